@@ -1,0 +1,3 @@
+package com.virtpanel.account;
+
+public enum AccountStatus { ACTIVE, SUSPENDED }

@@ -1,0 +1,26 @@
+package com.virtpanel.account;
+
+import com.virtpanel.base.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Normalises and checks an email address (lower case, trimmed, one @, a dotted domain). */
+final class EmailAddress {
+
+    private static final Pattern SHAPE = Pattern.compile(
+            "^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+
+    private EmailAddress() {
+    }
+
+    static String normalise(String field, String raw) {
+        String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (email.isEmpty()) {
+            throw new InvalidInputException(field, "Enter your email address.");
+        }
+        if (email.length() > 254 || !SHAPE.matcher(email).matches()) {
+            throw new InvalidInputException(field, "This is not a valid email address.");
+        }
+        return email;
+    }
+}

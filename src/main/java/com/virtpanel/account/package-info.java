@@ -1,0 +1,3 @@
+/** Customers and staff: sign-up, login, roles, SSH keys, API tokens, who is acting. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "base")
+package com.virtpanel.account;

@@ -1,0 +1,28 @@
+package com.virtpanel.account.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.account.SshKeyService;
+import jakarta.annotation.security.PermitAll;
+
+/** The signed-in user's own account: password, SSH keys, API tokens. */
+@Route("account")
+@PageTitle("Account · Virtpanel")
+@Menu(title = "Account", order = 20, icon = "vaadin:user")
+@PermitAll
+public class AccountView extends VerticalLayout {
+
+    public AccountView(AccountService accounts, SshKeyService sshKeys, ApiTokenService tokens) {
+        addClassName("page");
+        var me = accounts.me();
+        var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
+        who.setId("account-email");
+        add(new H2("Account"), who, new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens), new PasswordPanel(accounts));
+    }
+}

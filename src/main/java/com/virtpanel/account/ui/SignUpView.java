@@ -1,0 +1,68 @@
+package com.virtpanel.account.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.virtpanel.account.AccountService;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.PanelException;
+
+/** Sign-up for customers: email and a strong password. Then straight to the login page. */
+@Route("signup")
+@PageTitle("Create an account · Virtpanel")
+@AnonymousAllowed
+public class SignUpView extends VerticalLayout {
+
+    public SignUpView(AccountService accounts) {
+        setAlignItems(Alignment.CENTER);
+        var email = new EmailField("Email");
+        email.setId("signup-email");
+        email.setWidth("22em");
+        var password = new PasswordField("Password");
+        password.setId("signup-password");
+        password.setWidth("22em");
+        password.setHelperText("At least 10 characters, letters and a digit or symbol.");
+        var repeat = new PasswordField("Repeat the password");
+        repeat.setId("signup-repeat");
+        repeat.setWidth("22em");
+        var error = new Span();
+        error.setId("signup-error");
+        error.addClassNames("banner", "banner-warning");
+        error.setVisible(false);
+        var create = new Button("Create account");
+        create.setId("signup-submit");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> {
+            email.setInvalid(false);
+            password.setInvalid(false);
+            try {
+                if (!password.getValue().equals(repeat.getValue())) {
+                    throw new InvalidInputException("repeat", "The two passwords differ.");
+                }
+                accounts.signUp(email.getValue(), password.getValue());
+                getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
+            } catch (PanelException ex) {
+                error.setText(ex.userMessage());
+                error.setVisible(true);
+                if (ex instanceof InvalidInputException invalid) {
+                    switch (invalid.field()) {
+                        case "email" -> email.setInvalid(true);
+                        case "password" -> password.setInvalid(true);
+                        default -> repeat.setInvalid(true);
+                    }
+                }
+            }
+        });
+        add(new H1("Create your account"), email, password, repeat, error, create,
+                new Paragraph(new Anchor("login", "Already have an account? Sign in")));
+    }
+}

@@ -1,0 +1,18 @@
+package com.virtpanel.base;
+
+/** The operation was attempted and failed; the message says what the customer can do. */
+public class OperationFailedException extends PanelException {
+
+    public OperationFailedException(String userMessage) {
+        super(userMessage);
+    }
+
+    public OperationFailedException(String userMessage, Throwable cause) {
+        super(userMessage, cause);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.FAILED;
+    }
+}

@@ -1,0 +1,68 @@
+package com.virtpanel.base.security;
+
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import com.virtpanel.base.ui.LoginView;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+
+/**
+ * Web security for the Vaadin UI. The REST API adds its own stateless filter chain for
+ * /api/** (ordered before this one); the console WebSocket is authorised by its ticket,
+ * which is bound to this session, so the handshake path is open here.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig extends VaadinWebSecurity {
+
+    static final String REMEMBER_ME_KEY = "virtpanel-remember-me";
+
+    private final UserDetailsService users;
+    private final DataSource dataSource;
+
+    SecurityConfig(UserDetailsService users, DataSource dataSource) {
+        this.users = users;
+        this.dataSource = dataSource;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the {id} prefix so stored hashes can move to a newer encoder later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PersistentTokenRepository rememberMeTokens() {
+        var repository = new JdbcTokenRepositoryImpl();
+        repository.setDataSource(dataSource);
+        return repository;
+    }
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/console/ws/**").permitAll()
+                .requestMatchers("/images/**", "/icons/**").permitAll());
+        // Remember-me tokens live in the database: they survive restarts and can be revoked,
+        // unlike hash-based cookies signed with a key.
+        var rememberMe = new PersistentTokenBasedRememberMeServices(REMEMBER_ME_KEY, users, rememberMeTokens());
+        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
+        rememberMe.setParameter("remember-me");
+        http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
+        http.headers(h -> h.frameOptions(f -> f.deny()));
+        super.configure(http);
+        setLoginView(http, LoginView.class, "/login?logout");
+    }
+}

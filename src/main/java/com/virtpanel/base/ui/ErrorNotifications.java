@@ -1,0 +1,67 @@
+package com.virtpanel.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.virtpanel.base.PanelException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions thrown in UI event handlers into notifications: a PanelException's own
+ * message, or for anything else a generic message with a reference that is also in the log.
+ * A customer never sees a stack trace.
+ */
+@Component
+class ErrorNotifications implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorNotifications.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(this::handle));
+    }
+
+    void handle(ErrorEvent event) {
+        String message = messageFor(event.getThrowable());
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.access(() -> show(message));
+        }
+    }
+
+    static String messageFor(Throwable error) {
+        PanelException panel = find(error, PanelException.class);
+        if (panel != null) {
+            log.debug("Shown to user: {}", panel.userMessage(), panel);
+            return panel.userMessage();
+        }
+        if (find(error, AccessDeniedException.class) != null) {
+            return "You are not allowed to do this.";
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error (reference {})", reference, error);
+        return "Something went wrong on our side (reference " + reference + "). Please try again.";
+    }
+
+    static void show(String message) {
+        var notification = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.addClassName("error-notification");
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

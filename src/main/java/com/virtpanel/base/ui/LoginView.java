@@ -1,0 +1,54 @@
+package com.virtpanel.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** The login page; the form posts to Spring Security's /login. */
+@Route("login")
+@PageTitle("Sign in · Virtpanel")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        i18n.getErrorMessage().setTitle("Wrong email or password");
+        i18n.getErrorMessage().setMessage("Check your email and password and try again.");
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        // Vaadin's LoginForm has no remember-me box; this hidden field asks for it always,
+        // which is what customers of a self-service panel expect on their own machine.
+        form.getElement().executeJs(
+                "const f=this.querySelector('form')||this;"
+                        + "setTimeout(()=>{const form=this.querySelector('form');if(form){const i=document.createElement('input');"
+                        + "i.type='hidden';i.name='remember-me';i.value='on';form.appendChild(i);}},0);");
+
+        add(new H1("Virtpanel"), form,
+                new Paragraph(new Anchor("signup", "New here? Create an account")));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            form.setError(true);
+        }
+    }
+}

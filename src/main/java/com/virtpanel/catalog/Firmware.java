@@ -1,0 +1,3 @@
+package com.virtpanel.catalog;
+
+public enum Firmware { BIOS, UEFI }

@@ -1,0 +1,15 @@
+package com.virtpanel.host;
+
+/**
+ * Everything needed to define a guest. Volumes are named, not pathed: the host module
+ * resolves them in its storage pool.
+ *
+ * @param name        libvirt domain name (unique on the host)
+ * @param title       shown in virsh list --title, e.g. the customer's hostname
+ * @param boot        direct kernel boot, or null to boot from the disk
+ * @param diskVolume  the server's disk volume in the pool
+ * @param seedVolume  the cloud-init seed ISO volume, or null
+ */
+public record DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
+        String diskVolume, String seedVolume, String mac, LimitSpec limits) {
+}

@@ -1,0 +1,143 @@
+package com.virtpanel.host;
+
+import java.nio.file.Path;
+
+/**
+ * Writes libvirt domain XML for a {@link DomainSpec}. Device models follow the guest OS;
+ * limits go in at definition time so a guest never runs a second without them.
+ */
+final class DomainXml {
+
+    /** Host facts the XML depends on. */
+    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight) {
+    }
+
+    private DomainXml() {
+    }
+
+    static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog) {
+        GuestOs os = spec.os();
+        boolean virtio = os.usesVirtio();
+        boolean windows = os.family() == GuestOs.Family.WINDOWS;
+        LimitSpec limits = spec.limits();
+        var x = new StringBuilder(4096);
+        x.append("<domain type='").append(host.virtType()).append("'>\n");
+        x.append("  <name>").append(esc(spec.name())).append("</name>\n");
+        x.append("  <title>").append(esc(spec.title())).append("</title>\n");
+        x.append("  <description>Managed by Virtpanel. Changes made here are reverted by the panel.</description>\n");
+        x.append("  <memory unit='MiB'>").append(spec.memoryMib()).append("</memory>\n");
+        x.append("  <currentMemory unit='MiB'>").append(spec.memoryMib()).append("</currentMemory>\n");
+        x.append("  <vcpu placement='static'>").append(spec.vcpus()).append("</vcpu>\n");
+        x.append("  <cputune>\n");
+        x.append("    <shares>").append(limits.cpuShares()).append("</shares>\n");
+        x.append("    <period>").append(LimitSpec.CPU_PERIOD_US).append("</period>\n");
+        x.append("    <quota>").append(limits.cpuQuotaUsPerVcpu()).append("</quota>\n");
+        x.append("  </cputune>\n");
+        if (host.blkioWeight()) {
+            x.append("  <blkiotune><weight>").append(limits.blkioWeight()).append("</weight></blkiotune>\n");
+        }
+        x.append(os(spec, host));
+        x.append("  <features><acpi/><apic/>");
+        if (windows) {
+            x.append("<hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='8191'/></hyperv>");
+        }
+        x.append("</features>\n");
+        x.append(cpu(host));
+        x.append("  <clock offset='").append(windows ? "localtime" : "utc").append("'/>\n");
+        x.append("  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>destroy</on_crash>\n");
+        x.append("  <devices>\n");
+        x.append("    <disk type='file' device='disk'>\n");
+        x.append("      <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n");
+        x.append("      <source file='").append(esc(disk.toString())).append("'/>\n");
+        x.append("      <target dev='").append(virtio ? "vda' bus='virtio'" : "sda' bus='sata'").append("/>\n");
+        x.append("      <iotune>\n");
+        x.append("        <total_iops_sec>").append(limits.diskIops()).append("</total_iops_sec>\n");
+        x.append("        <total_bytes_sec>").append(limits.diskBytesPerSec()).append("</total_bytes_sec>\n");
+        x.append("      </iotune>\n");
+        x.append("    </disk>\n");
+        if (seed != null) {
+            x.append("    <disk type='file' device='cdrom'>\n");
+            x.append("      <driver name='qemu' type='raw'/>\n");
+            x.append("      <source file='").append(esc(seed.toString())).append("'/>\n");
+            x.append("      <target dev='").append(virtio ? "sda" : "sdb").append("' bus='sata'/>\n");
+            x.append("      <readonly/>\n");
+            x.append("    </disk>\n");
+        }
+        x.append("    <interface type='network'>\n");
+        x.append("      <source network='").append(esc(host.network())).append("'/>\n");
+        x.append("      <mac address='").append(esc(spec.mac())).append("'/>\n");
+        x.append("      <model type='").append(virtio ? "virtio" : "e1000e").append("'/>\n");
+        x.append("      <bandwidth>\n");
+        x.append("        <inbound average='").append(limits.netKBps()).append("'/>\n");
+        x.append("        <outbound average='").append(limits.netKBps()).append("'/>\n");
+        x.append("      </bandwidth>\n");
+        x.append("    </interface>\n");
+        x.append("    <serial type='pty'>\n");
+        x.append("      <log file='").append(esc(serialLog.toString())).append("' append='off'/>\n");
+        x.append("      <target port='0'/>\n");
+        x.append("    </serial>\n");
+        x.append("    <console type='pty'><target type='serial' port='0'/></console>\n");
+        x.append("    <input type='tablet' bus='usb'/>\n");
+        x.append("    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>\n");
+        x.append("      <listen type='address' address='127.0.0.1'/>\n");
+        x.append("    </graphics>\n");
+        x.append("    <video><model type='vga'/></video>\n");
+        if (virtio) {
+            x.append("    <memballoon model='virtio'/>\n");
+            x.append("    <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>\n");
+        }
+        x.append("  </devices>\n");
+        x.append("</domain>\n");
+        return x.toString();
+    }
+
+    private static String os(DomainSpec spec, Host host) {
+        var x = new StringBuilder();
+        x.append(spec.os().uefi() ? "  <os firmware='efi'>\n" : "  <os>\n");
+        x.append("    <type arch='x86_64' machine='").append(esc(host.machine())).append("'>hvm</type>\n");
+        DirectBoot boot = spec.boot();
+        if (boot != null) {
+            x.append("    <kernel>").append(esc(boot.kernelPath())).append("</kernel>\n");
+            if (boot.initrdPath() != null) {
+                x.append("    <initrd>").append(esc(boot.initrdPath())).append("</initrd>\n");
+            }
+            if (boot.cmdline() != null) {
+                x.append("    <cmdline>").append(esc(boot.cmdline())).append("</cmdline>\n");
+            }
+        } else {
+            x.append("    <boot dev='hd'/>\n");
+        }
+        x.append("  </os>\n");
+        return x.toString();
+    }
+
+    /**
+     * No host-passthrough: it ties a guest to one CPU generation and fails under nested
+     * virtualization. KVM gets host-model (or the configured model); TCG its default.
+     */
+    private static String cpu(Host host) {
+        if (host.cpuModel() != null && !host.cpuModel().isBlank()) {
+            return "  <cpu mode='custom' match='exact' check='none'><model fallback='allow'>"
+                    + esc(host.cpuModel()) + "</model></cpu>\n";
+        }
+        return host.virtType().equals("kvm") ? "  <cpu mode='host-model' check='none'/>\n" : "";
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        var out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\'' -> out.append("&apos;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,261 @@
+package com.virtpanel.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.KeycodeSet;
+import org.libvirt.LibvirtException;
+import org.libvirt.event.DomainEventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Guests on the host, addressed by domain name: define, power, state, console endpoint. */
+@Service
+public class Domains {
+
+    private static final Logger log = LoggerFactory.getLogger(Domains.class);
+    /** Starting and destroying a guest can take longer than a plain query on a busy host. */
+    private static final Duration POWER = Duration.ofSeconds(60);
+    private static final int UNDEFINE_MANAGED_SAVE = 1;
+    private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
+    private static final int UNDEFINE_NVRAM = 4;
+    private static final Pattern VNC_PORT = Pattern.compile("<graphics type='vnc' port='(\\d+)'");
+    private static final Pattern INTERFACE_DEV = Pattern.compile("<target dev='(vnet\\d+|[a-z0-9-]+)'/>\\s*<model");
+
+    private final LibvirtConnection libvirt;
+    private final HostSetup setup;
+    private final HostProperties.Storage storage;
+    private final ExecutorService eventRelay = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "libvirt-event-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events) {
+        this.libvirt = libvirt;
+        this.setup = setup;
+        this.storage = properties.storage();
+        // Lifecycle callbacks arrive on libvirt's event thread, which must never block: relay them.
+        libvirt.onOpen(connection -> {
+            try {
+                connection.addLifecycleListener((domain, event) -> {
+                    try {
+                        String name = domain.getName();
+                        GuestLifecycle.Change change = change(event.getType());
+                        eventRelay.execute(() -> events.publishEvent(new GuestLifecycle(name, change)));
+                    } catch (LibvirtException | RuntimeException e) {
+                        log.debug("Ignoring a lifecycle event: {}", e.toString());
+                    }
+                    return 0;
+                });
+            } catch (LibvirtException e) {
+                log.warn("Cannot subscribe to guest lifecycle events: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** Defines the guest, or updates its definition (takes effect at the next start). */
+    public void define(DomainSpec spec) {
+        DomainXml.Host host = setup.ready();
+        String xml = DomainXml.of(spec, host, storage.poolDir().resolve(spec.diskVolume()),
+                spec.seedVolume() == null ? null : storage.poolDir().resolve(spec.seedVolume()), serialLog(spec.name()));
+        libvirt.call("define server", c -> {
+            c.domainDefineXML(xml).free();
+            return null;
+        });
+    }
+
+    public DomainState state(String name) {
+        return libvirt.call("read server state", c -> {
+            Domain d = lookup(c, name);
+            if (d == null) {
+                return DomainState.MISSING;
+            }
+            try {
+                return state(d.getInfo().state);
+            } finally {
+                d.free();
+            }
+        });
+    }
+
+    public boolean exists(String name) {
+        return state(name) != DomainState.MISSING;
+    }
+
+    public void start(String name) {
+        onDomain("start server", POWER, name, Domain::create);
+    }
+
+    /** Asks the guest to shut down (ACPI power button); returns at once. */
+    public void shutdown(String name) {
+        onDomain("shut down server", name, Domain::shutdown);
+    }
+
+    /** Asks the guest to reboot (ACPI); the guest decides when. */
+    public void reboot(String name) {
+        onDomain("reboot server", name, d -> d.reboot(0));
+    }
+
+    /** Hard reset, like the reset button. */
+    public void reset(String name) {
+        onDomain("reset server", name, Domain::reset);
+    }
+
+    /** Pulls the plug. */
+    public void powerOff(String name) {
+        onDomain("power off server", POWER, name, Domain::destroy);
+    }
+
+    /** Stops the guest if it runs and removes its definition; missing is fine. */
+    public void destroyAndUndefine(String name) {
+        libvirt.call("remove server", POWER, c -> {
+            Domain d = lookup(c, name);
+            if (d == null) {
+                return null;
+            }
+            try {
+                if (d.isActive() == 1) {
+                    d.destroy();
+                }
+                d.undefine(UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM);
+            } finally {
+                d.free();
+            }
+            return null;
+        });
+    }
+
+    /** The VNC endpoint of a running guest. */
+    public Optional<VncEndpoint> vnc(String name) {
+        return liveXml(name).flatMap(xml -> {
+            Matcher m = VNC_PORT.matcher(xml);
+            return m.find() && !m.group(1).equals("-1")
+                    ? Optional.of(new VncEndpoint("127.0.0.1", Integer.parseInt(m.group(1))))
+                    : Optional.empty();
+        });
+    }
+
+    /** The host-side name of the guest's network interface (vnetN) while it runs. */
+    public Optional<String> interfaceDevice(String name) {
+        return liveXml(name).flatMap(xml -> {
+            Matcher m = INTERFACE_DEV.matcher(xml);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        });
+    }
+
+    /** The current domain XML (live while running), or empty for a missing guest. */
+    public Optional<String> liveXml(String name) {
+        return libvirt.call("read server definition", c -> {
+            Domain d = lookup(c, name);
+            if (d == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(d.getXMLDesc(0));
+            } finally {
+                d.free();
+            }
+        });
+    }
+
+    /** Types Linux key codes on the guest's keyboard, as virsh send-key does. */
+    public void sendKeys(String name, int... linuxKeycodes) {
+        onDomain("send keys", name, d -> d.sendKey(KeycodeSet.LINUX, 30, linuxKeycodes));
+    }
+
+    /** Where the guest's serial console is logged (written by virtlogd). */
+    public Path serialLog(String name) {
+        return storage.logDir().resolve(name + ".serial.log");
+    }
+
+    /** Names of all guests on the host, running or not. */
+    public List<String> names() {
+        return libvirt.call("list servers", c -> {
+            var names = new ArrayList<>(Arrays.asList(c.listDefinedDomains()));
+            for (int id : c.listDomains()) {
+                Domain d = c.domainLookupByID(id);
+                names.add(d.getName());
+                d.free();
+            }
+            return names;
+        });
+    }
+
+    private interface DomainAction {
+        void apply(Domain domain) throws LibvirtException;
+    }
+
+    private void onDomain(String operation, String name, DomainAction action) {
+        onDomain(operation, null, name, action);
+    }
+
+    private void onDomain(String operation, Duration timeout, String name, DomainAction action) {
+        LibvirtCall<Void> call = c -> {
+            Domain d = c.domainLookupByName(name);
+            try {
+                action.apply(d);
+            } finally {
+                d.free();
+            }
+            return null;
+        };
+        if (timeout == null) {
+            libvirt.call(operation, call);
+        } else {
+            libvirt.call(operation, timeout, call);
+        }
+    }
+
+    private static Domain lookup(NativeConnect c, String name) throws LibvirtException {
+        try {
+            return c.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    static DomainState state(DomainInfo.DomainState s) {
+        if (s == null) {
+            return DomainState.NO_STATE;
+        }
+        return switch (s) {
+            case VIR_DOMAIN_RUNNING -> DomainState.RUNNING;
+            case VIR_DOMAIN_BLOCKED -> DomainState.BLOCKED;
+            case VIR_DOMAIN_PAUSED -> DomainState.PAUSED;
+            case VIR_DOMAIN_SHUTDOWN -> DomainState.SHUTTING_DOWN;
+            case VIR_DOMAIN_SHUTOFF -> DomainState.SHUT_OFF;
+            case VIR_DOMAIN_CRASHED -> DomainState.CRASHED;
+            default -> DomainState.NO_STATE;
+        };
+    }
+
+    private static GuestLifecycle.Change change(DomainEventType type) {
+        return switch (type) {
+            case STARTED -> GuestLifecycle.Change.STARTED;
+            case STOPPED -> GuestLifecycle.Change.STOPPED;
+            case SHUTDOWN -> GuestLifecycle.Change.SHUTDOWN;
+            case CRASHED -> GuestLifecycle.Change.CRASHED;
+            case SUSPENDED, PMSUSPENDED -> GuestLifecycle.Change.SUSPENDED;
+            case RESUMED -> GuestLifecycle.Change.RESUMED;
+            case DEFINED -> GuestLifecycle.Change.DEFINED;
+            case UNDEFINED -> GuestLifecycle.Change.UNDEFINED;
+            default -> GuestLifecycle.Change.OTHER;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package com.virtpanel.host;
+
+import com.virtpanel.base.PanelException;
+
+/**
+ * A failure at the hypervisor, already translated: {@link #getMessage()} is for customers,
+ * the libvirt original went to the log (and stays available as {@link #detail()} for operators).
+ */
+public class HostException extends PanelException {
+
+    private final Kind kind;
+    private final String detail;
+
+    HostException(Kind kind, String userMessage, String detail, Throwable cause) {
+        super(userMessage, cause);
+        this.kind = kind;
+        this.detail = detail;
+    }
+
+    static HostException unreachable(String detail, Throwable cause) {
+        return new HostException(Kind.UNAVAILABLE,
+                "The host is unreachable right now. Please try again in a minute.", detail, cause);
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** libvirt's own words, for logs and the admin view; never shown to customers. */
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,53 @@
+package com.virtpanel.host;
+
+import org.libvirt.NodeInfo;
+import org.springframework.stereotype.Service;
+
+/** The host as a whole: identity, versions and capacity. */
+@Service
+public class HostOverview {
+
+    private final LibvirtConnection libvirt;
+    private final HostSetup setup;
+    private final Volumes volumes;
+
+    HostOverview(LibvirtConnection libvirt, HostSetup setup, Volumes volumes) {
+        this.libvirt = libvirt;
+        this.setup = setup;
+        this.volumes = volumes;
+    }
+
+    public HostInfo info() {
+        String virtType = setup.ready().virtType();
+        return libvirt.call("read host information", c -> {
+            NodeInfo node = c.nodeInfo();
+            return new HostInfo(libvirt.uri(), c.getHostName(), c.getType(), version(c.getVersion()),
+                    version(c.getLibVirVersion()), virtType, node.cpus, node.memory / 1024);
+        });
+    }
+
+    public HostCapacity capacity() {
+        StorageCapacity storage = volumes.capacity();
+        return libvirt.call("read host capacity", c -> {
+            NodeInfo node = c.nodeInfo();
+            long free = c.getFreeMemory() / (1024 * 1024);
+            return new HostCapacity(node.cpus, node.memory / 1024, free, storage, c.numOfDomains(),
+                    c.numOfDomains() + c.numOfDefinedDomains());
+        });
+    }
+
+    /** True when the last call reached libvirtd. */
+    public boolean reachable() {
+        return libvirt.health().up();
+    }
+
+    /** Why the host is unreachable, for staff; empty when it is fine. */
+    public String problem() {
+        var health = libvirt.health();
+        return health.up() ? "" : health.detail();
+    }
+
+    static String version(long v) {
+        return (v / 1_000_000) + "." + (v / 1000 % 1000) + "." + (v % 1000);
+    }
+}

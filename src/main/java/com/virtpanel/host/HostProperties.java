@@ -1,0 +1,46 @@
+package com.virtpanel.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * panel.libvirt.*, panel.storage.*, panel.network.*: how the panel reaches its host.
+ *
+ * @param libvirt  connection URI, virtualization type (auto | kvm | qemu), call timeout, keepalive
+ * @param storage  the directory holding the storage pool, templates and logs
+ * @param network  the libvirt NAT network guests join, and its IPv4 range
+ */
+@ConfigurationProperties("panel")
+public record HostProperties(@DefaultValue Libvirt libvirt, @DefaultValue Storage storage, @DefaultValue Network network) {
+
+    public record Libvirt(@DefaultValue("qemu:///system") String uri,
+                          @DefaultValue("auto") String virtType,
+                          @DefaultValue("15s") Duration callTimeout,
+                          @DefaultValue("5") int keepaliveInterval,
+                          @DefaultValue("3") int keepaliveCount,
+                          @DefaultValue("") String cpuModel,
+                          @DefaultValue("q35") String machine) {
+    }
+
+    public record Storage(@DefaultValue("/var/lib/virtpanel") Path dir, @DefaultValue("virtpanel") String pool) {
+
+        public Path poolDir() {
+            return dir.resolve("pool");
+        }
+
+        public Path bootDir() {
+            return dir.resolve("boot");
+        }
+
+        public Path logDir() {
+            return dir.resolve("logs");
+        }
+    }
+
+    public record Network(@DefaultValue("virtpanel") String name,
+                          @DefaultValue("vpbr0") String bridge,
+                          @DefaultValue("10.122.0.0/24") String cidr) {
+    }
+}

@@ -1,0 +1,114 @@
+package com.virtpanel.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.libvirt.LibvirtException;
+import org.libvirt.Network;
+import org.libvirt.StoragePool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the host has what the panel relies on: the storage pool, the guest network,
+ * the log and boot directories, and knows which virtualization type to use. Idempotent and
+ * lazy, so a panel started while libvirtd is down sets the host up on the first call after.
+ */
+@Component
+class HostSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(HostSetup.class);
+
+    private final LibvirtConnection libvirt;
+    private final HostProperties properties;
+    private volatile DomainXml.Host host;
+
+    HostSetup(LibvirtConnection libvirt, HostProperties properties) {
+        this.libvirt = libvirt;
+        this.properties = properties;
+        libvirt.onOpen(connection -> host = null);
+    }
+
+    /** Host facts for domain XML; sets the host up first when needed. */
+    DomainXml.Host ready() {
+        DomainXml.Host known = host;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (host == null) {
+                createDirectories();
+                String virtType = libvirt.call("set up the host", c -> {
+                    ensurePool(c);
+                    ensureNetwork(c);
+                    return virtType(c.getCapabilities());
+                });
+                host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),
+                        properties.network().name(), CgroupFiles.blkioWeightSupported());
+                log.info("Host ready: virtualization type {}, machine {}, pool {}, network {}", virtType,
+                        properties.libvirt().machine(), properties.storage().pool(), properties.network().name());
+            }
+            return host;
+        }
+    }
+
+    String virtType(String capabilities) {
+        String configured = properties.libvirt().virtType();
+        if (!"auto".equals(configured)) {
+            return configured;
+        }
+        boolean kvm = capabilities.contains("<domain type='kvm'") && Files.exists(Path.of("/dev/kvm"));
+        return kvm ? "kvm" : "qemu";
+    }
+
+    private void createDirectories() {
+        var storage = properties.storage();
+        for (Path dir : List.of(storage.poolDir(), storage.bootDir(), storage.logDir())) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dir + " (is panel.storage.dir writable?)", e);
+            }
+        }
+    }
+
+    private void ensurePool(NativeConnect c) throws LibvirtException {
+        String name = properties.storage().pool();
+        StoragePool pool;
+        try {
+            pool = c.storagePoolLookupByName(name);
+        } catch (LibvirtException missing) {
+            log.info("Defining storage pool {} at {}", name, properties.storage().poolDir());
+            pool = c.storagePoolDefineXML("<pool type='dir'><name>" + DomainXml.esc(name) + "</name><target><path>"
+                    + DomainXml.esc(properties.storage().poolDir().toString()) + "</path></target></pool>", 0);
+            pool.setAutostart(1);
+        }
+        if (pool.isActive() == 0) {
+            pool.create(0);
+        }
+        pool.free();
+    }
+
+    private void ensureNetwork(NativeConnect c) throws LibvirtException {
+        var settings = properties.network();
+        Network network;
+        try {
+            network = c.networkLookupByName(settings.name());
+        } catch (LibvirtException missing) {
+            AddressPlan plan = AddressPlan.of(settings.cidr());
+            log.info("Defining network {} ({} on bridge {})", settings.name(), settings.cidr(), settings.bridge());
+            // NAT, and no DHCP: the panel assigns addresses and hands them to guests in the seed.
+            network = c.networkDefineXML("<network><name>" + DomainXml.esc(settings.name()) + "</name>"
+                    + "<forward mode='nat'/><bridge name='" + DomainXml.esc(settings.bridge()) + "' stp='on' delay='0'/>"
+                    + "<ip address='" + plan.gateway() + "' netmask='" + plan.netmask() + "'/></network>");
+            network.setAutostart(true);
+        }
+        if (network.isActive() == 0) {
+            network.create();
+        }
+        network.free();
+    }
+}

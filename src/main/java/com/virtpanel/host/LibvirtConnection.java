@@ -1,0 +1,234 @@
+package com.virtpanel.host;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.libvirt.Library;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The panel's one connection to libvirtd, and the only way to use it.
+ *
+ * <p>Every call runs on a worker thread and the caller waits at most the call timeout: a hung
+ * libvirtd costs a worker, never a page or a job. The worker pool is bounded, so when libvirtd
+ * hangs for long the pool fills and callers are refused at once. Keepalive (driven by libvirt's
+ * event loop, which runs on its own thread) notices a dead daemon, the close callback drops the
+ * connection, and the next call opens a fresh one: a libvirtd restart needs no panel restart.
+ */
+@Component
+class LibvirtConnection implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LibvirtConnection.class);
+    private static final int MAX_WORKERS = 48;
+
+    private final HostProperties.Libvirt settings;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(daemon("libvirt-janitor"));
+    private final Object openLock = new Object();
+    private final AtomicReference<NativeConnect> current = new AtomicReference<>();
+    private final AtomicReference<Health> health = new AtomicReference<>(new Health(false, "not connected yet", null));
+    private volatile Consumer<NativeConnect> onOpen = c -> { };
+    private volatile Thread eventLoop;
+
+    LibvirtConnection(HostProperties properties, Clock clock) {
+        this.settings = properties.libvirt();
+        this.clock = clock;
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon("libvirt-call"));
+    }
+
+    /** Runs a call with the configured timeout. */
+    <T> T call(String operation, LibvirtCall<T> call) {
+        return call(operation, settings.callTimeout(), call);
+    }
+
+    /** Runs a call, waiting at most {@code timeout}; failures arrive translated. */
+    <T> T call(String operation, Duration timeout, LibvirtCall<T> call) {
+        Future<T> future;
+        try {
+            future = workers.submit(() -> call.apply(connection()));
+        } catch (RejectedExecutionException saturated) {
+            throw unreachable(operation, "all " + MAX_WORKERS + " libvirt workers are busy (libvirtd hung?)", saturated);
+        }
+        try {
+            T result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            markUp();
+            return result;
+        } catch (TimeoutException hung) {
+            future.cancel(true);
+            // The daemon did not answer in time: assume the connection is unusable and start
+            // afresh on the next call. The stuck worker finishes (or dies) on its own.
+            discard("no answer within " + timeout.toSeconds() + " s");
+            throw unreachable(operation, "timed out after " + timeout.toMillis() + " ms", hung);
+        } catch (InterruptedException interrupted) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unreachable(operation, "interrupted", interrupted);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof LibvirtException libvirt) {
+                HostException translated = LibvirtErrors.translate(operation, libvirt);
+                if (LibvirtErrors.isConnectionLost(libvirt)) {
+                    discard(libvirt.getMessage());
+                } else {
+                    markUp();
+                }
+                throw translated;
+            }
+            if (cause instanceof HostException host) {
+                throw host;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Registers work to do on every fresh connection (event listeners, for example). */
+    void onOpen(Consumer<NativeConnect> action) {
+        Consumer<NativeConnect> previous = this.onOpen;
+        this.onOpen = previous.andThen(action);
+    }
+
+    Health health() {
+        return health.get();
+    }
+
+    String uri() {
+        return settings.uri();
+    }
+
+    private NativeConnect connection() throws LibvirtException {
+        NativeConnect live = current.get();
+        if (live != null && isAlive(live)) {
+            return live;
+        }
+        synchronized (openLock) {
+            live = current.get();
+            if (live != null && isAlive(live)) {
+                return live;
+            }
+            if (live != null) {
+                discard("connection closed");
+            }
+            startEventLoop();
+            log.info("Opening libvirt connection to {}", settings.uri());
+            NativeConnect fresh = new NativeConnect(settings.uri());
+            fresh.setKeepAlive(settings.keepaliveInterval(), settings.keepaliveCount());
+            fresh.registerCloseListener((conn, reason) -> {
+                log.warn("libvirt closed the connection ({})", reason);
+                discard("closed by libvirt: " + reason);
+            });
+            current.set(fresh);
+            try {
+                onOpen.accept(fresh);
+            } catch (RuntimeException e) {
+                log.warn("Setting up the new libvirt connection failed: {}", e.toString());
+            }
+            return fresh;
+        }
+    }
+
+    private static boolean isAlive(NativeConnect connection) {
+        try {
+            return connection.isAlive();
+        } catch (LibvirtException e) {
+            return false;
+        }
+    }
+
+    /** Drops the current connection; it is closed later, once calls still using it are over. */
+    private void discard(String why) {
+        NativeConnect dead = current.getAndSet(null);
+        health.set(new Health(false, why, clock.instant()));
+        if (dead != null) {
+            log.warn("Dropping libvirt connection: {}", why);
+            janitor.schedule(() -> closeQuietly(dead), 2L * settings.callTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void markUp() {
+        Health now = health.get();
+        if (!now.up()) {
+            health.set(new Health(true, "connected", clock.instant()));
+        }
+    }
+
+    private void closeQuietly(NativeConnect connection) {
+        try {
+            connection.close();
+        } catch (LibvirtException | RuntimeException e) {
+            log.debug("Closing a dropped libvirt connection failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * libvirt's default event loop must run for keepalive and domain events. It is
+     * process-wide, so it is started once, before the first connection.
+     */
+    private void startEventLoop() throws LibvirtException {
+        if (eventLoop != null) {
+            return;
+        }
+        Library.initEventLoop();
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Library.processEvent();
+                } catch (LibvirtException e) {
+                    log.debug("libvirt event loop: {}", e.toString());
+                }
+            }
+        }, "libvirt-events");
+        thread.setDaemon(true);
+        thread.start();
+        eventLoop = thread;
+    }
+
+    private HostException unreachable(String operation, String detail, Throwable cause) {
+        log.warn("libvirt call '{}' failed: {}", operation, detail);
+        health.set(new Health(false, detail, clock.instant()));
+        return HostException.unreachable(detail, cause);
+    }
+
+    @Override
+    public void destroy() {
+        NativeConnect live = current.getAndSet(null);
+        if (live != null) {
+            closeQuietly(live);
+        }
+        workers.shutdownNow();
+        janitor.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Whether the last call reached libvirtd, why not, and since when. */
+    record Health(boolean up, String detail, Instant since) {
+    }
+}

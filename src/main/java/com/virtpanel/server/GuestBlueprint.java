@@ -1,0 +1,58 @@
+package com.virtpanel.server;
+
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.OsFamily;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.AddressPlan;
+import com.virtpanel.host.CloudInitSeed;
+import com.virtpanel.host.DomainSpec;
+import com.virtpanel.host.GuestNetwork;
+import com.virtpanel.host.GuestOs;
+import com.virtpanel.host.HostProperties;
+import com.virtpanel.host.LimitSpec;
+import com.virtpanel.host.Template;
+import com.virtpanel.host.TemplateSource;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Turns a server, its plan and its image into what the host module needs: domain spec and seed. */
+@Component
+class GuestBlueprint {
+
+    private final AddressPlan addresses;
+
+    GuestBlueprint(HostProperties host) {
+        this.addresses = AddressPlan.of(host.network().cidr());
+    }
+
+    AddressPlan addresses() {
+        return addresses;
+    }
+
+    static TemplateSource template(ImageInfo image) {
+        return new TemplateSource(image.name(), image.sourcePath(), image.kernelPath(), image.initrdPath(),
+                image.kernelCmdline());
+    }
+
+    DomainSpec domain(Server server, PlanInfo plan, ImageInfo image, Template template, String disk, String seed,
+            LimitSpec limits) {
+        var os = new GuestOs(GuestOs.Family.valueOf(image.osFamily().name()), image.virtio() || image.osFamily() != OsFamily.WINDOWS,
+                image.firmware() == com.virtpanel.catalog.Firmware.UEFI);
+        return new DomainSpec(server.getDomainName(), server.getName(), plan.vcpus(), plan.memoryMib(), os,
+                template.boot(), disk, seed, server.getMac(), limits);
+    }
+
+    CloudInitSeed seed(Server server, String seedVolume) {
+        // The instance id follows the seed's generation: a reinstall is a new instance to cloud-init.
+        String instanceId = seedVolume.replace(".iso", "");
+        var network = server.getIpv4() == null ? null
+                : new GuestNetwork(server.getMac(), server.getIpv4() + "/" + addresses.prefix(), addresses.gateway(),
+                        addresses.dns());
+        return new CloudInitSeed(instanceId, server.getName(), server.getSshKeys(), server.getRootPasswordHash(), network,
+                List.of());
+    }
+
+    static int diskSize(PlanInfo plan, ImageInfo image) {
+        return Math.max(plan.diskGib(), image.minDiskGib());
+    }
+}

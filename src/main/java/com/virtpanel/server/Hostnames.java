@@ -1,0 +1,40 @@
+package com.virtpanel.server;
+
+import com.virtpanel.base.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** RFC 1123 host names: labels of letters, digits and inner dashes, 63 characters at most. */
+final class Hostnames {
+
+    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+    private Hostnames() {
+    }
+
+    static String normalise(String raw) {
+        String name = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty()) {
+            throw new InvalidInputException("name", "Choose a hostname for the server, for example web-1.");
+        }
+        if (name.length() > 63) {
+            throw new InvalidInputException("name", "A hostname can have at most 63 characters.");
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (label.isEmpty()) {
+                throw new InvalidInputException("name", "A hostname cannot have two dots in a row or start with a dot.");
+            }
+            if (!LABEL.matcher(label).matches()) {
+                throw new InvalidInputException("name",
+                        "Use only letters, digits and dashes (not at the start or end) in a hostname, like web-1 or db.example.com.");
+            }
+        }
+        if (name.matches("^[0-9.]+$")) {
+            throw new InvalidInputException("name", "A hostname cannot be only digits.");
+        }
+        return name;
+    }
+}

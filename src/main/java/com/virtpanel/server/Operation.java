@@ -1,0 +1,60 @@
+package com.virtpanel.server;
+
+/**
+ * A long-running change to a server, executed step by step by {@link OperationRunner}. Each
+ * step is idempotent and the current step is stored, so after a crash the runner simply
+ * repeats the step it was in.
+ */
+enum Operation {
+    PROVISION(Step.PREPARE_DISK, Step.WRITE_SEED, Step.DEFINE, Step.START),
+    REINSTALL(Step.PREPARE_DISK, Step.WRITE_SEED, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START),
+    DELETE(Step.REMOVE_DOMAIN, Step.DELETE_VOLUMES);
+
+    private final Step[] steps;
+
+    Operation(Step... steps) {
+        this.steps = steps;
+    }
+
+    Step first() {
+        return steps[0];
+    }
+
+    /** The step after {@code step}, or null when the operation is complete. */
+    Step after(Step step) {
+        for (int i = 0; i < steps.length - 1; i++) {
+            if (steps[i] == step) {
+                return steps[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Progress in percent when {@code step} is about to run. */
+    int progress(Step step) {
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] == step) {
+                return 100 * i / steps.length;
+            }
+        }
+        return 100;
+    }
+
+    enum Step {
+        PREPARE_DISK("Creating the disk"),
+        WRITE_SEED("Writing first-boot settings"),
+        DEFINE("Defining the virtual machine"),
+        STOP("Stopping the server"),
+        SWAP_DISK("Switching to the new disk"),
+        DELETE_OLD_VOLUMES("Removing the old disk"),
+        START("Starting the server"),
+        REMOVE_DOMAIN("Removing the virtual machine"),
+        DELETE_VOLUMES("Removing the disks");
+
+        final String label;
+
+        Step(String label) {
+            this.label = label;
+        }
+    }
+}

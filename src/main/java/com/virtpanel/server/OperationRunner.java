@@ -1,0 +1,240 @@
+package com.virtpanel.server;
+
+import com.virtpanel.base.PanelException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.DomainState;
+import com.virtpanel.host.Domains;
+import com.virtpanel.host.Template;
+import com.virtpanel.host.Volumes;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a server's operation (provision, reinstall, delete) step by step. The step is stored
+ * after each success; every step is idempotent, so a crash anywhere means "repeat the stored
+ * step". Host calls happen outside database transactions. A host that is unreachable is
+ * retried with back-off; any other failure ends the operation, cleaning up what it created,
+ * and never touching the old disk of a reinstall before the new one is in place.
+ */
+@Component
+class OperationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
+    static final int MAX_ATTEMPTS = 6;
+
+    private final ServerRepository servers;
+    private final CatalogService catalog;
+    private final Volumes volumes;
+    private final Domains domains;
+    private final GuestBlueprint blueprint;
+    private final OperationScheduler scheduler;
+    private final ServerTransitions transitions;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
+            GuestBlueprint blueprint, OperationScheduler scheduler, ServerTransitions transitions,
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.servers = servers;
+        this.catalog = catalog;
+        this.volumes = volumes;
+        this.domains = domains;
+        this.blueprint = blueprint;
+        this.scheduler = scheduler;
+        this.transitions = transitions;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void run(long serverId) {
+        while (true) {
+            Server server = tx.execute(s -> servers.findById(serverId).orElse(null));
+            if (server == null || server.getOperation() == null) {
+                return;
+            }
+            Operation operation = server.getOperation();
+            Operation.Step step = server.getOperationStep();
+            try {
+                log.debug("Server {} ({}): {} step {}", serverId, server.getDomainName(), operation, step);
+                perform(server, step);
+                complete(serverId, operation, step);
+            } catch (PanelException e) {
+                if (e.kind() == PanelException.Kind.UNAVAILABLE && retryLater(serverId, e)) {
+                    return;
+                }
+                fail(serverId, operation, step, e.userMessage(), e);
+                return;
+            } catch (RuntimeException e) {
+                fail(serverId, operation, step, "An unexpected error stopped the operation. Support has been notified.", e);
+                return;
+            }
+        }
+    }
+
+    private void perform(Server s, Operation.Step step) {
+        switch (step) {
+            case PREPARE_DISK -> {
+                ImageInfo image = catalog.image(targetImage(s));
+                PlanInfo plan = catalog.plan(s.getPlanId());
+                Template template = volumes.ensureTemplate(GuestBlueprint.template(image));
+                volumes.createDisk(targetDisk(s), template, GuestBlueprint.diskSize(plan, image));
+            }
+            case WRITE_SEED -> volumes.writeSeed(targetSeed(s), blueprint.seed(s, targetSeed(s)));
+            case DEFINE -> define(s, s.getDiskVolume(), s.getSeedVolume(), s.getImageId());
+            case STOP -> {
+                if (domains.state(s.getDomainName()).isActive()) {
+                    domains.powerOff(s.getDomainName());
+                }
+            }
+            // The database learns about the swap in the same transaction that leaves this step.
+            case SWAP_DISK -> define(s, s.getPendingDiskVolume(), s.getPendingSeedVolume(), s.getPendingImageId());
+            case DELETE_OLD_VOLUMES -> {
+                deleteIfPresent(s.getPendingDiskVolume());
+                deleteIfPresent(s.getPendingSeedVolume());
+            }
+            case START -> {
+                DomainState state = domains.state(s.getDomainName());
+                if (!state.isActive()) {
+                    domains.start(s.getDomainName());
+                }
+            }
+            case REMOVE_DOMAIN -> domains.destroyAndUndefine(s.getDomainName());
+            case DELETE_VOLUMES -> volumes.list(s.getDomainName() + "-").forEach(volumes::delete);
+        }
+    }
+
+    private void define(Server s, String disk, String seed, long imageId) {
+        ImageInfo image = catalog.image(imageId);
+        PlanInfo plan = catalog.plan(s.getPlanId());
+        Template template = volumes.ensureTemplate(GuestBlueprint.template(image));
+        domains.define(blueprint.domain(s, plan, image, template, disk, seed, PlanLimits.of(plan)));
+    }
+
+    private void complete(long serverId, Operation operation, Operation.Step step) {
+        tx.executeWithoutResult(t -> {
+            Server s = servers.findById(serverId).orElseThrow();
+            if (step == Operation.Step.SWAP_DISK) {
+                s.swapToPendingDisk(clock.instant());
+            }
+            Operation.Step next = operation.after(step);
+            if (next != null) {
+                s.advance(next, clock.instant());
+                return;
+            }
+            switch (operation) {
+                case PROVISION -> {
+                    transitions.finish(s, ServerStatus.RUNNING);
+                    events.publishEvent(new ServerEvents.Provisioned(serverId, s.getAccountId(), s.getDomainName()));
+                }
+                case REINSTALL -> {
+                    transitions.finish(s, ServerStatus.RUNNING);
+                    events.publishEvent(new ServerEvents.Reinstalled(serverId, s.getAccountId(), s.getDomainName()));
+                }
+                case DELETE -> {
+                    s.markDeleted(clock.instant());
+                    transitions.announce(s);
+                    events.publishEvent(new ServerEvents.Deleted(serverId, s.getAccountId(), s.getDomainName()));
+                }
+            }
+        });
+    }
+
+    /** The host did not answer: try the same step again later, a few times, before giving up. */
+    private boolean retryLater(long serverId, PanelException e) {
+        Integer attempts = tx.execute(t -> servers.findById(serverId).map(s -> s.recordAttempt(clock.instant())).orElse(MAX_ATTEMPTS));
+        if (attempts == null || attempts >= MAX_ATTEMPTS) {
+            return false;
+        }
+        Duration delay = Duration.ofSeconds(5L << Math.min(attempts, 5));
+        log.warn("Server {}: host unreachable ({}); retrying in {} s", serverId, e.getMessage(), delay.toSeconds());
+        tx.executeWithoutResult(t -> scheduler.runLater(serverId, delay));
+        return true;
+    }
+
+    private void fail(long serverId, Operation operation, Operation.Step step, String reason, Exception cause) {
+        log.error("Server {}: {} failed in step {}: {}", serverId, operation, step, reason, cause);
+        Server server = tx.execute(t -> servers.findById(serverId).orElseThrow());
+        boolean disksSwapped = operation == Operation.REINSTALL && step.ordinal() > Operation.Step.SWAP_DISK.ordinal();
+        ServerStatus outcome = switch (operation) {
+            case PROVISION -> {
+                cleanUpQuietly(server.getDomainName(), true);
+                yield ServerStatus.FAILED;
+            }
+            case REINSTALL -> disksSwapped ? ServerStatus.FAILED : abandonReinstall(server, step);
+            case DELETE -> ServerStatus.FAILED;
+        };
+        String prefix = switch (operation) {
+            case PROVISION -> "Setting up the server failed: ";
+            case REINSTALL -> disksSwapped ? "Reinstalling failed: " : "Reinstalling failed and your server was left as it was: ";
+            case DELETE -> "Deleting the server failed: ";
+        };
+        tx.executeWithoutResult(t -> {
+            Server s = servers.findById(serverId).orElseThrow();
+            s.fail(prefix + reason, outcome, clock.instant());
+            transitions.announce(s);
+            events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason));
+        });
+    }
+
+    /** Before the swap the old disk is untouched: drop the new volumes and bring the server back. */
+    private ServerStatus abandonReinstall(Server server, Operation.Step failedStep) {
+        deleteQuietly(server.getPendingDiskVolume());
+        deleteQuietly(server.getPendingSeedVolume());
+        try {
+            if (failedStep.ordinal() >= Operation.Step.STOP.ordinal() && !domains.state(server.getDomainName()).isActive()) {
+                domains.start(server.getDomainName());
+            }
+            return domains.state(server.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
+        } catch (RuntimeException e) {
+            log.warn("Server {}: could not restart after a failed reinstall: {}", server.getId(), e.getMessage());
+            return ServerStatus.STOPPED;
+        }
+    }
+
+    /** Removes whatever a failed provisioning created, so nothing is left behind on the host. */
+    private void cleanUpQuietly(String domain, boolean volumesToo) {
+        try {
+            domains.destroyAndUndefine(domain);
+            if (volumesToo) {
+                volumes.list(domain + "-").forEach(this::deleteQuietly);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cleaning up {} failed: {}", domain, e.getMessage());
+        }
+    }
+
+    private void deleteIfPresent(String volume) {
+        if (volume != null && volumes.exists(volume)) {
+            volumes.delete(volume);
+        }
+    }
+
+    private void deleteQuietly(String volume) {
+        try {
+            deleteIfPresent(volume);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete volume {}: {}", volume, e.getMessage());
+        }
+    }
+
+    private static long targetImage(Server s) {
+        return s.getOperation() == Operation.REINSTALL ? s.getPendingImageId() : s.getImageId();
+    }
+
+    private static String targetDisk(Server s) {
+        return s.getOperation() == Operation.REINSTALL ? s.getPendingDiskVolume() : s.getDiskVolume();
+    }
+
+    private static String targetSeed(Server s) {
+        return s.getOperation() == Operation.REINSTALL ? s.getPendingSeedVolume() : s.getSeedVolume();
+    }
+}

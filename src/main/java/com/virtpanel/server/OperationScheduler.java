@@ -1,0 +1,67 @@
+package com.virtpanel.server;
+
+import java.time.Duration;
+import java.util.Date;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a server's operation on Quartz's persistent schedule. The job is stored in the same
+ * database transaction as the server row (Spring's Quartz job store joins it), and asks for
+ * recovery, so a panel that dies mid-operation picks it up again on restart.
+ */
+@Component
+class OperationScheduler {
+
+    static final String GROUP = "server-operations";
+
+    private final Scheduler scheduler;
+
+    OperationScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    void runSoon(long serverId) {
+        runLater(serverId, Duration.ZERO);
+    }
+
+    void runLater(long serverId, Duration delay) {
+        JobKey key = key(serverId);
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .forJob(key)
+                .startAt(new Date(System.currentTimeMillis() + delay.toMillis()))
+                .build();
+        try {
+            if (scheduler.checkExists(key)) {
+                scheduler.scheduleJob(trigger);
+            } else {
+                JobDetail job = JobBuilder.newJob(ServerOperationJob.class)
+                        .withIdentity(key)
+                        .usingJobData(ServerOperationJob.SERVER_ID, serverId)
+                        .requestRecovery(true)
+                        .build();
+                scheduler.scheduleJob(job, trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule the operation of server " + serverId, e);
+        }
+    }
+
+    boolean isScheduled(long serverId) {
+        try {
+            return scheduler.checkExists(key(serverId));
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    static JobKey key(long serverId) {
+        return JobKey.jobKey("server-" + serverId, GROUP);
+    }
+}

@@ -1,0 +1,234 @@
+package com.virtpanel.server;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+@Entity
+class Server {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+    @Column(nullable = false)
+    private String name;
+    @Column(name = "active_name")
+    private String activeName;
+    @Column(name = "plan_id", nullable = false)
+    private long planId;
+    @Column(name = "image_id", nullable = false)
+    private long imageId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ServerStatus status;
+    @Column(name = "domain_name", nullable = false)
+    private String domainName;
+    private String ipv4;
+    @Column(nullable = false)
+    private String mac;
+    @Column(name = "disk_volume")
+    private String diskVolume;
+    @Column(name = "seed_volume")
+    private String seedVolume;
+    @Column(name = "ssh_keys")
+    private String sshKeys;
+    @Column(name = "root_password_hash")
+    private String rootPasswordHash;
+    @Enumerated(EnumType.STRING)
+    private Operation operation;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "operation_step")
+    private Operation.Step operationStep;
+    @Column(name = "pending_image_id")
+    private Long pendingImageId;
+    @Column(name = "pending_disk_volume")
+    private String pendingDiskVolume;
+    @Column(name = "pending_seed_volume")
+    private String pendingSeedVolume;
+    @Column(name = "operation_attempts")
+    private int operationAttempts;
+    @Column(name = "operation_started_at")
+    private Instant operationStartedAt;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Column(name = "order_key")
+    private String orderKey;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+    @Version
+    private long version;
+
+    protected Server() {
+    }
+
+    Server(long accountId, String name, long planId, long imageId, String domainName, String ipv4, String mac,
+            List<String> sshKeys, String rootPasswordHash, String orderKey, Instant now) {
+        this.accountId = accountId;
+        this.name = name;
+        this.activeName = accountId + "/" + name;
+        this.planId = planId;
+        this.imageId = imageId;
+        this.domainName = domainName;
+        this.ipv4 = ipv4;
+        this.mac = mac;
+        this.diskVolume = domainName + "-disk-1.qcow2";
+        this.seedVolume = domainName + "-seed-1.iso";
+        this.sshKeys = String.join("\n", sshKeys);
+        this.rootPasswordHash = rootPasswordHash;
+        this.orderKey = orderKey;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.status = ServerStatus.PROVISIONING;
+        this.statusChangedAt = now;
+        begin(Operation.PROVISION, ServerStatus.PROVISIONING, now);
+    }
+
+    void begin(Operation op, ServerStatus busyStatus, Instant now) {
+        this.operation = op;
+        this.operationStep = op.first();
+        this.operationAttempts = 0;
+        this.operationStartedAt = now;
+        this.failureReason = null;
+        status(busyStatus, now);
+    }
+
+    /** Reinstall: the new disk and seed get the next generation's names; the old ones stay until the swap. */
+    void beginReinstall(long newImageId, List<String> newKeys, String newPasswordHash, Instant now) {
+        int generation = generation(diskVolume) + 1;
+        this.pendingImageId = newImageId;
+        this.pendingDiskVolume = domainName + "-disk-" + generation + ".qcow2";
+        this.pendingSeedVolume = domainName + "-seed-" + generation + ".iso";
+        if (newKeys != null) {
+            this.sshKeys = String.join("\n", newKeys);
+        }
+        if (newPasswordHash != null) {
+            this.rootPasswordHash = newPasswordHash;
+        }
+        begin(Operation.REINSTALL, ServerStatus.REINSTALLING, now);
+    }
+
+    /** After the domain uses the new disk: the pending fields now name the old volumes, to be deleted. */
+    void swapToPendingDisk(Instant now) {
+        String oldDisk = diskVolume;
+        String oldSeed = seedVolume;
+        this.diskVolume = pendingDiskVolume;
+        this.seedVolume = pendingSeedVolume;
+        this.imageId = pendingImageId;
+        this.pendingDiskVolume = oldDisk;
+        this.pendingSeedVolume = oldSeed;
+        this.updatedAt = now;
+    }
+
+    void advance(Operation.Step next, Instant now) {
+        this.operationStep = next;
+        this.operationAttempts = 0;
+        this.updatedAt = now;
+    }
+
+    int recordAttempt(Instant now) {
+        this.updatedAt = now;
+        return ++operationAttempts;
+    }
+
+    void finish(ServerStatus result, Instant now) {
+        this.operation = null;
+        this.operationStep = null;
+        this.operationAttempts = 0;
+        this.pendingImageId = null;
+        this.pendingDiskVolume = null;
+        this.pendingSeedVolume = null;
+        status(result, now);
+    }
+
+    void fail(String reason, ServerStatus result, Instant now) {
+        finish(result, now);
+        this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    }
+
+    void markDeleted(Instant now) {
+        finish(ServerStatus.DELETED, now);
+        this.deletedAt = now;
+        this.activeName = null;
+        this.ipv4 = null;
+        this.orderKey = null;
+    }
+
+    void status(ServerStatus next, Instant now) {
+        if (this.status != next) {
+            this.status = next;
+            this.statusChangedAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    void clearFailure() {
+        this.failureReason = null;
+    }
+
+    void changePlan(long newPlanId, Instant now) {
+        this.planId = newPlanId;
+        this.updatedAt = now;
+    }
+
+    void changeRootPassword(String hash, Instant now) {
+        this.rootPasswordHash = hash;
+        this.updatedAt = now;
+    }
+
+    void addSshKey(String line, Instant now) {
+        this.sshKeys = sshKeys == null || sshKeys.isBlank() ? line : sshKeys + "\n" + line;
+        this.updatedAt = now;
+    }
+
+    private static int generation(String volume) {
+        try {
+            String digits = volume.substring(volume.lastIndexOf('-') + 1, volume.indexOf('.', volume.lastIndexOf('-')));
+            return Integer.parseInt(digits);
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    Long getId() { return id; }
+    long getAccountId() { return accountId; }
+    String getName() { return name; }
+    long getPlanId() { return planId; }
+    long getImageId() { return imageId; }
+    ServerStatus getStatus() { return status; }
+    String getDomainName() { return domainName; }
+    String getIpv4() { return ipv4; }
+    String getMac() { return mac; }
+    String getDiskVolume() { return diskVolume; }
+    String getSeedVolume() { return seedVolume; }
+    String getRootPasswordHash() { return rootPasswordHash; }
+    Operation getOperation() { return operation; }
+    Operation.Step getOperationStep() { return operationStep; }
+    Long getPendingImageId() { return pendingImageId; }
+    String getPendingDiskVolume() { return pendingDiskVolume; }
+    String getPendingSeedVolume() { return pendingSeedVolume; }
+    String getFailureReason() { return failureReason; }
+    String getOrderKey() { return orderKey; }
+    Instant getCreatedAt() { return createdAt; }
+    Instant getStatusChangedAt() { return statusChangedAt; }
+    Instant getDeletedAt() { return deletedAt; }
+
+    List<String> getSshKeys() {
+        return sshKeys == null || sshKeys.isBlank() ? List.of() : Arrays.asList(sshKeys.split("\n"));
+    }
+}

@@ -1,0 +1,46 @@
+package com.virtpanel.server;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to servers for the panel's own jobs (usage sampling, limit enforcement, console
+ * proxy). Not for views or controllers: those go through {@link ServerService}, which
+ * authorises the caller.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ServerDirectory {
+
+    private final ServerRepository servers;
+
+    ServerDirectory(ServerRepository servers) {
+        this.servers = servers;
+    }
+
+    /** Servers that should have a running guest (running or rebooting, no operation in progress). */
+    public List<ServerRef> running() {
+        return servers.findByStatusIn(EnumSet.of(ServerStatus.RUNNING, ServerStatus.REBOOTING)).stream()
+                .filter(s -> s.getOperation() == null).map(ServerDirectory::ref).toList();
+    }
+
+    /** All servers that exist (not deleted). */
+    public List<ServerRef> live() {
+        return servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED).stream().map(ServerDirectory::ref).toList();
+    }
+
+    public Optional<ServerRef> find(long id) {
+        return servers.findById(id).map(ServerDirectory::ref);
+    }
+
+    public Optional<ServerRef> byDomain(String domain) {
+        return servers.findByDomainName(domain).map(ServerDirectory::ref);
+    }
+
+    static ServerRef ref(Server s) {
+        return new ServerRef(s.getId(), s.getAccountId(), s.getName(), s.getDomainName(), s.getStatus(), s.getPlanId());
+    }
+}

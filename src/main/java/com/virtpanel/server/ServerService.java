@@ -1,0 +1,340 @@
+package com.virtpanel.server;
+
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountStatus;
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.account.SshKeyService;
+import com.virtpanel.account.SshPublicKey;
+import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.ForbiddenException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.Domains;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.codec.digest.Sha2Crypt;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything a customer does with servers, for the UI and the REST API alike. Every method
+ * that takes a server id checks that the caller owns it (or is staff); a server that is not
+ * theirs is "not found", exactly like one that does not exist.
+ */
+@Service
+@Transactional
+public class ServerService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Object ORDER_LOCK = new Object();
+
+    private final ServerRepository servers;
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
+    private final SshKeyService sshKeys;
+    private final CatalogService catalog;
+    private final Capacity capacity;
+    private final GuestBlueprint blueprint;
+    private final OperationScheduler scheduler;
+    private final ServerTransitions transitions;
+    private final Domains domains;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ServerService(ServerRepository servers, CurrentUser currentUser, AccountService accounts, SshKeyService sshKeys,
+            CatalogService catalog, Capacity capacity, GuestBlueprint blueprint, OperationScheduler scheduler,
+            ServerTransitions transitions, Domains domains, ApplicationEventPublisher events, Clock clock) {
+        this.servers = servers;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.sshKeys = sshKeys;
+        this.catalog = catalog;
+        this.capacity = capacity;
+        this.blueprint = blueprint;
+        this.scheduler = scheduler;
+        this.transitions = transitions;
+        this.domains = domains;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts an order: validates everything first (nothing is created on bad input), checks
+     * the host's capacity, stores the server and schedules its provisioning, all in one
+     * transaction. The same order key returns the first server instead of a second one.
+     */
+    public ServerView order(OrderRequest request) {
+        Actor actor = activeActor();
+        if (request.orderKey() != null && !request.orderKey().isBlank()) {
+            var existing = servers.findByAccountIdAndOrderKey(actor.accountId(), request.orderKey());
+            if (existing.isPresent()) {
+                return view(existing.get());
+            }
+        }
+        String name = Hostnames.normalise(request.name());
+        PlanInfo plan = catalog.orderablePlan(request.plan());
+        ImageInfo image = catalog.orderableImage(request.image());
+        List<SshPublicKey> keys = sshKeys.parseAll("ssh_keys", request.sshKeys());
+        String passwordHash = rootPasswordHash(request.password());
+        if (keys.isEmpty() && passwordHash == null) {
+            throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+        }
+        synchronized (ORDER_LOCK) {
+            if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
+                throw new ConflictException("You already have a server called \"" + name + "\".");
+            }
+            capacity.check(plan);
+            String ipv4 = freeAddress();
+            Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), ipv4, randomMac(),
+                    keys.stream().map(SshPublicKey::line).toList(), passwordHash, blankToNull(request.orderKey()),
+                    clock.instant());
+            try {
+                server = servers.saveAndFlush(server);
+            } catch (DataIntegrityViolationException raced) {
+                throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
+            }
+            scheduler.runSoon(server.getId());
+            events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
+            transitions.announce(server);
+            return view(server);
+        }
+    }
+
+    /** Checks a hostname for the order wizard before the order itself: valid, and not yet used by the caller. */
+    @Transactional(readOnly = true)
+    public String checkName(String rawName) {
+        Actor actor = currentUser.require();
+        String name = Hostnames.normalise(rawName);
+        if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
+            throw new ConflictException("You already have a server called \"" + name + "\".");
+        }
+        return name;
+    }
+
+    /** The caller's servers; staff see everyone's. */
+    @Transactional(readOnly = true)
+    public List<ServerView> list() {
+        Actor actor = currentUser.require();
+        List<Server> found = actor.isStaff() && !actor.isImpersonated()
+                ? servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED)
+                : servers.findByAccountIdAndStatusNotOrderByCreatedAt(actor.accountId(), ServerStatus.DELETED);
+        return found.stream().map(this::view).toList();
+    }
+
+    /** A customer's servers, for staff pages. */
+    @Transactional(readOnly = true)
+    public List<ServerView> listOf(long accountId) {
+        Actor actor = currentUser.require();
+        if (!actor.mayAccess(accountId)) {
+            throw new NotFoundException("Account not found.");
+        }
+        return servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ServerView get(long id) {
+        return view(owned(id));
+    }
+
+    public ServerView start(long id) {
+        Server server = forAction(id, "start");
+        requireStatus(server, "start", ServerStatus.STOPPED, ServerStatus.FAILED);
+        if (server.getStatus() == ServerStatus.FAILED && server.getOperation() == null && !domains.exists(server.getDomainName())) {
+            throw new ConflictException("This server was never set up completely. Delete it and order again.");
+        }
+        domains.start(server.getDomainName());
+        server.clearFailure();
+        transitions.status(server, ServerStatus.RUNNING);
+        return powered(server, "start");
+    }
+
+    /** Graceful: presses the ACPI power button. The status follows when the guest has stopped. */
+    public ServerView shutdown(long id) {
+        Server server = forAction(id, "shutdown");
+        requireStatus(server, "shut down", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        domains.shutdown(server.getDomainName());
+        return powered(server, "shutdown");
+    }
+
+    public ServerView reboot(long id) {
+        Server server = forAction(id, "reboot");
+        requireStatus(server, "reboot", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        domains.reboot(server.getDomainName());
+        transitions.status(server, ServerStatus.REBOOTING);
+        return powered(server, "reboot");
+    }
+
+    /** Hard reset, for a guest that no longer reacts. */
+    public ServerView reset(long id) {
+        Server server = forAction(id, "reset");
+        requireStatus(server, "reset", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        domains.reset(server.getDomainName());
+        transitions.status(server, ServerStatus.REBOOTING);
+        return powered(server, "reset");
+    }
+
+    /** Pulls the plug: also the "force off" offered when a shutdown is not honoured. */
+    public ServerView powerOff(long id) {
+        Server server = forAction(id, "poweroff");
+        requireStatus(server, "power off", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        if (domains.state(server.getDomainName()).isActive()) {
+            domains.powerOff(server.getDomainName());
+        }
+        transitions.status(server, ServerStatus.STOPPED);
+        return powered(server, "poweroff");
+    }
+
+    /**
+     * Reinstalls from an image. New keys (or password) replace the old ones when given;
+     * otherwise the server keeps its keys. The old disk stays until the new one exists.
+     */
+    public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
+        Server server = forAction(id, "reinstall");
+        requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+        ImageInfo image = catalog.orderableImage(imageName);
+        List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
+        String hash = rootPasswordHash(newPassword);
+        if (keys != null && keys.isEmpty() && hash == null && server.getRootPasswordHash() == null) {
+            throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+        }
+        server.beginReinstall(image.id(), keys, hash, clock.instant());
+        transitions.announce(server);
+        scheduler.runSoon(id);
+        events.publishEvent(new ServerEvents.ReinstallRequested(id, server.getAccountId(), image.name()));
+        return view(server);
+    }
+
+    /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
+    public ServerView delete(long id) {
+        Server server = owned(id);
+        currentUser.require().requireMayChange();
+        if (server.getStatus() == ServerStatus.DELETING) {
+            return view(server);
+        }
+        if (server.getOperation() != null) {
+            throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
+                    + "). Delete it when that is done.");
+        }
+        server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
+        transitions.announce(server);
+        scheduler.runSoon(id);
+        events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
+        return view(server);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private Server owned(long id) {
+        Actor actor = currentUser.require();
+        return servers.findById(id)
+                .filter(s -> s.getStatus() != ServerStatus.DELETED)
+                .filter(s -> actor.mayAccess(s.getAccountId()))
+                .orElseThrow(() -> new NotFoundException("Server not found."));
+    }
+
+    private Server forAction(long id, String action) {
+        Server server = owned(id);
+        activeActor();
+        if (server.getOperation() != null) {
+            throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
+                    + "). Try again when that is done.");
+        }
+        return server;
+    }
+
+    /** The actor, if they may change things: not a read-only support session, not suspended. */
+    private Actor activeActor() {
+        Actor actor = currentUser.require();
+        actor.requireMayChange();
+        if (!actor.isStaff() && accounts.get(actor.accountId()).status() == AccountStatus.SUSPENDED) {
+            throw new ForbiddenException("Your account is suspended. Please contact support.");
+        }
+        return actor;
+    }
+
+    private ServerView powered(Server server, String action) {
+        events.publishEvent(new ServerEvents.PowerAction(server.getId(), server.getAccountId(), action));
+        return view(server);
+    }
+
+    private static void requireStatus(Server server, String action, ServerStatus... allowed) {
+        for (ServerStatus status : allowed) {
+            if (server.getStatus() == status) {
+                return;
+            }
+        }
+        String why = switch (server.getStatus()) {
+            case RUNNING -> "it is running";
+            case STOPPED -> "it is stopped";
+            case FAILED -> "its last operation failed";
+            default -> "it is " + server.getStatus().label().toLowerCase();
+        };
+        throw new ConflictException("You cannot " + action + " this server now: " + why + ".");
+    }
+
+    private String freeAddress() {
+        Set<String> taken = new HashSet<>(servers.allocatedAddresses());
+        String address = blueprint.addresses().firstFree(taken);
+        if (address == null) {
+            throw new CapacityException("This host has no free IP addresses. Please contact support.");
+        }
+        return address;
+    }
+
+    ServerView view(Server s) {
+        PlanInfo plan = catalog.plan(s.getPlanId());
+        ImageInfo image = catalog.image(s.getImageId());
+        Operation op = s.getOperation();
+        return new ServerView(s.getId(), s.getAccountId(), s.getName(), s.getStatus(), plan.id(), plan.name(), image.id(),
+                image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(), s.getStatusChangedAt(), s.getFailureReason(),
+                op == null ? 100 : op.progress(s.getOperationStep()), op == null ? null : s.getOperationStep().label);
+    }
+
+    static String rootPasswordHash(String password) {
+        if (password == null || password.isEmpty()) {
+            return null;
+        }
+        if (password.length() < 10 || password.length() > 128) {
+            throw new InvalidInputException("password", "The root password needs 10 to 128 characters.");
+        }
+        if (password.chars().distinct().count() < 5) {
+            throw new InvalidInputException("password", "This root password is too easy to guess.");
+        }
+        if (password.chars().anyMatch(c -> c < 32 || c == 127)) {
+            throw new InvalidInputException("password", "The root password cannot contain control characters.");
+        }
+        return Sha2Crypt.sha512Crypt(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String domainName(String hostname) {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        String label = hostname.replace('.', '-');
+        if (label.length() > 40) {
+            label = label.substring(0, 40);
+        }
+        return "vp-" + HexFormat.of().formatHex(random) + "-" + label;
+    }
+
+    /** A locally administered MAC in QEMU's 52:54:00 range. */
+    private static String randomMac() {
+        byte[] b = new byte[3];
+        RANDOM.nextBytes(b);
+        return String.format("52:54:00:%02x:%02x:%02x", b[0], b[1], b[2]);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,18 @@
+package com.virtpanel.server;
+
+import java.time.Instant;
+
+/**
+ * A server as views and the API show it.
+ *
+ * @param progress   0..100 while an operation runs, else 100
+ * @param activity   what the running operation is doing now ("Creating the disk"), or null
+ */
+public record ServerView(long id, long accountId, String name, ServerStatus status, long planId, String plan,
+        long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
+        String failureReason, int progress, String activity) {
+
+    public boolean busy() {
+        return status.isBusy();
+    }
+}

@@ -1,0 +1,79 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongConsumer;
+
+/**
+ * The power buttons of a server, each enabled only when it makes sense. After "Shut down",
+ * "Force off" is offered once the guest has had a fair chance to stop on its own.
+ */
+class ServerActions extends FlexLayout {
+
+    static final Duration FORCE_OFF_AFTER = Duration.ofSeconds(20);
+
+    final Button start = button("start", "Start", VaadinIcon.PLAY);
+    final Button shutdown = button("shutdown", "Shut down", VaadinIcon.POWER_OFF);
+    final Button forceOff = button("force-off", "Force off", VaadinIcon.PLUG);
+    final Button reboot = button("reboot", "Reboot", VaadinIcon.REFRESH);
+    final Button reset = button("reset", "Reset", VaadinIcon.BOLT);
+    final Button powerOff = button("poweroff", "Power off", VaadinIcon.STOP);
+    final Button reinstall = button("reinstall", "Reinstall", VaadinIcon.DOWNLOAD);
+    final Button delete = button("delete", "Delete", VaadinIcon.TRASH);
+    private final Anchor console;
+    private Instant shutdownRequested;
+
+    ServerActions(long serverId) {
+        console = new Anchor("servers/" + serverId + "/console", "Console");
+        console.setTarget("_blank");
+        console.setId("open-console");
+        console.getElement().setAttribute("router-ignore", true);
+        forceOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        setFlexWrap(FlexWrap.WRAP);
+        getStyle().set("gap", "var(--lumo-space-s)");
+        add(start, shutdown, forceOff, reboot, reset, powerOff, reinstall, delete, console);
+    }
+
+    void shutdownRequested(Instant at) {
+        shutdownRequested = at;
+    }
+
+    void update(ServerView s, Clock clock) {
+        ServerStatus status = s.status();
+        boolean running = status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
+        boolean settled = !s.busy();
+        if (!running) {
+            shutdownRequested = null;
+        }
+        start.setEnabled(status == ServerStatus.STOPPED);
+        shutdown.setEnabled(running && shutdownRequested == null);
+        forceOff.setVisible(running && shutdownRequested != null
+                && clock.instant().isAfter(shutdownRequested.plus(FORCE_OFF_AFTER)));
+        reboot.setEnabled(running);
+        reset.setEnabled(running);
+        powerOff.setEnabled(running);
+        reinstall.setEnabled(settled && status != ServerStatus.FAILED);
+        delete.setEnabled(settled);
+        console.setEnabled(running);
+        console.setVisible(running);
+    }
+
+    void on(Button button, LongConsumer action, long id) {
+        button.addClickListener(e -> action.accept(id));
+    }
+
+    private static Button button(String id, String label, VaadinIcon icon) {
+        var b = new Button(label, icon.create());
+        b.setId(id);
+        return b;
+    }
+}

@@ -1,0 +1,185 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerPageSection;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerUpdates;
+import com.virtpanel.server.ServerView;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** One server: what it is, what it may use, what it is doing, and the buttons to drive it. */
+@Route("servers/:id")
+@PageTitle("Server · Virtpanel")
+@PermitAll
+public class ServerDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ServerService servers;
+    private final CatalogService catalog;
+    private final ObjectProvider<ServerPageSection> sections;
+    private final Clock clock;
+
+    private final H2 title = new H2();
+    private final Span status = new Span();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span activity = new Span();
+    private final Span failure = new Span();
+    private final Div specs = new Div();
+    private final Div extra = new Div();
+    private ServerActions actions;
+    private long id;
+    private ServerView current;
+
+    public ServerDetailView(ServerService servers, CatalogService catalog, ServerUpdates updates,
+            ObjectProvider<ServerPageSection> sections, Clock clock) {
+        this.servers = servers;
+        this.catalog = catalog;
+        this.sections = sections;
+        this.clock = clock;
+        addClassName("page");
+        status.setId("server-status");
+        activity.setId("server-activity");
+        activity.addClassName("muted");
+        failure.setId("server-failure");
+        failure.addClassNames("banner", "banner-warning");
+        specs.addClassName("spec-grid");
+        specs.setId("server-specs");
+        progress.setWidth("20em");
+        LiveServerUpdates.attach(this, updates, event -> {
+            if (event.serverId() == id) {
+                refresh();
+            }
+        }, this::refresh);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().getLong("id").orElse(-1L);
+        current = servers.get(id); // not found (or not theirs) ends in the not-found page
+        actions = new ServerActions(id);
+        wire();
+        removeAll();
+        add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), failure, actions, specs, extra);
+        show(current);
+        extra.removeAll();
+        sections.orderedStream().forEach(s -> s.section(current).ifPresent(extra::add));
+    }
+
+    private void wire() {
+        act(actions.start, servers::start, "Starting");
+        act(actions.shutdown, sid -> {
+            ServerView v = servers.shutdown(sid);
+            actions.shutdownRequested(clock.instant());
+            return v;
+        }, "Shutdown requested: the server will stop when its system has shut down");
+        act(actions.forceOff, servers::powerOff, "Forced off");
+        act(actions.reboot, servers::reboot, "Rebooting");
+        act(actions.reset, servers::reset, "Reset");
+        act(actions.powerOff, servers::powerOff, "Powered off");
+        actions.reinstall.addClickListener(e -> openReinstall());
+        actions.delete.addClickListener(e -> new ConfirmByName("Delete " + current.name(), current.name(),
+                "The server and its disk are destroyed for good. This cannot be undone.", "Delete",
+                () -> run(() -> servers.delete(id), "Deleting")).open());
+    }
+
+    private void openReinstall() {
+        var image = new ComboBox<ImageInfo>("Image");
+        image.setId("reinstall-image");
+        List<ImageInfo> images = catalog.images();
+        image.setItems(images);
+        image.setItemLabelGenerator(ImageInfo::title);
+        images.stream().filter(i -> i.id() == current.imageId()).findFirst().ifPresent(image::setValue);
+        var keys = new TextArea("New SSH keys (optional, one per line; empty keeps the current keys)");
+        keys.setId("reinstall-keys");
+        keys.setWidthFull();
+        new ConfirmByName("Reinstall " + current.name(), current.name(),
+                "Everything on the disk is replaced by a fresh system. The new disk is prepared first; "
+                        + "the old one is removed only once the new one is in place.", "Reinstall",
+                () -> run(() -> {
+                    List<String> lines = keys.getValue().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+                    return servers.reinstall(id, image.getValue() == null ? null : image.getValue().name(),
+                            lines.isEmpty() ? null : lines, null);
+                }, "Reinstalling")).with(image, keys).open();
+    }
+
+    private void act(com.vaadin.flow.component.button.Button button, LongFunction<ServerView> action, String done) {
+        button.addClickListener(e -> run(() -> action.apply(id), done));
+    }
+
+    private void run(java.util.function.Supplier<ServerView> action, String done) {
+        try {
+            show(action.get());
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START);
+        } catch (PanelException e) {
+            var n = Notification.show(e.userMessage(), 6000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        try {
+            show(servers.get(id));
+        } catch (com.virtpanel.base.NotFoundException gone) {
+            getUI().ifPresent(ui -> ui.navigate(ServersView.class));
+        } catch (PanelException unreachable) {
+            // keep showing the last known state; the layout banner says the host is unreachable
+        }
+    }
+
+    private void show(ServerView s) {
+        current = s;
+        title.setText(s.name());
+        status.removeAll();
+        status.add(new StatusBadge(s.status()));
+        progress.setVisible(s.busy());
+        progress.setValue(s.progress() / 100.0);
+        activity.setText(s.activity() == null ? "" : s.activity() + "…");
+        activity.setVisible(s.busy());
+        failure.setText(s.failureReason() == null ? "" : s.failureReason());
+        failure.setVisible(s.failureReason() != null);
+        actions.update(s, clock);
+        PlanInfo plan = catalog.plan(s.planId());
+        specs.removeAll();
+        row("Status", s.status().label());
+        row("IPv4", s.ipv4() == null ? "—" : s.ipv4());
+        row("Plan", plan.title() + " (" + plan.summary() + ")");
+        row("Image", s.image());
+        row("CPU", "cap " + plan.cpuCapPercent() + " % of one vCPU, weight " + plan.cpuShares());
+        row("Disk I/O", plan.diskIops() + " IOPS, " + plan.diskMbps() + " MB/s");
+        row("Network", plan.netMbps() + " Mbit/s, " + plan.trafficGib() + " GiB traffic per month");
+        row("Created", ServersView.DATE.format(s.createdAt()));
+        row("Domain", s.domain());
+        if (s.status() == ServerStatus.DELETED) {
+            getUI().ifPresent(ui -> ui.navigate(ServersView.class));
+        }
+    }
+
+    private void row(String label, String value) {
+        var dt = new Span(label);
+        dt.addClassName("muted");
+        var dd = new Span(value);
+        dd.setId("spec-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+        specs.add(dt, dd);
+    }
+}

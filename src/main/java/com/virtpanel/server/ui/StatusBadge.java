@@ -1,0 +1,21 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.html.Span;
+import com.virtpanel.server.ServerStatus;
+
+/** A coloured status label: green running, grey stopped, blue busy, red failed. */
+class StatusBadge extends Span {
+
+    StatusBadge(ServerStatus status) {
+        super(status.label());
+        String theme = switch (status) {
+            case RUNNING -> "badge success";
+            case STOPPED, DELETED -> "badge contrast";
+            case FAILED -> "badge error";
+            default -> "badge";
+        };
+        getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
+        getElement().setAttribute("data-status", status.apiName());
+        addClassName("status-badge");
+    }
+}

@@ -1,0 +1,74 @@
+package com.virtpanel.testkit;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.host.Domains;
+import com.virtpanel.host.Volumes;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerRef;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Waits for servers and guests, and removes every guest a test class created. */
+@Component
+public class Guests {
+
+    public static final Duration BOOT = Duration.ofSeconds(90);
+
+    private final ServerService servers;
+    private final ServerDirectory directory;
+    private final Domains domains;
+    private final Volumes volumes;
+
+    Guests(ServerService servers, ServerDirectory directory, Domains domains, Volumes volumes) {
+        this.servers = servers;
+        this.directory = directory;
+        this.domains = domains;
+        this.volumes = volumes;
+    }
+
+    public ServerView awaitStatus(AccountSummary owner, long serverId, ServerStatus status) {
+        return Users.as(owner, () -> Await.until("server " + serverId + " to be " + status.apiName(), BOOT,
+                () -> servers.get(serverId), s -> s.status() == status));
+    }
+
+    /** Waits until the guest's serial console log contains {@code text}; returns the log. */
+    public String awaitSerial(String domain, String text) {
+        return awaitSerial(domain, text, BOOT);
+    }
+
+    public String awaitSerial(String domain, String text, Duration timeout) {
+        Path log = domains.serialLog(domain);
+        return Await.until("\"" + text + "\" on the serial console of " + domain, timeout, () -> read(log), s -> s.contains(text));
+    }
+
+    public String serial(String domain) {
+        return read(domains.serialLog(domain));
+    }
+
+    /** Destroys and undefines every guest of this test database and deletes its volumes. */
+    public void removeAll() {
+        for (ServerRef server : directory.live()) {
+            try {
+                domains.destroyAndUndefine(server.domain());
+                volumes.list(server.domain() + "-").forEach(volumes::delete);
+            } catch (RuntimeException e) {
+                System.err.println("cleanup of " + server.domain() + " failed: " + e);
+            }
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
