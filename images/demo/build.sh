@@ -66,7 +66,7 @@ CMDLINE="root=/dev/vda rw console=tty0 console=ttyS0,115200 quiet"
 # (asynchronous, timer-driven) port probing overlaps with loading the rest.
 MODULES=(ahci ata_piix sr_mod cdrom
          virtio_pci virtio_blk crc32c_generic ext4 virtio_net isofs
-         button evdev virtio_console virtio_rng)
+         button evdev virtio_console virtio_rng bochs)
 # In the root filesystem only, loaded on demand with modprobe:
 #   sd_mod    seed attached as a SATA/SCSI *disk* (cloud-init loads it when
 #             no cdrom seed is found; costs ~0.25 s of crc-t10dif self-tests
