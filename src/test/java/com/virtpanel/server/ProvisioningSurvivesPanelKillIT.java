@@ -8,15 +8,12 @@ import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.OrderingPanel;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,22 +32,18 @@ class ProvisioningSurvivesPanelKillIT {
         String db = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("panel-" + System.nanoTime()) + ";AUTO_SERVER=TRUE";
         String[] args = {"--spring.profiles.active=test", "--server.port=0", "--spring.datasource.url=" + db};
 
-        Process victim = startPanelProcess(args);
+        Process victim = OrderingPanel.start(args);
         long serverId;
         long accountId;
-        String stepAtKill;
         try {
-            String ordered = awaitLine(victim, "ORDERED ");
-            String[] parts = ordered.split(" ");
-            serverId = Long.parseLong(parts[1]);
-            accountId = Long.parseLong(parts[2]);
+            long[] ordered = OrderingPanel.awaitOrder(victim);
+            serverId = ordered[0];
+            accountId = ordered[1];
             Thread.sleep(300);
-            stepAtKill = "killed " + 300 + " ms after the order was accepted";
         } finally {
             victim.destroyForcibly();
             victim.waitFor(30, TimeUnit.SECONDS);
         }
-        System.out.println("Panel process " + stepAtKill);
 
         try (var restarted = new SpringApplicationBuilder(VirtpanelApplication.class).run(args)) {
             var accounts = restarted.getBean(AccountService.class);
@@ -71,32 +64,5 @@ class ProvisioningSurvivesPanelKillIT {
                 guests.removeAll();
             }
         }
-    }
-
-    private static Process startPanelProcess(String[] args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PanelToKill.class.getName());
-        command.addAll(java.util.List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static String awaitLine(Process process, String prefix) throws Exception {
-        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        var tail = new java.util.ArrayDeque<String>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            if (line.startsWith(prefix)) {
-                return line;
-            }
-            tail.addLast(line);
-            if (tail.size() > 40) {
-                tail.removeFirst();
-            }
-        }
-        throw new AssertionError("The panel process never accepted the order. Its last output:\n" + String.join("\n", tail));
     }
 }
