@@ -36,8 +36,9 @@ final class RateLimiter {
         return buckets.computeIfAbsent(key, k -> new Bucket(burst, clock.millis())).take(clock.millis());
     }
 
-    int burst() {
-        return burst;
+    /** How many clients are remembered (for tests of the memory bound). */
+    int size() {
+        return buckets.size();
     }
 
     private void sweep() {

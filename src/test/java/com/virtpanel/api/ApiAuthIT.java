@@ -37,7 +37,6 @@ class ApiAuthIT {
     @Autowired Users users;
     @Autowired AccountService accounts;
     @Autowired ApiTokenService apiTokens;
-    @Autowired ApiProperties properties;
     @Autowired ApplicationEvents events;
     @LocalServerPort int port;
 
@@ -171,46 +170,6 @@ class ApiAuthIT {
         var refused = api.post("/api/v1/auth/token", null, credentials(email, Users.PASSWORD));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asText()).contains("suspended");
-    }
-
-    @Test
-    void loginAndSignUpAreRateLimitedPerClientIp() {
-        String ip = MockApi.freshIp();
-        int burst = properties.rateLimit().authBurst();
-        String body = credentials(newEmail(), "Wrong-password-1");
-        for (int i = 0; i < burst; i++) {
-            var reply = api.call(HttpMethod.POST, "/api/v1/auth/token", null, MockApi.JSON, MockApi.bytes(body), ip, Map.of());
-            assertThat(reply.status()).as("attempt %d", i + 1).isEqualTo(401);
-        }
-        var limited = api.call(HttpMethod.POST, "/api/v1/auth/token", null, MockApi.JSON, MockApi.bytes(body), ip, Map.of());
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.isProblem()).isTrue();
-        assertThat(Long.parseLong(limited.headers().get("retry-after"))).isPositive();
-
-        var signUp = api.call(HttpMethod.POST, "/api/v1/accounts", null, MockApi.JSON,
-                MockApi.bytes(credentials(newEmail(), Users.PASSWORD)), ip, Map.of());
-        assertThat(signUp.status()).isEqualTo(429);
-
-        var elsewhere = api.call(HttpMethod.POST, "/api/v1/auth/token", null, MockApi.JSON, MockApi.bytes(body),
-                MockApi.freshIp(), Map.of());
-        assertThat(elsewhere.status()).isEqualTo(401);
-    }
-
-    @Test
-    void callsWithATokenAreRateLimitedPerToken() {
-        AccountSummary owner = users.newCustomer();
-        String busy = Users.as(owner, () -> apiTokens.createPersonal("busy", null)).token();
-        String calm = Users.as(owner, () -> apiTokens.createPersonal("calm", null)).token();
-        int burst = properties.rateLimit().tokenBurst();
-        MockApi.Reply last = null;
-        for (int i = 0; i < burst * 5 && (last == null || last.status() != 429); i++) {
-            last = api.get("/api/v1/images", busy);
-            assertThat(last.status()).isIn(200, 429);
-        }
-        assertThat(last.status()).isEqualTo(429);
-        assertThat(last.isProblem()).isTrue();
-        assertThat(Long.parseLong(last.headers().get("retry-after"))).isPositive();
-        assertThat(api.get("/api/v1/images", calm).status()).isEqualTo(200);
     }
 
     @Test
