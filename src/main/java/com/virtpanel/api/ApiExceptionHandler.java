@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,6 +97,16 @@ class ApiExceptionHandler {
                 "The header " + e.getHeaderName() + " is required.", Problems.safePath(request));
         problem.setProperty("field", e.getHeaderName());
         return Problems.entity(problem, new HttpHeaders());
+    }
+
+    /** Two requests changed the same thing at once and this one lost; trying again is safe. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> raced(OptimisticLockingFailureException e, HttpServletRequest request) {
+        log.info("API request {} {} lost a race with a concurrent change: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
+                "This was changed by another request at the same moment. Reload it and try again.", Problems.safePath(request)),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

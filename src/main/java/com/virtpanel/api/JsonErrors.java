@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,8 @@ final class JsonErrors {
     /** What went wrong, and where; {@code field} is null when the whole body is at fault. */
     record Finding(String field, String detail) {
     }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
 
     private JsonErrors() {
     }
@@ -57,6 +60,12 @@ final class JsonErrors {
             syntax = find(failure, JsonProcessingException.class);
         }
         if (syntax != null) {
+            String message = syntax.getOriginalMessage() == null ? "" : syntax.getOriginalMessage();
+            var duplicate = DUPLICATE.matcher(message);
+            if (duplicate.find()) {
+                String field = shorten(duplicate.group(1));
+                return new Finding(field, "The field \"" + field + "\" appears more than once.");
+            }
             var at = syntax.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             return new Finding(null, "The body is not valid JSON" + where + ".");

@@ -72,7 +72,18 @@ public class Domains {
         String xml = DomainXml.of(spec, host, storage.poolDir().resolve(spec.diskVolume()),
                 spec.seedVolume() == null ? null : storage.poolDir().resolve(spec.seedVolume()), serialLog(spec.name()));
         libvirt.call("define server", c -> {
-            c.domainDefineXML(xml).free();
+            // Redefining (reinstall, plan change) must keep the guest's UUID: libvirt refuses an XML
+            // without one for a name that exists ("already exists with uuid ...").
+            String definition = xml;
+            Domain existing = lookup(c, spec.name());
+            if (existing != null) {
+                try {
+                    definition = xml.replaceFirst("</name>\n", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>\n");
+                } finally {
+                    existing.free();
+                }
+            }
+            c.domainDefineXML(definition).free();
             return null;
         });
     }

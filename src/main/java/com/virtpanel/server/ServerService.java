@@ -153,9 +153,13 @@ public class ServerService {
         if (server.getStatus() == ServerStatus.FAILED && server.getOperation() == null && !domains.exists(server.getDomainName())) {
             throw new ConflictException("This server was never set up completely. Delete it and order again.");
         }
-        domains.start(server.getDomainName());
+        // Status first, flushed: this transaction then holds the row while the guest starts, so the
+        // status sync reacting to libvirt's STARTED event waits for it instead of racing it (which
+        // failed this commit with an optimistic-lock error). A failed start rolls the status back.
         server.clearFailure();
         transitions.status(server, ServerStatus.RUNNING);
+        servers.flush();
+        domains.start(server.getDomainName());
         return powered(server, "start");
     }
 
@@ -188,10 +192,11 @@ public class ServerService {
     public ServerView powerOff(long id) {
         Server server = forAction(id, "poweroff");
         requireStatus(server, "power off", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        transitions.status(server, ServerStatus.STOPPED);
+        servers.flush(); // before the host call, for the same reason as in start()
         if (domains.state(server.getDomainName()).isActive()) {
             domains.powerOff(server.getDomainName());
         }
-        transitions.status(server, ServerStatus.STOPPED);
         return powered(server, "poweroff");
     }
 

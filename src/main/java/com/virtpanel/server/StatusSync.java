@@ -41,15 +41,20 @@ class StatusSync {
 
     @EventListener
     void on(GuestLifecycle event) {
-        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
-                .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
-                .ifPresent(s -> {
-                    switch (event.change()) {
-                        case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);
-                        case STOPPED, CRASHED -> transitions.status(s, ServerStatus.STOPPED);
-                        default -> { }
-                    }
-                }));
+        try {
+            tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
+                    .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
+                    .ifPresent(s -> {
+                        switch (event.change()) {
+                            case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);
+                            case STOPPED, CRASHED -> transitions.status(s, ServerStatus.STOPPED);
+                            default -> { }
+                        }
+                    }));
+        } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
+            // The request that caused the event wrote the status itself; the periodic pass settles any rest.
+            log.debug("Status of {} changed meanwhile; event {} not applied", event.domain(), event.change());
+        }
     }
 
     /** One pass over all settled servers; run by {@link StatusSyncJob}. */

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,11 +72,12 @@ class ApiHostileInputIT {
         api = new MockApi(context);
         alice = users.newCustomer();
         mallory = users.newCustomer();
+        // One after the other: two first orders at once race to import the image's template.
         alices = Users.as(alice, () -> servers.order(new OrderRequest("alice-private-db", "nano", "demo",
                 List.of(TestKeys.ed25519("alice@home")), null, "alices-order")));
+        alices = guests.awaitStatus(alice, alices.id(), ServerStatus.RUNNING);
         mallorys = Users.as(mallory, () -> servers.order(new OrderRequest("mallory-box", "nano", "demo",
                 List.of(TestKeys.ed25519("mallory@home")), null, null)));
-        alices = guests.awaitStatus(alice, alices.id(), ServerStatus.RUNNING);
         mallorys = guests.awaitStatus(mallory, mallorys.id(), ServerStatus.RUNNING);
     }
 
@@ -93,10 +95,11 @@ class ApiHostileInputIT {
     Snapshot alicesBefore;
     Snapshot mallorysBefore;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void rememberBothServers() {
         alicesBefore = snapshot(alice, alices);
         mallorysBefore = snapshot(mallory, mallorys);
+        events.clear(); // with one instance per class, the orders of the set-up would count too
     }
 
     @AfterEach
@@ -175,6 +178,9 @@ class ApiHostileInputIT {
             refused(api.get("/api/v1/servers/" + id, token), "GET id " + id);
             refused(api.post("/api/v1/servers/" + id + "/actions/reboot", token, null), "reboot id " + id);
             refused(api.call(HttpMethod.DELETE, "/api/v1/servers/" + id, token, null, null, MockApi.freshIp(), Map.of()), "DELETE id " + id);
+        }
+        for (String url : List.of("/api/v1/servers/%2e%2e/plans", "/api/v1/servers/1%2F2", "/api/v1/servers/%25", "/api/v1//servers")) {
+            refused(api.get(url, token), "rejected URL " + url);
         }
         var text = refused(api.get("/api/v1/servers/abc", token), "abc");
         assertThat(text.status()).isEqualTo(400);

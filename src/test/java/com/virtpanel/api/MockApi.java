@@ -2,6 +2,7 @@ package com.virtpanel.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class MockApi {
 
     Reply call(HttpMethod method, String path, String token, String contentType, byte[] body, String ip, Map<String, String> headers) {
         try {
-            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path).with(r -> {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, URI.create(path)).with(r -> {
                 r.setRemoteAddr(ip);
                 return r;
             });

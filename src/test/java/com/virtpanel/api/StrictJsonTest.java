@@ -62,7 +62,8 @@ class StrictJsonTest {
 
     @Test
     void duplicateKeysAreRefused() {
-        assertThat(refusal("{\"name\":\"a\",\"name\":\"b\"}").detail()).startsWith("The body is not valid JSON");
+        assertThat(refusal("{\"name\":\"a\",\"name\":\"b\"}"))
+                .isEqualTo(new JsonErrors.Finding("name", "The field \"name\" appears more than once."));
     }
 
     @Test
