@@ -127,8 +127,12 @@ class ApiLifecycleIT {
         assertThat(reinstalled).contains("ssh-key=" + fingerprint(secondKey)).doesNotContain("ssh-key=" + fingerprint(firstKey));
 
         // Hard reset, then a graceful shutdown the guest honours (ACPI power button).
+        int boots = count(guests.serial(domain), "virtpanel-demo ready");
         assertThat(action(id, "reset").get("status").asText()).isEqualTo("rebooting");
+        Await.until("a boot after the reset of " + domain, STEP, () -> guests.serial(domain),
+                s -> count(s, "virtpanel-demo ready") > boots);
         awaitStatus(id, "running");
+        // The guest is up (its ACPI daemon listens), so it honours the power button.
         action(id, "shutdown");
         awaitStatus(id, "stopped");
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("shut off");
