@@ -72,18 +72,14 @@ public class Domains {
         String xml = DomainXml.of(spec, host, storage.poolDir().resolve(spec.diskVolume()),
                 spec.seedVolume() == null ? null : storage.poolDir().resolve(spec.seedVolume()), serialLog(spec.name()));
         libvirt.call("define server", c -> {
-            // Redefining (reinstall, plan change) must keep the guest's UUID: libvirt refuses an XML
-            // without one for a name that exists ("already exists with uuid ...").
-            String definition = xml;
+            // Redefining keeps the guest's identity: libvirt refuses a new UUID for an existing name.
             Domain existing = lookup(c, spec.name());
+            String withUuid = xml;
             if (existing != null) {
-                try {
-                    definition = xml.replaceFirst("</name>\n", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>\n");
-                } finally {
-                    existing.free();
-                }
+                withUuid = xml.replaceFirst("</name>", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>");
+                existing.free();
             }
-            c.domainDefineXML(definition).free();
+            c.domainDefineXML(withUuid).free();
             return null;
         });
     }

@@ -42,19 +42,23 @@ class StatusSync {
     @EventListener
     void on(GuestLifecycle event) {
         try {
-            tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
-                    .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
-                    .ifPresent(s -> {
-                        switch (event.change()) {
-                            case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);
-                            case STOPPED, CRASHED -> transitions.status(s, ServerStatus.STOPPED);
-                            default -> { }
-                        }
-                    }));
-        } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
-            // The request that caused the event wrote the status itself; the periodic pass settles any rest.
-            log.debug("Status of {} changed meanwhile; event {} not applied", event.domain(), event.change());
+            apply(event);
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            // a user action recorded the same change at the same moment; the periodic pass checks again
+            log.debug("Lifecycle event for {} raced with another update", event.domain());
         }
+    }
+
+    private void apply(GuestLifecycle event) {
+        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
+                .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
+                .ifPresent(s -> {
+                    switch (event.change()) {
+                        case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);
+                        case STOPPED, CRASHED -> transitions.status(s, ServerStatus.STOPPED);
+                        default -> { }
+                    }
+                }));
     }
 
     /** One pass over all settled servers; run by {@link StatusSyncJob}. */
@@ -75,6 +79,14 @@ class StatusSync {
     }
 
     private void sync(long id) {
+        try {
+            syncOne(id);
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            log.debug("Status sync of server {} raced with another update", id);
+        }
+    }
+
+    private void syncOne(long id) {
         Server snapshot = tx.execute(t -> servers.findById(id).orElse(null));
         if (snapshot == null || snapshot.getOperation() != null) {
             return;
