@@ -74,10 +74,10 @@ class ApiHostileInputIT {
         mallory = users.newCustomer();
         // One after the other: two first orders at once race to import the image's template.
         alices = Users.as(alice, () -> servers.order(new OrderRequest("alice-private-db", "nano", "demo",
-                List.of(TestKeys.ed25519("alice@home")), null, "alices-order")));
+                List.of(FreshKeys.ed25519("alice@home")), null, "alices-order")));
         alices = guests.awaitStatus(alice, alices.id(), ServerStatus.RUNNING);
         mallorys = Users.as(mallory, () -> servers.order(new OrderRequest("mallory-box", "nano", "demo",
-                List.of(TestKeys.ed25519("mallory@home")), null, null)));
+                List.of(FreshKeys.ed25519("mallory@home")), null, null)));
         mallorys = guests.awaitStatus(mallory, mallorys.id(), ServerStatus.RUNNING);
     }
 
@@ -132,7 +132,7 @@ class ApiHostileInputIT {
     void alicesServerIsNotFoundOnEveryEndpointForMallory() {
         String token = malloryToken();
         String path = "/api/v1/servers/" + alices.id();
-        String reinstall = MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(TestKeys.ed25519("mallory@evil"))));
+        String reinstall = MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(FreshKeys.ed25519("mallory@evil"))));
         List<MockApi.Reply> replies = new ArrayList<>();
         replies.add(api.get(path, token));
         replies.add(api.call(HttpMethod.DELETE, path, token, null, null, MockApi.freshIp(), Map.of()));
@@ -294,7 +294,7 @@ class ApiHostileInputIT {
     @Test
     void invalidValuesAreRefusedNamingTheField() {
         String token = malloryToken();
-        String key = TestKeys.ed25519("m@x");
+        String key = FreshKeys.ed25519("m@x");
         Map<String, Map<String, Object>> orders = new LinkedHashMap<>();
         orders.put("name", Map.of("name", "not a hostname!", "plan", "nano", "image", "demo", "ssh_keys", List.of(key)));
         orders.put("plan", Map.of("name", "ok-1", "plan", "gigantic", "image", "demo", "ssh_keys", List.of(key)));

@@ -68,7 +68,7 @@ class ApiLifecycleIT {
         assertThat(find(api.get("/api/v1/images", token).json(), "demo").get("title").asText()).isNotBlank();
 
         // Order, with an idempotency key: the replay returns the same server.
-        String firstKey = TestKeys.ed25519("first@api");
+        String firstKey = FreshKeys.ed25519("first@api");
         String order = MockApi.json(Map.of("name", "api-life", "plan", "nano", "image", "demo", "ssh_keys", List.of(firstKey)));
         var ordered = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
                 Map.of("Idempotency-Key", "life-order-1"));
@@ -115,7 +115,7 @@ class ApiLifecycleIT {
         guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
 
         // Reinstall with a new key: new volumes replace the old ones, the guest gets the new key.
-        String secondKey = TestKeys.ed25519("second@api");
+        String secondKey = FreshKeys.ed25519("second@api");
         var reinstall = api.post("/api/v1/servers/" + id + "/actions/reinstall", token,
                 MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(secondKey))));
         assertThat(reinstall.status()).as(reinstall.toString()).isEqualTo(202);

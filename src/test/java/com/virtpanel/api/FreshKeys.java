@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** Fresh ed25519 public keys in OpenSSH's one-line format, so tests do not share key material. */
-final class TestKeys {
+final class FreshKeys {
 
-    private TestKeys() {
+    private FreshKeys() {
     }
 
     static String ed25519(String comment) {
