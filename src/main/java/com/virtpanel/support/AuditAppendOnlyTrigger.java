@@ -13,6 +13,6 @@ public final class AuditAppendOnlyTrigger implements Trigger {
 
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException("audit_event is append-only: rows cannot be changed or deleted", "42000");
+        throw new SQLException("audit_event is append-only: rows cannot be changed or deleted", "P0001");
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Filters of the admin audit view; null or blank means "any".
  *
- * @param who  part of the real or the effective user's email
+ * @param who  part of an email: of the real user, the effective user, or the account acted on
  */
 public record AuditFilter(String who, Long serverId, AuditAction action, Instant from, Instant to, int limit) {
 

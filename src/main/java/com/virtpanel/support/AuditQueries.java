@@ -31,7 +31,8 @@ class AuditQueries {
         if (filter.who() != null && !filter.who().isBlank()) {
             String pattern = "%" + escape(filter.who().trim().toLowerCase(Locale.ROOT)) + "%";
             where.add(cb.or(cb.like(cb.lower(row.get("actorEmail")), pattern, '\\'),
-                    cb.like(cb.lower(row.get("effectiveEmail")), pattern, '\\')));
+                    cb.like(cb.lower(row.get("effectiveEmail")), pattern, '\\'),
+                    cb.like(cb.lower(row.get("target")), pattern, '\\')));
         }
         if (filter.serverId() != null) {
             where.add(cb.equal(row.get("serverId"), filter.serverId()));

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -70,7 +71,11 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         search.setWidth("24em");
 
         customers.setId("customers-grid");
-        customers.addComponentColumn(this::openButton).setHeader("Email").setAutoWidth(true);
+        // Rendered in the browser (no server-side component per row), so a new search never leaves stale buttons behind.
+        customers.addColumn(LitRenderer.<AccountSummary>of(
+                        "<vaadin-button id='customer-${item.id}' theme='tertiary-inline' @click=${open}>${item.email}</vaadin-button>")
+                .withProperty("id", AccountSummary::id).withProperty("email", AccountSummary::email)
+                .withFunction("open", account -> show(account.id()))).setHeader("Email").setAutoWidth(true);
         customers.addColumn(a -> a.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
         customers.addColumn(a -> DATE.format(a.createdAt())).setHeader("Customer since").setAutoWidth(true);
         customers.setAllRowsVisible(true);
@@ -88,13 +93,6 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         parameters.getSingleParameter(Impersonation.REFUSED_PARAMETER).flatMap(ImpersonationRefusal::ofCode)
                 .ifPresent(refusal -> error(refusal.message()));
         parameters.getSingleParameter("q").ifPresent(search::setValue);
-    }
-
-    private Button openButton(AccountSummary account) {
-        var open = new Button(account.email(), e -> show(account.id()));
-        open.setId("customer-" + account.id());
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return open;
     }
 
     private void refresh() {
