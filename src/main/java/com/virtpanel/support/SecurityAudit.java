@@ -60,7 +60,7 @@ class SecurityAudit {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(LogoutSuccessEvent e) {
-        // Signing out while acting as a customer ends the visit: that row (impersonation ended) says it.
+        // Signing out while acting as a customer ends the visit (ImpersonationSessionEnd): that row says it.
         Who.of(e.getAuthentication()).filter(who -> who.reason() == null).ifPresent(who ->
                 trail.record(who, AuditAction.LOGOUT, who.effective().accountId(), null, null, null, ClientAddress.current()));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -153,6 +154,20 @@ class ImpersonationEndpointIT {
         MockHttpSession session = SignedIn.session(support);
         mvc.perform(post(Impersonation.EXIT_PATH).session(session).with(csrf())).andExpect(status().isForbidden());
         assertStillItself(session, support);
+    }
+
+    @Test
+    void aVisitEndsWithItsSessionOnSignOutOrTimeOut() throws Exception {
+        MockHttpSession session = SignedIn.session(support);
+        switchTo(session, customer.email(), "ticket 5150", false).andExpect(status().isFound());
+        context.publishEvent(new HttpSessionDestroyedEvent(session));
+
+        var ended = Users.as(users.admin(), () -> audit.search(new AuditFilter(support.email(), null,
+                AuditAction.IMPERSONATION_ENDED, null, null, 5)));
+        assertThat(ended).singleElement().satisfies(r -> {
+            assertThat(r.actorAccountId()).isEqualTo(support.id());
+            assertThat(r.effectiveAccountId()).isEqualTo(customer.id());
+        });
     }
 
     private ResultActions switchTo(MockHttpSession session, String email, String reason, boolean readOnly) throws Exception {
