@@ -110,17 +110,8 @@ class AdminAreaIT {
         assertThat(catalog.orderablePlan(plan.name()).id()).isEqualTo(plan.id());
     }
 
-    /**
-     * Starts the server as its owner. The status-sync job may see the guest running and save the
-     * server before start() commits (a race in the server module, reported): then the guest did
-     * start and the sync recorded it, which is all this test needs.
-     */
     private void start() {
-        try {
-            Users.as(customer, () -> servers.start(server.id()));
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
-            System.err.println("start raced with the status sync: " + raced.getMessage());
-        }
+        Users.as(customer, () -> servers.start(server.id()));
     }
 
     private void ensureRunning() {
