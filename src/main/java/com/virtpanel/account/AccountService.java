@@ -126,6 +126,13 @@ public class AccountService {
                 .stream().map(Account::summary).toList();
     }
 
+    /** Support and admin accounts, for the admin's staff page. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountSummary> staff() {
+        return accounts.findByRoleInOrderByEmail(List.of(Role.SUPPORT, Role.ADMIN)).stream().map(Account::summary).toList();
+    }
+
     /** Suspending a customer stops their servers and closes their consoles (listeners do that). */
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary suspend(long accountId) {
