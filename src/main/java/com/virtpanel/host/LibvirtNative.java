@@ -136,6 +136,11 @@ final class LibvirtNative {
     private LibvirtNative() {
     }
 
+    /** Loads the bindings (and silences libvirt's stderr printing) before the first connection. */
+    static void init() {
+        // the static initialiser does the work
+    }
+
     /** One named value; {@code type} is one of the TYPE_ constants. */
     record Param(String field, int type, Object value) {
 
