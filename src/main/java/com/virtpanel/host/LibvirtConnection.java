@@ -47,6 +47,7 @@ class LibvirtConnection implements DisposableBean {
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(daemon("libvirt-probe"));
     /** Optimistic until the first probe or call says otherwise: a panel that just started has no reason to warn. */
     private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, "not checked yet", null));
+    private final AtomicInteger opened = new AtomicInteger();
     private volatile Consumer<NativeConnect> onOpen = c -> { };
     private volatile Thread eventLoop;
 
@@ -139,6 +140,11 @@ class LibvirtConnection implements DisposableBean {
         return settings.uri();
     }
 
+    /** How many connections were opened so far: 1 plus the number of re-opens. */
+    int opened() {
+        return opened.get();
+    }
+
     private NativeConnect connection() throws LibvirtException {
         NativeConnect live = current.get();
         if (live != null && isAlive(live)) {
@@ -162,6 +168,7 @@ class LibvirtConnection implements DisposableBean {
                 discard("closed by libvirt: " + reason);
             });
             current.set(fresh);
+            opened.incrementAndGet();
             try {
                 onOpen.accept(fresh);
             } catch (RuntimeException e) {
