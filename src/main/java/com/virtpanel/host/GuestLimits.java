@@ -11,20 +11,23 @@ import org.springframework.stereotype.Service;
  * Applies limits to a guest without a reboot (live and in its persistent definition) and
  * reads back what the kernel enforces. CPU: scheduler parameters (cgroup cpu.shares/weight
  * and per-vCPU CFS quota); disk: QEMU's block I/O throttle per disk, and the blkio weight where
- * the kernel honours one; network: the interface's bandwidth (tc on the tap).
+ * the kernel honours one; network: the interface's bandwidth (tc on the tap), where the
+ * kernel has the queueing disciplines libvirt needs (see {@link KernelFeatures}).
  */
 @Service
 public class GuestLimits {
 
     private final LibvirtConnection libvirt;
+    private final HostSetup setup;
 
-    GuestLimits(LibvirtConnection libvirt) {
+    GuestLimits(LibvirtConnection libvirt, HostSetup setup) {
         this.libvirt = libvirt;
+        this.setup = setup;
     }
 
     /** Applies every limit in {@code limits} to the running guest and its stored definition. */
     public void apply(String domain, LimitSpec limits) {
-        boolean blkioWeight = CgroupFiles.blkioWeightSupported();
+        DomainXml.Host host = setup.ready();
         libvirt.call("change server limits", c -> {
             boolean running = LibvirtNative.state(c, domain).toDomainState().isActive();
             // A stopped guest only has a definition; a running one gets both, so a restart keeps the change.
@@ -39,10 +42,10 @@ public class GuestLimits {
                         LibvirtNative.Param.ullong("total_iops_sec", limits.diskIops()),
                         LibvirtNative.Param.ullong("total_bytes_sec", limits.diskBytesPerSec())), flags);
             }
-            if (blkioWeight) {
+            if (host.blkioWeight()) {
                 LibvirtNative.setBlkioParameters(c, domain, List.of(LibvirtNative.Param.uint("weight", limits.blkioWeight())), flags);
             }
-            for (DomainDevices.Nic nic : devices.nics()) {
+            for (DomainDevices.Nic nic : host.bandwidth() ? devices.nics() : List.<DomainDevices.Nic>of()) {
                 // by MAC: the vnetN name exists only while the guest runs, the MAC in both places
                 LibvirtNative.setInterfaceParameters(c, domain, nic.mac(), List.of(
                         LibvirtNative.Param.uint("inbound.average", limits.netKBps()),
@@ -54,15 +57,15 @@ public class GuestLimits {
 
     /** What libvirt and the cgroup files say right now (live values while running, else the definition's). */
     public LiveLimits read(String domain) {
-        boolean blkioWeight = CgroupFiles.blkioWeightSupported();
+        DomainXml.Host host = setup.ready();
         Reported reported = libvirt.call("read server limits", c -> {
             DomainDevices devices = DomainDevices.parse(xml(c, domain));
             Map<String, Object> sched = LibvirtNative.schedulerParameters(c, domain, LibvirtNative.AFFECT_CURRENT);
             List<String> disks = devices.diskTargets();
             Map<String, Object> iotune = disks.isEmpty() ? Map.of()
                     : LibvirtNative.blockIoTune(c, domain, disks.get(0), LibvirtNative.AFFECT_CURRENT);
-            Map<String, Object> blkio = blkioWeight ? LibvirtNative.blkioParameters(c, domain, LibvirtNative.AFFECT_CURRENT) : Map.of();
-            Map<String, Object> net = devices.nics().isEmpty() ? Map.of()
+            Map<String, Object> blkio = host.blkioWeight() ? LibvirtNative.blkioParameters(c, domain, LibvirtNative.AFFECT_CURRENT) : Map.of();
+            Map<String, Object> net = devices.nics().isEmpty() || !host.bandwidth() ? Map.of()
                     : LibvirtNative.interfaceParameters(c, domain, devices.nics().get(0).mac(), LibvirtNative.AFFECT_CURRENT);
             return new Reported(sched, iotune, blkio, net);
         });

@@ -92,6 +92,12 @@ final class LibvirtErrors {
     }
 
     private static Translation defaultTranslation(String text) {
+        if (text.contains("cannot access storage file") || text.contains("no such file or directory")) {
+            return new Translation(Kind.FAILED, "A file the server needs is missing on the host. Please contact support.");
+        }
+        if (text.contains("permission denied")) {
+            return new Translation(Kind.FAILED, "The host refused access to the server's files. Please contact support.");
+        }
         if (text.contains("state change lock") || text.contains("resource busy") || text.contains("device or resource busy")) {
             return new Translation(Kind.CONFLICT, "The host is still busy with this server. Please try again in a minute.");
         }

@@ -17,8 +17,8 @@ import org.w3c.dom.NodeList;
 class DomainXmlTest {
 
     static final LimitSpec NANO = new LimitSpec(512, 50, 1, 200, 20_000_000, 300, 12_500);
-    static final DomainXml.Host TCG = new DomainXml.Host("qemu", "q35", "", "vp-net", false);
-    static final DomainXml.Host KVM = new DomainXml.Host("kvm", "q35", "", "vp-net", true);
+    static final DomainXml.Host TCG = new DomainXml.Host("qemu", "q35", "", "vp-net", false, true);
+    static final DomainXml.Host KVM = new DomainXml.Host("kvm", "q35", "", "vp-net", true, true);
 
     static final GuestOs LINUX = new GuestOs(GuestOs.Family.LINUX, true, false);
     static final GuestOs FREEBSD = new GuestOs(GuestOs.Family.FREEBSD, true, false);
@@ -85,7 +85,7 @@ class DomainXmlTest {
     void noGuestIsEverGivenTheHostsCpu() {
         assertThat(xml(spec(LINUX, null), TCG).count("/domain/cpu")).isZero();
         assertThat(xml(spec(LINUX, null), KVM).text("/domain/cpu/@mode")).isEqualTo("host-model");
-        var custom = new DomainXml.Host("kvm", "q35", "Skylake-Client-noTSX-IBRS", "vp-net", false);
+        var custom = new DomainXml.Host("kvm", "q35", "Skylake-Client-noTSX-IBRS", "vp-net", false, true);
         Xml x = xml(spec(LINUX, null), custom);
         assertThat(x.text("/domain/cpu/@mode")).isEqualTo("custom");
         assertThat(x.text("/domain/cpu/model")).isEqualTo("Skylake-Client-noTSX-IBRS");
@@ -125,6 +125,13 @@ class DomainXmlTest {
     void theBlkioWeightIsWrittenOnlyWhereTheKernelHonoursIt() {
         assertThat(xml(spec(LINUX, null), TCG).count("/domain/blkiotune")).isZero();
         assertThat(xml(spec(LINUX, null), KVM).text("/domain/blkiotune/weight")).isEqualTo("300");
+    }
+
+    @Test
+    void interfaceBandwidthIsLeftOutWhereTheKernelCannotShapeTraffic() {
+        var noSfq = new DomainXml.Host("qemu", "q35", "", "vp-net", false, false);
+
+        assertThat(xml(spec(LINUX, null), noSfq).count("/domain/devices/interface/bandwidth")).isZero();
     }
 
     @Test

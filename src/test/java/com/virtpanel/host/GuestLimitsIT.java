@@ -49,7 +49,9 @@ class GuestLimitsIT {
                 .contains("vcpu_period    : 100000");
         assertThat(Shell.virsh("blkdeviotune", name, "vda")).contains("total_iops_sec : 123")
                 .contains("total_bytes_sec: 4000000");
-        assertThat(Shell.virsh("domiftune", name, mac())).contains("inbound.average: 1000").contains("outbound.average: 1000");
+        if (KernelFeatures.libvirtBandwidth()) {
+            assertThat(Shell.virsh("domiftune", name, mac())).contains("inbound.average: 1000").contains("outbound.average: 1000");
+        }
         assertThat(kernelQuota()).isEqualTo("30000");
 
         LiveLimits live = limits.read(name);
@@ -58,8 +60,9 @@ class GuestLimitsIT {
         assertThat(live.vcpuQuotaUs()).isEqualTo(30_000);
         assertThat(live.diskIops()).isEqualTo(123);
         assertThat(live.diskBytesPerSec()).isEqualTo(4_000_000);
-        assertThat(live.netInboundKBps()).isEqualTo(1000);
-        assertThat(live.netOutboundKBps()).isEqualTo(1000);
+        // without SFQ in the kernel (this host) libvirt cannot shape traffic: the panel leaves bandwidth alone
+        assertThat(live.netInboundKBps()).isEqualTo(KernelFeatures.libvirtBandwidth() ? 1000L : null);
+        assertThat(live.netOutboundKBps()).isEqualTo(KernelFeatures.libvirtBandwidth() ? 1000L : null);
         assertThat(live.cgroupVcpuQuotasUs()).containsExactly(30_000L);
         assertThat(live.cgroupCpuShares()).isEqualTo(700);
         assertThat(live.cgroupVersion()).isEqualTo(CgroupFiles.unified() ? "v2" : "v1");
@@ -73,8 +76,10 @@ class GuestLimitsIT {
 
         String stored = Shell.virsh("dumpxml", "--inactive", name);
         assertThat(stored).contains("<quota>30000</quota>").contains("<shares>700</shares>")
-                .contains("<total_iops_sec>123</total_iops_sec>").contains("<total_bytes_sec>4000000</total_bytes_sec>")
-                .contains("<inbound average='1000'/>");
+                .contains("<total_iops_sec>123</total_iops_sec>").contains("<total_bytes_sec>4000000</total_bytes_sec>");
+        if (KernelFeatures.libvirtBandwidth()) {
+            assertThat(stored).contains("<inbound average='1000'/>");
+        }
     }
 
     @Test

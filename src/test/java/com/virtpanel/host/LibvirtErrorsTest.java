@@ -23,7 +23,8 @@ class LibvirtErrorsTest {
             39  | End of file while reading data: Input/output error                               | UNAVAILABLE | The host is unreachable right now
             38  | Failed to connect socket to '/var/run/libvirt/libvirt-sock': Connection refused  | UNAVAILABLE | The host is unreachable right now
             1   | internal error: client socket is closed                                          | UNAVAILABLE | The host is unreachable right now
-            38  | Cannot access storage file '/pool/x.qcow2': No such file or directory            | FAILED      | The host could not complete the operation
+            38  | Cannot access storage file '/pool/x.qcow2': No such file or directory            | FAILED      | A file the server needs is missing
+            38  | unable to open '/pool/x.qcow2': Permission denied                                | FAILED      | refused access to the server's files
             42  | Domain not found: no domain with matching name 'vp-1'                            | NOT_FOUND   | virtual machine does not exist
             50  | Storage volume not found: no storage vol with matching name 'vp-1-disk.qcow2'    | NOT_FOUND   | disk was not found
             49  | Storage pool not found: no storage pool with matching name 'vp'                  | FAILED      | storage is not set up
