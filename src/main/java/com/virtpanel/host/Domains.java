@@ -3,7 +3,6 @@ package com.virtpanel.host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -129,7 +128,7 @@ public class Domains {
         if (!state(name).isActive()) {
             return true;
         }
-        log.info("Guest {} did not shut down within {} s; powering it off", name, grace.toSeconds());
+        log.info("Guest {} did not shut down within {} ms; powering it off", name, grace.toMillis());
         try {
             powerOff(name);
         } catch (HostException e) {
@@ -223,15 +222,10 @@ public class Domains {
 
     /** Names of all guests on the host, running or not. */
     public List<String> names() {
-        return libvirt.call("list servers", c -> {
-            var names = new ArrayList<>(Arrays.asList(c.listDefinedDomains()));
-            for (int id : c.listDomains()) {
-                Domain d = c.domainLookupByID(id);
-                names.add(d.getName());
-                d.free();
-            }
-            return names;
-        });
+        // One bulk call lists running and stopped guests at once: listing ids and then looking
+        // each up races with guests that stop in between (and libvirt-java pads with id 0).
+        return libvirt.call("list servers", c -> LibvirtNative.allDomainStats(c, LibvirtNative.STATS_STATE, 0).stream()
+                .map(LibvirtNative.DomainStats::name).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
     }
 
     private interface DomainAction {

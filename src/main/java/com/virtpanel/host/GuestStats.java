@@ -67,7 +67,7 @@ public class GuestStats {
             lastQemuStats = now;
         }
         forgetStopped(listing);
-        Map<String, CounterFiles.Net> net = readNetDev();
+        Map<String, CounterFiles.Net> net = listing.running().isEmpty() ? Map.of() : readNetDev();
         Instant at = clock.instant();
         var samples = new ArrayList<GuestSample>(listing.running().size());
         for (LibvirtNative.DomainStats running : listing.running()) {
@@ -202,9 +202,6 @@ public class GuestStats {
     }
 
     private Map<String, CounterFiles.Net> readNetDev() {
-        if (guests.isEmpty()) {
-            return Map.of();
-        }
         try {
             return files.netDev(NET_DEV);
         } catch (IOException e) {

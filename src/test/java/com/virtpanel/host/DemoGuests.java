@@ -36,7 +36,7 @@ final class DemoGuests {
         String seed = name + "-seed.iso";
         String mac = String.format("52:54:00:%02x:%02x:%02x", TEST_ID.hashCode() & 0x7f, (index >> 8) & 0xff, index & 0xff);
         AddressPlan plan = AddressPlan.of(properties.network().cidr());
-        String ip = AddressPlan.toString(plan.firstHost() + 100 + index);
+        String ip = address(index);
         volumes.createDisk(disk, template(), 1);
         volumes.writeSeed(seed, new CloudInitSeed("i-" + name, suffix, List.of(), null,
                 new GuestNetwork(mac, ip + "/" + plan.prefix(), plan.gateway(), plan.dns()), List.of()));
@@ -44,6 +44,12 @@ final class DemoGuests {
                 template().boot(), disk, seed, mac, limits));
         created.add(name);
         return name;
+    }
+
+    /** The IPv4 address guest number {@code index} gets (high in the test network's range, away from servers'). */
+    String address(int index) {
+        AddressPlan plan = AddressPlan.of(properties.network().cidr());
+        return AddressPlan.toString(plan.firstHost() + 100 + index);
     }
 
     Template template() {

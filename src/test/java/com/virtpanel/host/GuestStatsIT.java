@@ -91,6 +91,22 @@ class GuestStatsIT {
     }
 
     @Test
+    void trafficSentToAGuestCountsAsReceivedByTheGuest() throws Exception {
+        GuestSample idle = byName(stats.sampleRunning()).get(first);
+        String address = guests.address(5);
+        try (var socket = new java.net.DatagramSocket()) {
+            byte[] payload = new byte[1400];
+            for (int i = 0; i < 40; i++) {
+                socket.send(new java.net.DatagramPacket(payload, payload.length, java.net.InetAddress.getByName(address), 9));
+            }
+        }
+        GuestSample after = Await.until("the datagrams to reach " + first, Duration.ofSeconds(30),
+                () -> byName(stats.sampleRunning()).get(first), s -> s.netRxBytes() - idle.netRxBytes() >= 40 * 1400);
+
+        assertThat(after.netRxBytes() - idle.netRxBytes()).isGreaterThan(after.netTxBytes() - idle.netTxBytes());
+    }
+
+    @Test
     void aRestartedGuestHasANewBootIdAndCountersFromZero() {
         GuestSample running = byName(stats.sampleRunning()).get(second);
 
