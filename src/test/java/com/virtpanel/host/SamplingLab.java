@@ -60,7 +60,7 @@ public final class SamplingLab {
 
     /** One bulk call for every running guest with the given stats groups; returns the number of guests. */
     public int bulk(int groups) {
-        return libvirt.call("bench bulk stats", c -> LibvirtNative.allDomainStats(c, groups, LibvirtNative.STATS_ACTIVE).size());
+        return libvirt.call("bench bulk stats", c -> LibvirtNative.allDomainStats(c, groups, LibvirtNative.STATS_ACTIVE | LibvirtNative.STATS_NOWAIT).size());
     }
 
     /**
@@ -71,7 +71,8 @@ public final class SamplingLab {
         Instant at = Instant.now();
         return libvirt.call("bench naive pass", c -> {
             var samples = new ArrayList<GuestSample>();
-            for (LibvirtNative.DomainStats s : LibvirtNative.allDomainStats(c, LibvirtNative.STATS_ALL, LibvirtNative.STATS_ACTIVE)) {
+            for (LibvirtNative.DomainStats s : LibvirtNative.allDomainStats(c, LibvirtNative.STATS_ALL,
+                    LibvirtNative.STATS_ACTIVE | LibvirtNative.STATS_NOWAIT)) {
                 long rdB = 0, wrB = 0, rdOps = 0, wrOps = 0, rx = 0, tx = 0;
                 for (int i = 0; i < s.number("block.count", 0); i++) {
                     rdB += s.number("block." + i + ".rd.bytes", 0);
