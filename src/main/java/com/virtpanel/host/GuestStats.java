@@ -12,6 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.libvirt.Domain;
 import org.libvirt.DomainBlockStats;
 import org.libvirt.LibvirtException;
@@ -30,7 +34,8 @@ import org.springframework.stereotype.Service;
  * <li>disk bytes: the guest's cgroup io counters where the kernel keeps them (v2 io.stat; v1
  *     blkio.throttle.*, which only count once throttling is active on the device), else
  *     /proc/PID/io; operation counts from the cgroup, else from QEMU's exact block stats,
- *     fetched at a slower cadence because each one is a monitor round trip;</li>
+ *     fetched at a slower cadence (panel.libvirt.qemu-stats-interval) in the background,
+ *     because each one is a monitor round trip, and once when a guest is first seen;</li>
  * <li>network: /proc/net/dev, read once per pass for all taps (libvirt would read it once per
  *     interface).</li>
  * </ul>
@@ -49,6 +54,13 @@ public class GuestStats {
     private final CounterFiles files = new CounterFiles();
     private final Map<Integer, Guest> guests = new HashMap<>();
     private Instant lastQemuStats = Instant.EPOCH;
+    /** QEMU's block counters are refreshed beside the passes, never inside one: each costs a monitor round trip per guest. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "guest-stats-qemu");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Map<Integer, long[]>> refreshing;
 
     GuestStats(LibvirtConnection libvirt, Clock clock, HostProperties properties) {
         this.libvirt = libvirt;
@@ -58,14 +70,9 @@ public class GuestStats {
 
     /** One sample per running guest; a guest that stops during the pass has no sample (a gap). */
     public synchronized List<GuestSample> sampleRunning() {
-        Instant now = clock.instant();
-        boolean qemuDue = guests.values().stream().anyMatch(g -> g.opsFromQemu)
-                && !now.isBefore(lastQemuStats.plus(qemuInterval));
+        Map<Integer, long[]> refreshed = collectRefresh();
         Set<Integer> known = new HashSet<>(guests.keySet());
-        Listing listing = libvirt.call("sample usage", c -> list(c, known, qemuDue));
-        if (listing.qemuOps() != null) {
-            lastQemuStats = now;
-        }
+        Listing listing = libvirt.call("sample usage", c -> list(c, known));
         forgetStopped(listing);
         Map<String, CounterFiles.Net> net = listing.running().isEmpty() ? Map.of() : readNetDev();
         Instant at = clock.instant();
@@ -75,16 +82,17 @@ public class GuestStats {
             if (guest == null) {
                 continue;
             }
-            long[] ops = listing.qemuOps() == null ? null : listing.qemuOps().get(running.id());
-            if (ops != null) {
-                guest.qemuOps = ops;
-            }
+            guest.updateQemuOps(refreshed.get(running.id()));
             try {
                 samples.add(guest.sample(files, net, at));
             } catch (IOException stoppedMeanwhile) {
                 guests.remove(running.id());
             }
         }
+        if (!listing.discovered().isEmpty() && listing.discovered().size() == guests.size()) {
+            lastQemuStats = clock.instant(); // every guest was just read from QEMU: no refresh needed yet
+        }
+        startRefreshIfDue();
         return samples;
     }
 
@@ -94,16 +102,49 @@ public class GuestStats {
         lastQemuStats = Instant.EPOCH;
     }
 
+    /** Reads QEMU's block counters of every running guest now and uses them from the next pass on. */
+    synchronized void refreshQemuCountersNow() {
+        Map<Integer, long[]> ops = libvirt.call("read disk counters", GuestStats::qemuOps);
+        guests.forEach((id, guest) -> guest.updateQemuOps(ops.get(id)));
+        lastQemuStats = clock.instant();
+    }
+
+    private void startRefreshIfDue() {
+        Instant now = clock.instant();
+        if (refreshing == null && !now.isBefore(lastQemuStats.plus(qemuInterval))
+                && guests.values().stream().anyMatch(g -> g.opsFromQemu)) {
+            lastQemuStats = now;
+            refreshing = background.submit(() -> libvirt.call("read disk counters", GuestStats::qemuOps));
+        }
+    }
+
+    /** The counters of a finished background refresh, once; empty while none has finished. */
+    private Map<Integer, long[]> collectRefresh() {
+        if (refreshing == null || !refreshing.isDone()) {
+            return Map.of();
+        }
+        try {
+            return refreshing.get();
+        } catch (ExecutionException failed) {
+            log.debug("Reading QEMU's disk counters failed: {}", failed.getCause().toString());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } finally {
+            refreshing = null;
+        }
+    }
+
     /** What came back from libvirt in the pass's one call. */
-    private record Listing(List<LibvirtNative.DomainStats> running, Map<Integer, Discovered> discovered,
-                           Map<Integer, long[]> qemuOps) {
+    private record Listing(List<LibvirtNative.DomainStats> running, Map<Integer, Discovered> discovered) {
     }
 
     /** Facts only libvirt knows about a newly seen guest: its devices and QEMU's block counters so far. */
     private record Discovered(DomainDevices devices, long[] qemuOps) {
     }
 
-    private static Listing list(NativeConnect c, Set<Integer> known, boolean qemuDue) throws LibvirtException {
+    private static Listing list(NativeConnect c, Set<Integer> known) throws LibvirtException {
         List<LibvirtNative.DomainStats> running = LibvirtNative.allDomainStats(c, LibvirtNative.STATS_STATE,
                 LibvirtNative.STATS_ACTIVE | LibvirtNative.STATS_NOWAIT);
         var discovered = new HashMap<Integer, Discovered>();
@@ -115,7 +156,7 @@ public class GuestStats {
                 }
             }
         }
-        return new Listing(running, discovered, qemuDue ? qemuOps(c) : null);
+        return new Listing(running, discovered);
     }
 
     private static Discovered discover(NativeConnect c, String name) {
@@ -228,6 +269,16 @@ public class GuestStats {
         Path diskFile;
         boolean opsFromQemu;
         long[] qemuOps = {0, 0};
+
+        /**
+         * A refresh that started before this guest's discovery may carry older counts: taking
+         * the larger value keeps the counters from ever going backwards.
+         */
+        void updateQemuOps(long[] ops) {
+            if (ops != null) {
+                qemuOps = new long[] {Math.max(qemuOps[0], ops[0]), Math.max(qemuOps[1], ops[1])};
+            }
+        }
 
         Guest(String name, int id, Path proc, List<String> taps, Source cpu) {
             this.name = name;

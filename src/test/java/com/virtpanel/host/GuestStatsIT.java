@@ -73,7 +73,18 @@ class GuestStatsIT {
         Map<String, LibvirtNative.DomainStats> before = libvirtStats();
         Map<String, GuestSample> ours = byName(stats.sampleRunning());
         Map<String, LibvirtNative.DomainStats> after = libvirtStats();
+        assertAgree(before, ours, after);
 
+        // and again with the block counters from the (otherwise background) refresh
+        before = libvirtStats();
+        stats.refreshQemuCountersNow();
+        ours = byName(stats.sampleRunning());
+        after = libvirtStats();
+        assertAgree(before, ours, after);
+    }
+
+    private void assertAgree(Map<String, LibvirtNative.DomainStats> before, Map<String, GuestSample> ours,
+            Map<String, LibvirtNative.DomainStats> after) {
         for (String name : List.of(first, second)) {
             GuestSample s = ours.get(name);
             LibvirtNative.DomainStats b = before.get(name);

@@ -101,6 +101,12 @@ public final class SamplingLab {
         return stats.sampleRunning();
     }
 
+    /** The background refresh of QEMU's block counters (operation counts), run in the foreground. */
+    public int qemuRefresh() {
+        stats.refreshQemuCountersNow();
+        return stats.sampleRunning().size();
+    }
+
     /** Per-domain libvirt calls for the given guests; {@code call} is one of perDomainCalls(). */
     public int perDomain(String call, List<String> names) {
         return libvirt.call("bench " + call, c -> {
