@@ -23,18 +23,18 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Cost of usage sampling per guest, for the same running demo guests in the same run: every
- * bulk stats group, every per-domain call, every kernel file, and whole passes — the chosen
+ * bulk stats group, every per-domain call, every kernel file, and whole passes - the chosen
  * sources (GuestStats.sampleRunning) against the naive bulk call with all groups.
  *
  * <p>Run: {@code VP_TEST_ID=h1 VP_TEST_CIDR=10.131.0.0/24 mvn test -Dtest=GuestStatsBenchmark}
- * (env VP_BENCH_GUESTS, default 12; VP_BENCH_REPS, default 30). Prints a table and writes it to
+ * (env VP_BENCH_GUESTS, default 12; VP_BENCH_REPS, default 50). Prints a table and writes it to
  * target/guest-stats-benchmark.txt.
  */
 @IntegrationTest
 class GuestStatsBenchmark {
 
     static final int GUESTS = Integer.parseInt(System.getenv().getOrDefault("VP_BENCH_GUESTS", "12"));
-    static final int REPS = Integer.parseInt(System.getenv().getOrDefault("VP_BENCH_REPS", "30"));
+    static final int REPS = Integer.parseInt(System.getenv().getOrDefault("VP_BENCH_REPS", "50"));
     static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Autowired ApplicationContext context;
@@ -146,21 +146,21 @@ class GuestStatsBenchmark {
         return measure(label, work, REPS);
     }
 
-    /** Median wall time per repetition, mean JVM CPU (all threads: calls run on libvirt workers) and libvirtd CPU. */
+    /** Median wall time per repetition; mean CPU of the working JVM threads and of libvirtd. */
     private Result measure(String label, Callable<Integer> work, int reps) throws Exception {
         int guests = 0;
         for (int i = 0; i < 3; i++) {
             guests = work.call();
         }
         double[] wall = new double[reps];
-        long cpuBefore = jvmCpuNanos();
+        Map<Long, Long> cpuBefore = workerCpu();
         long daemonBefore = libvirtdTicks();
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();
             guests = work.call();
             wall[i] = (System.nanoTime() - start) / 1e6;
         }
-        double cpu = (jvmCpuNanos() - cpuBefore) / 1e6 / reps;
+        double cpu = cpuSince(cpuBefore) / 1e6 / reps;
         double daemon = (libvirtdTicks() - daemonBefore) * 10.0 / reps;
         Arrays.sort(wall);
         double median = wall[reps / 2];
@@ -170,11 +170,25 @@ class GuestStatsBenchmark {
         return r;
     }
 
-    private static long jvmCpuNanos() {
-        long[] ids = THREADS.getAllThreadIds();
+    /**
+     * CPU time of the threads that do the work: this one and libvirt's call workers (the pass
+     * runs on one). Other threads of the application (Quartz, pools) would only add noise.
+     */
+    private static Map<Long, Long> workerCpu() {
+        var cpu = new java.util.HashMap<Long, Long>();
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && (t.getThreadId() == Thread.currentThread().getId() || t.getThreadName().startsWith("libvirt-call"))) {
+                cpu.put(t.getThreadId(), THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU used since {@code before} by the same threads, plus all of any that started since. */
+    private static long cpuSince(Map<Long, Long> before) {
         long total = 0;
-        for (long t : THREADS.getThreadCpuTime(ids)) {
-            total += Math.max(0, t);
+        for (Map.Entry<Long, Long> now : workerCpu().entrySet()) {
+            total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return total;
     }
