@@ -96,6 +96,8 @@ class GuestStatsBenchmark {
         line("naive/chosen: %.1fx wall, %.1fx JVM CPU, %.1fx libvirtd CPU",
                 naive.wallPerGuest() / chosen.wallPerGuest(), naive.cpuPerGuest() / chosen.cpuPerGuest(),
                 naive.daemonPerGuest() / Math.max(chosen.daemonPerGuest(), 1e-6));
+        line("naive/chosen, JVM + libvirtd CPU together: %.1fx", (naive.cpuPerGuest() + naive.daemonPerGuest())
+                / (chosen.cpuPerGuest() + chosen.daemonPerGuest()));
         line("background refresh of QEMU's disk ops every %.0f passes (off the pass): %.3f ms wall, %.3f ms libvirtd CPU per guest"
                 + " per pass on average", every, refresh.wallPerGuest() / every, refresh.daemonPerGuest() / every);
         line("extrapolated to 1,000 guests: chosen pass %.0f ms wall (%.0f ms JVM CPU), naive pass %.0f ms wall (%.0f ms JVM CPU)",
