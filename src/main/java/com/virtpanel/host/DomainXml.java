@@ -87,6 +87,9 @@ final class DomainXml {
         if (virtio) {
             x.append("    <memballoon model='virtio'/>\n");
             x.append("    <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>\n");
+        } else {
+            // libvirt adds a virtio balloon by default: a guest without virtio drivers gets none
+            x.append("    <memballoon model='none'/>\n");
         }
         x.append("  </devices>\n");
         x.append("</domain>\n");

@@ -3,7 +3,6 @@ package com.virtpanel.host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Domain;
-import org.libvirt.DomainInfo;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.KeycodeSet;
 import org.libvirt.LibvirtException;
@@ -32,7 +30,6 @@ public class Domains {
     private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
     private static final int UNDEFINE_NVRAM = 4;
     private static final Pattern VNC_PORT = Pattern.compile("<graphics type='vnc' port='(\\d+)'");
-    private static final Pattern INTERFACE_DEV = Pattern.compile("<target dev='(vnet\\d+|[a-z0-9-]+)'/>\\s*<model");
 
     private final LibvirtConnection libvirt;
     private final HostSetup setup;
@@ -86,14 +83,13 @@ public class Domains {
 
     public DomainState state(String name) {
         return libvirt.call("read server state", c -> {
-            Domain d = lookup(c, name);
-            if (d == null) {
-                return DomainState.MISSING;
-            }
             try {
-                return state(d.getInfo().state);
-            } finally {
-                d.free();
+                return LibvirtNative.state(c, name).toDomainState();
+            } catch (LibvirtException e) {
+                if (isNoDomain(e)) {
+                    return DomainState.MISSING;
+                }
+                throw e;
             }
         });
     }
@@ -108,7 +104,48 @@ public class Domains {
 
     /** Asks the guest to shut down (ACPI power button); returns at once. */
     public void shutdown(String name) {
-        onDomain("shut down server", name, Domain::shutdown);
+        libvirt.call("shut down server", c -> {
+            LibvirtNative.shutdown(c, name, LibvirtNative.SHUTDOWN_ACPI_POWER_BTN);
+            return null;
+        });
+    }
+
+    /**
+     * Shuts the guest down gracefully and waits up to {@code grace} for it to stop; a guest that
+     * ignores the power button is then powered off. Returns true when the guest stopped by itself.
+     * Each state check is its own short call, so waiting holds no libvirt worker.
+     */
+    public boolean shutdownOrForce(String name, Duration grace) {
+        if (!state(name).isActive()) {
+            return true;
+        }
+        shutdown(name);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!state(name).isActive()) {
+                return true;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!state(name).isActive()) {
+            return true;
+        }
+        log.info("Guest {} did not shut down within {} ms; powering it off", name, grace.toMillis());
+        try {
+            powerOff(name);
+        } catch (HostException e) {
+            if (state(name).isActive()) {
+                throw e;
+            }
+            // it stopped by itself between our last look and the power-off
+            return true;
+        }
+        return false;
     }
 
     /** Asks the guest to reboot (ACPI); the guest decides when. */
@@ -162,10 +199,7 @@ public class Domains {
 
     /** The host-side name of the guest's network interface (vnetN) while it runs. */
     public Optional<String> interfaceDevice(String name) {
-        return liveXml(name).flatMap(xml -> {
-            Matcher m = INTERFACE_DEV.matcher(xml);
-            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-        });
+        return liveXml(name).flatMap(xml -> DomainDevices.parse(xml).taps().stream().findFirst());
     }
 
     /** The current domain XML (live while running), or empty for a missing guest. */
@@ -195,15 +229,10 @@ public class Domains {
 
     /** Names of all guests on the host, running or not. */
     public List<String> names() {
-        return libvirt.call("list servers", c -> {
-            var names = new ArrayList<>(Arrays.asList(c.listDefinedDomains()));
-            for (int id : c.listDomains()) {
-                Domain d = c.domainLookupByID(id);
-                names.add(d.getName());
-                d.free();
-            }
-            return names;
-        });
+        // One bulk call lists running and stopped guests at once: listing ids and then looking
+        // each up races with guests that stop in between (and libvirt-java pads with id 0).
+        return libvirt.call("list servers", c -> LibvirtNative.allDomainStats(c, LibvirtNative.STATS_STATE, 0).stream()
+                .map(LibvirtNative.DomainStats::name).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
     }
 
     private interface DomainAction {
@@ -235,26 +264,15 @@ public class Domains {
         try {
             return c.domainLookupByName(name);
         } catch (LibvirtException e) {
-            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+            if (isNoDomain(e)) {
                 return null;
             }
             throw e;
         }
     }
 
-    static DomainState state(DomainInfo.DomainState s) {
-        if (s == null) {
-            return DomainState.NO_STATE;
-        }
-        return switch (s) {
-            case VIR_DOMAIN_RUNNING -> DomainState.RUNNING;
-            case VIR_DOMAIN_BLOCKED -> DomainState.BLOCKED;
-            case VIR_DOMAIN_PAUSED -> DomainState.PAUSED;
-            case VIR_DOMAIN_SHUTDOWN -> DomainState.SHUTTING_DOWN;
-            case VIR_DOMAIN_SHUTOFF -> DomainState.SHUT_OFF;
-            case VIR_DOMAIN_CRASHED -> DomainState.CRASHED;
-            default -> DomainState.NO_STATE;
-        };
+    private static boolean isNoDomain(LibvirtException e) {
+        return e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN;
     }
 
     private static GuestLifecycle.Change change(DomainEventType type) {

@@ -36,7 +36,10 @@ public class HostOverview {
         });
     }
 
-    /** True when the last call reached libvirtd. */
+    /**
+     * False when the last call or the periodic probe (every panel.libvirt.probe-interval) could
+     * not reach libvirtd; true before the first probe, so a panel that just started shows no alarm.
+     */
     public boolean reachable() {
         return libvirt.health().up();
     }

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * panel.libvirt.*, panel.storage.*, panel.network.*: how the panel reaches its host.
  *
- * @param libvirt  connection URI, virtualization type (auto | kvm | qemu), call timeout, keepalive
+ * @param libvirt  connection URI, virtualization type (auto | kvm | qemu), call timeout, keepalive, how
+ *                 often the connection is probed when idle, and how often usage sampling asks QEMU
+ *                 for its exact disk counters (everything else is read from the kernel each pass)
  * @param storage  the directory holding the storage pool, templates and logs
  * @param network  the libvirt NAT network guests join, and its IPv4 range
  */
@@ -21,7 +23,9 @@ public record HostProperties(@DefaultValue Libvirt libvirt, @DefaultValue Storag
                           @DefaultValue("5") int keepaliveInterval,
                           @DefaultValue("3") int keepaliveCount,
                           @DefaultValue("") String cpuModel,
-                          @DefaultValue("q35") String machine) {
+                          @DefaultValue("q35") String machine,
+                          @DefaultValue("10s") Duration probeInterval,
+                          @DefaultValue("60s") Duration qemuStatsInterval) {
     }
 
     public record Storage(@DefaultValue("/var/lib/virtpanel") Path dir, @DefaultValue("virtpanel") String pool) {

@@ -36,6 +36,7 @@ class LibvirtConnection implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LibvirtConnection.class);
     private static final int MAX_WORKERS = 48;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final HostProperties.Libvirt settings;
     private final Clock clock;
@@ -43,7 +44,10 @@ class LibvirtConnection implements DisposableBean {
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(daemon("libvirt-janitor"));
     private final Object openLock = new Object();
     private final AtomicReference<NativeConnect> current = new AtomicReference<>();
-    private final AtomicReference<Health> health = new AtomicReference<>(new Health(false, "not connected yet", null));
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(daemon("libvirt-probe"));
+    /** Optimistic until the first probe or call says otherwise: a panel that just started has no reason to warn. */
+    private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, "not checked yet", null));
+    private final AtomicInteger opened = new AtomicInteger();
     private volatile Consumer<NativeConnect> onOpen = c -> { };
     /** libvirt's event loop is process-wide: one thread serves every connection in this JVM. */
     private static Thread eventLoop;
@@ -53,6 +57,26 @@ class LibvirtConnection implements DisposableBean {
         this.clock = clock;
         this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("libvirt-call"));
+        long every = settings.probeInterval().toMillis();
+        if (every > 0) {
+            prober.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Keeps the health state true when nobody else calls libvirt (an idle panel would otherwise
+     * show a stale banner), and re-opens the connection after a libvirtd restart so that guest
+     * lifecycle events flow again without waiting for the next user action.
+     */
+    void probe() {
+        Duration timeout = settings.callTimeout().compareTo(PROBE_TIMEOUT) < 0 ? settings.callTimeout() : PROBE_TIMEOUT;
+        try {
+            call("check the host", timeout, c -> c.getLibVirVersion());
+        } catch (HostException expected) {
+            // call() has recorded the failure in the health state
+        } catch (RuntimeException e) {
+            log.warn("libvirt probe failed: {}", e.toString());
+        }
     }
 
     /** Runs a call with the configured timeout. */
@@ -117,6 +141,11 @@ class LibvirtConnection implements DisposableBean {
         return settings.uri();
     }
 
+    /** How many connections were opened so far: 1 plus the number of re-opens. */
+    int opened() {
+        return opened.get();
+    }
+
     private NativeConnect connection() throws LibvirtException {
         NativeConnect live = current.get();
         if (live != null && isAlive(live)) {
@@ -131,6 +160,7 @@ class LibvirtConnection implements DisposableBean {
                 discard("connection closed");
             }
             startEventLoop();
+            LibvirtNative.init();
             log.info("Opening libvirt connection to {}", settings.uri());
             NativeConnect fresh = new NativeConnect(settings.uri());
             fresh.setKeepAlive(settings.keepaliveInterval(), settings.keepaliveCount());
@@ -139,6 +169,7 @@ class LibvirtConnection implements DisposableBean {
                 discard("closed by libvirt: " + reason);
             });
             current.set(fresh);
+            opened.incrementAndGet();
             try {
                 onOpen.accept(fresh);
             } catch (RuntimeException e) {
@@ -168,7 +199,10 @@ class LibvirtConnection implements DisposableBean {
 
     private void markUp() {
         Health now = health.get();
-        if (!now.up()) {
+        if (!now.up() || now.since() == null) {
+            if (!now.up()) {
+                log.info("libvirt is reachable again");
+            }
             health.set(new Health(true, "connected", clock.instant()));
         }
     }
@@ -216,6 +250,7 @@ class LibvirtConnection implements DisposableBean {
         if (live != null) {
             closeQuietly(live);
         }
+        prober.shutdownNow();
         workers.shutdownNow();
         janitor.shutdownNow();
     }

@@ -51,6 +51,8 @@ final class LibvirtErrors {
             return unreachable();
         }
         return switch (code) {
+            // A system error is often local to one guest (a file it cannot open): only the texts
+            // that mean "lost the daemon" (checked above) make it an unreachable host.
             case VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_RPC -> unreachable();
             case VIR_ERR_NO_DOMAIN, VIR_ERR_INVALID_DOMAIN ->
                     new Translation(Kind.NOT_FOUND, "The server's virtual machine does not exist on the host.");
@@ -99,6 +101,12 @@ final class LibvirtErrors {
         if (text.contains("state change lock") || text.contains("resource busy") || text.contains("device or resource busy")) {
             return new Translation(Kind.CONFLICT, "The host is still busy with this server. Please try again in a minute.");
         }
+        if (text.contains("access denied")) {
+            return new Translation(Kind.FAILED, "The panel is not allowed to manage this host. Please contact support.");
+        }
+        if (text.contains("already exists")) {
+            return new Translation(Kind.CONFLICT, "This already exists on the host.");
+        }
         if (text.contains("guest agent")) {
             return new Translation(Kind.FAILED, "The server's guest agent does not answer.");
         }
@@ -122,7 +130,24 @@ final class LibvirtErrors {
 
     private static ErrorNumber code(LibvirtException e) {
         Error error = e.getError();
-        return error == null || error.getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN : error.getCode();
+        return error == null || error.getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN : meaning(error.getCode());
+    }
+
+    /**
+     * libvirt-java 0.5.2 maps codes to its enum by position, and its enum lacks libvirt's four
+     * nwfilter codes (60..63): from 64 on, every constant is off by four (a real
+     * VIR_ERR_OPERATION_TIMEOUT, 68, arrives as VIR_ERR_NO_DOMAIN_SNAPSHOT), and codes past the
+     * enum's end arrive as VIR_ERR_UNKNOWN. This undoes the shift; unknown codes fall back to the text.
+     */
+    static ErrorNumber meaning(ErrorNumber wrapped) {
+        int position = wrapped.ordinal();
+        if (position < 60 || wrapped == ErrorNumber.VIR_ERR_UNKNOWN) {
+            return wrapped;
+        }
+        if (position < 64) {
+            return ErrorNumber.VIR_ERR_UNKNOWN; // nwfilter errors: nothing the panel does
+        }
+        return ErrorNumber.values()[position - 4];
     }
 
     private record Translation(Kind kind, String message) {

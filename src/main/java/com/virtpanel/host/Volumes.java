@@ -113,6 +113,7 @@ public class Volumes {
 
     /** Removes a volume; a missing one is fine (the step may run twice). */
     public void delete(String volume) {
+        setup.ready();
         libvirt.call("delete volume", SLOW, c -> {
             StoragePool pool = pool(c);
             pool.refresh(0);
@@ -128,6 +129,7 @@ public class Volumes {
 
     /** Names of all volumes whose name starts with {@code prefix} (a server's volumes share its domain name). */
     public List<String> list(String prefix) {
+        setup.ready();
         return libvirt.call("list volumes", c -> {
             StoragePool pool = pool(c);
             pool.refresh(0);
@@ -139,6 +141,7 @@ public class Volumes {
 
     /** The size the guest sees, in bytes. */
     public long virtualSize(String volume) {
+        setup.ready();
         return libvirt.call("read volume size", c -> {
             StoragePool pool = pool(c);
             StorageVol vol = pool.storageVolLookupByName(volume);
@@ -151,6 +154,7 @@ public class Volumes {
 
     /** Grows a volume; shrinking is refused by the caller before it gets here. */
     public void resize(String volume, int sizeGib) {
+        setup.ready();
         libvirt.call("resize volume", SLOW, c -> {
             StoragePool pool = pool(c);
             StorageVol vol = pool.storageVolLookupByName(volume);

@@ -1,0 +1,79 @@
+package com.virtpanel.host;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The disks and network interfaces named in a domain's XML: what live limits and usage
+ * sampling address (disk targets, interface MACs and their host-side tap names).
+ */
+record DomainDevices(List<Disk> disks, List<Nic> nics) {
+
+    /** @param device "disk" or "cdrom" */
+    record Disk(String target, String device) {
+
+        boolean isDisk() {
+            return "disk".equals(device);
+        }
+    }
+
+    /** @param target the host-side device (vnetN) while the guest runs, else null */
+    record Nic(String mac, String target) {
+    }
+
+    List<String> diskTargets() {
+        return disks.stream().filter(Disk::isDisk).map(Disk::target).toList();
+    }
+
+    List<String> allBlockTargets() {
+        return disks.stream().map(Disk::target).toList();
+    }
+
+    List<String> taps() {
+        return nics.stream().map(Nic::target).filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
+    static DomainDevices parse(String xml) {
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            var disks = new ArrayList<Disk>();
+            NodeList diskNodes = doc.getElementsByTagName("disk");
+            for (int i = 0; i < diskNodes.getLength(); i++) {
+                var disk = (Element) diskNodes.item(i);
+                String target = childAttribute(disk, "target", "dev");
+                if (target != null) {
+                    disks.add(new Disk(target, disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device")));
+                }
+            }
+            var nics = new ArrayList<Nic>();
+            NodeList nicNodes = doc.getElementsByTagName("interface");
+            for (int i = 0; i < nicNodes.getLength(); i++) {
+                var nic = (Element) nicNodes.item(i);
+                nics.add(new Nic(childAttribute(nic, "mac", "address"), childAttribute(nic, "target", "dev")));
+            }
+            return new DomainDevices(List.copyOf(disks), List.copyOf(nics));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("unreadable domain XML", e);
+        }
+    }
+
+    private static String childAttribute(Element parent, String child, String attribute) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals(child)) {
+                String value = e.getAttribute(attribute);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+}

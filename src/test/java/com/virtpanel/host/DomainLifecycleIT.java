@@ -1,0 +1,101 @@
+package com.virtpanel.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Shell;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A demo guest's whole life on the real host, through the host module only. */
+@IntegrationTest
+class DomainLifecycleIT {
+
+    /** Generous: guests boot under TCG on a machine shared by several builds. */
+    static final Duration BOOT = Duration.ofMinutes(5);
+
+    @Autowired Domains domains;
+    @Autowired Volumes volumes;
+
+    static DemoGuests guests;
+
+    @BeforeAll
+    static void setUp(@Autowired Volumes volumes, @Autowired Domains domains, @Autowired HostProperties properties) {
+        guests = new DemoGuests(volumes, domains, properties);
+        guests.removeAll();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        guests.removeAll();
+    }
+
+    @Test
+    void aDemoGuestStartsRebootsShutsDownGracefullyAndLeavesNothingBehindWhenRemoved() {
+        String name = guests.define("life", 1, 192, DemoGuests.NANO);
+        assertThat(domains.state(name)).isEqualTo(DomainState.SHUT_OFF);
+
+        domains.start(name);
+        assertThat(domains.state(name)).isEqualTo(DomainState.RUNNING);
+        assertThat(Shell.virsh("domstate", name)).isEqualTo("running");
+        awaitReadyCount(name, 1);
+
+        domains.reboot(name);
+        awaitReadyCount(name, 2);
+        assertThat(domains.state(name)).isEqualTo(DomainState.RUNNING);
+
+        boolean graceful = domains.shutdownOrForce(name, Duration.ofSeconds(90));
+        assertThat(graceful).as("the demo guest powers off on the ACPI button").isTrue();
+        assertThat(domains.state(name)).isEqualTo(DomainState.SHUT_OFF);
+        assertThat(Shell.virsh("domstate", name)).isEqualTo("shut off");
+
+        guests.remove(name);
+        assertThat(domains.state(name)).isEqualTo(DomainState.MISSING);
+        assertThat(domains.exists(name)).isFalse();
+        assertThat(volumes.list(name)).isEmpty();
+        assertThat(Files.exists(volumes.path(name + "-disk.qcow2"))).isFalse();
+        assertThat(Shell.run("virsh", "-c", "qemu:///system", "dominfo", name).ok()).isFalse();
+    }
+
+    @Test
+    void aGuestThatIgnoresThePowerButtonIsPoweredOffAfterTheGracePeriod() {
+        String name = guests.define("deaf", 2, 192, DemoGuests.NANO);
+        domains.start(name);
+
+        // Pressed while the guest is still in its firmware and kernel start: nobody listens yet.
+        boolean graceful = domains.shutdownOrForce(name, Duration.ofMillis(500));
+
+        assertThat(graceful).isFalse();
+        assertThat(domains.state(name)).isEqualTo(DomainState.SHUT_OFF);
+        guests.remove(name);
+        assertThat(volumes.list(name)).isEmpty();
+    }
+
+    @Test
+    void powerActionsOnAMissingGuestFailWithAMessageForPeople() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> domains.start(DemoGuests.PREFIX + "never-defined"))
+                .isInstanceOfSatisfying(HostException.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(com.virtpanel.base.PanelException.Kind.NOT_FOUND);
+                    assertThat(failure.getMessage()).isEqualTo("The server's virtual machine does not exist on the host.");
+                });
+        assertThat(domains.state(DemoGuests.PREFIX + "never-defined")).isEqualTo(DomainState.MISSING);
+    }
+
+    private void awaitReadyCount(String name, int count) {
+        Await.until("boot #" + count + " of " + name, BOOT, () -> readyCount(name), n -> n >= count);
+    }
+
+    private int readyCount(String name) {
+        try {
+            String log = Files.exists(domains.serialLog(name)) ? Files.readString(domains.serialLog(name), java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+            return log.split("virtpanel-demo ready", -1).length - 1;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

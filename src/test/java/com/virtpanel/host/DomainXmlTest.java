@@ -1,0 +1,225 @@
+package com.virtpanel.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** The domain XML, parsed back, for each OS profile and host setting. */
+class DomainXmlTest {
+
+    static final LimitSpec NANO = new LimitSpec(512, 50, 1, 200, 20_000_000, 300, 12_500);
+    static final DomainXml.Host TCG = new DomainXml.Host("qemu", "q35", "", "vp-net", false, true);
+    static final DomainXml.Host KVM = new DomainXml.Host("kvm", "q35", "", "vp-net", true, true);
+
+    static final GuestOs LINUX = new GuestOs(GuestOs.Family.LINUX, true, false);
+    static final GuestOs FREEBSD = new GuestOs(GuestOs.Family.FREEBSD, true, false);
+    static final GuestOs WINDOWS = new GuestOs(GuestOs.Family.WINDOWS, false, true);
+    static final GuestOs WINDOWS_VIRTIO = new GuestOs(GuestOs.Family.WINDOWS, true, true);
+
+    @Test
+    void aLinuxGuestGetsVirtioDiskNetworkBalloonAndRandomNumbers() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@bus")).isEqualTo("virtio");
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@dev")).isEqualTo("vda");
+        assertThat(x.text("/domain/devices/interface/model/@type")).isEqualTo("virtio");
+        assertThat(x.text("/domain/devices/memballoon/@model")).isEqualTo("virtio");
+        assertThat(x.count("/domain/devices/rng[@model='virtio']")).isEqualTo(1);
+        assertThat(x.text("/domain/clock/@offset")).isEqualTo("utc");
+    }
+
+    @Test
+    void aFreeBsdGuestGetsVirtioDevicesToo() {
+        Xml x = xml(spec(FREEBSD, null), TCG);
+
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@bus")).isEqualTo("virtio");
+        assertThat(x.text("/domain/devices/interface/model/@type")).isEqualTo("virtio");
+    }
+
+    @Test
+    void aWindowsGuestWithoutVirtioDriversGetsSataAndE1000eAndNoBalloon() {
+        Xml x = xml(spec(WINDOWS, null), TCG);
+
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@bus")).isEqualTo("sata");
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@dev")).isEqualTo("sda");
+        assertThat(x.text("/domain/devices/disk[@device='cdrom']/target/@dev")).isEqualTo("sdb");
+        assertThat(x.text("/domain/devices/interface/model/@type")).isEqualTo("e1000e");
+        assertThat(x.text("/domain/devices/memballoon/@model")).isEqualTo("none");
+        assertThat(x.count("/domain/devices/rng")).isZero();
+        assertThat(x.text("/domain/clock/@offset")).isEqualTo("localtime");
+        assertThat(x.count("/domain/features/hyperv")).isEqualTo(1);
+    }
+
+    @Test
+    void aWindowsGuestWithVirtioDriversGetsVirtio() {
+        Xml x = xml(spec(WINDOWS_VIRTIO, null), TCG);
+
+        assertThat(x.text("/domain/devices/disk[@device='disk']/target/@bus")).isEqualTo("virtio");
+        assertThat(x.text("/domain/devices/interface/model/@type")).isEqualTo("virtio");
+    }
+
+    @Test
+    void uefiGuestsBootWithEfiFirmwareAndBiosGuestsWithout() {
+        assertThat(xml(spec(WINDOWS, null), TCG).text("/domain/os/@firmware")).isEqualTo("efi");
+        assertThat(xml(spec(LINUX, null), TCG).text("/domain/os/@firmware")).isEmpty();
+        assertThat(xml(spec(LINUX, null), TCG).text("/domain/os/boot/@dev")).isEqualTo("hd");
+    }
+
+    @Test
+    void theVirtualizationTypeAndMachineComeFromTheHost() {
+        assertThat(xml(spec(LINUX, null), TCG).text("/domain/@type")).isEqualTo("qemu");
+        assertThat(xml(spec(LINUX, null), KVM).text("/domain/@type")).isEqualTo("kvm");
+        assertThat(xml(spec(LINUX, null), KVM).text("/domain/os/type/@machine")).isEqualTo("q35");
+    }
+
+    @Test
+    void noGuestIsEverGivenTheHostsCpu() {
+        assertThat(xml(spec(LINUX, null), TCG).count("/domain/cpu")).isZero();
+        assertThat(xml(spec(LINUX, null), KVM).text("/domain/cpu/@mode")).isEqualTo("host-model");
+        var custom = new DomainXml.Host("kvm", "q35", "Skylake-Client-noTSX-IBRS", "vp-net", false, true);
+        Xml x = xml(spec(LINUX, null), custom);
+        assertThat(x.text("/domain/cpu/@mode")).isEqualTo("custom");
+        assertThat(x.text("/domain/cpu/model")).isEqualTo("Skylake-Client-noTSX-IBRS");
+        for (DomainXml.Host host : new DomainXml.Host[] {TCG, KVM, custom}) {
+            assertThat(DomainXml.of(spec(LINUX, null), host, Path.of("/d"), null, Path.of("/l"))).doesNotContain("host-passthrough");
+        }
+    }
+
+    @Test
+    void everyGuestHasAcpiApicVncOnLoopbackAndASerialConsoleLog() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.count("/domain/features/acpi")).isEqualTo(1);
+        assertThat(x.count("/domain/features/apic")).isEqualTo(1);
+        assertThat(x.text("/domain/devices/graphics/@type")).isEqualTo("vnc");
+        assertThat(x.text("/domain/devices/graphics/@autoport")).isEqualTo("yes");
+        assertThat(x.text("/domain/devices/graphics/@listen")).isEqualTo("127.0.0.1");
+        assertThat(x.text("/domain/devices/graphics/listen/@address")).isEqualTo("127.0.0.1");
+        assertThat(x.text("/domain/devices/serial/log/@file")).isEqualTo("/var/log/vp/web-1.serial.log");
+        assertThat(x.text("/domain/devices/console/target/@type")).isEqualTo("serial");
+    }
+
+    @Test
+    void thePlansLimitsAreInTheDefinition() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.text("/domain/cputune/shares")).isEqualTo("512");
+        assertThat(x.text("/domain/cputune/period")).isEqualTo("100000");
+        assertThat(x.text("/domain/cputune/quota")).isEqualTo("50000");
+        assertThat(x.text("/domain/devices/disk[@device='disk']/iotune/total_iops_sec")).isEqualTo("200");
+        assertThat(x.text("/domain/devices/disk[@device='disk']/iotune/total_bytes_sec")).isEqualTo("20000000");
+        assertThat(x.text("/domain/devices/interface/bandwidth/inbound/@average")).isEqualTo("12500");
+        assertThat(x.text("/domain/devices/interface/bandwidth/outbound/@average")).isEqualTo("12500");
+    }
+
+    @Test
+    void theBlkioWeightIsWrittenOnlyWhereTheKernelHonoursIt() {
+        assertThat(xml(spec(LINUX, null), TCG).count("/domain/blkiotune")).isZero();
+        assertThat(xml(spec(LINUX, null), KVM).text("/domain/blkiotune/weight")).isEqualTo("300");
+    }
+
+    @Test
+    void interfaceBandwidthIsLeftOutWhereTheKernelCannotShapeTraffic() {
+        var noSfq = new DomainXml.Host("qemu", "q35", "", "vp-net", false, false);
+
+        assertThat(xml(spec(LINUX, null), noSfq).count("/domain/devices/interface/bandwidth")).isZero();
+    }
+
+    @Test
+    void theQuotaIsSpreadOverTheVcpus() {
+        var twoVcpus = new LimitSpec(1024, 200, 2, 1000, 100_000_000, 500, 125_000);
+        var spec = new DomainSpec("web-2", "web-2", 2, 2048, LINUX, null, "web-2-disk.qcow2", null, "52:54:00:00:00:02", twoVcpus);
+        Xml x = xml(spec, TCG);
+
+        assertThat(x.text("/domain/vcpu")).isEqualTo("2");
+        assertThat(x.text("/domain/cputune/quota")).isEqualTo("100000");
+        assertThat(x.text("/domain/memory")).isEqualTo("2048");
+        assertThat(x.text("/domain/memory/@unit")).isEqualTo("MiB");
+    }
+
+    @Test
+    void theSeedIsAReadOnlyCdromAndTheDiskAQcow2InThePool() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.text("/domain/devices/disk[@device='disk']/source/@file")).isEqualTo("/pool/web-1-disk.qcow2");
+        assertThat(x.text("/domain/devices/disk[@device='disk']/driver/@type")).isEqualTo("qcow2");
+        assertThat(x.text("/domain/devices/disk[@device='cdrom']/source/@file")).isEqualTo("/pool/web-1-seed.iso");
+        assertThat(x.text("/domain/devices/disk[@device='cdrom']/target/@bus")).isEqualTo("sata");
+        assertThat(x.count("/domain/devices/disk[@device='cdrom']/readonly")).isEqualTo(1);
+    }
+
+    @Test
+    void directKernelBootNamesKernelInitrdAndCommandLine() {
+        Xml x = xml(spec(LINUX, new DirectBoot("/boot/vmlinuz", "/boot/initrd", "console=ttyS0 quiet")), TCG);
+
+        assertThat(x.text("/domain/os/kernel")).isEqualTo("/boot/vmlinuz");
+        assertThat(x.text("/domain/os/initrd")).isEqualTo("/boot/initrd");
+        assertThat(x.text("/domain/os/cmdline")).isEqualTo("console=ttyS0 quiet");
+        assertThat(x.count("/domain/os/boot")).isZero();
+    }
+
+    @Test
+    void namesAndTitlesAreEscaped() {
+        var spec = new DomainSpec("web-1", "Tom's <web> & \"mail\"", 1, 256, LINUX, null, "web-1-disk.qcow2", null,
+                "52:54:00:00:00:01", NANO);
+        Xml x = xml(spec, TCG);
+
+        assertThat(x.text("/domain/title")).isEqualTo("Tom's <web> & \"mail\"");
+        assertThat(x.text("/domain/devices/interface/source/@network")).isEqualTo("vp-net");
+        assertThat(x.text("/domain/devices/interface/mac/@address")).isEqualTo("52:54:00:00:00:01");
+    }
+
+    static DomainSpec spec(GuestOs os, DirectBoot boot) {
+        return new DomainSpec("web-1", "web-1.example.com", 1, 256, os, boot, "web-1-disk.qcow2", "web-1-seed.iso",
+                "52:54:00:00:00:01", NANO);
+    }
+
+    static Xml xml(DomainSpec spec, DomainXml.Host host) {
+        String xml = DomainXml.of(spec, host, Path.of("/pool").resolve(spec.diskVolume()),
+                spec.seedVolume() == null ? null : Path.of("/pool").resolve(spec.seedVolume()),
+                Path.of("/var/log/vp/" + spec.name() + ".serial.log"));
+        return new Xml(xml);
+    }
+
+    /** The XML parsed, with XPath lookups. */
+    record Xml(Document doc, XPath xpath) {
+
+        Xml(String text) {
+            this(parse(text), XPathFactory.newInstance().newXPath());
+        }
+
+        String text(String path) {
+            try {
+                return xpath.evaluate(path, doc);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        int count(String path) {
+            try {
+                return ((NodeList) xpath.evaluate(path, doc, XPathConstants.NODESET)).getLength();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static Document parse(String text) {
+            try {
+                return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException("not well-formed XML:\n" + text, e);
+            }
+        }
+    }
+}
