@@ -8,7 +8,8 @@
 #   demo.qcow2       ext4 root filesystem on the WHOLE disk (guest: /dev/vda,
 #                    no partition table), busybox userland + resize2fs; it grows
 #                    itself to the disk size at boot
-#   demo-vmlinuz     Debian's kernel (copy of /boot/vmlinuz-$KVER)
+#   demo-vmlinuz     Debian's kernel /boot/vmlinuz-$KVER, by default stored
+#                    uncompressed (PVH-bootable vmlinux, see "Kernel" below)
 #   demo-initrd.img  tiny busybox initramfs: insmod modules, mount /dev/vda,
 #                    switch_root
 #   demo.cmdline     kernel command line for libvirt <cmdline>
@@ -22,11 +23,14 @@
 # rebuilds anyway; outputs are replaced by atomic renames.
 #
 # Needs (Debian packages): busybox-static, linux-image-amd64, e2fsprogs,
-# qemu-utils, kmod, cpio, gzip, coreutils, libc-bin.  Runs as root (device
+# qemu-utils, kmod, cpio, gzip, xz-utils, grep, coreutils, libc-bin, dpkg
+# (zstd only for kernels with zstd-compressed modules).  Runs as root (device
 # nodes in the initramfs, root-owned files in the image).
 #
 # Environment overrides: DEMO_KVER (kernel version, default: newest in /boot
-# with modules), DEMO_ROOTFS_MB (initial filesystem size, default 64).
+# with modules), DEMO_ROOTFS_MB (initial filesystem size, default 64),
+# DEMO_KERNEL=vmlinux|bzimage (see "Kernel" below), DEMO_KEEP_WORK=1 (keep
+# the work directory OUTDIR/.build.* for debugging).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -115,8 +119,9 @@ BUILDINFO=$(
     echo "modules=${MODULES[*]} lazy: ${LAZY_MODULES[*]}"
     echo "kernel_format=${DEMO_KERNEL:-vmlinux}"
     pkgver busybox-static e2fsprogs libc6 "linux-image-$KVER" | sort
-    echo "sources=$(cd "$HERE" && find . -type f ! -name '*~' -print0 | LC_ALL=C sort -z |
-                    xargs -0 sha256sum | sha256sum | cut -c1-64)"
+    # the files that end up in the image (not README.md)
+    echo "sources=$(cd "$HERE" && find build.sh initramfs rootfs -type f ! -name '*~' -print0 |
+                    LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)"
 )
 OUTPUTS=(demo.qcow2 demo-vmlinuz demo-initrd.img demo.cmdline demo.sha256)
 
@@ -134,7 +139,7 @@ fi
 mkdir -p "$OUT"
 # Work inside OUTDIR so the final mv's are atomic renames on one filesystem.
 WORK=$(mktemp -d "$OUT/.build.XXXXXX")
-trap '[[ -n ${KEEP:-} ]] || rm -rf "$WORK"' EXIT
+trap '[[ -n ${DEMO_KEEP_WORK:-} ]] || rm -rf "$WORK"' EXIT
 ROOT=$WORK/rootfs       # becomes demo.qcow2
 INITRD=$WORK/initramfs  # becomes demo-initrd.img
 RES=$WORK/out
@@ -150,7 +155,7 @@ note "building demo image, kernel $KVER"
 # modules themselves (ext4 -> crc32c) are still honoured.
 # ---------------------------------------------------------------------------
 resolve_modules() {   # resolve_modules [-q] MODULE... -> .ko paths (relative
-    local quiet= m deps kind path rest rel   # to /lib/modules/$KVER), load order
+    local quiet='' m deps kind path rest rel # to /lib/modules/$KVER), load order
     local -A seen=()
     [[ ${1:-} == -q ]] && { quiet=1; shift; }
     for m; do
@@ -361,8 +366,9 @@ echo "$CMDLINE" > "$RES/demo.cmdline"
 { echo "$BUILDINFO"; echo "kernel_file=$KERNEL_KIND"; } > "$RES/demo.buildinfo"
 chmod 0644 "$RES"/*
 
-# Publish: one rename per file; demo.buildinfo last so an interrupted run is
-# never mistaken for a complete one.
+# Publish: one rename per file; demo.buildinfo goes first and comes back
+# last, so an interrupted run is never mistaken for a complete one.
+rm -f "$OUT/demo.buildinfo"
 for f in "${OUTPUTS[@]}" demo.buildinfo; do
     mv -f "$RES/$f" "$OUT/$f"
 done
