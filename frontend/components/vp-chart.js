@@ -79,7 +79,6 @@ class VpChart extends HTMLElement {
         fill: s.color + '22',
         width: 1.5,
         spanGaps: false,
-        points: { show: false },
         value: (u, v) => (v == null ? '–' : `${fmt(v)} ${d.unit}`),
       })),
     );
