@@ -1,0 +1,83 @@
+package com.virtpanel.usage;
+
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A server's usage for the server page and the REST API. Every method authorises through
+ * {@link ServerService#get}: someone else's server is "not found".
+ */
+@Service
+@Transactional(readOnly = true)
+public class UsageService {
+
+    /** The longest range one request may ask for (hourly points are kept for 13 months). */
+    public static final Duration MAX_RANGE = Duration.ofDays(400);
+    private static final Duration DEFAULT_RANGE = Duration.ofHours(1);
+
+    private final ServerService servers;
+    private final CatalogService catalog;
+    private final SeriesReader reader;
+    private final UsageStore store;
+    private final Clock clock;
+
+    UsageService(ServerService servers, CatalogService catalog, SeriesReader reader, UsageStore store, Clock clock) {
+        this.servers = servers;
+        this.catalog = catalog;
+        this.reader = reader;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Series of the given types between start and end (both optional: the last hour up to
+     * now). The resolution follows the range: raw samples up to a day, 5-minute averages and
+     * maxima up to a week, hourly beyond.
+     */
+    public Metrics metrics(long serverId, Collection<MetricType> types, Instant start, Instant end) {
+        servers.get(serverId);
+        Instant to = end == null ? clock.instant() : end;
+        Instant from = start == null ? to.minus(DEFAULT_RANGE) : start;
+        if (!from.isBefore(to)) {
+            throw new InvalidInputException("start", "The start must be before the end.");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidInputException("start", "Ask for at most " + MAX_RANGE.toDays() + " days at once.");
+        }
+        return reader.read(serverId, types, from, to);
+    }
+
+    /** CPU usage of the last {@code window} (for burst credits), at the resolution that fits. */
+    public List<MetricPoint> recentCpu(long serverId, Duration window) {
+        return metrics(serverId, SeriesReader.cpuOnly(), clock.instant().minus(window), null).series(Measure.CPU).points();
+    }
+
+    /** Traffic in the current calendar month (UTC) against the plan's allowance. */
+    public TrafficMonth trafficThisMonth(long serverId) {
+        ServerView server = servers.get(serverId);
+        Instant now = clock.instant();
+        PlanInfo plan = catalog.plan(server.planId());
+        return TrafficMonth.of(serverId, now, store.traffic(serverId, TrafficMonth.key(now)), plan.trafficGib() * TrafficMonth.GIB);
+    }
+
+    /** The plan's limits in the series' units, to draw next to them. */
+    public UsageLimits limits(long serverId) {
+        ServerView server = servers.get(serverId);
+        return limitsOf(catalog.plan(server.planId()));
+    }
+
+    static UsageLimits limitsOf(PlanInfo plan) {
+        return new UsageLimits(plan.cpuCapPercent(), plan.diskMbps() * 1_000_000.0, plan.diskIops(),
+                plan.netMbps() * 1_000_000.0, plan.trafficGib() * TrafficMonth.GIB);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Usage of servers: a sampling job turns the host's cumulative counters into rates (CPU,
+ * disk, network), stores them RRD-style with rollups and retention, counts each month's
+ * traffic exactly, and shows it all as graphs on the server page. Services here authorise
+ * through {@code ServerService}; other modules react to {@link com.virtpanel.usage.UsageEvents}.
+ * <p>
+ * Uses {@code catalog} for the plan's limits (cap lines on the graphs, traffic allowance).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "server", "host", "catalog"})
+package com.virtpanel.usage;
