@@ -2,6 +2,8 @@ package com.virtpanel.console;
 
 import com.virtpanel.account.AccountEvents;
 import com.virtpanel.server.ServerEvents;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -42,6 +44,8 @@ class ConsoleLifecycle {
         }
     }
 
+    /** First among the listeners: the server's power-off follows, but the reason is the suspension. */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(fallbackExecution = true)
     void on(AccountEvents.Suspended event) {
         sessions.closeAllOf(event.accountId());
