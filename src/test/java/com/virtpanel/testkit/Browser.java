@@ -2,12 +2,10 @@ package com.virtpanel.testkit;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -17,127 +15,122 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium for browser tests. Both the browser and the driver are the
- * machine's own (/usr/bin/chromium, /usr/bin/chromedriver): Selenium Manager is never asked
- * to download anything. Each instance has a fresh profile, removed on close.
- *
- * <pre>
- * try (Browser browser = Browser.start(port)) {
- *     browser.signIn(email, password);
- *     browser.open("/servers");
- *     browser.screenshot("servers");
- * }
- * </pre>
+ * Debian's headless Chromium driven by Debian's chromedriver: nothing is downloaded. Wraps
+ * the few moves the panel's browser tests need, with waits suited to shared machines.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String CHROMIUM = "/usr/bin/chromium";
-    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
 
     private final ChromeDriver driver;
-    private final Path profile;
     private final String baseUrl;
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, Path profile, String baseUrl) {
-        this.driver = driver;
-        this.profile = profile;
-        this.baseUrl = baseUrl;
-    }
-
-    /** A browser for the panel listening on this local port. */
-    public static Browser start(int port) {
-        return start("http://localhost:" + port);
-    }
-
-    public static Browser start(String baseUrl) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        try {
-            Path profile = Files.createTempDirectory("vp-chromium-");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--window-size=1280,900", "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile, baseUrl);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Browser(String baseUrl) {
+        for (String file : new String[] {CHROMIUM, DRIVER}) {
+            if (!new File(file).canExecute()) {
+                throw new IllegalStateException(file + " is missing: install Debian's chromium and chromium-driver "
+                        + "(./panel test does it)");
+            }
         }
+        this.baseUrl = baseUrl;
+        try {
+            this.profile = Files.createTempDirectory("vp-chromium-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    public static Browser open(int port) {
+        return new Browser("http://localhost:" + port);
     }
 
     public WebDriver driver() {
         return driver;
     }
 
-    public String baseUrl() {
-        return baseUrl;
+    public Browser go(String path) {
+        driver.get(baseUrl + (path.startsWith("/") ? path : "/" + path));
+        waitForVaadin();
+        return this;
     }
 
-    /** Opens a path of the panel, e.g. "/servers/3". */
-    public void open(String path) {
-        driver.get(baseUrl + path);
+    /** Signs in through the real login form. */
+    public Browser signIn(String email, String password) {
+        go("/login");
+        WebElement form = waitFor(By.tagName("vaadin-login-form"));
+        WebElement user = waitFor(d -> form.findElement(By.cssSelector("input[name='username']")));
+        user.sendKeys(email);
+        form.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        form.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-button")).click();
+        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+        waitForVaadin();
+        return this;
     }
 
-    /** Signs in through the login page (Vaadin LoginForm) and waits until it is left. */
-    public void signIn(String email, String password) {
-        open("/login");
-        type(By.cssSelector("vaadin-login-form input[name='username']"), email);
-        type(By.cssSelector("vaadin-login-form input[name='password']"), password);
-        find(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
-        until(d -> !d.getCurrentUrl().contains("/login"), "leaving the login page");
+    public WebElement waitFor(By by) {
+        return waitFor(d -> d.findElement(by));
+    }
+
+    public WebElement byId(String id) {
+        return waitFor(By.id(id));
+    }
+
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    public void click(String id) {
+        waitFor(d -> {
+            WebElement element = d.findElement(By.id(id));
+            if (!element.isDisplayed() || element.getAttribute("disabled") != null) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
         waitForVaadin();
     }
 
-    public WebElement find(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+    /** Types into a Vaadin text field (its inner input), replacing what is there. */
+    public void type(String id, String text) {
+        WebElement field = byId(id);
+        WebElement input = waitFor(d -> field.findElement(By.cssSelector("input, textarea")));
+        input.clear();
+        input.sendKeys(text);
+        waitForVaadin();
     }
 
-    public WebElement visible(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    public String text(String id) {
+        return byId(id).getText();
     }
 
-    public void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    public void until(java.util.function.Function<WebDriver, Boolean> condition, String what) {
-        new WebDriverWait(driver, WAIT).withMessage(what).until(condition::apply);
-    }
-
-    public void until(java.util.function.Function<WebDriver, Boolean> condition, String what, Duration timeout) {
-        new WebDriverWait(driver, timeout).withMessage(what).until(condition::apply);
-    }
-
-    /** Waits until Vaadin has no request to the server in flight. */
+    /** Waits until Vaadin has no pending server round trip. */
     public void waitForVaadin() {
-        until(d -> Boolean.TRUE.equals(js("return !!window.Vaadin && !!window.Vaadin.Flow && "
-                + "Object.values(window.Vaadin.Flow.clients || {}).every(c => !c.isActive || !c.isActive())")),
-                "Vaadin to settle");
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) return true;"
+                        + "return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
     }
 
-    public Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** Switches to the tab opened last (links with target=_blank). */
-    public void switchToNewestTab() {
-        until(d -> d.getWindowHandles().size() > 1, "a new tab");
-        String newest = null;
-        for (String handle : driver.getWindowHandles()) {
-            newest = handle;
-        }
-        driver.switchTo().window(newest);
-    }
-
-    /** Saves a PNG of the page to target/screenshots/{name}.png and returns its path. */
+    /** Saves a screenshot under target/screenshots and returns its path. */
     public Path screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
@@ -146,7 +139,7 @@ public final class Browser implements AutoCloseable {
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException(e);
         }
     }
 
@@ -155,11 +148,17 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try {
+                deleteTree(profile);
             } catch (IOException ignored) {
-                // a leftover temp profile is harmless
+                // a temp profile left behind is harmless
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
