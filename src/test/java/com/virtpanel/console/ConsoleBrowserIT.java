@@ -57,17 +57,19 @@ class ConsoleBrowserIT {
         ServerView server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
 
-        try (Browser browser = Browser.start(port)) {
+        try (Browser browser = Browser.open(port)) {
             browser.signIn(alice.email(), Users.PASSWORD);
-            browser.open("/servers/" + server.id());
-            browser.visible(By.id("open-console")).click();
-            browser.switchToNewestTab();
-            browser.until(d -> d.getCurrentUrl().endsWith("/servers/" + server.id() + "/console"), "the console tab");
-            browser.until(d -> "connected".equals(d.findElement(By.id("console-status")).getAttribute("data-state")),
-                    "the console to connect", Duration.ofSeconds(60));
+            browser.go("/servers/" + server.id());
+            String serverTab = browser.driver().getWindowHandle();
+            browser.click("open-console"); // opens a new tab
+            String consoleTab = browser.waitFor(d -> d.getWindowHandles().stream().filter(h -> !h.equals(serverTab))
+                    .findFirst().orElse(null));
+            browser.driver().switchTo().window(consoleTab);
+            browser.waitFor(d -> d.getCurrentUrl().endsWith("/servers/" + server.id() + "/console") ? true : null);
+            browser.waitFor(d -> "connected".equals(d.findElement(By.id("console-status")).getAttribute("data-state")) ? true : null);
 
             // noVNC draws into a 2D canvas: the guest's text console has more than one colour
-            browser.until(d -> distinctColours(browser) > 1, "the guest's screen on the canvas", Duration.ofSeconds(60));
+            browser.waitFor(d -> distinctColours(browser) > 1 ? true : null);
             Path shot = browser.screenshot("console-" + server.name());
             assertThat(Files.size(shot)).isGreaterThan(1000);
 
@@ -92,16 +94,14 @@ class ConsoleBrowserIT {
 
     /** Types through the console's own "Paste text" dialog (the clipboard is empty in a headless browser). */
     private static void type(Browser browser, String text) {
-        browser.visible(By.id("console-paste")).click();
-        var area = browser.visible(By.cssSelector("#console-paste-text textarea"));
-        area.clear();
-        area.sendKeys(text);
-        browser.visible(By.id("console-paste-send")).click();
-        browser.until(d -> d.findElements(By.id("console-paste-text")).isEmpty(), "the paste dialog to close");
+        browser.click("console-paste");
+        browser.type("console-paste-text", text);
+        browser.click("console-paste-send");
+        browser.waitFor(d -> d.findElements(By.id("console-paste-text")).isEmpty() ? true : null);
     }
 
     private static long distinctColours(Browser browser) {
-        Object n = browser.js("const c = document.querySelector('vp-vnc-console canvas');"
+        Object n = browser.script("const c = document.querySelector('vp-vnc-console canvas');"
                 + "if (!c || !c.width || !c.height) return 0;"
                 + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + "const seen = new Set(); for (let i = 0; i < d.length && seen.size < 10; i += 4 * 7) seen.add((d[i] << 16) | (d[i+1] << 8) | d[i+2]);"
