@@ -56,7 +56,7 @@ class ConsoleHandshake implements HandshakeInterceptor {
         // Browsers send Origin; only an API client (with its token) may come without one.
         boolean hasOrigin = request.getHeaders().getOrigin() != null;
         if (hasOrigin ? !origins.allows(request) : bearer == null) {
-            return refuse(response, HttpStatus.FORBIDDEN, remote, "origin " + request.getHeaders().getOrigin() + " not allowed");
+            return refuse(response, HttpStatus.FORBIDDEN, remote, hasOrigin ? "origin " + request.getHeaders().getOrigin() + " not allowed" : "no Origin and no API token");
         }
         ConsoleTickets.Outcome outcome = tickets.redeem(new Presented(http.getParameter("ticket"), serverId,
                 http.getRequestedSessionId(), currentUser.find(), bearer, remote));
