@@ -110,11 +110,20 @@ class VpVncConsole extends HTMLElement {
 
   _status(state, code = 0, reason = '', wasConnected = false) {
     this.setAttribute('status', state);
+    // the last few transitions, for support and for tests that need to say why a console failed
+    this._history = (this._history || []).concat(`${state}${code ? ' ' + code : ''}${reason ? ' ' + reason : ''}`).slice(-10);
+    this.setAttribute('data-history', this._history.join(', '));
     this.dispatchEvent(new CustomEvent('status-changed',
       { detail: { status: state, code, reason, wasConnected } }));
   }
 
-  disconnectedCallback() { this.disconnect(); }
+  /**
+   * Vaadin may detach and re-attach the element while it renders the page; only a console
+   * that stays detached is closed (closing a socket still connecting shows as a failure).
+   */
+  disconnectedCallback() {
+    setTimeout(() => { if (!this.isConnected) this.disconnect(); }, 0);
+  }
 }
 
 customElements.define('vp-vnc-console', VpVncConsole);

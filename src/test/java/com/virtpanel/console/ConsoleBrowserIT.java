@@ -66,7 +66,7 @@ class ConsoleBrowserIT {
                     .findFirst().orElse(null));
             browser.driver().switchTo().window(consoleTab);
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/servers/" + server.id() + "/console") ? true : null);
-            browser.waitFor(d -> "connected".equals(d.findElement(By.id("console-status")).getAttribute("data-state")) ? true : null);
+            awaitConnected(browser);
 
             // noVNC draws into a 2D canvas: the guest's text console has more than one colour
             browser.waitFor(d -> distinctColours(browser) > 1 ? true : null);
@@ -89,6 +89,22 @@ class ConsoleBrowserIT {
             }
             assertThat(guests.serial(server.domain())).contains(marker);
             browser.screenshot("console-" + server.name() + "-typed");
+        }
+    }
+
+    /** Waits for "connected"; if it does not come, reconnects once with the page's console log captured, to say why. */
+    private static void awaitConnected(Browser browser) {
+        try {
+            browser.waitFor(d -> "connected".equals(d.findElement(By.id("console-status")).getAttribute("data-state")) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.script("window.__log = []; for (const level of ['log', 'info', 'warn', 'error', 'debug']) {"
+                    + " const original = console[level]; console[level] = (...args) => { window.__log.push(level + ': ' + args.join(' ')); original.apply(console, args); }; }"
+                    + " window.addEventListener('error', (ev) => window.__log.push('uncaught: ' + ev.message));");
+            browser.click("console-reconnect");
+            Await.sleep(8000);
+            throw new AssertionError("the console did not connect; status " + browser.text("console-status") + "; history "
+                    + browser.script("return document.querySelector('vp-vnc-console').getAttribute('data-history')") + "; log "
+                    + browser.script("return window.__log.join('\\n')"), e);
         }
     }
 
