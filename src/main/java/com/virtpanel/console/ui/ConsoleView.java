@@ -53,6 +53,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
         this.servers = servers;
         this.tickets = tickets;
         this.clock = clock;
+        getElement().setAttribute("theme", "dark"); // Lumo's dark palette for the toolbar over a black screen
         getStyle().set("display", "flex").set("flex-direction", "column").set("height", "100vh").set("width", "100vw")
                 .set("background", "#111").set("color", "#eee").set("overflow", "hidden");
         name.setId("console-server");
@@ -61,7 +62,6 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
         status.getElement().setAttribute("role", "status");
         status.getElement().setAttribute("aria-live", "polite");
         scale.setId("console-scale");
-        scale.getStyle().set("--vaadin-checkbox-label-color", "#eee").set("color", "#eee");
         var bar = new HorizontalLayout(name, status, ctrlAltDel, paste, scale, reconnect);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
@@ -179,7 +179,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     private static Button button(String id, String label, VaadinIcon icon) {
         var b = new Button(label, icon.create());
         b.setId(id);
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return b;
     }
 }
