@@ -92,7 +92,7 @@ class ConsoleProxyBenchmark {
             vnc.put("direct", () -> tcp(vncPort));
             vnc.put("panel", () -> {
                 ConsoleTicket t = Users.as(alice, () -> tickets.forSession(server.id(), session));
-                return () -> ws(port, t.path(), Map.of("Cookie", "JSESSIONID=" + session, "Origin", "http://localhost:" + port));
+                return () -> ws(port, t.path(), Map.of("Cookie", "JSESSIONID=" + session, "Origin", "http://127.0.0.1:" + port));
             });
             vnc.put("websockify", () -> () -> ws(wsVnc, "/", Map.of()));
 
