@@ -253,17 +253,10 @@ class ConsoleAccessIT {
     @Test
     @Order(11)
     void deletingTheServerEndsItsConsole() throws IOException {
-        Users.as(alice, () -> servers.start(server.id()));
+        raced(() -> Users.as(alice, () -> servers.start(server.id())));
         guests.awaitStatus(alice, server.id(), ServerStatus.RUNNING);
         try (WsClient ws = openConsole()) {
-            // a libvirt lifecycle event may update the row at the same moment (server module): try again then
-            Await.until("the delete to be accepted", Duration.ofSeconds(30), () -> {
-                try {
-                    return Users.as(alice, () -> servers.delete(server.id()));
-                } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
-                    return null;
-                }
-            }, v -> v != null);
+            raced(() -> Users.as(alice, () -> servers.delete(server.id())));
             assertThat(ws.awaitClose()).isEqualTo(4002);
         }
     }
@@ -287,6 +280,17 @@ class ConsoleAccessIT {
                 () -> events(ConsoleEvents.Closed.class).stream().filter(c -> c.serverId() == ordered.id()).toList(),
                 l -> !l.isEmpty()).get(0);
         assertThat(closed.reason()).isEqualTo("access ended");
+    }
+
+    /** A libvirt lifecycle event may update the server's row at the same moment (server module): try again then. */
+    private static void raced(java.util.function.Supplier<ServerView> action) {
+        Await.until("the action to be accepted", Duration.ofSeconds(30), () -> {
+            try {
+                return action.get();
+            } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                return null;
+            }
+        }, v -> v != null);
     }
 
     private WsClient openConsole() throws IOException {
