@@ -44,6 +44,13 @@ class ConsoleLifecycle {
         }
     }
 
+    /** Support stopped acting as a customer: the consoles opened during that impersonation end. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AccountEvents.ImpersonationEnded event) {
+        sessions.close(c -> c.grant.impersonated() && c.grant.realAccountId() == event.staffAccountId()
+                && c.grant.accountId() == event.customerAccountId(), CloseReason.ACCESS_ENDED);
+    }
+
     /** First among the listeners: the server's power-off follows, but the reason is the suspension. */
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(fallbackExecution = true)
