@@ -1,0 +1,116 @@
+package com.virtpanel.console;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+/**
+ * Relays bytes between a granted WebSocket and the guest's VNC socket. RFB is a byte stream,
+ * so frame boundaries mean nothing: partial frames from the browser are written through as
+ * they arrive, and each read from VNC becomes one frame.
+ */
+@Component
+class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
+    private static final String LIVE = LiveConsole.class.getName();
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+
+    private final ConsoleSessions sessions;
+    private final ConsoleProperties properties;
+    private final Clock clock;
+
+    ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession ws) throws IOException {
+        ConsoleGrant grant = (ConsoleGrant) ws.getAttributes().get(ConsoleHandshake.GRANT);
+        if (grant == null) {
+            ws.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        SocketChannel vnc;
+        try {
+            vnc = connect(grant.target());
+        } catch (IOException e) {
+            log.info("Console of server {}: VNC not reachable ({})", grant.serverId(), e.toString());
+            ws.close(CloseReason.SERVER_STOPPED.status());
+            return;
+        }
+        LiveConsole console = new LiveConsole(grant, ws, vnc, properties.bufferBytes(), clock.instant(), sessions::ended);
+        ws.getAttributes().put(LIVE, console);
+        sessions.opened(console);
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession ws, BinaryMessage message) throws IOException {
+        LiveConsole console = live(ws);
+        if (console != null) {
+            console.toVnc(message.getPayload());
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession ws, TextMessage message) throws IOException {
+        ws.close(CloseStatus.NOT_ACCEPTABLE.withReason("binary frames only"));
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession ws, Throwable exception) {
+        LiveConsole console = live(ws);
+        if (console != null) {
+            console.close(CloseReason.CLIENT_CLOSED);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) {
+        LiveConsole console = live(ws);
+        if (console != null) {
+            console.close(CloseReason.CLIENT_CLOSED);
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    /** noVNC and websockify clients may ask for "binary"; plain clients ask for nothing. */
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of("binary");
+    }
+
+    private static LiveConsole live(WebSocketSession ws) {
+        return (LiveConsole) ws.getAttributes().get(LIVE);
+    }
+
+    private static SocketChannel connect(InetSocketAddress target) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(target, CONNECT_TIMEOUT_MS);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package com.virtpanel.console;
+
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountStatus;
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.account.PanelUser;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.ForbiddenException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerRef;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Console tickets: 256 random bits, single use, valid for at most 60 s, bound to the person,
+ * the server and (for the browser) the HTTP session. Stored hashed in the database, so that
+ * any panel instance can accept a ticket another one issued.
+ */
+@Service
+@Transactional
+public class ConsoleTickets {
+
+    /** The WebSocket endpoint; the server id follows. */
+    public static final String PATH = "/console/ws/";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** Used and expired tickets are kept a while for forensics, then dropped. */
+    private static final Duration KEEP = Duration.ofDays(1);
+
+    private final TicketRepository tickets;
+    private final CurrentUser currentUser;
+    private final ServerService servers;
+    private final ServerDirectory directory;
+    private final AccountService accounts;
+    private final ApiTokenService apiTokens;
+    private final ConsoleProperties properties;
+    private final Clock clock;
+
+    ConsoleTickets(TicketRepository tickets, CurrentUser currentUser, ServerService servers, ServerDirectory directory,
+            AccountService accounts, ApiTokenService apiTokens, ConsoleProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.currentUser = currentUser;
+        this.servers = servers;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.apiTokens = apiTokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * A ticket for the console view: bound to the signed-in person and to this HTTP session,
+     * so a ticket copied into another browser is refused.
+     */
+    public ConsoleTicket forSession(long serverId, String httpSessionId) {
+        if (httpSessionId == null || httpSessionId.isBlank()) {
+            throw new InvalidInputException("session", "A browser console needs a signed-in session.");
+        }
+        return issue(serverId, Hashes.sha256(httpSessionId));
+    }
+
+    /**
+     * A ticket for an API client (POST /api/v1/servers/{id}/console). There is no HTTP session,
+     * so it is bound to the token's account instead: the WebSocket upgrade must carry
+     * {@code Authorization: Bearer <token>} of the same account.
+     */
+    public ConsoleTicket forApi(long serverId) {
+        return issue(serverId, null);
+    }
+
+    private ConsoleTicket issue(long serverId, String sessionHash) {
+        Actor actor = currentUser.require();
+        ServerView server = servers.get(serverId); // authorises: someone else's server is "not found"
+        // A console is a keyboard on the server: a read-only support session does not get one.
+        actor.requireMayChange();
+        if (!actor.isStaff() && accounts.get(actor.accountId()).status() == AccountStatus.SUSPENDED) {
+            throw new ForbiddenException("Your account is suspended. Please contact support.");
+        }
+        if (!showsConsole(server.status())) {
+            throw new ConflictException("The console is available while the server is running.");
+        }
+        Instant now = clock.instant();
+        tickets.deleteExpiredBefore(now.minus(KEEP));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expires = now.plus(properties.ticketTtl());
+        tickets.save(new StoredTicket(Hashes.sha256(ticket), serverId, actor.accountId(), actor.realAccountId(),
+                sessionHash, now, expires));
+        return new ConsoleTicket(ticket, PATH + serverId + "?ticket=" + ticket, expires);
+    }
+
+    /**
+     * Redeems a ticket for a WebSocket upgrade. The ticket is used up first, atomically, so it
+     * can never serve twice; only then are its bindings checked. Any mismatch refuses.
+     */
+    Outcome redeem(Presented presented) {
+        if (presented.ticket() == null || !WELL_FORMED.matcher(presented.ticket()).matches()) {
+            return Outcome.refused("malformed ticket");
+        }
+        Instant now = clock.instant();
+        String hash = Hashes.sha256(presented.ticket());
+        if (tickets.consume(hash, now) != 1) {
+            return Outcome.refused("unknown, used or expired ticket");
+        }
+        StoredTicket ticket = tickets.findByTokenHash(hash).orElseThrow();
+        if (ticket.getServerId() != presented.serverId()) {
+            return Outcome.refused("ticket for another server");
+        }
+        String bindingProblem = ticket.getSessionHash() != null ? sessionBinding(ticket, presented) : tokenBinding(ticket, presented);
+        if (bindingProblem != null) {
+            return Outcome.refused(bindingProblem);
+        }
+        Optional<ServerRef> server = directory.find(ticket.getServerId());
+        if (server.isEmpty() || !showsConsole(server.get().status())) {
+            return Outcome.refused("server not running");
+        }
+        AccountSummary account = accounts.get(ticket.getAccountId());
+        AccountSummary real = ticket.getRealAccountId() == ticket.getAccountId() ? account : accounts.get(ticket.getRealAccountId());
+        if (!account.role().isStaff() && server.get().accountId() != account.id()) {
+            return Outcome.refused("server changed hands");
+        }
+        if (suspended(account) || suspended(real) || accounts.get(server.get().accountId()).status() == AccountStatus.SUSPENDED) {
+            return Outcome.refused("account suspended");
+        }
+        return Outcome.granted(new ConsoleGrant(ticket.getId(), ticket.getServerId(), server.get().domain(),
+                server.get().accountId(), account.id(), account.email(), real.id(), real.email(), presented.remoteAddress(), null));
+    }
+
+    /** Browser tickets: the same session cookie, and the same person still signed in on it. */
+    private static String sessionBinding(StoredTicket ticket, Presented presented) {
+        if (presented.requestedSessionId() == null
+                || !Hashes.same(ticket.getSessionHash(), Hashes.sha256(presented.requestedSessionId()))) {
+            return "ticket for another session";
+        }
+        Optional<Actor> actor = presented.sessionActor();
+        if (actor.isEmpty() || actor.get().accountId() != ticket.getAccountId()
+                || actor.get().realAccountId() != ticket.getRealAccountId()) {
+            return "session now belongs to someone else";
+        }
+        return null;
+    }
+
+    /** API tickets: the upgrade authenticates with a bearer token of the same account. */
+    private String tokenBinding(StoredTicket ticket, Presented presented) {
+        Optional<PanelUser> user = apiTokens.authenticate(presented.bearerToken());
+        if (user.isEmpty() || user.get().accountId() != ticket.getAccountId()) {
+            return "ticket for another account";
+        }
+        return null;
+    }
+
+    private static boolean suspended(AccountSummary account) {
+        return account.status() == AccountStatus.SUSPENDED;
+    }
+
+    static boolean showsConsole(ServerStatus status) {
+        return status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
+    }
+
+    /** The result of a redemption: a grant, or why not (for the log; the client only sees 403). */
+    record Outcome(ConsoleGrant grant, String refusal) {
+
+        static Outcome granted(ConsoleGrant grant) {
+            return new Outcome(grant, null);
+        }
+
+        static Outcome refused(String why) {
+            return new Outcome(null, why);
+        }
+
+        boolean ok() {
+            return grant != null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.virtpanel.console;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One open console: a WebSocket and the guest's VNC socket, joined. Both directions block on
+ * the slower side, which is the back-pressure: the pump reads from VNC only once the browser
+ * has taken the previous frame, and a Tomcat thread writing to VNC does not read the next
+ * WebSocket frame until VNC took this one. Only the pump thread sends on the WebSocket, so
+ * sends never interleave; closing from elsewhere closes the VNC socket and lets the pump end.
+ */
+final class LiveConsole implements Runnable {
+
+    final String id = UUID.randomUUID().toString();
+    final ConsoleGrant grant;
+    final Instant openedAt;
+    private final WebSocketSession ws;
+    private final SocketChannel vnc;
+    private final int bufferBytes;
+    private final Consumer<LiveConsole> onEnd;
+    private final AtomicReference<CloseReason> reason = new AtomicReference<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    LiveConsole(ConsoleGrant grant, WebSocketSession ws, SocketChannel vnc, int bufferBytes, Instant openedAt,
+            Consumer<LiveConsole> onEnd) {
+        this.grant = grant;
+        this.ws = ws;
+        this.vnc = vnc;
+        this.bufferBytes = bufferBytes;
+        this.openedAt = openedAt;
+        this.onEnd = onEnd;
+    }
+
+    void start() {
+        Thread pump = new Thread(this, "console-" + grant.serverId() + "-" + id.substring(0, 8));
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /** VNC to browser: one reused direct buffer; each read goes out as one binary frame. */
+    @Override
+    public void run() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bufferBytes);
+        try {
+            while (true) {
+                buffer.clear();
+                if (vnc.read(buffer) < 0) {
+                    reason.compareAndSet(null, CloseReason.SERVER_STOPPED); // QEMU closed: the guest is gone
+                    break;
+                }
+                buffer.flip();
+                ws.sendMessage(new BinaryMessage(buffer, true)); // blocks until written: back-pressure
+            }
+        } catch (IOException | RuntimeException e) {
+            // the VNC socket was closed by close(), or the browser went away mid-send
+            reason.compareAndSet(null, ws.isOpen() ? CloseReason.SERVER_STOPPED : CloseReason.CLIENT_CLOSED);
+        } finally {
+            end();
+        }
+    }
+
+    /** Browser to VNC: written straight from the frame's buffer. */
+    void toVnc(ByteBuffer payload) throws IOException {
+        while (payload.hasRemaining()) {
+            vnc.write(payload);
+        }
+    }
+
+    /** Ends the console with this reason (the first reason given wins). Safe from any thread. */
+    void close(CloseReason why) {
+        reason.compareAndSet(null, why);
+        closeVnc();
+    }
+
+    CloseReason reason() {
+        return reason.get();
+    }
+
+    private void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        closeVnc();
+        CloseReason why = reason.get() == null ? CloseReason.ERROR : reason.get();
+        try {
+            if (ws.isOpen()) {
+                ws.close(why.status());
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // already closing from the browser's side
+        }
+        onEnd.accept(this);
+    }
+
+    private void closeVnc() {
+        try {
+            vnc.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}

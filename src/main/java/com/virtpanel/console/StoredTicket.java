@@ -1,0 +1,82 @@
+package com.virtpanel.console;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A console ticket as stored: only the hash of the secret, never the secret. */
+@Entity
+@Table(name = "console_ticket")
+class StoredTicket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    private String tokenHash;
+
+    @Column(name = "server_id", nullable = false)
+    private long serverId;
+
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
+
+    @Column(name = "real_account_id", nullable = false)
+    private long realAccountId;
+
+    @Column(name = "session_hash", length = 64)
+    private String sessionHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    protected StoredTicket() {
+    }
+
+    StoredTicket(String tokenHash, long serverId, long accountId, long realAccountId, String sessionHash,
+            Instant createdAt, Instant expiresAt) {
+        this.tokenHash = tokenHash;
+        this.serverId = serverId;
+        this.accountId = accountId;
+        this.realAccountId = realAccountId;
+        this.sessionHash = sessionHash;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    long getId() {
+        return id;
+    }
+
+    long getServerId() {
+        return serverId;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
+    long getRealAccountId() {
+        return realAccountId;
+    }
+
+    /** Null for API tickets, which are bound to the bearer token's account instead of a session. */
+    String getSessionHash() {
+        return sessionHash;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+}

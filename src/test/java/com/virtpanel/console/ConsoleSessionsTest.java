@@ -1,0 +1,103 @@
+package com.virtpanel.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+
+/** Which live consoles end on which occasion: the registry's rules, with real sockets behind them. */
+class ConsoleSessionsTest {
+
+    static final long CUSTOMER = 10;
+    static final long OTHER_CUSTOMER = 11;
+    static final long STAFF = 20;
+
+    final ConsoleAudit audit = mock(ConsoleAudit.class);
+    final ConsoleSessions sessions = new ConsoleSessions(audit, Clock.systemUTC());
+    final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeSockets() throws Exception {
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+    }
+
+    @Test
+    void theEndOfAnImpersonationEndsOnlyTheConsolesOpenedDuringIt() throws IOException {
+        WebSocketSession asCustomer = open(1, CUSTOMER, STAFF, CUSTOMER);
+        WebSocketSession staffsOwn = open(2, OTHER_CUSTOMER, STAFF, STAFF);
+        WebSocketSession customersOwn = open(1, CUSTOMER, CUSTOMER, CUSTOMER);
+
+        assertThat(sessions.closeImpersonatedBy(STAFF)).isEqualTo(1);
+
+        verify(asCustomer, timeout(5000)).close(eq(new CloseStatus(4003, "access ended")));
+        awaitOpen(2);
+        assertThat(sessions.open()).extracting(OpenConsole::realAccountId).containsExactlyInAnyOrder(STAFF, CUSTOMER);
+        assertThat(staffsOwn.isOpen()).isTrue();
+        assertThat(customersOwn.isOpen()).isTrue();
+    }
+
+    @Test
+    void suspendingACustomerEndsConsolesOnTheirServersWhoeverOpenedThem() throws IOException {
+        WebSocketSession support = open(1, CUSTOMER, STAFF, STAFF);
+        WebSocketSession own = open(1, CUSTOMER, CUSTOMER, CUSTOMER);
+        WebSocketSession unrelated = open(3, OTHER_CUSTOMER, OTHER_CUSTOMER, OTHER_CUSTOMER);
+
+        assertThat(sessions.closeAllOf(CUSTOMER)).isEqualTo(2);
+
+        verify(support, timeout(5000)).close(eq(new CloseStatus(4003, "access ended")));
+        verify(own, timeout(5000)).close(eq(new CloseStatus(4003, "access ended")));
+        awaitOpen(1);
+        assertThat(sessions.open()).extracting(OpenConsole::serverId).containsExactly(3L);
+        verify(audit, timeout(5000).times(2)).closed(any(), any());
+    }
+
+    @Test
+    void aStoppedServerEndsItsConsolesWithServerStopped() throws IOException {
+        WebSocketSession ws = open(5, CUSTOMER, CUSTOMER, CUSTOMER);
+        assertThat(sessions.closeServer(5)).isEqualTo(1);
+        verify(ws, timeout(5000)).close(eq(new CloseStatus(4001, "server stopped")));
+        awaitOpen(0);
+    }
+
+    /** A console of a server owned by {@code owner}, acting as {@code account}, held by {@code real}. */
+    private WebSocketSession open(long serverId, long owner, long real, long account) throws IOException {
+        ServerSocketChannel vncServer = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        SocketChannel vnc = SocketChannel.open(vncServer.getLocalAddress());
+        SocketChannel guestSide = vncServer.accept();
+        resources.add(vncServer);
+        resources.add(vnc);
+        resources.add(guestSide);
+        WebSocketSession ws = mock(WebSocketSession.class);
+        when(ws.isOpen()).thenReturn(true);
+        var grant = new ConsoleGrant(serverId, serverId, "vp-test", owner, account, "a@example.com", real, "r@example.com",
+                "127.0.0.1", (InetSocketAddress) vncServer.getLocalAddress());
+        sessions.opened(new LiveConsole(grant, ws, vnc, 4096, Clock.systemUTC().instant(), sessions::ended));
+        return ws;
+    }
+
+    private void awaitOpen(int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sessions.openCount() != n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(sessions.openCount()).isEqualTo(n);
+    }
+}
