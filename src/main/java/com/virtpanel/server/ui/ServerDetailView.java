@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
@@ -38,6 +39,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final CatalogService catalog;
     private final ObjectProvider<ServerPageSection> sections;
     private final Clock clock;
+    private final GuestDialogs dialogs;
 
     private final H2 title = new H2();
     private final Span status = new Span();
@@ -50,12 +52,13 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private long id;
     private ServerView current;
 
-    public ServerDetailView(ServerService servers, CatalogService catalog, ServerUpdates updates,
+    public ServerDetailView(ServerService servers, CatalogService catalog, SshKeyService keys, ServerUpdates updates,
             ObjectProvider<ServerPageSection> sections, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.sections = sections;
         this.clock = clock;
+        this.dialogs = new GuestDialogs(servers, catalog, keys, this::show);
         addClassName("page");
         status.setId("server-status");
         activity.setId("server-activity");
@@ -97,6 +100,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         act(actions.reset, servers::reset, "Reset");
         act(actions.powerOff, servers::powerOff, "Powered off");
         actions.reinstall.addClickListener(e -> openReinstall());
+        actions.resetPassword.addClickListener(e -> dialogs.resetPassword(current));
+        actions.addSshKey.addClickListener(e -> dialogs.addSshKey(current));
+        actions.changePlan.addClickListener(e -> dialogs.changePlan(current));
         actions.delete.addClickListener(e -> new ConfirmByName("Delete " + current.name(), current.name(),
                 "The server and its disk are destroyed for good. This cannot be undone.", "Delete",
                 () -> run(() -> servers.delete(id), "Deleting")).open());
