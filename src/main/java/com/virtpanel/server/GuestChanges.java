@@ -52,6 +52,9 @@ class GuestChanges {
                 requireStopped(s);
                 tools.addRootSshKey(s.getDiskVolume(), s.getPendingSshKey());
             }
+            // The seed follows the server's keys and password: a guest that runs its first-boot
+            // steps again (a lost instance state) must not bring back the old ones.
+            case UPDATE_SEED -> volumes.writeSeed(s.getSeedVolume(), blueprint.seed(s, s.getSeedVolume()));
             case APPLY_PLAN -> define(s, s.getPendingPlanId());
             case GROW_DISK -> {
                 ImageInfo image = catalog.image(s.getImageId());
@@ -71,9 +74,9 @@ class GuestChanges {
         }
     }
 
-    /** Whether the operation's change is in place once {@code failed} failed (only starting again is left). */
+    /** Whether the operation's change is in place once {@code failed} failed (only finishing touches were left). */
     static boolean changed(Operation.Step failed) {
-        return failed == Operation.Step.START_AGAIN;
+        return failed == Operation.Step.UPDATE_SEED || failed == Operation.Step.START_AGAIN;
     }
 
     /**
@@ -83,12 +86,12 @@ class GuestChanges {
      */
     ServerStatus restore(Server s, Operation operation, Operation.Step failed) {
         boolean redefined = (operation == Operation.CHANGE_PLAN || operation == Operation.CHANGE_PLAN_LIVE)
-                && !changed(failed) && failed.ordinal() >= Operation.Step.APPLY_PLAN.ordinal();
+                && (failed == Operation.Step.APPLY_PLAN || failed == Operation.Step.GROW_DISK);
         try {
             if (redefined) {
                 define(s, s.getPlanId());
             }
-            if (!changed(failed) && s.isResumeRunning() && !domains.state(s.getDomainName()).isActive()) {
+            if (failed != Operation.Step.START_AGAIN && s.isResumeRunning() && !domains.state(s.getDomainName()).isActive()) {
                 domains.start(s.getDomainName());
             }
             return domains.state(s.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;

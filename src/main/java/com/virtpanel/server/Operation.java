@@ -10,8 +10,8 @@ enum Operation {
     REINSTALL(Step.PREPARE_DISK, Step.WRITE_SEED, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START),
     DELETE(Step.REMOVE_DOMAIN, Step.DELETE_VOLUMES),
     // Offline changes inside the guest's disk (libguestfs): see GuestChanges.
-    RESET_PASSWORD(Step.SHUT_DOWN, Step.WRITE_PASSWORD, Step.START_AGAIN),
-    ADD_SSH_KEY(Step.WRITE_SSH_KEY),
+    RESET_PASSWORD(Step.SHUT_DOWN, Step.WRITE_PASSWORD, Step.UPDATE_SEED, Step.START_AGAIN),
+    ADD_SSH_KEY(Step.WRITE_SSH_KEY, Step.UPDATE_SEED),
     CHANGE_PLAN(Step.SHUT_DOWN, Step.APPLY_PLAN, Step.GROW_DISK, Step.START_AGAIN),
     /** Same vCPUs, memory and disk: only limits change, live (the quota module applies them). */
     CHANGE_PLAN_LIVE(Step.APPLY_PLAN);
@@ -59,6 +59,7 @@ enum Operation {
         SHUT_DOWN("Shutting the server down"),
         WRITE_PASSWORD("Writing the new root password"),
         WRITE_SSH_KEY("Adding the SSH key"),
+        UPDATE_SEED("Updating the first-boot settings"),
         APPLY_PLAN("Applying the new plan"),
         GROW_DISK("Growing the disk and its filesystem"),
         START_AGAIN("Starting the server again");

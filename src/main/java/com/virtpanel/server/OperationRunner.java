@@ -113,7 +113,8 @@ class OperationRunner {
             }
             case REMOVE_DOMAIN -> domains.destroyAndUndefine(s.getDomainName());
             case DELETE_VOLUMES -> volumes.list(s.getDomainName() + "-").forEach(volumes::delete);
-            case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, APPLY_PLAN, GROW_DISK, START_AGAIN -> guestChanges.perform(s, step);
+            case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
+                    guestChanges.perform(s, step);
         }
     }
 
@@ -209,9 +210,10 @@ class OperationRunner {
             case PROVISION -> "Setting up the server failed: ";
             case REINSTALL -> disksSwapped ? "Reinstalling failed: " : "Reinstalling failed and your server was left as it was: ";
             case DELETE -> "Deleting the server failed: ";
-            case RESET_PASSWORD -> changed ? "The root password was changed, but the server did not start again: "
+            case RESET_PASSWORD -> changed ? "The root password was changed, but the operation did not finish: "
                     : "Resetting the root password failed and your server was left as it was: ";
-            case ADD_SSH_KEY -> "Adding the SSH key failed and your server was left as it was: ";
+            case ADD_SSH_KEY -> changed ? "The SSH key was added, but the operation did not finish: "
+                    : "Adding the SSH key failed and your server was left as it was: ";
             case CHANGE_PLAN, CHANGE_PLAN_LIVE -> changed ? "The plan was changed, but the server did not start again: "
                     : "Changing the plan failed and your server was left as it was: ";
         };

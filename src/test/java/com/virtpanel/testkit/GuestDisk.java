@@ -39,7 +39,8 @@ public final class GuestDisk {
             int from = out.indexOf(start);
             int to = out.indexOf(end);
             String content = out.substring(from + start.length(), to);
-            found.put(files[i], content.isEmpty() ? null : content);
+            // guestfish ends what it prints with a newline of its own
+            found.put(files[i], content.isEmpty() ? null : content.substring(0, content.length() - 1));
         }
         String stat = out.substring(out.indexOf("@@statvfs@@"));
         return new Contents(found, number(stat, "frsize") * number(stat, "blocks"));
