@@ -109,7 +109,7 @@ final class GuestDialogs {
         var dialog = dialog("Change the plan of " + server.name());
         PlanInfo current = catalog.plan(server.planId());
         var plan = new ComboBox<PlanInfo>("New plan");
-        plan.setId("change-plan");
+        plan.setId("change-plan-choice");
         plan.setItems(catalog.plans().stream().filter(p -> p.id() != current.id()).toList());
         plan.setItemLabelGenerator(p -> p.title() + " (" + p.summary() + ", " + p.price() + ")");
         plan.setWidthFull();
@@ -131,7 +131,9 @@ final class GuestDialogs {
                 plan.setErrorMessage(ex.userMessage());
             }
         });
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        var cancel = new Button("Cancel", e -> dialog.close());
+        cancel.setId("cancel-change-plan");
+        dialog.getFooter().add(cancel, confirm);
         dialog.open();
     }
 
