@@ -32,11 +32,20 @@ class Capacity {
     }
 
     void check(PlanInfo wanted) {
+        check(wanted, null);
+    }
+
+    /** A server moving from one plan to another needs room only for the difference. */
+    void checkChange(PlanInfo from, PlanInfo to) {
+        check(to, from);
+    }
+
+    private void check(PlanInfo wanted, PlanInfo released) {
         HostCapacity capacity = host.capacity();
         List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED);
         Map<Long, PlanInfo> plans = new HashMap<>();
-        long memory = 0;
-        long disk = 0;
+        long memory = released == null ? 0 : -released.memoryMib();
+        long disk = released == null ? 0 : -released.diskGib();
         for (Server s : live) {
             PlanInfo plan = plans.computeIfAbsent(s.getPlanId(), catalog::plan);
             memory += plan.memoryMib();

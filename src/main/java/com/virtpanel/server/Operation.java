@@ -8,7 +8,13 @@ package com.virtpanel.server;
 enum Operation {
     PROVISION(Step.PREPARE_DISK, Step.WRITE_SEED, Step.DEFINE, Step.START),
     REINSTALL(Step.PREPARE_DISK, Step.WRITE_SEED, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START),
-    DELETE(Step.REMOVE_DOMAIN, Step.DELETE_VOLUMES);
+    DELETE(Step.REMOVE_DOMAIN, Step.DELETE_VOLUMES),
+    // Offline changes inside the guest's disk (libguestfs): see GuestChanges.
+    RESET_PASSWORD(Step.SHUT_DOWN, Step.WRITE_PASSWORD, Step.UPDATE_SEED, Step.START_AGAIN),
+    ADD_SSH_KEY(Step.WRITE_SSH_KEY, Step.UPDATE_SEED),
+    CHANGE_PLAN(Step.SHUT_DOWN, Step.APPLY_PLAN, Step.GROW_DISK, Step.START_AGAIN),
+    /** Same vCPUs, memory and disk: only limits change, live (the quota module applies them). */
+    CHANGE_PLAN_LIVE(Step.APPLY_PLAN);
 
     private final Step[] steps;
 
@@ -49,7 +55,14 @@ enum Operation {
         DELETE_OLD_VOLUMES("Removing the old disk"),
         START("Starting the server"),
         REMOVE_DOMAIN("Removing the virtual machine"),
-        DELETE_VOLUMES("Removing the disks");
+        DELETE_VOLUMES("Removing the disks"),
+        SHUT_DOWN("Shutting the server down"),
+        WRITE_PASSWORD("Writing the new root password"),
+        WRITE_SSH_KEY("Adding the SSH key"),
+        UPDATE_SEED("Updating the first-boot settings"),
+        APPLY_PLAN("Applying the new plan"),
+        GROW_DISK("Growing the disk and its filesystem"),
+        START_AGAIN("Starting the server again");
 
         final String label;
 

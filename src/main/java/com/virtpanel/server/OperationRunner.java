@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a server's operation (provision, reinstall, delete) step by step. The step is stored
+ * Runs a server's operation (provision, reinstall, delete, and the offline changes of
+ * {@link GuestChanges}: root password, SSH key, plan) step by step. The step is stored
  * after each success; every step is idempotent, so a crash anywhere means "repeat the stored
  * step". Host calls happen outside database transactions. A host that is unreachable is
  * retried with back-off; any other failure ends the operation, cleaning up what it created,
@@ -34,6 +36,7 @@ class OperationRunner {
     private final Volumes volumes;
     private final Domains domains;
     private final GuestBlueprint blueprint;
+    private final GuestChanges guestChanges;
     private final OperationScheduler scheduler;
     private final ServerTransitions transitions;
     private final TransactionTemplate tx;
@@ -41,13 +44,14 @@ class OperationRunner {
     private final Clock clock;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
-            GuestBlueprint blueprint, OperationScheduler scheduler, ServerTransitions transitions,
+            GuestBlueprint blueprint, GuestChanges guestChanges, OperationScheduler scheduler, ServerTransitions transitions,
             TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.volumes = volumes;
         this.domains = domains;
         this.blueprint = blueprint;
+        this.guestChanges = guestChanges;
         this.scheduler = scheduler;
         this.transitions = transitions;
         this.tx = tx;
@@ -109,6 +113,8 @@ class OperationRunner {
             }
             case REMOVE_DOMAIN -> domains.destroyAndUndefine(s.getDomainName());
             case DELETE_VOLUMES -> volumes.list(s.getDomainName() + "-").forEach(volumes::delete);
+            case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
+                    guestChanges.perform(s, step);
         }
     }
 
@@ -122,8 +128,18 @@ class OperationRunner {
     private void complete(long serverId, Operation operation, Operation.Step step) {
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();
-            if (step == Operation.Step.SWAP_DISK) {
-                s.swapToPendingDisk(clock.instant());
+            switch (step) {
+                case SWAP_DISK -> s.swapToPendingDisk(clock.instant());
+                case WRITE_PASSWORD -> s.applyPendingPassword(clock.instant());
+                case WRITE_SSH_KEY -> s.applyPendingSshKey(clock.instant());
+                // the plan is in effect once the disk has grown (or, live, once the guest is redefined)
+                case GROW_DISK -> s.swapToPendingPlan(clock.instant());
+                case APPLY_PLAN -> {
+                    if (operation == Operation.CHANGE_PLAN_LIVE) {
+                        s.swapToPendingPlan(clock.instant());
+                    }
+                }
+                default -> { }
             }
             Operation.Step next = operation.after(step);
             if (next != null) {
@@ -143,6 +159,22 @@ class OperationRunner {
                     s.markDeleted(clock.instant());
                     transitions.announce(s);
                     events.publishEvent(new ServerEvents.Deleted(serverId, s.getAccountId(), s.getDomainName()));
+                }
+                case RESET_PASSWORD -> {
+                    transitions.finish(s, s.isResumeRunning() ? ServerStatus.RUNNING : ServerStatus.STOPPED);
+                    events.publishEvent(new ServerEvents.RootPasswordReset(serverId, s.getAccountId()));
+                }
+                case ADD_SSH_KEY -> {
+                    String fingerprint = SshPublicKey.parse("ssh_key", s.getPendingSshKey()).fingerprint();
+                    transitions.finish(s, ServerStatus.STOPPED);
+                    events.publishEvent(new ServerEvents.SshKeyAdded(serverId, s.getAccountId(), fingerprint));
+                }
+                case CHANGE_PLAN, CHANGE_PLAN_LIVE -> {
+                    long oldPlan = s.getPendingPlanId();
+                    ServerStatus after = operation == Operation.CHANGE_PLAN_LIVE ? s.getStatus()
+                            : s.isResumeRunning() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
+                    transitions.finish(s, after);
+                    events.publishEvent(new ServerEvents.PlanChanged(serverId, s.getAccountId(), oldPlan, s.getPlanId()));
                 }
             }
         });
@@ -171,11 +203,19 @@ class OperationRunner {
             }
             case REINSTALL -> disksSwapped ? ServerStatus.FAILED : abandonReinstall(server, step);
             case DELETE -> ServerStatus.FAILED;
+            case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
         };
+        boolean changed = GuestChanges.changed(step);
         String prefix = switch (operation) {
             case PROVISION -> "Setting up the server failed: ";
             case REINSTALL -> disksSwapped ? "Reinstalling failed: " : "Reinstalling failed and your server was left as it was: ";
             case DELETE -> "Deleting the server failed: ";
+            case RESET_PASSWORD -> changed ? "The root password was changed, but the operation did not finish: "
+                    : "Resetting the root password failed and your server was left as it was: ";
+            case ADD_SSH_KEY -> changed ? "The SSH key was added, but the operation did not finish: "
+                    : "Adding the SSH key failed and your server was left as it was: ";
+            case CHANGE_PLAN, CHANGE_PLAN_LIVE -> changed ? "The plan was changed, but the server did not start again: "
+                    : "Changing the plan failed and your server was left as it was: ";
         };
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();

@@ -55,6 +55,14 @@ class Server {
     private String pendingDiskVolume;
     @Column(name = "pending_seed_volume")
     private String pendingSeedVolume;
+    @Column(name = "pending_plan_id")
+    private Long pendingPlanId;
+    @Column(name = "pending_password_hash")
+    private String pendingPasswordHash;
+    @Column(name = "pending_ssh_key")
+    private String pendingSshKey;
+    @Column(name = "resume_running", nullable = false)
+    private boolean resumeRunning;
     @Column(name = "operation_attempts")
     private int operationAttempts;
     @Column(name = "operation_started_at")
@@ -135,6 +143,54 @@ class Server {
         this.updatedAt = now;
     }
 
+    /**
+     * An offline change of the disk: a running server is shut down for it ("rebooting" meanwhile)
+     * and started again afterwards; a stopped one stays stopped.
+     */
+    void beginPasswordReset(String newHash, Instant now) {
+        this.pendingPasswordHash = newHash;
+        beginOffline(Operation.RESET_PASSWORD, now);
+    }
+
+    void beginAddSshKey(String keyLine, Instant now) {
+        this.pendingSshKey = keyLine;
+        beginOffline(Operation.ADD_SSH_KEY, now);
+    }
+
+    void beginPlanChange(long newPlanId, boolean live, Instant now) {
+        this.pendingPlanId = newPlanId;
+        if (live) {
+            this.resumeRunning = false;
+            begin(Operation.CHANGE_PLAN_LIVE, status, now);
+        } else {
+            beginOffline(Operation.CHANGE_PLAN, now);
+        }
+    }
+
+    private void beginOffline(Operation op, Instant now) {
+        this.resumeRunning = status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
+        begin(op, resumeRunning ? ServerStatus.REBOOTING : status, now);
+    }
+
+    /** The new plan is in effect (the disk has grown): the pending field now names the old plan. */
+    void swapToPendingPlan(Instant now) {
+        long old = planId;
+        this.planId = pendingPlanId;
+        this.pendingPlanId = old;
+        this.updatedAt = now;
+    }
+
+    /** The hash is in the guest's /etc/shadow now; keep it so a reinstall sets the same password. */
+    void applyPendingPassword(Instant now) {
+        changeRootPassword(pendingPasswordHash, now);
+    }
+
+    void applyPendingSshKey(Instant now) {
+        if (!getSshKeys().contains(pendingSshKey)) {
+            addSshKey(pendingSshKey, now);
+        }
+    }
+
     void advance(Operation.Step next, Instant now) {
         this.operationStep = next;
         this.operationAttempts = 0;
@@ -153,6 +209,10 @@ class Server {
         this.pendingImageId = null;
         this.pendingDiskVolume = null;
         this.pendingSeedVolume = null;
+        this.pendingPlanId = null;
+        this.pendingPasswordHash = null;
+        this.pendingSshKey = null;
+        this.resumeRunning = false;
         status(result, now);
     }
 
@@ -222,6 +282,10 @@ class Server {
     Long getPendingImageId() { return pendingImageId; }
     String getPendingDiskVolume() { return pendingDiskVolume; }
     String getPendingSeedVolume() { return pendingSeedVolume; }
+    Long getPendingPlanId() { return pendingPlanId; }
+    String getPendingPasswordHash() { return pendingPasswordHash; }
+    String getPendingSshKey() { return pendingSshKey; }
+    boolean isResumeRunning() { return resumeRunning; }
     String getFailureReason() { return failureReason; }
     String getOrderKey() { return orderKey; }
     Instant getCreatedAt() { return createdAt; }

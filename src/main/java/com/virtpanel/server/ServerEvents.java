@@ -35,4 +35,21 @@ public final class ServerEvents {
 
     public record PlanChanged(long serverId, long accountId, long oldPlanId, long newPlanId) {
     }
+
+    public record RootPasswordResetRequested(long serverId, long accountId) {
+    }
+
+    /** The new root password is in the guest's /etc/shadow (the password itself is never in an event). */
+    public record RootPasswordReset(long serverId, long accountId) {
+    }
+
+    public record SshKeyAddRequested(long serverId, long accountId, String fingerprint) {
+    }
+
+    /** The key is in root's authorized_keys on the server's disk. */
+    public record SshKeyAdded(long serverId, long accountId, String fingerprint) {
+    }
+
+    public record PlanChangeRequested(long serverId, long accountId, String fromPlan, String toPlan) {
+    }
 }

@@ -13,6 +13,7 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.OsFamily;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.Domains;
 import java.security.SecureRandom;
@@ -221,6 +222,73 @@ public class ServerService {
         return view(server);
     }
 
+    /**
+     * Gives root a new, generated password and returns it: the only time it is seen. Only its
+     * SHA-512 crypt hash is stored, with the pending operation, which the background job then
+     * writes into the server's /etc/shadow (libguestfs, offline: a running server is shut down
+     * and started again; its status is "rebooting" until then, and {@link #get} shows the
+     * progress). The hash also stays on the server, so a reinstall keeps the password.
+     */
+    public String resetRootPassword(long id) {
+        Server server = forAction(id);
+        requireStatus(server, "reset the root password of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+        requireLinux(server, "Resetting the root password");
+        String password = RootPasswords.generate();
+        server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
+        transitions.announce(server);
+        scheduler.runSoon(id);
+        events.publishEvent(new ServerEvents.RootPasswordResetRequested(id, server.getAccountId()));
+        return password;
+    }
+
+    /** Adds an SSH public key to root's authorized_keys on a stopped server's disk, without a reinstall. */
+    public ServerView addSshKey(long id, String publicKey) {
+        Server server = forAction(id);
+        if (server.getStatus() != ServerStatus.STOPPED) {
+            throw new ConflictException("Keys are added to a stopped server: shut it down first.");
+        }
+        requireLinux(server, "Adding an SSH key");
+        SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
+        if (server.getSshKeys().size() >= 50) {
+            throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
+        }
+        server.beginAddSshKey(key.line(), clock.instant());
+        transitions.announce(server);
+        scheduler.runSoon(id);
+        events.publishEvent(new ServerEvents.SshKeyAddRequested(id, server.getAccountId(), key.fingerprint()));
+        return view(server);
+    }
+
+    /**
+     * Moves the server to another plan. vCPUs and memory change with a restart (the server is
+     * shut down, redefined, its disk and filesystem grown, and started again if it was running);
+     * a plan that differs only in its limits applies live. A smaller disk is refused: disks never shrink.
+     */
+    public ServerView changePlan(long id, String planName) {
+        Server server = forAction(id);
+        requireStatus(server, "change the plan of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+        PlanInfo current = catalog.plan(server.getPlanId());
+        PlanInfo target = catalog.orderablePlan(planName);
+        if (target.id() == current.id()) {
+            throw new InvalidInputException("plan", "The server is on the " + current.title() + " plan already.");
+        }
+        ImageInfo image = catalog.image(server.getImageId());
+        int diskNow = GuestBlueprint.diskSize(current, image);
+        if (target.diskGib() < current.diskGib() || GuestBlueprint.diskSize(target, image) < diskNow) {
+            throw new InvalidInputException("plan", "The " + target.title() + " plan has a " + target.diskGib()
+                    + " GiB disk, smaller than this server's " + diskNow + " GiB, and disks cannot shrink. "
+                    + "Choose a plan with at least " + diskNow + " GiB of disk.");
+        }
+        capacity.checkChange(current, target);
+        boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
+                && GuestBlueprint.diskSize(target, image) == diskNow;
+        server.beginPlanChange(target.id(), live, clock.instant());
+        transitions.announce(server);
+        scheduler.runSoon(id);
+        events.publishEvent(new ServerEvents.PlanChangeRequested(id, server.getAccountId(), current.name(), target.name()));
+        return view(server);
+    }
+
     /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
     public ServerView delete(long id) {
         Server server = owned(id);
@@ -287,6 +355,12 @@ public class ServerService {
                     throw raced;
                 }
             }
+        }
+    }
+
+    private void requireLinux(Server server, String what) {
+        if (catalog.image(server.getImageId()).osFamily() != OsFamily.LINUX) {
+            throw new ConflictException(what + " works for Linux servers only.");
         }
     }
 

@@ -12,7 +12,8 @@ public record ServerView(long id, long accountId, String name, ServerStatus stat
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
         String failureReason, int progress, String activity) {
 
+    /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */
     public boolean busy() {
-        return status.isBusy();
+        return status.isBusy() || activity != null;
     }
 }

@@ -27,6 +27,9 @@ class ServerActions extends FlexLayout {
     final Button reset = button("reset", "Reset", VaadinIcon.BOLT);
     final Button powerOff = button("poweroff", "Power off", VaadinIcon.STOP);
     final Button reinstall = button("reinstall", "Reinstall", VaadinIcon.DOWNLOAD);
+    final Button resetPassword = button("reset-password", "Reset root password", VaadinIcon.KEY);
+    final Button addSshKey = button("add-ssh-key", "Add SSH key", VaadinIcon.PLUS);
+    final Button changePlan = button("change-plan", "Change plan", VaadinIcon.ARROWS_LONG_UP);
     final Button delete = button("delete", "Delete", VaadinIcon.TRASH);
     private final Anchor console;
     private Instant shutdownRequested;
@@ -41,7 +44,7 @@ class ServerActions extends FlexLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         setFlexWrap(FlexWrap.WRAP);
         getStyle().set("gap", "var(--lumo-space-s)");
-        add(start, shutdown, forceOff, reboot, reset, powerOff, reinstall, delete, console);
+        add(start, shutdown, forceOff, reboot, reset, powerOff, reinstall, resetPassword, addSshKey, changePlan, delete, console);
     }
 
     /** A read-only support session sees the buttons but cannot press them. */
@@ -55,12 +58,13 @@ class ServerActions extends FlexLayout {
 
     void update(ServerView s, Clock clock) {
         ServerStatus status = s.status();
-        boolean running = status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
         boolean settled = !s.busy();
+        // an operation in progress (a password reset of a "rebooting" server) leaves nothing to press
+        boolean running = settled && (status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING);
         if (!running) {
             shutdownRequested = null;
         }
-        start.setEnabled(status == ServerStatus.STOPPED);
+        start.setEnabled(settled && status == ServerStatus.STOPPED);
         shutdown.setEnabled(running && shutdownRequested == null);
         forceOff.setVisible(running && shutdownRequested != null
                 && clock.instant().isAfter(shutdownRequested.plus(FORCE_OFF_AFTER)));
@@ -68,11 +72,16 @@ class ServerActions extends FlexLayout {
         reset.setEnabled(running);
         powerOff.setEnabled(running);
         reinstall.setEnabled(settled && status != ServerStatus.FAILED);
+        resetPassword.setEnabled(running || settled && status == ServerStatus.STOPPED);
+        addSshKey.setEnabled(settled && status == ServerStatus.STOPPED);
+        addSshKey.setTooltipText(status == ServerStatus.STOPPED ? null : "Shut the server down first");
+        changePlan.setEnabled(running || settled && status == ServerStatus.STOPPED);
         delete.setEnabled(settled);
         console.setEnabled(running);
         console.setVisible(running);
         if (readOnly) {
-            for (Button b : new Button[] {start, shutdown, forceOff, reboot, reset, powerOff, reinstall, delete}) {
+            for (Button b : new Button[] {start, shutdown, forceOff, reboot, reset, powerOff, reinstall, resetPassword, addSshKey,
+                    changePlan, delete}) {
                 b.setEnabled(false);
                 b.setTooltipText("Read-only support session");
             }

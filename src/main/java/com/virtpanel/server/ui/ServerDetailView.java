@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.ImpersonationGrant;
+import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
@@ -42,6 +43,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ObjectProvider<ServerPageSection> sections;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final GuestDialogs dialogs;
 
     private final H2 title = new H2();
     private final Span status = new Span();
@@ -54,13 +56,14 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private long id;
     private ServerView current;
 
-    public ServerDetailView(ServerService servers, CatalogService catalog, ServerUpdates updates,
+    public ServerDetailView(ServerService servers, CatalogService catalog, SshKeyService keys, ServerUpdates updates,
             ObjectProvider<ServerPageSection> sections, CurrentUser currentUser, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.sections = sections;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.dialogs = new GuestDialogs(servers, catalog, keys, this::show);
         addClassName("page");
         status.setId("server-status");
         activity.setId("server-activity");
@@ -103,6 +106,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         act(actions.reset, servers::reset, "Reset");
         act(actions.powerOff, servers::powerOff, "Powered off");
         actions.reinstall.addClickListener(e -> openReinstall());
+        actions.resetPassword.addClickListener(e -> dialogs.resetPassword(current));
+        actions.addSshKey.addClickListener(e -> dialogs.addSshKey(current));
+        actions.changePlan.addClickListener(e -> dialogs.changePlan(current));
         actions.delete.addClickListener(e -> new ConfirmByName("Delete " + current.name(), current.name(),
                 "The server and its disk are destroyed for good. This cannot be undone.", "Delete",
                 () -> run(() -> servers.delete(id), "Deleting")).open());

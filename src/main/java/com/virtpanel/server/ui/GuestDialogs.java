@@ -1,0 +1,161 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.virtpanel.account.SshKeyInfo;
+import com.virtpanel.account.SshKeyService;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerView;
+import java.util.function.Consumer;
+
+/**
+ * The dialogs of the offline changes on the server page: reset the root password (the new
+ * password is shown once), add an SSH key to a stopped server, change the plan. Each starts a
+ * background operation whose progress the page shows; errors stay in the dialog.
+ */
+final class GuestDialogs {
+
+    private final ServerService servers;
+    private final CatalogService catalog;
+    private final SshKeyService keys;
+    private final Consumer<ServerView> show;
+
+    GuestDialogs(ServerService servers, CatalogService catalog, SshKeyService keys, Consumer<ServerView> show) {
+        this.servers = servers;
+        this.catalog = catalog;
+        this.keys = keys;
+        this.show = show;
+    }
+
+    void resetPassword(ServerView server) {
+        var dialog = dialog("Reset the root password of " + server.name());
+        dialog.add(new Paragraph("A new password is generated and written into the server's system. "
+                + (server.status().apiName().equals("stopped") ? "The server stays stopped."
+                        : "The server is shut down for this and started again, which takes a minute or two.")
+                + " The password is shown once, right after this."));
+        var confirm = primary("Reset password", "confirm-reset-password");
+        confirm.addClickListener(e -> {
+            try {
+                String password = servers.resetRootPassword(server.id());
+                dialog.close();
+                showPassword(password);
+                show.accept(servers.get(server.id()));
+            } catch (PanelException ex) {
+                dialog.close();
+                error(ex.userMessage());
+            }
+        });
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private void showPassword(String password) {
+        var dialog = dialog("New root password");
+        var field = new TextField("Root password");
+        field.setId("new-root-password");
+        field.setValue(password);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        dialog.add(new Paragraph("Copy it now: it is not stored and cannot be shown again. It takes effect when the "
+                + "operation shown on the server page is done."), field);
+        var done = primary("I have copied it", "close-root-password");
+        done.addClickListener(e -> dialog.close());
+        dialog.getFooter().add(done);
+        dialog.setCloseOnOutsideClick(false);
+        dialog.open();
+    }
+
+    void addSshKey(ServerView server) {
+        var dialog = dialog("Add an SSH key to " + server.name());
+        var saved = new ComboBox<SshKeyInfo>("One of your saved keys");
+        saved.setId("add-key-saved");
+        saved.setItems(keys.mine());
+        saved.setItemLabelGenerator(k -> k.name() + " (" + k.fingerprint() + ")");
+        saved.setWidthFull();
+        var pasted = new TextArea("Or paste a public key");
+        pasted.setId("add-key-text");
+        pasted.setWidthFull();
+        dialog.add(new Paragraph("The key is added to root's authorized_keys on the server's disk; the server stays stopped."),
+                saved, pasted);
+        var confirm = primary("Add key", "confirm-add-key");
+        confirm.addClickListener(e -> {
+            String key = !pasted.getValue().isBlank() ? pasted.getValue().trim()
+                    : saved.getValue() == null ? "" : saved.getValue().publicKey();
+            try {
+                show.accept(servers.addSshKey(server.id(), key));
+                dialog.close();
+                ok("Adding the key");
+            } catch (PanelException ex) {
+                pasted.setInvalid(true);
+                pasted.setErrorMessage(ex.userMessage());
+            }
+        });
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    void changePlan(ServerView server) {
+        var dialog = dialog("Change the plan of " + server.name());
+        PlanInfo current = catalog.plan(server.planId());
+        var plan = new ComboBox<PlanInfo>("New plan");
+        plan.setId("change-plan-choice");
+        plan.setItems(catalog.plans().stream().filter(p -> p.id() != current.id()).toList());
+        plan.setItemLabelGenerator(p -> p.title() + " (" + p.summary() + ", " + p.price() + ")");
+        plan.setWidthFull();
+        dialog.add(new Paragraph("Now: " + current.title() + " (" + current.summary() + "). A change of vCPUs, memory or disk "
+                + "restarts the server; the disk and its filesystem grow. Disks cannot shrink."), plan);
+        var confirm = primary("Change plan", "confirm-change-plan");
+        confirm.addClickListener(e -> {
+            if (plan.getValue() == null) {
+                plan.setInvalid(true);
+                plan.setErrorMessage("Choose a plan.");
+                return;
+            }
+            try {
+                show.accept(servers.changePlan(server.id(), plan.getValue().name()));
+                dialog.close();
+                ok("Changing the plan");
+            } catch (PanelException ex) {
+                plan.setInvalid(true);
+                plan.setErrorMessage(ex.userMessage());
+            }
+        });
+        var cancel = new Button("Cancel", e -> dialog.close());
+        cancel.setId("cancel-change-plan");
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private static Dialog dialog(String title) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("36em");
+        return dialog;
+    }
+
+    private static Button primary(String label, String id) {
+        var b = new Button(label);
+        b.setId(id);
+        b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return b;
+    }
+
+    private static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
