@@ -9,7 +9,7 @@ import java.nio.file.Path;
 final class DomainXml {
 
     /** Host facts the XML depends on. */
-    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight) {
+    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, boolean bandwidth) {
     }
 
     private DomainXml() {
@@ -67,10 +67,12 @@ final class DomainXml {
         x.append("      <source network='").append(esc(host.network())).append("'/>\n");
         x.append("      <mac address='").append(esc(spec.mac())).append("'/>\n");
         x.append("      <model type='").append(virtio ? "virtio" : "e1000e").append("'/>\n");
-        x.append("      <bandwidth>\n");
-        x.append("        <inbound average='").append(limits.netKBps()).append("'/>\n");
-        x.append("        <outbound average='").append(limits.netKBps()).append("'/>\n");
-        x.append("      </bandwidth>\n");
+        if (host.bandwidth()) {
+            x.append("      <bandwidth>\n");
+            x.append("        <inbound average='").append(limits.netKBps()).append("'/>\n");
+            x.append("        <outbound average='").append(limits.netKBps()).append("'/>\n");
+            x.append("      </bandwidth>\n");
+        }
         x.append("    </interface>\n");
         x.append("    <serial type='pty'>\n");
         x.append("      <log file='").append(esc(serialLog.toString())).append("' append='off'/>\n");

@@ -119,8 +119,13 @@ public class Domains {
         onDomain("power off server", POWER, name, Domain::destroy);
     }
 
-    /** Stops the guest if it runs and removes its definition; missing is fine. */
+    /** Stops the guest if it runs and removes its definition and serial log; missing is fine. */
     public void destroyAndUndefine(String name) {
+        try {
+            java.nio.file.Files.deleteIfExists(serialLog(name));
+        } catch (java.io.IOException e) {
+            log.warn("Could not remove the serial log of {}: {}", name, e.getMessage());
+        }
         libvirt.call("remove server", POWER, c -> {
             Domain d = lookup(c, name);
             if (d == null) {

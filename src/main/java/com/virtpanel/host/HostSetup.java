@@ -47,9 +47,11 @@ class HostSetup {
                     return virtType(c.getCapabilities());
                 });
                 host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),
-                        properties.network().name(), CgroupFiles.blkioWeightSupported());
-                log.info("Host ready: virtualization type {}, machine {}, pool {}, network {}", virtType,
-                        properties.libvirt().machine(), properties.storage().pool(), properties.network().name());
+                        properties.network().name(), CgroupFiles.blkioWeightSupported(),
+                        KernelFeatures.libvirtBandwidth());
+                log.info("Host ready: virtualization type {}, machine {}, pool {}, network {}, blkio weight {}, "
+                        + "libvirt bandwidth {}", virtType, properties.libvirt().machine(), properties.storage().pool(),
+                        properties.network().name(), host.blkioWeight(), host.bandwidth());
             }
             return host;
         }
@@ -85,6 +87,14 @@ class HostSetup {
             pool = c.storagePoolDefineXML("<pool type='dir'><name>" + DomainXml.esc(name) + "</name><target><path>"
                     + DomainXml.esc(properties.storage().poolDir().toString()) + "</path></target></pool>", 0);
             pool.setAutostart(1);
+        }
+        String xml = pool.getXMLDesc(0);
+        String expected = "<path>" + properties.storage().poolDir() + "</path>";
+        if (!xml.contains(expected)) {
+            pool.free();
+            throw new IllegalStateException("libvirt storage pool '" + name + "' does not point to "
+                    + properties.storage().poolDir() + " (panel.storage.dir + /pool). Use another pool name "
+                    + "(panel.storage.pool) or the pool's directory as panel.storage.dir.");
         }
         if (pool.isActive() == 0) {
             pool.create(0);

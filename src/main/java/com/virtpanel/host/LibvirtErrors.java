@@ -51,7 +51,7 @@ final class LibvirtErrors {
             return unreachable();
         }
         return switch (code) {
-            case VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_RPC, VIR_ERR_SYSTEM_ERROR -> unreachable();
+            case VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_RPC -> unreachable();
             case VIR_ERR_NO_DOMAIN, VIR_ERR_INVALID_DOMAIN ->
                     new Translation(Kind.NOT_FOUND, "The server's virtual machine does not exist on the host.");
             case VIR_ERR_NO_STORAGE_VOL, VIR_ERR_INVALID_STORAGE_VOL ->
@@ -90,6 +90,12 @@ final class LibvirtErrors {
     }
 
     private static Translation defaultTranslation(String text) {
+        if (text.contains("cannot access storage file") || text.contains("no such file or directory")) {
+            return new Translation(Kind.FAILED, "A file the server needs is missing on the host. Please contact support.");
+        }
+        if (text.contains("permission denied")) {
+            return new Translation(Kind.FAILED, "The host refused access to the server's files. Please contact support.");
+        }
         if (text.contains("state change lock") || text.contains("resource busy") || text.contains("device or resource busy")) {
             return new Translation(Kind.CONFLICT, "The host is still busy with this server. Please try again in a minute.");
         }

@@ -17,7 +17,7 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
 
 /** Sign-up for customers: email and a strong password. Then straight to the login page. */
-@Route("signup")
+@Route(value = "signup", autoLayout = false)
 @PageTitle("Create an account · Virtpanel")
 @AnonymousAllowed
 public class SignUpView extends VerticalLayout {

@@ -54,6 +54,10 @@ class SecurityConfig extends VaadinWebSecurity {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/console/ws/**").permitAll()
+                // Public views are also listed here: Vaadin answers "is this route public?" only
+                // once its servlet has served a request, so the first visitor after a restart
+                // would otherwise be sent to the login page.
+                .requestMatchers("/signup").permitAll()
                 .requestMatchers("/images/**", "/icons/**").permitAll());
         // Remember-me tokens live in the database: they survive restarts and can be revoked,
         // unlike hash-based cookies signed with a key.

@@ -29,6 +29,10 @@ class ErrorNotifications implements VaadinServiceInitListener {
     }
 
     void handle(ErrorEvent event) {
+        if (isClientGone(event.getThrowable())) {
+            log.debug("Browser went away mid-response: {}", event.getThrowable().toString());
+            return;
+        }
         String message = messageFor(event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
@@ -54,6 +58,17 @@ class ErrorNotifications implements VaadinServiceInitListener {
         var notification = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.addClassName("error-notification");
+    }
+
+    /** A closed tab or a lost connection is not an error worth a notification or an ERROR log. */
+    private static boolean isClientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")
+                    || (t instanceof java.io.IOException && "Broken pipe".equals(t.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

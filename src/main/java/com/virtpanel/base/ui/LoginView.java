@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The login page; the form posts to Spring Security's /login. */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Virtpanel")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

@@ -1,0 +1,111 @@
+package com.virtpanel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanDraft;
+import com.virtpanel.host.Volumes;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Bad orders are refused with a message that says why, and leave nothing behind. */
+@IntegrationTest
+class OrderValidationIT {
+
+    static final String KEY = OrderToRunningIT.KEY;
+
+    @Autowired ServerService servers;
+    @Autowired ServerDirectory directory;
+    @Autowired CatalogService catalog;
+    @Autowired Volumes volumes;
+    @Autowired Users users;
+
+    @Test
+    void invalidHostnamesAreRefusedWithTheReason() {
+        AccountSummary carol = users.newCustomer();
+        for (String bad : List.of("", "-web", "web-", "we_b", "a..b", "x".repeat(64), "héllo", "web 1", "1234")) {
+            assertRefused(carol, new OrderRequest(bad, "nano", "demo", List.of(KEY), null, null), "name");
+        }
+    }
+
+    @Test
+    void invalidSshKeysAreRefusedWithTheReason() {
+        AccountSummary carol = users.newCustomer();
+        String weakRsa = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7 x";
+        for (String bad : List.of("not a key", "ssh-ed25519 !!!notbase64", "ssh-dss AAAAB3NzaC1kc3MAAACBAP", weakRsa,
+                "-----BEGIN OPENSSH PRIVATE KEY-----")) {
+            assertRefused(carol, new OrderRequest("web", "nano", "demo", List.of(bad), null, null), "ssh_keys");
+        }
+    }
+
+    @Test
+    void anOrderWithoutAnyWayToLogInIsRefused() {
+        assertRefused(users.newCustomer(), new OrderRequest("web", "nano", "demo", List.of(), null, null), "ssh_keys");
+    }
+
+    @Test
+    void unknownPlansAndImagesAreRefused() {
+        AccountSummary carol = users.newCustomer();
+        assertRefused(carol, new OrderRequest("web", "galactic", "demo", List.of(KEY), null, null), "plan");
+        assertRefused(carol, new OrderRequest("web", "nano", "windows-95", List.of(KEY), null, null), "image");
+    }
+
+    @Test
+    void anOrderTheHostCannotHoldIsRefusedAndNothingIsCreated() {
+        var huge = Users.as(users.admin(), () -> catalog.createPlan(new PlanDraft("huge-" + System.nanoTime() % 100000,
+                "Huge", 64, 1024 * 1024, 100, 100, 1024, 1000, 100, 500, 100, 1000, 10, null, 100000, "EUR")));
+        AccountSummary carol = users.newCustomer();
+        int before = directory.live().size();
+        assertThatThrownBy(() -> Users.as(carol, () -> servers.order(new OrderRequest("big", huge.name(), "demo", List.of(KEY), null, null))))
+                .isInstanceOf(CapacityException.class)
+                .hasMessageContaining("no room");
+        assertThat(directory.live()).hasSize(before);
+    }
+
+    @Test
+    void aSecondOrderWithTheSameKeyReturnsTheFirstServer() {
+        AccountSummary dave = users.newCustomer();
+        var request = new OrderRequest("twice", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
+        ServerView first = Users.as(dave, () -> servers.order(request));
+        ServerView second = Users.as(dave, () -> servers.order(request));
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(Users.as(dave, () -> servers.list())).hasSize(1);
+        Users.as(dave, () -> awaitSettledAndDelete(first.id()));
+    }
+
+    @Test
+    void aCustomerCannotHaveTwoServersWithTheSameName() {
+        AccountSummary erin = users.newCustomer();
+        ServerView first = Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
+        assertThatThrownBy(() -> Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
+                .isInstanceOf(ConflictException.class);
+        Users.as(erin, () -> awaitSettledAndDelete(first.id()));
+    }
+
+    private void assertRefused(AccountSummary who, OrderRequest request, String field) {
+        int before = directory.live().size();
+        assertThatThrownBy(() -> Users.as(who, () -> servers.order(request)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.userMessage()).isNotBlank().doesNotContain("Exception");
+                });
+        assertThat(directory.live()).hasSize(before);
+    }
+
+    private void awaitSettledAndDelete(long id) {
+        com.virtpanel.testkit.Await.until("server " + id + " to settle", java.time.Duration.ofSeconds(90),
+                () -> servers.get(id), s -> !s.busy());
+        servers.delete(id);
+        com.virtpanel.testkit.Await.until("server " + id + " to be deleted", java.time.Duration.ofSeconds(90),
+                () -> directory.find(id).orElseThrow().status(), s -> s == ServerStatus.DELETED);
+        assertThat(volumes.list(directory.find(id).orElseThrow().domain() + "-")).isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package com.virtpanel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.Role;
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Users;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Customer B cannot see or touch customer A's server; to B it simply does not exist. */
+@IntegrationTest
+class ServerAuthorizationIT {
+
+    @Autowired ServerService servers;
+    @Autowired Users users;
+    @Autowired Guests guests;
+
+    static AccountSummary alice;
+    static ServerView alicesServer;
+
+    @BeforeAll
+    static void aliceHasARunningServer(@Autowired ServerService servers, @Autowired Users users, @Autowired Guests guests) {
+        DemoImage.require();
+        alice = users.newCustomer();
+        var ordered = Users.as(alice, () -> servers.order(new OrderRequest("alices-box", "nano", "demo",
+                List.of(OrderToRunningIT.KEY), null, null)));
+        alicesServer = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
+    }
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
+
+    @Test
+    void anotherCustomerCanNeitherSeeNorActOnTheServer() {
+        AccountSummary bob = users.newCustomer();
+        long id = alicesServer.id();
+        Users.as(bob, () -> {
+            assertThat(servers.list()).extracting(ServerView::id).doesNotContain(id);
+            assertThatThrownBy(() -> servers.get(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.reboot(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.shutdown(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.powerOff(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.reset(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.start(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(NotFoundException.class);
+        });
+        assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
+        assertThat(Shell.virsh("domstate", alicesServer.domain())).isEqualTo("running");
+    }
+
+    @Test
+    void aServerThatDoesNotExistLooksExactlyLikeAnotherCustomersServer() {
+        AccountSummary bob = users.newCustomer();
+        Users.as(bob, () -> {
+            var missing = org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, () -> servers.get(987654321L));
+            var foreign = org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, () -> servers.get(alicesServer.id()));
+            assertThat(foreign.getMessage()).isEqualTo(missing.getMessage());
+        });
+    }
+
+    @Test
+    void staffSeeEveryCustomersServers() {
+        AccountSummary support = users.newStaff(Role.SUPPORT);
+        assertThat(Users.as(support, () -> servers.list())).extracting(ServerView::id).contains(alicesServer.id());
+        assertThat(Users.as(support, () -> servers.get(alicesServer.id())).name()).isEqualTo("alices-box");
+    }
+}
