@@ -155,7 +155,7 @@ note "building demo image, kernel $KVER"
 # modules themselves (ext4 -> crc32c) are still honoured.
 # ---------------------------------------------------------------------------
 resolve_modules() {   # resolve_modules [-q] MODULE... -> .ko paths (relative
-    local quiet= m deps kind path rest rel   # to /lib/modules/$KVER), load order
+    local quiet='' m deps kind path rest rel # to /lib/modules/$KVER), load order
     local -A seen=()
     [[ ${1:-} == -q ]] && { quiet=1; shift; }
     for m; do
