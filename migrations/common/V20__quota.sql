@@ -22,8 +22,7 @@ CREATE TABLE quota_state (
     -- the limits last written to the guest, so a difference can be told apart from drift
     applied_limits          VARCHAR(200),
     checked_at              TIMESTAMP WITH TIME ZONE,
-    updated_at              TIMESTAMP WITH TIME ZONE NOT NULL,
-    version                 BIGINT NOT NULL DEFAULT 0
+    updated_at              TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_quota_state_throttled ON quota_state (cpu_throttled, traffic_throttled);
 

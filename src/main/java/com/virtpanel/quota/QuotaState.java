@@ -4,14 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A server's throttle state: burst credits, this period's traffic, and the counters last seen. */
+/**
+ * A server's throttle state: burst credits, this period's traffic, and the counters last seen
+ * (written by {@link UsageAccounting}), and the limits last applied (written by
+ * {@link ServerCheck}). Updates carry only the changed columns, so the two writers, which
+ * may run at the same time, never overwrite each other's columns; no version check, which
+ * would make one of them fail for nothing.
+ */
 @Entity
 @Table(name = "quota_state")
+@org.hibernate.annotations.DynamicUpdate
 class QuotaState {
 
     @Id
@@ -46,8 +52,6 @@ class QuotaState {
     private Instant checkedAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-    @Version
-    private long version;
 
     protected QuotaState() {
     }

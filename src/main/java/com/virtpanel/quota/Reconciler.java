@@ -22,12 +22,15 @@ class Reconciler {
 
     private final ServerDirectory directory;
     private final UsageFeed usage;
+    private final UsageAccounting accounting;
     private final ServerCheck check;
     private final TransactionTemplate tx;
 
-    Reconciler(ServerDirectory directory, UsageFeed usage, ServerCheck check, PlatformTransactionManager transactions) {
+    Reconciler(ServerDirectory directory, UsageFeed usage, UsageAccounting accounting, ServerCheck check,
+            PlatformTransactionManager transactions) {
         this.directory = directory;
         this.usage = usage;
+        this.accounting = accounting;
         this.check = check;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -50,7 +53,10 @@ class Reconciler {
         for (ServerRef server : servers) {
             UsageFeed.Counters c = counters.get(server.domain());
             try {
-                tx.executeWithoutResult(t -> check.check(server, c));
+                tx.executeWithoutResult(t -> {
+                    accounting.counters(server, c);
+                    check.check(server);
+                });
             } catch (RuntimeException e) {
                 // A guest that stopped since the list was read, or a host call that failed:
                 // the next pass tries again.

@@ -1,14 +1,14 @@
 package com.virtpanel.quota;
 
+import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.LimitSpec;
 import com.virtpanel.host.LiveLimits;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Decides why each differing limit is written. A limit whose desired value moved since it
- * was last written is an intended change (a throttle switched, or the plan changed); one
- * whose desired value stayed put but the host enforces something else drifted.
+ * Decides why each differing limit is written. A limit whose desired value stayed put since
+ * it was last written, but which the host enforces differently, drifted. One whose desired
+ * value moved is an intended change: a throttle that switched on or off, else the plan.
  */
 final class Repair {
 
@@ -18,26 +18,36 @@ final class Repair {
     private Repair() {
     }
 
-    static List<Write> plan(LimitSpec want, LiveLimits live, LimitSpec previous, Set<Reason> switched) {
-        return Drift.between(want, live).stream().map(d -> new Write(d, reason(d.limit(), want, previous, switched))).toList();
+    static List<Write> plan(LimitSpec want, LiveLimits live, LimitSpec previous, PlanInfo plan, boolean cpuThrottled,
+            boolean trafficThrottled) {
+        return Drift.between(want, live).stream()
+                .map(d -> new Write(d, reason(d.limit(), want, previous, plan, cpuThrottled, trafficThrottled)))
+                .toList();
     }
 
-    private static Reason reason(Drift.Limit limit, LimitSpec want, LimitSpec previous, Set<Reason> switched) {
+    private static Reason reason(Drift.Limit limit, LimitSpec want, LimitSpec previous, PlanInfo plan, boolean cpuThrottled,
+            boolean trafficThrottled) {
         if (previous == null || limit.valueIn(previous) == limit.valueIn(want)) {
             return Reason.DRIFT;
         }
-        if (limit == Drift.Limit.CPU_QUOTA) {
-            for (Reason r : new Reason[] {Reason.BURST_EXHAUSTED, Reason.BURST_RECOVERED}) {
-                if (switched.contains(r)) {
-                    return r;
-                }
+        if (limit == Drift.Limit.CPU_QUOTA && plan.bursts() && previous.vcpus() == want.vcpus()) {
+            boolean wasBaseline = previous.cpuCapPercent() == plan.burstBaselinePercent();
+            boolean isBaseline = want.cpuCapPercent() == plan.burstBaselinePercent();
+            if (cpuThrottled && isBaseline && previous.cpuCapPercent() == plan.cpuCapPercent()) {
+                return Reason.BURST_EXHAUSTED;
+            }
+            if (!cpuThrottled && wasBaseline && want.cpuCapPercent() == plan.cpuCapPercent()) {
+                return Reason.BURST_RECOVERED;
             }
         }
         if (limit == Drift.Limit.NET_RATE) {
-            for (Reason r : new Reason[] {Reason.TRAFFIC_EXCEEDED, Reason.TRAFFIC_RESET}) {
-                if (switched.contains(r)) {
-                    return r;
-                }
+            long full = LimitSpec.mbitToKBps(plan.netMbps());
+            long reduced = LimitSpec.mbitToKBps(plan.throttledNetMbps());
+            if (trafficThrottled && want.netKBps() == reduced && previous.netKBps() == full) {
+                return Reason.TRAFFIC_EXCEEDED;
+            }
+            if (!trafficThrottled && previous.netKBps() == reduced && want.netKBps() == full) {
+                return Reason.TRAFFIC_RESET;
             }
         }
         return Reason.PLAN_CHANGED;

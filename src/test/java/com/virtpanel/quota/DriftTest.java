@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.host.LimitSpec;
 import com.virtpanel.host.LiveLimits;
 import com.virtpanel.server.PlanLimits;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +45,27 @@ class DriftTest {
         var host = new FakeHost();
         host.define("d", nano);
         host.setQuota("d", -1);
-        assertThat(Repair.plan(nano, host.read("d"), nano, EnumSet.noneOf(Reason.class)))
+        assertThat(Repair.plan(nano, host.read("d"), nano, Plans.nano(), false, false))
                 .extracting(Repair.Write::reason).containsOnly(Reason.DRIFT);
 
         var throttled = DesiredLimits.of(Plans.burst(), true, false);
         var full = DesiredLimits.of(Plans.burst(), false, false);
         host.define("b", full);
-        assertThat(Repair.plan(throttled, host.read("b"), full, EnumSet.of(Reason.BURST_EXHAUSTED)))
+        assertThat(Repair.plan(throttled, host.read("b"), full, Plans.burst(), true, false))
                 .extracting(Repair.Write::reason).containsOnly(Reason.BURST_EXHAUSTED);
-        assertThat(Repair.plan(throttled, host.read("b"), full, EnumSet.noneOf(Reason.class)))
-                .extracting(Repair.Write::reason).containsOnly(Reason.PLAN_CHANGED);
+        host.define("b", throttled);
+        assertThat(Repair.plan(full, host.read("b"), throttled, Plans.burst(), false, false))
+                .extracting(Repair.Write::reason).containsOnly(Reason.BURST_RECOVERED);
+
+        var reducedNet = DesiredLimits.of(Plans.burst(), false, true);
+        host.define("b", full);
+        assertThat(Repair.plan(reducedNet, host.read("b"), full, Plans.burst(), false, true))
+                .extracting(Repair.Write::reason).containsOnly(Reason.TRAFFIC_EXCEEDED);
+
+        var otherPlan = DesiredLimits.of(Plans.nano(), false, false);
+        host.define("b", full);
+        assertThat(Repair.plan(otherPlan, host.read("b"), full, Plans.nano(), false, false))
+                .extracting(Repair.Write::reason).contains(Reason.PLAN_CHANGED).doesNotContain(Reason.DRIFT);
     }
 
     @Test

@@ -29,6 +29,7 @@ class ServerCheckTest {
     final List<EnforcementRecord> log = new ArrayList<>();
     final AtomicReference<QuotaState> state = new AtomicReference<>();
     final AtomicReference<PlanInfo> plan = new AtomicReference<>();
+    final UsageAccounting accounting;
     final ServerCheck check;
 
     long cpuNs;
@@ -48,7 +49,9 @@ class ServerCheckTest {
         });
         CatalogService catalog = mock(CatalogService.class);
         when(catalog.plan(anyLong())).thenAnswer(i -> plan.get());
-        check = new ServerCheck(states, repo, catalog, host, events::add, Plans.config(), clock);
+        QuotaStates quotaStates = new QuotaStates(states, Plans.config(), clock);
+        accounting = new UsageAccounting(quotaStates, catalog, events::add, Plans.config(), clock);
+        check = new ServerCheck(quotaStates, repo, catalog, host, events::add, clock);
     }
 
     ServerRef server(PlanInfo p) {
@@ -62,7 +65,13 @@ class ServerCheckTest {
         clock.advance(Duration.ofSeconds(seconds));
         cpuNs += (long) (cpuPercent / 100 * seconds * 1e9);
         netBytes += bytes;
-        check.check(s, new UsageFeed.Counters(1, clock.instant(), cpuNs, netBytes));
+        pass(s, new UsageFeed.Counters(1, clock.instant(), cpuNs, netBytes));
+    }
+
+    /** What the reconciler does for one server in one pass. */
+    void pass(ServerRef s, UsageFeed.Counters counters) {
+        accounting.counters(s, counters);
+        check.check(s);
     }
 
     @Test
@@ -149,7 +158,7 @@ class ServerCheckTest {
         ServerRef s = server(Plans.burst());
         run(s, 0, 5000, 10);
         clock.advance(Duration.ofSeconds(10));
-        check.check(s, new UsageFeed.Counters(2, clock.instant(), 1_000_000_000_000L, 300));
+        pass(s, new UsageFeed.Counters(2, clock.instant(), 1_000_000_000_000L, 300));
         assertThat(state.get().getTrafficBytes()).isEqualTo(300);
         assertThat(state.get().getCredits()).isEqualTo(12.0);
     }
