@@ -48,9 +48,10 @@ class BurstCreditsOnRealGuestsIT {
         Users.as(users.admin(), () -> catalog.createPlan(new PlanDraft(plan, "Burst test", 1, 256, 2, 100, 512, 200, 20, 250,
                 100, 1000, 10, 20, 300, "EUR")));
         owner = users.newCustomer();
+        // One after the other: two provisionings at once can collide on the storage pool's refresh.
         ServerView b = Users.as(owner, () -> servers.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
-        ServerView i = Users.as(owner, () -> servers.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
         burner = guests.awaitStatus(owner, b.id(), ServerStatus.RUNNING);
+        ServerView i = Users.as(owner, () -> servers.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
         idler = guests.awaitStatus(owner, i.id(), ServerStatus.RUNNING);
         guests.awaitSerial(burner.domain(), "virtpanel-demo ready", Duration.ofMinutes(3));
 
