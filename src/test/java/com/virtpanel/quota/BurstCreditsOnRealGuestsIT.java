@@ -23,15 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A burst plan (1 vCPU, cap 100 %, baseline 20 %, credits for seconds): a guest running a
+ * A burst plan (1 vCPU, cap 100 %, baseline 5 %, credits for seconds): a guest running a
  * CPU burner spends its credits and is then held at the baseline; an idle guest keeps its cap.
+ * The baseline is low because the burner must beat it on a shared test host, where all
+ * guests together may get only a small share of the CPU; an idle demo guest uses about 1 %.
  */
 @QuotaIntegrationTest
 class BurstCreditsOnRealGuestsIT {
 
     static final String PASSWORD = "Burst-test-pw-42";
+    static final int BASELINE = 5;
     /** Percentage points above the baseline allowed for measurement noise. */
-    static final double TOLERANCE = 3.0;
+    static final double TOLERANCE = 2.0;
 
     @Autowired QuotaService quota;
     @Autowired Users users;
@@ -46,7 +49,7 @@ class BurstCreditsOnRealGuestsIT {
         DemoImage.require();
         String plan = "burst-" + UUID.randomUUID().toString().substring(0, 8);
         Users.as(users.admin(), () -> catalog.createPlan(new PlanDraft(plan, "Burst test", 1, 256, 2, 100, 512, 200, 20, 250,
-                100, 1000, 10, 20, 300, "EUR")));
+                100, 1000, 10, BASELINE, 300, "EUR")));
         owner = users.newCustomer();
         // One after the other: two provisionings at once can collide on the storage pool's refresh.
         ServerView b = Users.as(owner, () -> servers.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
@@ -73,21 +76,22 @@ class BurstCreditsOnRealGuestsIT {
     void aGuestRunningACpuBurnerIsHeldAtItsBaselineOnceItsCreditsAreSpent() {
         EffectiveLimits throttled = Await.until("the burner's credits to run out", Duration.ofMinutes(4),
                 () -> Users.as(owner, () -> quota.limits(burner.id())), EffectiveLimits::cpuThrottled);
-        assertThat(throttled.cpuCapPercent()).isEqualTo(20);
+        assertThat(throttled.cpuCapPercent()).isEqualTo(BASELINE);
+        long quota = BASELINE * 1000L;
         Await.until("the baseline cap on " + burner.domain(), Duration.ofSeconds(30),
-                () -> Host.schedinfo(burner.domain(), "vcpu_quota"), q -> q == 20_000);
-        assertThat(Host.cgroupVcpuQuota(burner.domain())).isEqualTo(20_000);
+                () -> Host.schedinfo(burner.domain(), "vcpu_quota"), q -> q == quota);
+        assertThat(Host.cgroupVcpuQuota(burner.domain())).isEqualTo(quota);
 
         double used = Host.vcpuPercentOver(burner.domain(), 15_000);
-        System.out.printf("burner at the baseline: %.1f %% of one vCPU (baseline 20 %%)%n", used);
-        assertThat(used).isLessThanOrEqualTo(20 + TOLERANCE);
+        System.out.printf("burner held at the baseline: %.2f %% of one vCPU (baseline %d %%)%n", used, BASELINE);
+        assertThat(used).isLessThanOrEqualTo(BASELINE + TOLERANCE);
         assertThat(Users.as(owner, () -> quota.limits(burner.id())).cpuThrottled()).as("still throttled while burning").isTrue();
         assertThat(Users.as(users.admin(), () -> quota.throttled())).extracting(ThrottledServer::serverId).contains(burner.id());
         assertThat(Users.as(owner, () -> quota.enforcementLog(burner.id(), 50)))
                 .anySatisfy(e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BURST_EXHAUSTED);
                     assertThat(e.what()).isEqualTo("vcpu_quota");
-                    assertThat(e.after()).isEqualTo("20000");
+                    assertThat(e.after()).isEqualTo(String.valueOf(BASELINE * 1000L));
                 });
     }
 

@@ -9,15 +9,16 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole panel with a quick reconciler (every 3 s) and burst credits that last seconds,
- * not hours: 12 vCPU-seconds for a 20 % baseline, back to the full cap at 6. One set of
- * properties for every quota test class, so they share one application context.
+ * not hours: what the baseline earns in two minutes (6 vCPU-seconds for a 5 % baseline),
+ * back to the full cap at half of that. One set of properties for every quota test class,
+ * so they share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
 @TestPropertySource(properties = {
         "panel.quota.reconcile-interval=3s",
-        "panel.quota.burst.max-accrual=60s",
+        "panel.quota.burst.max-accrual=120s",
         "panel.quota.burst.resume-fraction=0.5",
         "panel.quota.burst.initial-fraction=1.0"})
 @interface QuotaIntegrationTest {
