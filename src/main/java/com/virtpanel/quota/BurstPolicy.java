@@ -23,7 +23,7 @@ record BurstPolicy(int baselinePercent, int capPercent, double maxCredits, doubl
         int baseline = plan.burstBaselinePercent();
         double max = baseline / 100.0 * config.maxAccrual().toMillis() / 1000.0;
         return new BurstPolicy(baseline, plan.cpuCapPercent(), max, clamp(config.resumeFraction(), 0, 1) * max,
-                clamp(config.initialFraction(), 0, 1) * max, Math.max(0, config.accrualFactor()));
+                clamp(config.initialFraction(), 0, 10) * max, Math.max(0, config.accrualFactor()));
     }
 
     /** Where a server's credits and throttle stand after it used {@code usedPercent} for {@code seconds}. */
@@ -32,10 +32,13 @@ record BurstPolicy(int baselinePercent, int capPercent, double maxCredits, doubl
             return now;
         }
         double delta = (baselinePercent - usedPercent) / 100.0 * seconds;
+        double credits;
         if (delta > 0) {
-            delta *= accrualFactor;
+            // Earning stops at the maximum; launch credits above it are kept until spent.
+            credits = Math.max(now.credits(), Math.min(maxCredits, now.credits() + delta * accrualFactor));
+        } else {
+            credits = Math.max(0, now.credits() + delta);
         }
-        double credits = clamp(now.credits() + delta, 0, maxCredits);
         boolean throttled = now.throttled() ? credits < resumeCredits : credits <= 0;
         return new Standing(credits, throttled);
     }

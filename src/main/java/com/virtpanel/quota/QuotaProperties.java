@@ -20,7 +20,8 @@ record QuotaProperties(@DefaultValue("30s") Duration reconcileInterval, @Default
      * one second. Below its baseline a server earns credits; above it, it spends them.
      *
      * @param maxAccrual       credits stop growing at what the baseline earns in this time (24 h: a day of savings)
-     * @param initialFraction  a new server starts with this share of the maximum (0..1)
+     * @param initialFraction  a new server starts with this share of the maximum (0..10; above 1 these are
+     *                         launch credits, kept until spent, so that booting does not eat into the savings)
      * @param resumeFraction   a throttled server gets its full cap back once its credits reach this share of the maximum
      * @param accrualFactor    multiplies the earning rate (1 = credits earned exactly by the unused baseline)
      */

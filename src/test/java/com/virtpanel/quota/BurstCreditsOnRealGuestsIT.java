@@ -45,7 +45,8 @@ class BurstCreditsOnRealGuestsIT {
 
     @BeforeAll
     static void twoServersOnABurstPlan(@Autowired Users users, @Autowired CatalogService catalog,
-            @Autowired ServerService servers, @Autowired Guests guests, @Autowired Domains domains) {
+            @Autowired ServerService servers, @Autowired Guests guests, @Autowired Domains domains,
+            @Autowired QuotaService quota) {
         DemoImage.require();
         String plan = "burst-" + UUID.randomUUID().toString().substring(0, 8);
         Users.as(users.admin(), () -> catalog.createPlan(new PlanDraft(plan, "Burst test", 1, 256, 2, 100, 512, 200, 20, 250,
@@ -65,6 +66,8 @@ class BurstCreditsOnRealGuestsIT {
             Await.sleep(5000);
         }
         guests.awaitSerial(burner.domain(), "burner-started", Duration.ofSeconds(30));
+        System.out.printf("burner started, %.1f credits left after its boot%n",
+                Users.as(owner, () -> quota.limits(b.id())).burst().credits());
     }
 
     @AfterAll
@@ -77,10 +80,10 @@ class BurstCreditsOnRealGuestsIT {
         EffectiveLimits throttled = Await.until("the burner's credits to run out", Duration.ofMinutes(4),
                 () -> Users.as(owner, () -> quota.limits(burner.id())), EffectiveLimits::cpuThrottled);
         assertThat(throttled.cpuCapPercent()).isEqualTo(BASELINE);
-        long quota = BASELINE * 1000L;
+        long baselineQuota = BASELINE * 1000L;
         Await.until("the baseline cap on " + burner.domain(), Duration.ofSeconds(30),
-                () -> Host.schedinfo(burner.domain(), "vcpu_quota"), q -> q == quota);
-        assertThat(Host.cgroupVcpuQuota(burner.domain())).isEqualTo(quota);
+                () -> Host.schedinfo(burner.domain(), "vcpu_quota"), q -> q == baselineQuota);
+        assertThat(Host.cgroupVcpuQuota(burner.domain())).isEqualTo(baselineQuota);
 
         double used = Host.vcpuPercentOver(burner.domain(), 15_000);
         System.out.printf("burner held at the baseline: %.2f %% of one vCPU (baseline %d %%)%n", used, BASELINE);

@@ -66,6 +66,21 @@ class BurstPolicyTest {
     }
 
     @Test
+    void launchCreditsAboveTheMaximumAreKeptUntilSpentButNotEarned() {
+        var launch = BurstPolicy.of(Plans.burst(), new QuotaProperties.Burst(Duration.ofSeconds(60), 2.0, 0.25, 1.0));
+        assertThat(launch.initialCredits()).isCloseTo(24.0, within(1e-9));
+        var s = launch.step(new BurstPolicy.Standing(24, false), 0, 100);
+        assertThat(s.credits()).isCloseTo(24.0, within(1e-9));
+        s = launch.step(s, 100, 10);
+        assertThat(s.credits()).isCloseTo(16.0, within(1e-9));
+        s = launch.step(s, 0, 100);
+        assertThat(s.credits()).isCloseTo(16.0, within(1e-9));
+        s = launch.step(s, 100, 20);
+        s = launch.step(s, 0, 10);
+        assertThat(s.credits()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
     void theAccrualFactorSpeedsUpEarningButNotSpending() {
         var faster = BurstPolicy.of(Plans.burst(), new QuotaProperties.Burst(Duration.ofSeconds(60), 0.5, 0.25, 3.0));
         assertThat(faster.step(new BurstPolicy.Standing(6, false), 0, 1).credits()).isCloseTo(6.6, within(1e-9));
