@@ -43,7 +43,7 @@ class CatalogSeed implements ApplicationRunner {
         try {
             return Files.readString(dir.resolve("demo.cmdline")).trim();
         } catch (java.io.IOException notBuiltYet) {
-            return "root=/dev/vda rw console=tty0 console=ttyS0,115200";
+            return "root=/dev/vda rw console=tty0 console=ttyS0,115200 quiet no_timer_check";
         }
     }
 }

@@ -72,7 +72,14 @@ public class Domains {
         String xml = DomainXml.of(spec, host, storage.poolDir().resolve(spec.diskVolume()),
                 spec.seedVolume() == null ? null : storage.poolDir().resolve(spec.seedVolume()), serialLog(spec.name()));
         libvirt.call("define server", c -> {
-            c.domainDefineXML(xml).free();
+            // Redefining keeps the guest's identity: libvirt refuses a new UUID for an existing name.
+            Domain existing = lookup(c, spec.name());
+            String withUuid = xml;
+            if (existing != null) {
+                withUuid = xml.replaceFirst("</name>", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>");
+                existing.free();
+            }
+            c.domainDefineXML(withUuid).free();
             return null;
         });
     }

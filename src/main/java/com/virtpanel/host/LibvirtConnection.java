@@ -45,7 +45,8 @@ class LibvirtConnection implements DisposableBean {
     private final AtomicReference<NativeConnect> current = new AtomicReference<>();
     private final AtomicReference<Health> health = new AtomicReference<>(new Health(false, "not connected yet", null));
     private volatile Consumer<NativeConnect> onOpen = c -> { };
-    private volatile Thread eventLoop;
+    /** libvirt's event loop is process-wide: one thread serves every connection in this JVM. */
+    private static Thread eventLoop;
 
     LibvirtConnection(HostProperties properties, Clock clock) {
         this.settings = properties.libvirt();
@@ -184,7 +185,7 @@ class LibvirtConnection implements DisposableBean {
      * libvirt's default event loop must run for keepalive and domain events. It is
      * process-wide, so it is started once, before the first connection.
      */
-    private void startEventLoop() throws LibvirtException {
+    private static synchronized void startEventLoop() throws LibvirtException {
         if (eventLoop != null) {
             return;
         }

@@ -37,17 +37,15 @@ class OperationScheduler {
                 .forJob(key)
                 .startAt(new Date(System.currentTimeMillis() + delay.toMillis()))
                 .build();
+        JobDetail job = JobBuilder.newJob(ServerOperationJob.class)
+                .withIdentity(key)
+                .usingJobData(ServerOperationJob.SERVER_ID, serverId)
+                .requestRecovery(true)
+                .build();
         try {
-            if (scheduler.checkExists(key)) {
-                scheduler.scheduleJob(trigger);
-            } else {
-                JobDetail job = JobBuilder.newJob(ServerOperationJob.class)
-                        .withIdentity(key)
-                        .usingJobData(ServerOperationJob.SERVER_ID, serverId)
-                        .requestRecovery(true)
-                        .build();
-                scheduler.scheduleJob(job, trigger);
-            }
+            // Store job and trigger together, replacing the job if it exists: the previous run of
+            // a non-durable job may be deleting it at this very moment.
+            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule the operation of server " + serverId, e);
         }

@@ -25,7 +25,9 @@ import org.apache.commons.codec.digest.Sha2Crypt;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a customer does with servers, for the UI and the REST API alike. Every method
@@ -50,11 +52,13 @@ public class ServerService {
     private final ServerTransitions transitions;
     private final Domains domains;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     ServerService(ServerRepository servers, CurrentUser currentUser, AccountService accounts, SshKeyService sshKeys,
             CatalogService catalog, Capacity capacity, GuestBlueprint blueprint, OperationScheduler scheduler,
-            ServerTransitions transitions, Domains domains, ApplicationEventPublisher events, Clock clock) {
+            ServerTransitions transitions, Domains domains, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock) {
         this.servers = servers;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -66,6 +70,7 @@ public class ServerService {
         this.transitions = transitions;
         this.domains = domains;
         this.events = events;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -147,52 +152,53 @@ public class ServerService {
         return view(owned(id));
     }
 
+    // Power actions call the host outside any database transaction, then record the new status
+    // in a short one: libvirt's lifecycle events update the same row meanwhile, and a long
+    // transaction would collide with them.
+
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView start(long id) {
-        Server server = forAction(id, "start");
-        requireStatus(server, "start", ServerStatus.STOPPED, ServerStatus.FAILED);
-        if (server.getStatus() == ServerStatus.FAILED && server.getOperation() == null && !domains.exists(server.getDomainName())) {
-            throw new ConflictException("This server was never set up completely. Delete it and order again.");
-        }
+        Server server = forAction(id);
+        requireStatus(server, "start", ServerStatus.STOPPED);
         domains.start(server.getDomainName());
-        server.clearFailure();
-        transitions.status(server, ServerStatus.RUNNING);
-        return powered(server, "start");
+        return recordPower(id, "start", ServerStatus.RUNNING);
     }
 
     /** Graceful: presses the ACPI power button. The status follows when the guest has stopped. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView shutdown(long id) {
-        Server server = forAction(id, "shutdown");
+        Server server = forAction(id);
         requireStatus(server, "shut down", ServerStatus.RUNNING, ServerStatus.REBOOTING);
         domains.shutdown(server.getDomainName());
-        return powered(server, "shutdown");
+        return recordPower(id, "shutdown", null);
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reboot(long id) {
-        Server server = forAction(id, "reboot");
+        Server server = forAction(id);
         requireStatus(server, "reboot", ServerStatus.RUNNING, ServerStatus.REBOOTING);
         domains.reboot(server.getDomainName());
-        transitions.status(server, ServerStatus.REBOOTING);
-        return powered(server, "reboot");
+        return recordPower(id, "reboot", ServerStatus.REBOOTING);
     }
 
     /** Hard reset, for a guest that no longer reacts. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reset(long id) {
-        Server server = forAction(id, "reset");
+        Server server = forAction(id);
         requireStatus(server, "reset", ServerStatus.RUNNING, ServerStatus.REBOOTING);
         domains.reset(server.getDomainName());
-        transitions.status(server, ServerStatus.REBOOTING);
-        return powered(server, "reset");
+        return recordPower(id, "reset", ServerStatus.REBOOTING);
     }
 
     /** Pulls the plug: also the "force off" offered when a shutdown is not honoured. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView powerOff(long id) {
-        Server server = forAction(id, "poweroff");
+        Server server = forAction(id);
         requireStatus(server, "power off", ServerStatus.RUNNING, ServerStatus.REBOOTING);
         if (domains.state(server.getDomainName()).isActive()) {
             domains.powerOff(server.getDomainName());
         }
-        transitions.status(server, ServerStatus.STOPPED);
-        return powered(server, "poweroff");
+        return recordPower(id, "poweroff", ServerStatus.STOPPED);
     }
 
     /**
@@ -200,7 +206,7 @@ public class ServerService {
      * otherwise the server keeps its keys. The old disk stays until the new one exists.
      */
     public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
-        Server server = forAction(id, "reinstall");
+        Server server = forAction(id);
         requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
         ImageInfo image = catalog.orderableImage(imageName);
         List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
@@ -243,7 +249,7 @@ public class ServerService {
                 .orElseThrow(() -> new NotFoundException("Server not found."));
     }
 
-    private Server forAction(long id, String action) {
+    private Server forAction(long id) {
         Server server = owned(id);
         activeActor();
         if (server.getOperation() != null) {
@@ -263,9 +269,25 @@ public class ServerService {
         return actor;
     }
 
-    private ServerView powered(Server server, String action) {
-        events.publishEvent(new ServerEvents.PowerAction(server.getId(), server.getAccountId(), action));
-        return view(server);
+    /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
+    private ServerView recordPower(long id, String action, ServerStatus status) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(t -> {
+                    Server server = servers.findById(id).orElseThrow(() -> new NotFoundException("Server not found."));
+                    if (status != null) {
+                        server.clearFailure();
+                        transitions.status(server, status);
+                    }
+                    events.publishEvent(new ServerEvents.PowerAction(id, server.getAccountId(), action));
+                    return view(server);
+                });
+            } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     private static void requireStatus(Server server, String action, ServerStatus... allowed) {

@@ -41,6 +41,15 @@ class StatusSync {
 
     @EventListener
     void on(GuestLifecycle event) {
+        try {
+            apply(event);
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            // a user action recorded the same change at the same moment; the periodic pass checks again
+            log.debug("Lifecycle event for {} raced with another update", event.domain());
+        }
+    }
+
+    private void apply(GuestLifecycle event) {
         tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
                 .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
                 .ifPresent(s -> {
@@ -70,6 +79,14 @@ class StatusSync {
     }
 
     private void sync(long id) {
+        try {
+            syncOne(id);
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            log.debug("Status sync of server {} raced with another update", id);
+        }
+    }
+
+    private void syncOne(long id) {
         Server snapshot = tx.execute(t -> servers.findById(id).orElse(null));
         if (snapshot == null || snapshot.getOperation() != null) {
             return;

@@ -1,0 +1,58 @@
+package com.virtpanel.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.testkit.Browser;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+/** The shell of the panel: health with libvirt, the login page, guarded pages, navigation by role. */
+@IntegrationTest
+class PanelShellIT {
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate http;
+    @Autowired Users users;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthReportsLibvirtUpWithTheHypervisorNameAndVersion() {
+        var response = http.getForEntity("/actuator/health", Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var libvirt = (Map<String, Object>) ((Map<String, Object>) response.getBody().get("components")).get("libvirt");
+        assertThat(libvirt.get("status")).isEqualTo("UP");
+        var details = (Map<String, Object>) libvirt.get("details");
+        assertThat(details.get("hypervisor")).isEqualTo("QEMU");
+        assertThat((String) details.get("version")).matches("\\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void theLoginPageIsPublicAndEverythingElseAsksForALogin() throws Exception {
+        assertThat(http.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/signup", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        var noRedirects = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var servers = noRedirects.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/servers")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(servers.statusCode()).isEqualTo(302);
+        assertThat(servers.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aCustomerSeesTheirMenuAndAnEmptyServerListButNoStaffPages() {
+        var customer = users.newCustomer();
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(customer.email(), Users.PASSWORD);
+            browser.go("/servers");
+            assertThat(browser.driver().getPageSource()).contains("You have no servers yet");
+            String nav = browser.waitFor(org.openqa.selenium.By.tagName("vaadin-side-nav")).getText();
+            assertThat(nav).contains("My servers", "Order a server", "Account").doesNotContain("Audit", "Customers", "Plans");
+            browser.screenshot("shell-customer");
+        }
+    }
+}

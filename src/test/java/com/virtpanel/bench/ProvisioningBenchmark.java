@@ -1,0 +1,120 @@
+package com.virtpanel.bench;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.host.Domains;
+import com.virtpanel.host.DomainSpec;
+import com.virtpanel.host.GuestOs;
+import com.virtpanel.host.LimitSpec;
+import com.virtpanel.host.Template;
+import com.virtpanel.host.TemplateSource;
+import com.virtpanel.host.Volumes;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 4's numbers: median time from "order accepted" to "running", and from "reinstall
+ * requested" to "running", next to the bare libvirt steps (overlay volume + define + start)
+ * measured in the same run on the same host. Run with ./panel bench.
+ */
+@IntegrationTest
+class ProvisioningBenchmark {
+
+    static final int ROUNDS = 5;
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 bench@virtpanel";
+
+    @Autowired ServerService servers;
+    @Autowired CatalogService catalog;
+    @Autowired Volumes volumes;
+    @Autowired Domains domains;
+    @Autowired Users users;
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
+
+    @Test
+    void orderAndReinstallToRunningAgainstBareLibvirtSteps() {
+        DemoImage.require();
+        AccountSummary owner = users.newCustomer();
+        var image = catalog.orderableImage("demo");
+        Template template = volumes.ensureTemplate(new TemplateSource(image.name(), image.sourcePath(), image.kernelPath(),
+                image.initrdPath(), image.kernelCmdline()));
+
+        var bare = new ArrayList<Double>();
+        var order = new ArrayList<Double>();
+        var reinstall = new ArrayList<Double>();
+        for (int i = 0; i < ROUNDS; i++) {
+            String name = "vp-bench-" + ProcessHandle.current().pid() + "-" + i;
+            long t0 = System.nanoTime();
+            volumes.createDisk(name + "-disk-1.qcow2", template, 2);
+            domains.define(new DomainSpec(name, name, 1, 256, new GuestOs(GuestOs.Family.LINUX, true, false), template.boot(),
+                    name + "-disk-1.qcow2", null, "52:54:00:be:00:0" + i, new LimitSpec(512, 50, 1, 200, 20_000_000, 250, 12_500)));
+            domains.start(name);
+            bare.add(ms(t0));
+            domains.destroyAndUndefine(name);
+            volumes.delete(name + "-disk-1.qcow2");
+
+            int round = i;
+            long t1 = System.nanoTime();
+            ServerView ordered = Users.as(owner, () -> servers.order(new OrderRequest("bench-" + round, "nano", "demo", List.of(KEY), null, null)));
+            await(() -> status(owner, ordered.id()) == ServerStatus.RUNNING);
+            order.add(ms(t1));
+
+            long t2 = System.nanoTime();
+            Users.as(owner, () -> servers.reinstall(ordered.id(), "demo", null, null));
+            await(() -> status(owner, ordered.id()) == ServerStatus.RUNNING);
+            reinstall.add(ms(t2));
+
+            Users.as(owner, () -> servers.delete(ordered.id()));
+        }
+        double bareMedian = median(bare);
+        System.out.printf("%nProvisioning on this host (%d rounds, medians; guests boot on after 'running'):%n", ROUNDS);
+        System.out.printf("  bare libvirt: overlay + define + start  %8.1f ms  (baseline)%n", bareMedian);
+        System.out.printf("  order accepted -> running               %8.1f ms  (%.2fx baseline)%n", median(order), median(order) / bareMedian);
+        System.out.printf("  reinstall requested -> running          %8.1f ms  (%.2fx baseline)%n%n", median(reinstall), median(reinstall) / bareMedian);
+    }
+
+    private ServerStatus status(AccountSummary owner, long id) {
+        return Users.as(owner, () -> servers.get(id).status());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static double ms(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static double median(List<Double> values) {
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,109 @@
+package com.virtpanel.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.VirtpanelApplication;
+import com.virtpanel.account.AccountService;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerEvents;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.OrderingPanel;
+import com.virtpanel.testkit.PostgresSchema;
+import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+/**
+ * Two panel instances on one PostgreSQL database, Quartz clustered: a provisioning job runs on
+ * exactly one of them, and when the instance running it dies, the other one finishes it.
+ */
+class ClusterIT {
+
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopInstances() {
+        processes.forEach(Process::destroyForcibly);
+        if (!instances.isEmpty()) {
+            instances.get(0).getBean(Guests.class).removeAll();
+        }
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void aProvisioningJobRunsOnExactlyOneInstance() {
+        DemoImage.require();
+        String schema = PostgresSchema.newSchema();
+        var provisioned = new CopyOnWriteArrayList<String>();
+        var a = start(schema, "a", provisioned);
+        start(schema, "b", provisioned);
+
+        var owner = a.getBean(AccountService.class).signUp("cluster-" + System.nanoTime() + "@example.com", Users.PASSWORD);
+        ServerView ordered = Users.as(owner, () -> a.getBean(ServerService.class).order(new OrderRequest("clustered", "nano",
+                "demo", List.of(com.virtpanel.testkit.TestKeys.ED25519), null, null)));
+        Await.until("the server to run", Duration.ofSeconds(180),
+                () -> Users.as(owner, () -> a.getBean(ServerService.class).get(ordered.id()).status()), s -> s == ServerStatus.RUNNING);
+        Await.sleep(5000);
+        assertThat(provisioned).hasSize(1);
+        assertThat(Shell.virsh("list", "--name")).containsOnlyOnce(ordered.domain());
+    }
+
+    @Test
+    void whenTheInstanceRunningAJobDiesTheOtherFinishesIt() throws Exception {
+        DemoImage.require();
+        String schema = PostgresSchema.newSchema();
+        var provisioned = new CopyOnWriteArrayList<String>();
+        var survivor = start(schema, "survivor", provisioned);
+
+        Process doomed = OrderingPanel.start(args(schema));
+        processes.add(doomed);
+        long[] ordered = OrderingPanel.awaitOrder(doomed);
+        Thread.sleep(300);
+        doomed.destroyForcibly();
+        doomed.waitFor(30, TimeUnit.SECONDS);
+
+        long serverId = ordered[0];
+        var owner = survivor.getBean(AccountService.class).get(ordered[1]);
+        ServerView running = Await.until("the surviving instance to finish the order", Duration.ofSeconds(240),
+                () -> Users.as(owner, () -> survivor.getBean(ServerService.class).get(serverId)),
+                s -> s.status() == ServerStatus.RUNNING);
+        assertThat(Shell.virsh("list", "--name")).containsOnlyOnce(running.domain());
+        assertThat(survivor.getBean(Guests.class).awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=survivor");
+    }
+
+    private ConfigurableApplicationContext start(String schema, String name, List<String> provisioned) {
+        var context = new SpringApplicationBuilder(VirtpanelApplication.class)
+                .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
+                    if (event.getPayload() instanceof ServerEvents.Provisioned p) {
+                        provisioned.add(name + ":" + p.serverId());
+                    }
+                })
+                .run(args(schema));
+        instances.add(context);
+        return context;
+    }
+
+    private static String[] args(String schema) {
+        return new String[] {"--spring.profiles.active=test,postgres", "--server.port=0",
+                "--spring.datasource.url=" + PostgresSchema.urlFor(schema),
+                "--spring.datasource.username=" + PostgresSchema.user(),
+                "--spring.datasource.password=" + PostgresSchema.password(),
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema};
+    }
+}
