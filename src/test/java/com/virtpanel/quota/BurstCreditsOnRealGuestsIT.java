@@ -11,6 +11,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.Users;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A burst plan (1 vCPU, cap 100 %, baseline 5 %, credits for seconds): a guest running a
@@ -38,6 +41,8 @@ class BurstCreditsOnRealGuestsIT {
 
     @Autowired QuotaService quota;
     @Autowired Users users;
+    @LocalServerPort int port;
+    @Value("${panel.admin.password}") String adminPassword;
 
     static AccountSummary owner;
     static ServerView burner;
@@ -112,5 +117,29 @@ class BurstCreditsOnRealGuestsIT {
         assertThat(limits.burst().credits()).isGreaterThan(limits.burst().resumeCredits());
         assertThat(Host.schedinfo(idler.domain(), "vcpu_quota")).isEqualTo(100_000);
         assertThat(Host.cgroupVcpuQuota(idler.domain())).isEqualTo(100_000);
+    }
+
+    @Test
+    void theCustomerSeesWhyAndUntilWhenTheirServerIsThrottledAndAdminsSeeItInTheirList() {
+        Await.until("the burner's credits to run out", Duration.ofMinutes(4),
+                () -> Users.as(owner, () -> quota.limits(burner.id())), EffectiveLimits::cpuThrottled);
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(owner.email(), Users.PASSWORD);
+            browser.go("/servers/" + burner.id());
+            assertThat(browser.text("throttle-0")).contains("CPU limited to the baseline of " + BASELINE + " %")
+                    .contains("burst credits are used up").contains("if it stays idle");
+            assertThat(browser.text("limit-cpu")).contains("limited to its baseline of " + BASELINE + " %");
+            assertThat(browser.text("throttle-banner")).contains("burner").contains("CPU is limited to its baseline");
+            browser.go("/servers/" + idler.id());
+            assertThat(browser.text("limit-cpu")).contains("up to 100 % while burst credits last");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("throttle-0"))).isEmpty();
+        }
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(users.admin().email(), adminPassword);
+            browser.go("/admin/limits");
+            browser.waitFor(d -> browser.text("throttled-grid").contains("burner"));
+            assertThat(browser.text("throttled-grid")).contains(owner.email()).doesNotContain("idler");
+            browser.waitFor(d -> browser.text("enforcement-grid").contains("Burst credits used up"));
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.Shell;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A plan's limits on real guests: written at creation, repaired after tampering, changed live. */
 @QuotaIntegrationTest
@@ -38,6 +41,8 @@ class PlanLimitsOnRealGuestsIT {
     @Autowired QuotaService quota;
     @Autowired Users users;
     @Autowired Guests guests;
+    @LocalServerPort int port;
+    @Value("${panel.admin.password}") String adminPassword;
 
     @BeforeAll
     static void aRunningNanoServer(@Autowired Users users, @Autowired ServerService servers, @Autowired Guests guests) {
@@ -85,6 +90,26 @@ class PlanLimitsOnRealGuestsIT {
             assertThat(e.after()).isEqualTo("50000");
         });
         assertThat(Users.as(owner, () -> quota.enforcementLog(nano.id(), 50))).extracting(EnforcementEntry::what).contains("vcpu_quota");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(users.admin().email(), adminPassword);
+            browser.go("/admin/limits");
+            browser.waitFor(d -> browser.text("enforcement-grid").contains(domain));
+            assertThat(browser.text("enforcement-grid")).contains("vcpu_quota").contains("Drift repaired");
+        }
+    }
+
+    @Test
+    void theServerPageShowsTheLimitsInForce() {
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(owner.email(), Users.PASSWORD);
+            browser.go("/servers/" + nano.id());
+            assertThat(browser.text("limit-cpu")).contains("up to 50 % of one vCPU");
+            assertThat(browser.text("limit-disk")).isEqualTo("200 IOPS, 20 MB/s");
+            assertThat(browser.text("limit-network")).isEqualTo("100 Mbit/s");
+            assertThat(browser.text("limit-traffic")).contains("of 1000 GiB this period");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("throttle-0"))).isEmpty();
+        }
     }
 
     @Test
