@@ -137,9 +137,9 @@ class BurstCreditsOnRealGuestsIT {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(users.admin().email(), adminPassword);
             browser.go("/admin/limits");
-            browser.waitFor(d -> browser.text("throttled-grid").contains("burner"));
-            assertThat(browser.text("throttled-grid")).contains(owner.email()).doesNotContain("idler");
-            browser.waitFor(d -> browser.text("enforcement-grid").contains("Burst credits used up"));
+            browser.waitFor(d -> Grids.text(browser, "throttled-grid").contains("burner"));
+            assertThat(Grids.text(browser, "throttled-grid")).contains(owner.email()).doesNotContain("idler");
+            browser.waitFor(d -> Grids.text(browser, "enforcement-grid").contains("Burst credits used up"));
         }
     }
 }

@@ -94,8 +94,8 @@ class PlanLimitsOnRealGuestsIT {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(users.admin().email(), adminPassword);
             browser.go("/admin/limits");
-            browser.waitFor(d -> browser.text("enforcement-grid").contains(domain));
-            assertThat(browser.text("enforcement-grid")).contains("vcpu_quota").contains("Drift repaired");
+            browser.waitFor(d -> Grids.text(browser, "enforcement-grid").contains(domain));
+            assertThat(Grids.text(browser, "enforcement-grid")).contains("vcpu_quota").contains("Drift repaired");
         }
     }
 
