@@ -26,4 +26,17 @@ public final class AccountEvents {
 
     public record SshKeyRemoved(long accountId, String fingerprint) {
     }
+
+    /**
+     * A staff member began acting as a customer (switch-user, with a reason). Published by the
+     * support module, but declared here so that modules which may not use support (console) can react.
+     */
+    public record ImpersonationStarted(long staffAccountId, String staffEmail, long customerAccountId,
+            String customerEmail, String reason, boolean readOnly) {
+    }
+
+    /** The staff member stopped acting as the customer (exit or sign-out): their consoles must close. */
+    public record ImpersonationEnded(long staffAccountId, String staffEmail, long customerAccountId,
+            String customerEmail) {
+    }
 }

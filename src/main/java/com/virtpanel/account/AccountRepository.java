@@ -13,4 +13,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByRole(Role role);
 
     List<Account> findTop100ByEmailContainingIgnoreCaseOrderByEmail(String fragment);
+
+    List<Account> findByRoleInOrderByEmail(java.util.Collection<Role> roles);
 }

@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountService {
 
+    /** A bcrypt hash of a random string, checked against when the email is unknown. */
+    private static final String TIMING_DECOY = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOHi5BwkGo9E3bS0bW2nVvIg1H1Q2bNey";
+
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
@@ -91,9 +94,13 @@ public class AccountService {
         if (rawEmail == null || password == null) {
             return Optional.empty();
         }
-        return accounts.findByEmailIgnoreCase(rawEmail.trim())
-                .filter(a -> encoder.matches(password, a.getPasswordHash()))
-                .map(Account::summary);
+        var account = accounts.findByEmailIgnoreCase(rawEmail.trim());
+        if (account.isEmpty()) {
+            // Spend the same time as a real check, so response times do not reveal which emails exist.
+            encoder.matches(password, TIMING_DECOY);
+            return Optional.empty();
+        }
+        return account.filter(a -> encoder.matches(password, a.getPasswordHash())).map(Account::summary);
     }
 
     @Transactional(readOnly = true)
@@ -117,6 +124,13 @@ public class AccountService {
     public List<AccountSummary> search(String fragment) {
         return accounts.findTop100ByEmailContainingIgnoreCaseOrderByEmail(fragment == null ? "" : fragment.trim())
                 .stream().map(Account::summary).toList();
+    }
+
+    /** Support and admin accounts, for the admin's staff page. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountSummary> staff() {
+        return accounts.findByRoleInOrderByEmail(List.of(Role.SUPPORT, Role.ADMIN)).stream().map(Account::summary).toList();
     }
 
     /** Suspending a customer stops their servers and closes their consoles (listeners do that). */

@@ -190,9 +190,11 @@ public class Volumes {
             return;
         }
         try {
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            // A partial file of our own: two first orders of an image may copy it at the same
+            // time, and whichever move lands last simply replaces an identical file.
+            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new HostException(com.virtpanel.base.PanelException.Kind.FAILED,
                     "The host could not import the image. Please contact support.", e.toString(), e);

@@ -104,6 +104,8 @@ class ClusterIT {
                 "--spring.datasource.url=" + PostgresSchema.urlFor(schema),
                 "--spring.datasource.username=" + PostgresSchema.user(),
                 "--spring.datasource.password=" + PostgresSchema.password(),
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema};
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema,
+                // cluster members share one scheduler name; the schema makes it unique to this test
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=cluster-" + schema};
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Guests {
 
-    public static final Duration BOOT = Duration.ofSeconds(90);
+    public static final Duration BOOT = Duration.ofSeconds(240);
 
     private final ServerService servers;
     private final ServerDirectory directory;

@@ -16,7 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     public NotFoundView() {
-        add(new H2("Not found"), new Paragraph("This page does not exist or is not yours."),
+        explain(this);
+    }
+
+    /** Unknown pages and other people's objects get the same words: we never confirm what exists. */
+    static void explain(VerticalLayout view) {
+        view.add(new H2("Not found"), new Paragraph("This page does not exist or is not yours."),
                 new Anchor("", "Back to the panel"));
     }
 

@@ -1,8 +1,5 @@
 package com.virtpanel.base.ui;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -16,8 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class PanelNotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     public PanelNotFoundView() {
-        add(new H2("Not found"), new Paragraph("This page does not exist or is not yours."),
-                new Anchor("", "Back to the panel"));
+        NotFoundView.explain(this);
     }
 
     @Override

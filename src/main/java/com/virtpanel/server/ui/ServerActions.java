@@ -30,6 +30,7 @@ class ServerActions extends FlexLayout {
     final Button delete = button("delete", "Delete", VaadinIcon.TRASH);
     private final Anchor console;
     private Instant shutdownRequested;
+    private boolean readOnly;
 
     ServerActions(long serverId) {
         console = new Anchor("servers/" + serverId + "/console", "Console");
@@ -41,6 +42,11 @@ class ServerActions extends FlexLayout {
         setFlexWrap(FlexWrap.WRAP);
         getStyle().set("gap", "var(--lumo-space-s)");
         add(start, shutdown, forceOff, reboot, reset, powerOff, reinstall, delete, console);
+    }
+
+    /** A read-only support session sees the buttons but cannot press them. */
+    void readOnly(boolean readOnly) {
+        this.readOnly = readOnly;
     }
 
     void shutdownRequested(Instant at) {
@@ -65,6 +71,12 @@ class ServerActions extends FlexLayout {
         delete.setEnabled(settled);
         console.setEnabled(running);
         console.setVisible(running);
+        if (readOnly) {
+            for (Button b : new Button[] {start, shutdown, forceOff, reboot, reset, powerOff, reinstall, delete}) {
+                b.setEnabled(false);
+                b.setTooltipText("Read-only support session");
+            }
+        }
     }
 
     void on(Button button, LongConsumer action, long id) {

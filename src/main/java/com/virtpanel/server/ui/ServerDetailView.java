@@ -13,6 +13,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.account.ImpersonationGrant;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
@@ -37,6 +40,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ServerService servers;
     private final CatalogService catalog;
     private final ObjectProvider<ServerPageSection> sections;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     private final H2 title = new H2();
@@ -51,10 +55,11 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private ServerView current;
 
     public ServerDetailView(ServerService servers, CatalogService catalog, ServerUpdates updates,
-            ObjectProvider<ServerPageSection> sections, Clock clock) {
+            ObjectProvider<ServerPageSection> sections, CurrentUser currentUser, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.sections = sections;
+        this.currentUser = currentUser;
         this.clock = clock;
         addClassName("page");
         status.setId("server-status");
@@ -77,6 +82,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         id = event.getRouteParameters().getLong("id").orElse(-1L);
         current = servers.get(id); // not found (or not theirs) ends in the not-found page
         actions = new ServerActions(id);
+        actions.readOnly(currentUser.find().flatMap(Actor::impersonation).map(ImpersonationGrant::readOnly).orElse(false));
         wire();
         removeAll();
         add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), failure, actions, specs, extra);

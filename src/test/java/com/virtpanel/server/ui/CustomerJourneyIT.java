@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CustomerJourneyIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 test@virtpanel";
-    static final Duration SLOW = Duration.ofSeconds(120);
+    static final Duration SLOW = Duration.ofSeconds(240);
 
     @LocalServerPort int port;
     @Autowired Guests guests;

@@ -1,0 +1,51 @@
+package com.virtpanel.api;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An HTTP-level answer the services have no word for (wrong credentials, unknown route,
+ * not implemented yet). Service errors stay {@link com.virtpanel.base.PanelException}s.
+ */
+class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final HttpHeaders headers;
+
+    ApiException(HttpStatus status, String type, String title, String detail, HttpHeaders headers) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.headers = headers == null ? new HttpHeaders() : headers;
+    }
+
+    static ApiException notImplemented(String detail) {
+        return new ApiException(HttpStatus.NOT_IMPLEMENTED, "not-implemented", "Not implemented", detail, null);
+    }
+
+    static ApiException badCredentials() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"");
+        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
+                "The email or the password is wrong.", headers);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String type() {
+        return type;
+    }
+
+    String title() {
+        return title;
+    }
+
+    HttpHeaders headers() {
+        return headers;
+    }
+}

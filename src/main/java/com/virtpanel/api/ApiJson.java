@@ -1,0 +1,71 @@
+package com.virtpanel.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.PlanInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** The API's response bodies: snake_case JSON, separate from the services' records on purpose. */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Account(long id, String email) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Token(@Schema(description = "bearer token; shown only in this response") String token, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "Token[expires " + expiresAt + "]";
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Plan(String name, String title, int vcpus, int memoryMib, int diskGib,
+            @Schema(description = "CPU cap for the whole server, 100 = one full vCPU") int cpuCapPercent,
+            int diskIops, @Schema(description = "disk throughput, MB/s") int diskMbps,
+            @Schema(description = "network bandwidth, Mbit/s") int netMbps,
+            @Schema(description = "monthly traffic allowance, GiB") int trafficGib) {
+
+        static Plan of(PlanInfo p) {
+            return new Plan(p.name(), p.title(), p.vcpus(), p.memoryMib(), p.diskGib(), p.cpuCapPercent(), p.diskIops(),
+                    p.diskMbps(), p.netMbps(), p.trafficGib());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Image(String name, String title) {
+
+        static Image of(ImageInfo i) {
+            return new Image(i.name(), i.title());
+        }
+    }
+
+    /** The plan's promises for this server, in the units of the plan. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Limits(int cpuCapPercent, int diskIops, int diskMbps, int netMbps, int trafficGib) {
+
+        static Limits of(PlanInfo p) {
+            return new Limits(p.cpuCapPercent(), p.diskIops(), p.diskMbps(), p.netMbps(), p.trafficGib());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Server(long id, String name,
+            @Schema(allowableValues = {"provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed"})
+            String status,
+            String plan, String image,
+            @Schema(description = "the libvirt domain name") String domain,
+            String ipv4, Instant createdAt, Limits limits,
+            @Schema(description = "true while the server runs below its plan's limits because of a traffic or burst cap")
+            boolean throttled,
+            @Schema(description = "why the last operation failed, when status is failed") String failureReason,
+            @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress) {
+    }
+}

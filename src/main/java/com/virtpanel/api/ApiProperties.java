@@ -1,0 +1,20 @@
+package com.virtpanel.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the REST API ({@code panel.api.*}).
+ *
+ * @param maxBody   request bodies above this size are refused with 413 before they are parsed
+ * @param rateLimit token buckets: per client IP on the sign-up and login endpoints (and for
+ *                  presented tokens that do not authenticate), per token on every other call
+ */
+@ConfigurationProperties("panel.api")
+record ApiProperties(@DefaultValue("64KB") DataSize maxBody, @DefaultValue RateLimit rateLimit) {
+
+    record RateLimit(@DefaultValue("10") int authBurst, @DefaultValue("10") int authPerMinute,
+            @DefaultValue("120") int tokenBurst, @DefaultValue("600") int tokenPerMinute) {
+    }
+}

@@ -1,0 +1,96 @@
+package com.virtpanel.api;
+
+import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.account.PanelUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Bearer <token>} and, when the token is valid, signs the request
+ * in as its account for this request only (the chain is stateless). A presented token that is
+ * wrong is a 401 at once, counted against the client's IP like a failed login; a valid one is
+ * rate limited per token.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokenService tokens;
+    private final RateLimiter perToken;
+    private final RateLimiter perIp;
+    private final Problems problems;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    BearerTokenFilter(ApiTokenService tokens, RateLimiter perToken, RateLimiter perIp, Problems problems) {
+        this.tokens = tokens;
+        this.perToken = perToken;
+        this.perIp = perIp;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = bearer(header);
+        Optional<PanelUser> user = token == null ? Optional.empty() : tokens.authenticate(token);
+        if (user.isEmpty()) {
+            long wait = perIp.acquire(AuthRateLimitFilter.ipKey(request));
+            if (wait > 0) {
+                AuthRateLimitFilter.tooMany(problems, request, response, wait);
+                return;
+            }
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
+                    "The token is invalid, expired or revoked, or its account is suspended.",
+                    Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\", error=\"invalid_token\""));
+            return;
+        }
+        long wait = perToken.acquire("token:" + sha256(token));
+        if (wait > 0) {
+            AuthRateLimitFilter.tooMany(problems, request, response, wait);
+            return;
+        }
+        PanelUser principal = user.get();
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        contexts.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    /** The token of a "Bearer" header (scheme case-insensitive, RFC 6750), or null. */
+    static String bearer(String header) {
+        String trimmed = header.trim();
+        if (trimmed.length() < 8 || !trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = trimmed.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** Bucket keys are hashes, so the limiter never holds secrets in memory. */
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.virtpanel.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * RFC 9457 problem documents, the one error shape of the API: from controllers (through
+ * {@link ApiExceptionHandler}) and from the security filters, which run before Spring MVC.
+ * Problem types are URNs named after the slug, e.g. {@code urn:virtpanel:problem:host-full}.
+ */
+@Component
+class Problems {
+
+    static final String TYPE_PREFIX = "urn:virtpanel:problem:";
+
+    private final ObjectMapper json;
+
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail, String instance) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        if (instance != null) {
+            problem.setInstance(URI.create(instance));
+        }
+        return problem;
+    }
+
+    static ResponseEntity<ProblemDetail> entity(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Writes a problem straight to the servlet response, for filters. */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String type, String title,
+            String detail, Map<String, String> headers) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status.value());
+        headers.forEach(response::setHeader);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(status, type, title, detail, safePath(request)));
+    }
+
+    /** The request path as the problem's instance, or none if it is not a clean URI. */
+    static String safePath(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        try {
+            return path == null || path.length() > 500 ? null : URI.create(path).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

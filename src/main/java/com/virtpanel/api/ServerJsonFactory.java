@@ -1,0 +1,36 @@
+package com.virtpanel.api;
+
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Turns the server module's views into the API's server JSON, with the limits of each plan. */
+@Component
+class ServerJsonFactory {
+
+    private final CatalogService catalog;
+    private final Throttling throttling;
+
+    ServerJsonFactory(CatalogService catalog, Throttling throttling) {
+        this.catalog = catalog;
+        this.throttling = throttling;
+    }
+
+    ApiJson.Server of(ServerView view) {
+        return of(view, catalog.plan(view.planId()));
+    }
+
+    List<ApiJson.Server> of(List<ServerView> views) {
+        Map<Long, PlanInfo> plans = new HashMap<>();
+        return views.stream().map(v -> of(v, plans.computeIfAbsent(v.planId(), catalog::plan))).toList();
+    }
+
+    private ApiJson.Server of(ServerView v, PlanInfo plan) {
+        return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
+                v.createdAt(), ApiJson.Limits.of(plan), throttling.throttled(v.id()), v.failureReason(), v.progress());
+    }
+}

@@ -1,0 +1,255 @@
+package com.virtpanel.catalog;
+
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.OperationFailedException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers a qcow2 image from a path or URL: the file is copied (or downloaded) into the
+ * panel's image store while its SHA-256 is computed, and only a file whose checksum matches and
+ * which is a qcow2 is registered. A mismatch leaves nothing behind.
+ *
+ * <p>Inspection (OS name and version, with libguestfs) is not done here: it reacts to
+ * {@link CatalogEvents.ImageRegistered} and records what it finds with
+ * {@link CatalogService#recordInspection}.
+ */
+@Service
+public class ImageImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageImportService.class);
+    private static final byte[] QCOW2_MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
+    private static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9.-]{0,39}$");
+
+    private final CatalogService catalog;
+    private final Path store;
+    private final long maxBytes;
+    private final HttpClient http;
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    // One import at a time: they are disk- and network-bound, and admins rarely add two at once.
+    private final ExecutorService worker = new DelegatingSecurityContextExecutorService(
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "image-import")));
+
+    ImageImportService(CatalogService catalog, ImageImportProperties properties,
+            @Value("${panel.storage.dir:/var/lib/virtpanel}") Path storageDir) {
+        this.catalog = catalog;
+        this.store = properties.dir() != null ? properties.dir() : storageDir.resolve("images");
+        this.maxBytes = properties.maxSize().toBytes();
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Copies or downloads, verifies and registers; returns when the image is registered. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImageInfo importImage(ImageImportRequest request) {
+        Source source = check(request);
+        return run(request, source);
+    }
+
+    /**
+     * The same, on a background thread (downloads take minutes); the input is checked before this
+     * returns, so obvious mistakes show at once. The signed-in admin stays the actor of the registration.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public CompletableFuture<ImageInfo> importInBackground(ImageImportRequest request) {
+        Source source = check(request);
+        return CompletableFuture.supplyAsync(() -> run(request, source), worker);
+    }
+
+    /** Where an image's file lives once registered. */
+    Path fileOf(String name) {
+        return store.resolve(name).resolve(name + ".qcow2");
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private sealed interface Source permits LocalFile, Download {
+        InputStream open() throws IOException, InterruptedException;
+    }
+
+    private record LocalFile(Path path) implements Source {
+        public InputStream open() throws IOException {
+            return Files.newInputStream(path);
+        }
+    }
+
+    private record Download(URI uri, HttpClient http) implements Source {
+        public InputStream open() throws IOException, InterruptedException {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new InvalidInputException("source", "The server answered HTTP " + response.statusCode() + " for this URL.");
+            }
+            return response.body();
+        }
+    }
+
+    private Source check(ImageImportRequest r) {
+        if (r.name() == null || !NAME.matcher(r.name()).matches()) {
+            throw new InvalidInputException("name", "An image name is lower case letters, digits, dots and dashes (up to 40).");
+        }
+        if (r.title() == null || r.title().isBlank() || r.title().length() > 100) {
+            throw new InvalidInputException("title", "Give the image a title of up to 100 characters.");
+        }
+        if (r.osFamily() == null) {
+            throw new InvalidInputException("osFamily", "Choose the operating system family.");
+        }
+        if (r.firmware() == null) {
+            throw new InvalidInputException("firmware", "Choose BIOS or UEFI.");
+        }
+        if (r.minDiskGib() < 1 || r.minDiskGib() > 16384) {
+            throw new InvalidInputException("minDiskGib", "The minimum disk size must be between 1 and 16384 GiB.");
+        }
+        if (r.sha256() == null || !SHA256.matcher(r.sha256().trim()).matches()) {
+            throw new InvalidInputException("sha256", "Enter the image's SHA-256 checksum: 64 hexadecimal characters.");
+        }
+        if (catalog.allImages().stream().anyMatch(i -> i.name().equals(r.name()))) {
+            throw new ConflictException("An image called \"" + r.name() + "\" exists already.");
+        }
+        if (Files.exists(fileOf(r.name()))) {
+            throw new ConflictException("The image store already has a file for \"" + r.name() + "\" (" + fileOf(r.name())
+                    + "). Remove it or choose another name.");
+        }
+        return source(r.source() == null ? "" : r.source().trim());
+    }
+
+    private Source source(String text) {
+        if (text.startsWith("http://") || text.startsWith("https://")) {
+            try {
+                URI uri = URI.create(text);
+                if (uri.getHost() == null) {
+                    throw new IllegalArgumentException("no host");
+                }
+                return new Download(uri, http);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("source", "This URL is not valid.");
+            }
+        }
+        if (text.isEmpty() || !text.startsWith("/")) {
+            throw new InvalidInputException("source", "Enter an absolute path on the panel's host or an http(s) URL.");
+        }
+        Path path = Path.of(text).normalize();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new InvalidInputException("source", "There is no readable file at " + path + ".");
+        }
+        return new LocalFile(path);
+    }
+
+    private ImageInfo run(ImageImportRequest r, Source source) {
+        if (!inProgress.add(r.name())) {
+            throw new ConflictException("The image \"" + r.name() + "\" is being imported already.");
+        }
+        Path target = fileOf(r.name());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.getParent());
+            String actual = copyAndHash(source, partial);
+            String expected = r.sha256().trim().toLowerCase(Locale.ROOT);
+            if (!actual.equals(expected)) {
+                throw new InvalidInputException("sha256", "The file's SHA-256 is " + actual + ", not " + expected
+                        + ". Nothing was registered: check the checksum and the source.");
+            }
+            if (!isQcow2(partial)) {
+                throw new InvalidInputException("source", "This file is not a qcow2 image.");
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            ImageDraft draft = new ImageDraft(r.name(), r.title().trim(), r.osFamily(), r.firmware(), r.virtio(),
+                    target.toString(), null, null, null, expected, r.minDiskGib());
+            try {
+                ImageInfo image = catalog.registerImage(draft, null, null, null);
+                log.info("Registered image {} ({} bytes, sha256 {})", r.name(), Files.size(target), expected);
+                return image;
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not store the image: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException("The image import was interrupted.", e);
+        } finally {
+            deleteQuietly(partial);
+            if (!Files.exists(target)) {
+                deleteQuietly(target.getParent()); // only if empty: a failed import leaves nothing behind
+            }
+            inProgress.remove(r.name());
+        }
+    }
+
+    private String copyAndHash(Source source, Path partial) throws IOException, InterruptedException {
+        MessageDigest digest = sha256();
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = source.open(); OutputStream out = Files.newOutputStream(partial)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new InvalidInputException("source", "The image is larger than the allowed "
+                            + (maxBytes >> 30) + " GiB (panel.catalog.images.max-size).");
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            throw new InvalidInputException("source", "Could not connect to the image's server.");
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean isQcow2(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), QCOW2_MAGIC);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.nio.file.DirectoryNotEmptyException keep) {
+            // someone else's files: leave them
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.virtpanel.catalog.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.catalog.Firmware;
+import com.virtpanel.catalog.ImageImportRequest;
+import com.virtpanel.catalog.ImageImportService;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.OsFamily;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/** The registration form: what the image is, where to get it, and the checksum it must have. */
+class ImageDialog extends Dialog {
+
+    ImageDialog(ImageImportService importer, BiConsumer<String, CompletableFuture<ImageInfo>> started) {
+        setHeaderTitle("Register a qcow2 image");
+        var name = new TextField("Name (e.g. debian-12)");
+        name.setId("image-name");
+        var title = new TextField("Title (e.g. Debian 12 Bookworm)");
+        title.setId("image-title");
+        var source = new TextField("Path on this host or http(s) URL");
+        source.setId("image-source");
+        source.setWidthFull();
+        var sha256 = new TextField("SHA-256");
+        sha256.setId("image-sha256");
+        sha256.setHelperText("From the distribution's SHA256SUMS; a file that does not match is refused.");
+        var family = new Select<OsFamily>();
+        family.setLabel("OS family");
+        family.setItems(OsFamily.values());
+        family.setValue(OsFamily.LINUX);
+        var firmware = new Select<Firmware>();
+        firmware.setLabel("Firmware");
+        firmware.setItems(Firmware.values());
+        firmware.setValue(Firmware.BIOS);
+        var virtio = new Checkbox("virtio devices", true);
+        var minDisk = new IntegerField("Minimum disk (GiB)");
+        minDisk.setValue(2);
+        var form = new FormLayout(name, title, source, sha256, family, firmware, minDisk, virtio);
+        form.setColspan(source, 2);
+        form.setColspan(sha256, 2);
+        add(form);
+        Map<String, HasValidation> byField = Map.of("name", name, "title", title, "source", source, "sha256", sha256,
+                "minDiskGib", minDisk);
+
+        var ok = new Button("Register", e -> {
+            byField.values().forEach(f -> f.setInvalid(false));
+            try {
+                var request = new ImageImportRequest(name.getValue().trim(), title.getValue(), family.getValue(),
+                        firmware.getValue(), virtio.getValue(), source.getValue(), sha256.getValue(),
+                        minDisk.getValue() == null ? 0 : minDisk.getValue());
+                started.accept(request.name(), importer.importInBackground(request));
+                close();
+            } catch (InvalidInputException ex) {
+                HasValidation field = byField.get(ex.field());
+                if (field == null) {
+                    CatalogNotifications.error(ex.userMessage());
+                } else {
+                    field.setErrorMessage(ex.userMessage());
+                    field.setInvalid(true);
+                }
+            } catch (PanelException ex) {
+                CatalogNotifications.error(ex.userMessage());
+            }
+        });
+        ok.setId("save-image");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), ok);
+        setWidth("44em");
+    }
+}

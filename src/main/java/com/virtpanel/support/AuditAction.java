@@ -1,0 +1,85 @@
+package com.virtpanel.support;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What an audit row records. The code is what is stored; the label is what people read. */
+public enum AuditAction {
+    LOGIN("login", "Signed in"),
+    LOGIN_FAILED("login.failed", "Failed sign-in"),
+    LOGOUT("logout", "Signed out"),
+    IMPERSONATION_STARTED("impersonation.started", "Started acting as the customer"),
+    IMPERSONATION_ENDED("impersonation.ended", "Stopped acting as the customer"),
+    SIGNED_UP("account.signed-up", "Signed up"),
+    STAFF_CREATED("account.staff-created", "Staff account created"),
+    PASSWORD_CHANGED("account.password-changed", "Password changed"),
+    ACCOUNT_SUSPENDED("account.suspended", "Account suspended"),
+    ACCOUNT_UNSUSPENDED("account.unsuspended", "Account unsuspended"),
+    SSH_KEY_ADDED("account.ssh-key-added", "SSH key added"),
+    SSH_KEY_REMOVED("account.ssh-key-removed", "SSH key removed"),
+    SERVER_ORDERED("server.ordered", "Server ordered"),
+    SERVER_PROVISIONED("server.provisioned", "Server set up"),
+    SERVER_START("server.start", "Server started"),
+    SERVER_SHUTDOWN("server.shutdown", "Server shut down"),
+    SERVER_REBOOT("server.reboot", "Server rebooted"),
+    SERVER_RESET("server.reset", "Server reset"),
+    SERVER_POWEROFF("server.poweroff", "Server powered off"),
+    SERVER_POWER_OTHER("server.power", "Power action"),
+    SERVER_REINSTALL_REQUESTED("server.reinstall", "Reinstall requested"),
+    SERVER_REINSTALLED("server.reinstalled", "Server reinstalled"),
+    SERVER_DELETE_REQUESTED("server.delete", "Deletion requested"),
+    SERVER_DELETED("server.deleted", "Server deleted"),
+    SERVER_OPERATION_FAILED("server.operation-failed", "Server operation failed"),
+    SERVER_PLAN_CHANGED("server.plan-changed", "Server plan changed"),
+    PLAN_CREATED("catalog.plan-created", "Plan created"),
+    PLAN_CHANGED("catalog.plan-changed", "Plan changed"),
+    PLAN_RETIRED("catalog.plan-retired", "Plan retired"),
+    PLAN_DELETED("catalog.plan-deleted", "Plan deleted"),
+    IMAGE_REGISTERED("catalog.image-registered", "Image registered"),
+    IMAGE_ENABLED("catalog.image-enabled", "Image enabled"),
+    IMAGE_DISABLED("catalog.image-disabled", "Image disabled"),
+    // Written once the console and quota modules are merged (see ConsoleAndQuotaAudit).
+    CONSOLE_OPENED("console.opened", "Console opened"),
+    CONSOLE_CLOSED("console.closed", "Console closed"),
+    LIMITS_REPAIRED("quota.limits-repaired", "Limits repaired"),
+    THROTTLED("quota.throttled", "Throttled"),
+    UNTHROTTLED("quota.unthrottled", "Throttling lifted");
+
+    private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
+
+    private final String code;
+    private final String label;
+
+    AuditAction(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The label for a stored code; codes written by older versions show as themselves. */
+    public static String labelOf(String code) {
+        AuditAction action = BY_CODE.get(code);
+        return action == null ? code : action.label;
+    }
+
+    static AuditAction power(String action) {
+        return switch (action == null ? "" : action) {
+            case "start" -> SERVER_START;
+            case "shutdown" -> SERVER_SHUTDOWN;
+            case "reboot" -> SERVER_REBOOT;
+            case "reset" -> SERVER_RESET;
+            case "poweroff" -> SERVER_POWEROFF;
+            default -> SERVER_POWER_OTHER;
+        };
+    }
+}

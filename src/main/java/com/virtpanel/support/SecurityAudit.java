@@ -1,0 +1,84 @@
+package com.virtpanel.support;
+
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.PanelUser;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sign-ins, failed sign-ins and sign-outs, from Spring Security's own events. Only interactive
+ * kinds of authentication are recorded (password, remember-me); token authentication of API
+ * calls happens on every request and would bury everything else.
+ */
+@Component
+class SecurityAudit {
+
+    private final AuditTrail trail;
+    private final AccountService accounts;
+
+    SecurityAudit(AuditTrail trail, AccountService accounts) {
+        this.trail = trail;
+        this.accounts = accounts;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AuthenticationSuccessEvent e) {
+        Authentication auth = e.getAuthentication();
+        if (!(auth.getPrincipal() instanceof PanelUser user)) {
+            return;
+        }
+        String how;
+        if (auth instanceof RememberMeAuthenticationToken) {
+            how = "remember-me";
+        } else if (auth instanceof UsernamePasswordAuthenticationToken) {
+            how = "password";
+        } else {
+            return;
+        }
+        Who who = Who.same(new Who.Identity(user.accountId(), user.email()));
+        trail.record(who, AuditAction.LOGIN, user.accountId(), null, user.email(), how, address(auth));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AbstractAuthenticationFailureEvent e) {
+        Authentication attempt = e.getAuthentication();
+        String email = attempt.getName() == null ? "" : attempt.getName().trim();
+        Long accountId = email.isEmpty() ? null : accounts.findByEmail(email).map(AccountSummary::id).orElse(null);
+        trail.record(Who.same(new Who.Identity(null, email)), AuditAction.LOGIN_FAILED, accountId, null, email,
+                why(e.getException()), address(attempt));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LogoutSuccessEvent e) {
+        // Signing out while acting as a customer ends the visit (ImpersonationSessionEnd): that row says it.
+        Who.of(e.getAuthentication()).filter(who -> who.reason() == null).ifPresent(who ->
+                trail.record(who, AuditAction.LOGOUT, who.effective().accountId(), null, null, null, ClientAddress.current()));
+    }
+
+    private static String why(AuthenticationException e) {
+        if (e instanceof LockedException) {
+            return "account suspended";
+        }
+        if (e instanceof org.springframework.security.authentication.BadCredentialsException) {
+            return "wrong email or password";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static String address(Authentication auth) {
+        if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        return ClientAddress.current();
+    }
+}

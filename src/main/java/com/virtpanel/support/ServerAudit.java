@@ -1,0 +1,79 @@
+package com.virtpanel.support;
+
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerEvents;
+import com.virtpanel.server.ServerRef;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Orders, power actions, reinstalls and deletes. Status changes are not audited one by one:
+ * they follow from these actions (or from the guest itself) and would drown them. The server's
+ * name is copied into the row, so the log still reads well after the server is gone.
+ */
+@Component
+class ServerAudit {
+
+    private final AuditTrail trail;
+    private final ServerDirectory directory;
+
+    ServerAudit(AuditTrail trail, ServerDirectory directory) {
+        this.trail = trail;
+        this.directory = directory;
+    }
+
+    private String name(long serverId) {
+        return directory.find(serverId).map(ServerRef::name).orElse(null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.Ordered e) {
+        trail.record(AuditAction.SERVER_ORDERED, e.accountId(), e.serverId(), e.name(),
+                "plan " + e.plan() + ", image " + e.image());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.Provisioned e) {
+        trail.record(AuditAction.SERVER_PROVISIONED, e.accountId(), e.serverId(), name(e.serverId()), e.domain());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.PowerAction e) {
+        AuditAction action = AuditAction.power(e.action());
+        trail.record(action, e.accountId(), e.serverId(), name(e.serverId()),
+                action == AuditAction.SERVER_POWER_OTHER ? e.action() : null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.ReinstallRequested e) {
+        trail.record(AuditAction.SERVER_REINSTALL_REQUESTED, e.accountId(), e.serverId(), name(e.serverId()),
+                "image " + e.image());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.Reinstalled e) {
+        trail.record(AuditAction.SERVER_REINSTALLED, e.accountId(), e.serverId(), name(e.serverId()), e.domain());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.DeleteRequested e) {
+        trail.record(AuditAction.SERVER_DELETE_REQUESTED, e.accountId(), e.serverId(), name(e.serverId()), null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.Deleted e) {
+        trail.record(AuditAction.SERVER_DELETED, e.accountId(), e.serverId(), name(e.serverId()), e.domain());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.OperationFailed e) {
+        trail.record(AuditAction.SERVER_OPERATION_FAILED, e.accountId(), e.serverId(), name(e.serverId()),
+                e.operation() + ": " + e.reason());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.PlanChanged e) {
+        trail.record(AuditAction.SERVER_PLAN_CHANGED, e.accountId(), e.serverId(), name(e.serverId()),
+                "plan " + e.oldPlanId() + " → " + e.newPlanId());
+    }
+}

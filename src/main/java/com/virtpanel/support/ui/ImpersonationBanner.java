@@ -1,0 +1,51 @@
+package com.virtpanel.support.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.account.ImpersonationGrant;
+import com.virtpanel.base.ui.LayoutBanner;
+import com.virtpanel.support.Impersonation;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+
+/** "Acting as X — reason — Exit", on every page while a staff member acts as a customer. */
+@org.springframework.stereotype.Component
+@Order(10)
+class ImpersonationBanner implements LayoutBanner {
+
+    private final CurrentUser currentUser;
+
+    ImpersonationBanner(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public Optional<Component> banner() {
+        return currentUser.find().flatMap(actor -> actor.impersonation().map(grant -> banner(actor, grant)));
+    }
+
+    private static Component banner(Actor actor, ImpersonationGrant grant) {
+        var text = new Span("Acting as " + actor.email() + " — " + grant.reason()
+                + (grant.readOnly() ? " — read-only" : ""));
+        text.setId("impersonation-text");
+        var exitForm = new PostForm(Impersonation.EXIT_PATH);
+        var exit = new Button("Exit", VaadinIcon.SIGN_OUT_ALT.create(), e -> exitForm.submit(Map.of()));
+        exit.setId("exit-impersonation");
+        exit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        var banner = new HorizontalLayout(VaadinIcon.USER_CARD.create(), text, exit, exitForm);
+        banner.setId("impersonation-banner");
+        banner.setAlignItems(FlexComponent.Alignment.CENTER);
+        banner.addClassNames("banner", "banner-warning");
+        banner.getElement().setAttribute("title", "You act as " + actor.email() + " on behalf of " + grant.staffEmail()
+                + ". Everything you do is audited and shown to the customer.");
+        return banner;
+    }
+}

@@ -1,0 +1,191 @@
+package com.virtpanel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.virtpanel.account.SshPublicKey;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Users;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A customer's whole journey through the API over real HTTP, checked on the libvirt side:
+ * sign up, token, order, running, reboot, power off and on, reinstall with a new key,
+ * reset, shut down, delete.
+ */
+@IntegrationTest
+class ApiLifecycleIT {
+
+    static final Duration STEP = Duration.ofSeconds(240);
+
+    @LocalServerPort int port;
+    @Value("${panel.storage.pool}") String pool;
+    @Autowired Guests guests;
+
+    HttpApi api;
+    String token;
+
+    @BeforeAll
+    static void demoImage() {
+        DemoImage.require();
+    }
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
+
+    @Test
+    void aServerIsOrderedRebootedReinstalledAndDeletedThroughTheApi() {
+        api = new HttpApi(port);
+        String email = "life-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String credentials = MockApi.json(Map.of("email", email, "password", Users.PASSWORD));
+        assertThat(api.post("/api/v1/accounts", null, credentials).status()).isEqualTo(201);
+        var issued = api.post("/api/v1/auth/token", null, credentials);
+        assertThat(issued.status()).isEqualTo(200);
+        token = issued.json().get("token").asText();
+
+        JsonNode nano = find(api.get("/api/v1/plans", token).json(), "nano");
+        assertThat(nano.get("vcpus").asInt()).isEqualTo(1);
+        assertThat(nano.get("memory_mib").asInt()).isEqualTo(256);
+        assertThat(nano.get("cpu_cap_percent").asInt()).isEqualTo(50);
+        assertThat(find(api.get("/api/v1/images", token).json(), "demo").get("title").asText()).isNotBlank();
+
+        // Order, with an idempotency key: the replay returns the same server.
+        String firstKey = FreshKeys.ed25519("first@api");
+        String order = MockApi.json(Map.of("name", "api-life", "plan", "nano", "image", "demo", "ssh_keys", List.of(firstKey)));
+        var ordered = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
+                Map.of("Idempotency-Key", "life-order-1"));
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(202);
+        JsonNode server = ordered.json();
+        long id = server.get("id").asLong();
+        assertThat(ordered.headers().get("location")).endsWith("/api/v1/servers/" + id);
+        assertThat(server.get("status").asText()).isEqualTo("provisioning");
+        assertThat(server.get("name").asText()).isEqualTo("api-life");
+        assertThat(server.get("plan").asText()).isEqualTo("nano");
+        assertThat(server.get("image").asText()).isEqualTo("demo");
+        assertThat(server.get("ipv4").asText()).isNotBlank();
+        assertThat(server.get("throttled").asBoolean()).isFalse();
+        assertThat(Instant.parse(server.get("created_at").asText())).isBefore(Instant.now().plusSeconds(1));
+        JsonNode limits = server.get("limits");
+        assertThat(limits.get("cpu_cap_percent").asInt()).isEqualTo(50);
+        assertThat(limits.get("disk_iops").asInt()).isEqualTo(200);
+        assertThat(limits.get("disk_mbps").asInt()).isEqualTo(20);
+        assertThat(limits.get("net_mbps").asInt()).isEqualTo(100);
+        assertThat(limits.get("traffic_gib").asInt()).isEqualTo(1000);
+        var replay = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
+                Map.of("Idempotency-Key", "life-order-1"));
+        assertThat(replay.json().get("id").asLong()).isEqualTo(id);
+        assertThat(api.get("/api/v1/servers", token).json()).hasSize(1);
+
+        // Running: the guest exists, runs, and booted with its hostname and key.
+        String domain = awaitStatus(id, "running").get("domain").asText();
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+        String serial = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
+        assertThat(serial).contains("hostname=api-life", "ssh-key=" + fingerprint(firstKey));
+        assertThat(volumes(domain)).containsExactlyInAnyOrder(domain + "-disk-1.qcow2", domain + "-seed-1.iso");
+
+        // Reboot: the same guest boots a second time.
+        assertThat(action(id, "reboot").get("status").asText()).isEqualTo("rebooting");
+        Await.until("a second boot of " + domain, STEP, () -> guests.serial(domain), s -> count(s, "virtpanel-demo ready") >= 2);
+        awaitStatus(id, "running");
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+
+        // Power off and on.
+        assertThat(action(id, "poweroff").get("status").asText()).isEqualTo("stopped");
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("shut off");
+        assertThat(action(id, "start").get("status").asText()).isEqualTo("running");
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+        guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
+
+        // Reinstall with a new key: new volumes replace the old ones, the guest gets the new key.
+        String secondKey = FreshKeys.ed25519("second@api");
+        var reinstall = api.post("/api/v1/servers/" + id + "/actions/reinstall", token,
+                MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(secondKey))));
+        assertThat(reinstall.status()).as(reinstall.toString()).isEqualTo(202);
+        assertThat(reinstall.json().get("status").asText()).isEqualTo("reinstalling");
+        awaitStatus(id, "running");
+        assertThat(volumes(domain)).containsExactlyInAnyOrder(domain + "-disk-2.qcow2", domain + "-seed-2.iso");
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+        String reinstalled = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
+        assertThat(reinstalled).contains("ssh-key=" + fingerprint(secondKey)).doesNotContain("ssh-key=" + fingerprint(firstKey));
+
+        // Hard reset, then a graceful shutdown the guest honours (ACPI power button).
+        int boots = count(guests.serial(domain), "virtpanel-demo ready");
+        assertThat(action(id, "reset").get("status").asText()).isEqualTo("rebooting");
+        Await.until("a boot after the reset of " + domain, STEP, () -> guests.serial(domain),
+                s -> count(s, "virtpanel-demo ready") > boots);
+        awaitStatus(id, "running");
+        // The guest is up (its ACPI daemon listens), so it honours the power button.
+        action(id, "shutdown");
+        awaitStatus(id, "stopped");
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("shut off");
+
+        // Delete: 202, then the server is gone from the API and from the host.
+        var deleted = api.delete("/api/v1/servers/" + id, token);
+        assertThat(deleted.status()).isEqualTo(202);
+        assertThat(deleted.json().get("status").asText()).isEqualTo("deleting");
+        Await.until("server " + id + " to be gone", STEP, () -> api.get("/api/v1/servers/" + id, token).status(), s -> s == 404);
+        assertThat(Shell.run("virsh", "-c", "qemu:///system", "domstate", domain).ok()).isFalse();
+        assertThat(volumes(domain)).isEmpty();
+        assertThat(api.get("/api/v1/servers", token).json()).isEmpty();
+    }
+
+    private JsonNode action(long id, String action) {
+        var reply = api.post("/api/v1/servers/" + id + "/actions/" + action, token, null);
+        assertThat(reply.status()).as(action + ": " + reply).isEqualTo(202);
+        return reply.json();
+    }
+
+    private JsonNode awaitStatus(long id, String status) {
+        return Await.until("server " + id + " to be " + status, STEP, () -> {
+            JsonNode server = api.get("/api/v1/servers/" + id, token).json();
+            if ("failed".equals(server.path("status").asText())) {
+                throw new AssertionError("server failed: " + server.path("failure_reason").asText());
+            }
+            return server;
+        }, s -> status.equals(s.path("status").asText()));
+    }
+
+    private List<String> volumes(String domain) {
+        return Arrays.stream(Shell.virsh("vol-list", "--pool", pool).split("\n")).map(String::trim)
+                .filter(line -> line.startsWith(domain + "-")).map(line -> line.split("\\s+")[0]).toList();
+    }
+
+    private static JsonNode find(JsonNode array, String name) {
+        for (JsonNode item : array) {
+            if (name.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(name + " not in " + array);
+    }
+
+    private static String fingerprint(String key) {
+        return SshPublicKey.parse("key", key).fingerprint();
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,143 @@
+package com.virtpanel.support.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.Role;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import com.virtpanel.support.AuditAction;
+import com.virtpanel.support.AuditEntry;
+import com.virtpanel.support.AuditFilter;
+import com.virtpanel.support.AuditService;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.Browser;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole support visit in a real browser: a support agent acts as a customer with a reason,
+ * sees the banner and the customer's server, reboots it, exits; the audit names both people,
+ * and the customer finds the visit on their activity page.
+ */
+@IntegrationTest
+class ImpersonationBrowserIT {
+
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
+    static final String REASON = "Ticket 1234: customer says web-1 hangs";
+
+    @LocalServerPort int port;
+    @Autowired Users users;
+    @Autowired Guests guests;
+    @Autowired ServerService servers;
+    @Autowired AuditService audit;
+
+    @BeforeAll
+    static void demoImage() {
+        DemoImage.require();
+    }
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
+
+    @Test
+    void supportActsAsACustomerRebootsTheirServerAndTheVisitIsAuditedAndShownToTheCustomer() {
+        AccountSummary customer = users.newCustomer();
+        AccountSummary support = users.newStaff(Role.SUPPORT);
+        ServerView server = Users.as(customer, () -> servers.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
+        guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING);
+
+        try (Browser browser = Browser.open(port)) {
+            try {
+                browser.signIn(support.email(), Users.PASSWORD);
+                browser.go("/support/customers");
+                browser.type("customer-search", customer.email());
+                clickWhenShown(browser, "customer-" + customer.id());
+                browser.waitFor(d -> browser.text("customer-servers").contains("web-1"));
+                browser.click("impersonate");
+                browser.type("impersonation-reason", REASON);
+                browser.click("start-impersonation");
+
+                // A full page load later, the browser is the customer, under the banner.
+                browser.waitFor(d -> d.getCurrentUrl().endsWith("/servers"));
+                browser.waitForVaadin();
+                assertThat(browser.text("impersonation-banner")).contains("Acting as " + customer.email()).contains(REASON);
+                browser.screenshot("support-acting-as-customer");
+                browser.waitFor(By.linkText("web-1")).click();
+                browser.waitForVaadin();
+                browser.click("reboot");
+                Await.until("the reboot in the audit log", Duration.ofSeconds(30), () -> reboots(server.id()), rows -> !rows.isEmpty());
+
+                browser.click("exit-impersonation");
+                browser.waitFor(d -> d.getCurrentUrl().contains("/support/customers"));
+                browser.waitForVaadin();
+                assertThat(browser.driver().findElements(By.id("impersonation-banner"))).isEmpty();
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("impersonation-as-support");
+                throw e;
+            }
+
+            assertThat(reboots(server.id())).singleElement().satisfies(row -> {
+                assertThat(row.actorEmail()).isEqualTo(support.email());
+                assertThat(row.effectiveEmail()).isEqualTo(customer.email());
+                assertThat(row.reason()).isEqualTo(REASON);
+                assertThat(row.target()).isEqualTo("web-1");
+                assertThat(row.clientIp()).isNotBlank();
+            });
+
+            try {
+                browser.driver().manage().deleteAllCookies();
+                browser.signIn(customer.email(), Users.PASSWORD);
+                browser.go("/account/activity");
+                String visits = browser.text("staff-visits");
+                assertThat(visits).contains(support.email()).contains(REASON).contains("Server rebooted: web-1");
+
+                browser.go("/admin/audit");
+                assertThat(browser.driver().findElements(By.id("audit-grid"))).isEmpty();
+                browser.go("/support/customers");
+                assertThat(browser.driver().findElements(By.id("customers-grid"))).isEmpty();
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("impersonation-as-customer");
+                throw e;
+            }
+        }
+    }
+
+    /** Like Browser.click, for a button inside a grid row. */
+    private static void clickWhenShown(Browser browser, String id) {
+        browser.waitFor(d -> {
+            // Rows outside the grid's viewport are not rendered yet, and a row may still be laying out.
+            for (var element : d.findElements(By.id(id))) {
+                try {
+                    if (element.isDisplayed() && element.getSize().getHeight() > 0) {
+                        element.click();
+                        return true;
+                    }
+                } catch (org.openqa.selenium.ElementNotInteractableException
+                        | org.openqa.selenium.StaleElementReferenceException notYet) {
+                    // try again
+                }
+            }
+            return null;
+        });
+        browser.waitForVaadin();
+    }
+
+    private List<AuditEntry> reboots(long serverId) {
+        return Users.as(users.admin(), () -> audit.search(new AuditFilter(null, serverId, AuditAction.SERVER_REBOOT, null, null, 10)));
+    }
+}
