@@ -137,9 +137,9 @@ class BurstCreditsOnRealGuestsIT {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(users.admin().email(), adminPassword);
             browser.go("/admin/limits");
-            browser.waitFor(d -> Grids.text(browser, "throttled-grid").contains("burner"));
+            Grids.awaitText(browser, "throttled-grid", "burner");
             assertThat(Grids.text(browser, "throttled-grid")).contains(owner.email()).doesNotContain("idler");
-            browser.waitFor(d -> Grids.text(browser, "enforcement-grid").contains("Burst credits used up"));
+            Grids.awaitText(browser, "enforcement-grid", "Burst credits used up");
         }
     }
 }

@@ -94,7 +94,7 @@ class PlanLimitsOnRealGuestsIT {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(users.admin().email(), adminPassword);
             browser.go("/admin/limits");
-            browser.waitFor(d -> Grids.text(browser, "enforcement-grid").contains(domain));
+            Grids.awaitText(browser, "enforcement-grid", domain);
             assertThat(Grids.text(browser, "enforcement-grid")).contains("vcpu_quota").contains("Drift repaired");
         }
     }

@@ -22,7 +22,7 @@ import java.util.List;
 /** For admins: which servers run throttled now, and every limit the panel wrote (drift repairs included). */
 @Route("admin/limits")
 @PageTitle("Limits · Virtpanel")
-@Menu(title = "Limits", order = 45, icon = "vaadin:dashboard")
+@Menu(title = "Limits", order = 74, icon = "vaadin:dashboard")
 @RolesAllowed("ADMIN")
 public class LimitsAdminView extends VerticalLayout {
 
