@@ -1,0 +1,72 @@
+package com.virtpanel.quota;
+
+import com.virtpanel.catalog.CatalogEvents;
+import com.virtpanel.server.ServerEvents;
+import com.virtpanel.server.ServerStatus;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the reconciler at once when limits should change: a plan was edited, a server moved
+ * to another plan, or a guest (re)started and may carry its plan's plain limits while it is
+ * throttled. Going through the job (not writing limits here) keeps one writer per server:
+ * the job never runs twice at a time, on any instance.
+ */
+@Component
+class ReconcileTrigger {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconcileTrigger.class);
+
+    private final Scheduler scheduler;
+    private final TransactionTemplate tx;
+
+    ReconcileTrigger(Scheduler scheduler, PlatformTransactionManager transactions) {
+        this.scheduler = scheduler;
+        // After the publisher's commit: the trigger row needs a transaction of its own.
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogEvents.PlanChanged event) {
+        now("plan " + event.name() + " changed");
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.PlanChanged event) {
+        now("server " + event.serverId() + " changed plan");
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.StatusChanged event) {
+        if (event.status() == ServerStatus.RUNNING) {
+            now("server " + event.serverId() + " is running");
+        }
+    }
+
+    void now(String why) {
+        try {
+            tx.executeWithoutResult(t -> {
+                try {
+                    scheduler.triggerJob(QuotaJobs.RECONCILE);
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            log.debug("Limits are reconciled now: {}", why);
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
+                // The periodic pass applies the change a little later.
+                log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
+            }
+        }
+    }
+}

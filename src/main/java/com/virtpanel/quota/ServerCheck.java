@@ -1,0 +1,71 @@
+package com.virtpanel.quota;
+
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.LimitSpec;
+import com.virtpanel.host.LiveLimits;
+import com.virtpanel.server.ServerRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * One server, once: work out the limits it should run under (plan and throttles), read what
+ * the host enforces, and write the limits only where they differ. Cheap when nothing
+ * changed: one read of the live limits and one small row update.
+ */
+@Component
+class ServerCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerCheck.class);
+
+    private final QuotaStates states;
+    private final EnforcementRepository enforcementLog;
+    private final CatalogService catalog;
+    private final LimitEnforcer enforcer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ServerCheck(QuotaStates states, EnforcementRepository enforcementLog, CatalogService catalog, LimitEnforcer enforcer,
+            ApplicationEventPublisher events, Clock clock) {
+        this.states = states;
+        this.enforcementLog = enforcementLog;
+        this.catalog = catalog;
+        this.enforcer = enforcer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Runs inside the caller's transaction. */
+    void check(ServerRef server) {
+        Instant now = clock.instant();
+        PlanInfo plan = catalog.plan(server.planId());
+        QuotaState state = states.of(server.id(), plan);
+        LimitSpec want = DesiredLimits.of(plan, state.isCpuThrottled(), state.isTrafficThrottled());
+        LiveLimits live = enforcer.read(server.domain());
+        List<Repair.Write> writes = Repair.plan(want, live, AppliedLimits.parse(state.getAppliedLimits()), plan,
+                state.isCpuThrottled(), state.isTrafficThrottled());
+        if (!writes.isEmpty()) {
+            enforcer.apply(server.domain(), want);
+            record(server, writes, now);
+        }
+        state.checked(AppliedLimits.format(want), now);
+    }
+
+    private void record(ServerRef server, List<Repair.Write> writes, Instant now) {
+        for (Repair.Write w : writes) {
+            Drift.Difference d = w.difference();
+            String before = d.before() == null ? null : String.valueOf(d.before());
+            String after = String.valueOf(d.after());
+            enforcementLog.save(new EnforcementRecord(server.id(), server.domain(), now, w.reason(), d.what(), before, after));
+            if (w.reason() == Reason.DRIFT) {
+                events.publishEvent(new QuotaEvents.LimitRepaired(server.id(), server.accountId(), server.domain(), d.what(), before, after));
+            }
+            log.info("Limits of {}: {} {} -> {} ({})", server.domain(), d.what(), before, after, w.reason().label());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.virtpanel.quota;
+
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Books what a server used against its burst credits and traffic allowance, and switches its
+ * throttles. Only this class writes those columns of {@link QuotaState}; the reconciler only
+ * writes what it applied, so both can run at the same time without losing updates.
+ */
+@Component
+class UsageAccounting {
+
+    private final QuotaStates states;
+    private final CatalogService catalog;
+    private final ApplicationEventPublisher events;
+    private final QuotaProperties config;
+    private final Accounting accounting;
+    private final Clock clock;
+
+    UsageAccounting(QuotaStates states, CatalogService catalog, ApplicationEventPublisher events, QuotaProperties config,
+            Clock clock) {
+        this.states = states;
+        this.catalog = catalog;
+        this.events = events;
+        this.config = config;
+        this.accounting = new Accounting(config);
+        this.clock = clock;
+    }
+
+    /** Cumulative counters (as the host reports them): turned into usage against the last ones. Runs in the caller's transaction. */
+    EnumSet<Reason> counters(ServerRef server, UsageFeed.Counters counters) {
+        PlanInfo plan = catalog.plan(server.planId());
+        QuotaState state = states.of(server.id(), plan);
+        return account(server, plan, state, counters == null ? Optional.empty() : state.observe(counters));
+    }
+
+    /** Usage already turned into rates (as a sampling pass reports it). Runs in the caller's transaction. */
+    EnumSet<Reason> usage(ServerRef server, QuotaState.Usage usage) {
+        PlanInfo plan = catalog.plan(server.planId());
+        return account(server, plan, states.of(server.id(), plan), Optional.ofNullable(usage));
+    }
+
+    private EnumSet<Reason> account(ServerRef server, PlanInfo plan, QuotaState state, Optional<QuotaState.Usage> usage) {
+        Instant now = clock.instant();
+        boolean cpuWas = state.isCpuThrottled();
+        boolean trafficWas = state.isTrafficThrottled();
+        EnumSet<Reason> switched = accounting.account(state, plan, usage, now);
+        if (!cpuWas && state.isCpuThrottled()) {
+            events.publishEvent(new QuotaEvents.CpuThrottled(server.id(), server.accountId(), plan.burstBaselinePercent()));
+        } else if (cpuWas && !state.isCpuThrottled()) {
+            events.publishEvent(new QuotaEvents.CpuRestored(server.id(), server.accountId(), plan.cpuCapPercent()));
+        }
+        if (!trafficWas && state.isTrafficThrottled()) {
+            var until = TrafficPeriod.containing(now, config.traffic()).end();
+            events.publishEvent(new QuotaEvents.TrafficThrottled(server.id(), server.accountId(), plan.throttledNetMbps(), until));
+        } else if (trafficWas && !state.isTrafficThrottled()) {
+            events.publishEvent(new QuotaEvents.TrafficRestored(server.id(), server.accountId(), plan.netMbps()));
+        }
+        return switched;
+    }
+}

@@ -1,0 +1,142 @@
+package com.virtpanel.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanDraft;
+import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerView;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.Browser;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Users;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A plan's limits on real guests: written at creation, repaired after tampering, changed live. */
+@QuotaIntegrationTest
+class PlanLimitsOnRealGuestsIT {
+
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
+    static final Duration REPAIR = Duration.ofSeconds(45);
+
+    static AccountSummary owner;
+    static ServerView nano;
+
+    @Autowired ServerService servers;
+    @Autowired CatalogService catalog;
+    @Autowired QuotaService quota;
+    @Autowired Users users;
+    @Autowired Guests guests;
+    @LocalServerPort int port;
+    @Value("${panel.admin.password}") String adminPassword;
+
+    @BeforeAll
+    static void aRunningNanoServer(@Autowired Users users, @Autowired ServerService servers, @Autowired Guests guests) {
+        DemoImage.require();
+        owner = users.newCustomer();
+        ServerView ordered = Users.as(owner, () -> servers.order(new OrderRequest("nano-1", "nano", "demo", List.of(KEY), null, null)));
+        nano = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
+    }
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
+
+    @Test
+    void aNanoServerRunsUnderItsPlansCpuCapAndIopsLimitInLibvirtAndInItsCgroup() {
+        String domain = nano.domain();
+        assertThat(Host.schedinfo(domain, "vcpu_period")).isEqualTo(100_000);
+        assertThat(Host.schedinfo(domain, "vcpu_quota")).isEqualTo(50_000);
+        assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(50_000);
+        assertThat(Host.blkdeviotune(domain, "total_iops_sec")).isEqualTo(200);
+        assertThat(Host.blkdeviotune(domain, "total_bytes_sec")).isEqualTo(20_000_000);
+
+        EffectiveLimits limits = Users.as(owner, () -> quota.limits(nano.id()));
+        assertThat(limits.cpuCapPercent()).isEqualTo(50);
+        assertThat(limits.diskIops()).isEqualTo(200);
+        assertThat(limits.throttled()).isFalse();
+    }
+
+    @Test
+    void aRemovedCpuCapIsRestoredByTheReconcilerAndTheLogRecordsBeforeAndAfter() {
+        String domain = nano.domain();
+        Shell.virsh("schedinfo", "--live", domain, "vcpu_quota=-1");
+        assertThat(Host.cgroupVcpuQuota(domain)).as("the tampering took effect").isEqualTo(-1);
+
+        Await.until("the reconciler to restore the CPU cap of " + domain, REPAIR, () -> Host.cgroupVcpuQuota(domain), q -> q == 50_000);
+        assertThat(Host.schedinfo(domain, "vcpu_quota")).isEqualTo(50_000);
+
+        List<EnforcementEntry> log = Users.as(users.admin(), () -> quota.enforcementLog(200));
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.serverId()).isEqualTo(nano.id());
+            assertThat(e.reason()).isEqualTo(Reason.DRIFT);
+            assertThat(e.what()).isEqualTo("vcpu_quota");
+            assertThat(e.before()).isEqualTo("-1");
+            assertThat(e.after()).isEqualTo("50000");
+        });
+        assertThat(Users.as(owner, () -> quota.enforcementLog(nano.id(), 50))).extracting(EnforcementEntry::what).contains("vcpu_quota");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(users.admin().email(), adminPassword);
+            browser.go("/admin/limits");
+            Grids.awaitText(browser, "enforcement-grid", domain);
+            assertThat(Grids.text(browser, "enforcement-grid")).contains("vcpu_quota").contains("Drift repaired");
+        }
+    }
+
+    @Test
+    void theServerPageShowsTheLimitsInForce() {
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(owner.email(), Users.PASSWORD);
+            browser.go("/servers/" + nano.id());
+            assertThat(browser.text("limit-cpu")).contains("up to 50 % of one vCPU");
+            assertThat(browser.text("limit-disk")).isEqualTo("200 IOPS, 20 MB/s");
+            assertThat(browser.text("limit-network")).isEqualTo("100 Mbit/s");
+            assertThat(browser.text("limit-traffic")).contains("of 1000 GiB this period");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("throttle-0"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPlanChangeReachesARunningServerLiveAsItsCgroupFileShows() {
+        AccountSummary admin = users.admin();
+        String name = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        PlanInfo plan = Users.as(admin, () -> catalog.createPlan(new PlanDraft(name, "Quota test", 1, 256, 2, 50, 512, 200, 20,
+                250, 100, 1000, 10, null, 300, "EUR")));
+        AccountSummary customer = users.newCustomer();
+        ServerView ordered = Users.as(customer, () -> servers.order(new OrderRequest("change-1", name, "demo", List.of(KEY), null, null)));
+        String domain = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING).domain();
+        assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(50_000);
+        String domainId = Shell.virsh("domid", domain);
+
+        Users.as(admin, () -> catalog.updatePlan(plan.id(), new PlanDraft(name, "Quota test", 1, 256, 2, 30, 512, 300, 20,
+                250, 100, 1000, 10, null, 300, "EUR")));
+
+        Await.until("the new cap in the cgroup of " + domain, REPAIR, () -> Host.cgroupVcpuQuota(domain), q -> q == 30_000);
+        assertThat(Host.blkdeviotune(domain, "total_iops_sec")).isEqualTo(300);
+        assertThat(Shell.virsh("domid", domain)).as("the guest was not restarted").isEqualTo(domainId);
+        assertThat(Users.as(customer, () -> quota.limits(ordered.id())).cpuCapPercent()).isEqualTo(30);
+        assertThat(Users.as(customer, () -> quota.enforcementLog(ordered.id(), 50)))
+                .anySatisfy(e -> {
+                    assertThat(e.what()).isEqualTo("vcpu_quota");
+                    assertThat(e.reason()).isEqualTo(Reason.PLAN_CHANGED);
+                    assertThat(e.before()).isEqualTo("50000");
+                    assertThat(e.after()).isEqualTo("30000");
+                });
+    }
+}
