@@ -207,12 +207,8 @@ class LibvirtConnection implements DisposableBean {
         }
     }
 
-    private void closeQuietly(NativeConnect connection) {
-        try {
-            connection.close();
-        } catch (LibvirtException | RuntimeException e) {
-            log.debug("Closing a dropped libvirt connection failed: {}", e.toString());
-        }
+    private static void closeQuietly(NativeConnect connection) {
+        connection.shutDown();
     }
 
     /**
