@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.virtpanel.usage.MetricSeries;
 import java.time.Instant;
+import java.util.List;
 
 /** The API's response bodies: snake_case JSON, separate from the services' records on purpose. */
 final class ApiJson {
@@ -67,5 +69,53 @@ final class ApiJson {
             boolean throttled,
             @Schema(description = "why the last operation failed, when status is failed") String failureReason,
             @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress) {
+    }
+
+    /** Usage between start and end; series with no points were not sampled (server stopped or new). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Metrics(long serverId, Instant start, Instant end,
+            @Schema(allowableValues = {"raw", "5m", "1h"}) String resolution,
+            @Schema(description = "seconds between consecutive points; a larger distance is a gap") long stepSeconds,
+            List<Series> series) {
+
+        static Metrics of(com.virtpanel.usage.Metrics m) {
+            return new Metrics(m.serverId(), m.start(), m.end(), m.resolution(), m.stepSeconds(),
+                    m.series().stream().map(Series::of).toList());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Series(
+            @Schema(description = "cpu, disk_read, disk_write, disk_read_ops, disk_write_ops, net_rx, net_tx") String name,
+            @Schema(description = "percent (100 = one vCPU), bytes_per_second, ops_per_second, bits_per_second") String unit,
+            List<Point> points) {
+
+        static Series of(MetricSeries s) {
+            return new Series(s.name(), s.unit(), s.points().stream().map(p -> new Point(p.time(), p.avg(), p.max())).toList());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Point(Instant time, double avg, double max) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RootPassword(@Schema(description = "the new root password; shown only in this response") String rootPassword) {
+
+        @Override
+        public String toString() {
+            return "RootPassword[hidden]";
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ConsoleTicket(@Schema(description = "single-use, expires within a minute") String ticket,
+            @Schema(description = "WebSocket path speaking RFB; send the ticket and the same bearer token") String path,
+            Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "ConsoleTicket[expires " + expiresAt + "]";
+        }
     }
 }

@@ -1,6 +1,9 @@
 package com.virtpanel.api;
 
 import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.console.ConsoleTickets;
+import com.virtpanel.usage.MetricType;
+import com.virtpanel.usage.UsageService;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +11,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Power actions, reinstall, and the server calls that other modules will serve. Actions answer
- * 202 with the server as it is now; the power state follows (poll the server). Every call
- * checks ownership first, so someone else's server is 404 even where the call is not built yet.
+ * Power actions, reinstall, root password, usage and console of one server. Actions answer 202
+ * with the server as it is now; the power state follows (poll the server). The services check
+ * ownership, so someone else's server is 404.
  */
 @RestController
 @RequestMapping("/api/v1/servers/{id}")
@@ -29,10 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ServerActionsController {
 
     private final ServerService servers;
+    private final UsageService usage;
+    private final ConsoleTickets consoles;
     private final ServerJsonFactory json;
 
-    ServerActionsController(ServerService servers, ServerJsonFactory json) {
+    ServerActionsController(ServerService servers, UsageService usage, ConsoleTickets consoles, ServerJsonFactory json) {
         this.servers = servers;
+        this.usage = usage;
+        this.consoles = consoles;
         this.json = json;
     }
 
@@ -71,31 +81,51 @@ class ServerActionsController {
     }
 
     @PostMapping("/actions/reset_password")
-    @Operation(summary = "Not available yet: always 501", description = "Will set a generated root password offline "
-            + "and return it once as {root_password}.")
-    @ApiResponse(responseCode = "501", description = "not implemented yet")
-    ResponseEntity<Void> resetPassword(@PathVariable long id, @RequestBody(required = false) String body) {
+    @Operation(summary = "Give root a new, generated password", description = "Returned once, never stored in clear. "
+            + "It is written into the server's disk offline (libguestfs): a running server is shut down and started again; "
+            + "its status is rebooting until then.")
+    @ApiResponse(responseCode = "200", description = "{root_password}")
+    @ApiResponse(responseCode = "409", description = "not possible in the server's current status or for its OS")
+    ResponseEntity<ApiJson.RootPassword> resetPassword(@PathVariable long id, @RequestBody(required = false) String body) {
         NoBody.require(body);
-        servers.get(id);
-        throw ApiException.notImplemented("Resetting the root password through the API is not available yet.");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new ApiJson.RootPassword(servers.resetRootPassword(id)));
     }
 
     @GetMapping("/metrics")
-    @Operation(summary = "Not available yet: always 501", description = "Will return time series of cpu, disk and network.")
-    @ApiResponse(responseCode = "501", description = "not implemented yet")
-    ResponseEntity<Void> metrics(@PathVariable long id, @RequestParam(required = false) String type,
+    @Operation(summary = "CPU, disk and network usage as time series", description = "start and end are ISO-8601 "
+            + "instants (default: the last hour). Up to a day: raw samples; up to a week: 5-minute points; beyond: hourly.")
+    @ApiResponse(responseCode = "200", description = "the series asked for")
+    @ApiResponse(responseCode = "400", description = "unknown type, unreadable or reversed range")
+    ApiJson.Metrics metrics(@PathVariable long id,
+            @Parameter(description = "comma-separated: cpu, disk, network (default: all)") @RequestParam(required = false) String type,
             @RequestParam(required = false) String start, @RequestParam(required = false) String end) {
-        servers.get(id);
-        throw ApiException.notImplemented("Usage metrics are not available through the API yet; the server page shows them.");
+        return ApiJson.Metrics.of(usage.metrics(id, MetricType.parse(type), instant("start", start), instant("end", end)));
     }
 
     @PostMapping("/console")
-    @Operation(summary = "Not available yet: always 501", description = "Will return a console ticket {ticket,path,expires_at}.")
-    @ApiResponse(responseCode = "501", description = "not implemented yet")
-    ResponseEntity<Void> console(@PathVariable long id, @RequestBody(required = false) String body) {
+    @Operation(summary = "A single-use console ticket", description = "Open a WebSocket at path (it carries the ticket) "
+            + "before expires_at, with the same Authorization header; it speaks RFB (VNC).")
+    @ApiResponse(responseCode = "200", description = "{ticket,path,expires_at}")
+    @ApiResponse(responseCode = "409", description = "the server is not running")
+    ResponseEntity<ApiJson.ConsoleTicket> console(@PathVariable long id, @RequestBody(required = false) String body) {
         NoBody.require(body);
-        servers.get(id);
-        throw ApiException.notImplemented("Console tickets are not available through the API yet; open the console on the server page.");
+        var ticket = consoles.forApi(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new ApiJson.ConsoleTicket(ticket.ticket(), ticket.path(), ticket.expiresAt()));
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "Give " + field + " as an ISO-8601 instant, like 2026-01-31T12:00:00Z.");
+        }
     }
 
     /** Calls without a body refuse one, so a client that thinks it passes options learns it does not. */

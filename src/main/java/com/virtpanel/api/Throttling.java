@@ -1,17 +1,27 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.quota.QuotaService;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code throttled} flag of the server JSON: whether the quota module holds a server below
- * its plan's limits right now (traffic cap reached, burst credits spent). The quota module does
- * not offer that state yet, so every server reads as not throttled; connecting its service here
- * is the only change the API needs.
+ * its plan's limits right now (traffic cap reached, burst credits spent).
  */
 @Component
 class Throttling {
 
+    private final QuotaService quota;
+
+    Throttling(QuotaService quota) {
+        this.quota = quota;
+    }
+
     boolean throttled(long serverId) {
-        return false;
+        try {
+            return quota.limits(serverId).throttled();
+        } catch (NotFoundException gone) {
+            return false;
+        }
     }
 }

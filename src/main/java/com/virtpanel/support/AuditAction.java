@@ -40,7 +40,11 @@ public enum AuditAction {
     IMAGE_REGISTERED("catalog.image-registered", "Image registered"),
     IMAGE_ENABLED("catalog.image-enabled", "Image enabled"),
     IMAGE_DISABLED("catalog.image-disabled", "Image disabled"),
-    // Written once the console and quota modules are merged (see ConsoleAndQuotaAudit).
+    SERVER_ROOT_PASSWORD_RESET_REQUESTED("server.root-password-reset", "Root password reset requested"),
+    SERVER_ROOT_PASSWORD_RESET("server.root-password-set", "Root password set"),
+    SERVER_SSH_KEY_ADD_REQUESTED("server.ssh-key-add", "SSH key addition requested"),
+    SERVER_SSH_KEY_ADDED("server.ssh-key-added", "SSH key added to the server"),
+    SERVER_PLAN_CHANGE_REQUESTED("server.plan-change", "Plan change requested"),
     CONSOLE_OPENED("console.opened", "Console opened"),
     CONSOLE_CLOSED("console.closed", "Console closed"),
     LIMITS_REPAIRED("quota.limits-repaired", "Limits repaired"),

@@ -76,4 +76,30 @@ class ServerAudit {
         trail.record(AuditAction.SERVER_PLAN_CHANGED, e.accountId(), e.serverId(), name(e.serverId()),
                 "plan " + e.oldPlanId() + " → " + e.newPlanId());
     }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.RootPasswordResetRequested e) {
+        trail.record(AuditAction.SERVER_ROOT_PASSWORD_RESET_REQUESTED, e.accountId(), e.serverId(), name(e.serverId()), null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.RootPasswordReset e) {
+        trail.record(AuditAction.SERVER_ROOT_PASSWORD_RESET, e.accountId(), e.serverId(), name(e.serverId()), null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.SshKeyAddRequested e) {
+        trail.record(AuditAction.SERVER_SSH_KEY_ADD_REQUESTED, e.accountId(), e.serverId(), name(e.serverId()), e.fingerprint());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.SshKeyAdded e) {
+        trail.record(AuditAction.SERVER_SSH_KEY_ADDED, e.accountId(), e.serverId(), name(e.serverId()), e.fingerprint());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ServerEvents.PlanChangeRequested e) {
+        trail.record(AuditAction.SERVER_PLAN_CHANGE_REQUESTED, e.accountId(), e.serverId(), name(e.serverId()),
+                "plan " + e.fromPlan() + " → " + e.toPlan());
+    }
 }

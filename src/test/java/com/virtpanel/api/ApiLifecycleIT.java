@@ -126,6 +126,29 @@ class ApiLifecycleIT {
         String reinstalled = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
         assertThat(reinstalled).contains("ssh-key=" + fingerprint(secondKey)).doesNotContain("ssh-key=" + fingerprint(firstKey));
 
+        // Usage: the series asked for, in their units; a reversed range is refused.
+        var metrics = api.get("/api/v1/servers/" + id + "/metrics?type=cpu,network", token);
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        assertThat(metrics.json().get("series").findValuesAsText("name")).containsExactlyInAnyOrder("cpu", "net_rx", "net_tx");
+        assertThat(metrics.json().get("resolution").asText()).isEqualTo("raw");
+        assertThat(api.get("/api/v1/servers/" + id + "/metrics?start=2026-02-01T00:00:00Z&end=2026-01-01T00:00:00Z", token)
+                .status()).isEqualTo(400);
+
+        // Console: a single-use ticket; the WebSocket at its path, with the same token, speaks RFB.
+        var ticket = api.post("/api/v1/servers/" + id + "/console", token, null);
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        String wsPath = ticket.json().get("path").asText();
+        assertThat(wsPath).startsWith("/console/ws/" + id);
+        assertThat(Instant.parse(ticket.json().get("expires_at").asText())).isAfter(Instant.now());
+        assertThat(rfbGreeting(wsPath)).startsWith("RFB 003.");
+
+        // Root password: generated, shown once, applied offline; the server comes back running.
+        var password = api.post("/api/v1/servers/" + id + "/actions/reset_password", token, null);
+        assertThat(password.status()).as(password.toString()).isEqualTo(200);
+        assertThat(password.json().get("root_password").asText()).hasSizeGreaterThanOrEqualTo(16);
+        awaitStatus(id, "running");
+        guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
+
         // Hard reset, then a graceful shutdown the guest honours (ACPI power button).
         int boots = count(guests.serial(domain), "virtpanel-demo ready");
         assertThat(action(id, "reset").get("status").asText()).isEqualTo("rebooting");
@@ -187,5 +210,29 @@ class ApiLifecycleIT {
             n++;
         }
         return n;
+    }
+
+    /** Opens the console WebSocket as an API client would and returns the VNC server's first bytes. */
+    private String rfbGreeting(String path) {
+        var first = new java.util.concurrent.CompletableFuture<String>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(java.net.URI.create("ws://localhost:" + port + path), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket ws, java.nio.ByteBuffer data,
+                            boolean last) {
+                        byte[] bytes = new byte[data.remaining()];
+                        data.get(bytes);
+                        first.complete(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+                        return null;
+                    }
+                }).join();
+        try {
+            return first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no RFB greeting on " + path.replaceFirst("ticket=.*", "ticket=…"), e);
+        } finally {
+            socket.abort();
+        }
     }
 }

@@ -85,6 +85,7 @@ class ServerActions extends FlexLayout {
                 b.setEnabled(false);
                 b.setTooltipText("Read-only support session");
             }
+            console.setEnabled(false); // a console is a keyboard on the server
         }
     }
 
