@@ -2,6 +2,7 @@ package com.virtpanel.console;
 
 import com.virtpanel.account.AccountEvents;
 import com.virtpanel.server.ServerEvents;
+import com.virtpanel.server.ServerStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,13 @@ class ConsoleLifecycle {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ServerEvents.StatusChanged event) {
-        if (!ConsoleTickets.showsConsole(event.status())) {
-            sessions.closeServer(event.serverId());
+        if (ConsoleTickets.showsConsole(event.status())) {
+            return;
         }
+        // the status change is heard before the delete or reinstall request: say why already here
+        boolean gone = event.status() == ServerStatus.DELETING || event.status() == ServerStatus.REINSTALLING
+                || event.status() == ServerStatus.DELETED;
+        sessions.close(c -> c.grant.serverId() == event.serverId(), gone ? CloseReason.SERVER_GONE : CloseReason.SERVER_STOPPED);
     }
 
     /** Support stopped acting as a customer: the consoles opened during that impersonation end. */
