@@ -36,6 +36,13 @@ public class HostOverview {
         });
     }
 
+    /** Which plan limits this host's kernel can enforce; a missing one is said on the host page. */
+    public String enforceableLimits() {
+        return KernelFeatures.libvirtBandwidth()
+                ? "CPU, disk and network"
+                : "CPU and disk; not network (the kernel lacks the sfq queueing discipline libvirt's bandwidth needs)";
+    }
+
     /**
      * False when the last call or the periodic probe (every panel.libvirt.probe-interval) could
      * not reach libvirtd; true before the first probe, so a panel that just started shows no alarm.

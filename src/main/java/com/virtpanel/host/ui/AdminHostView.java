@@ -68,6 +68,7 @@ public class AdminHostView extends VerticalLayout {
             fact("Memory", capacity.freeMemoryMib() + " MiB free of " + capacity.totalMemoryMib() + " MiB");
             fact("Storage pool", gib(capacity.storage().availableBytes()) + " free of " + gib(capacity.storage().capacityBytes())
                     + " (" + gib(capacity.storage().allocationBytes()) + " allocated)");
+            fact("Limits enforced", host.enforceableLimits());
             fact("Guests", capacity.runningGuests() + " running, " + capacity.definedGuests() + " defined");
             List<GuestSample> running = stats.sampleRunning().stream().sorted(Comparator.comparing(GuestSample::domain)).toList();
             guests.setItems(running);
