@@ -2,8 +2,8 @@ package com.virtpanel.host;
 
 import com.sun.jna.Pointer;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
@@ -21,9 +21,10 @@ final class NativeConnect extends Connect {
      * event registrations still reference it, and may still call the JNA callbacks this object
      * owns. Were it garbage collected, those calls would jump into freed trampolines and abort
      * the JVM. Connections are few (one per panel plus one per libvirtd restart), so every one
-     * ever opened stays reachable.
+     * ever opened stays reachable. (A queue, not a set: libvirt-java's equals and hashCode ask
+     * the daemon, and fail on a closed connection.)
      */
-    private static final Set<NativeConnect> EVER_OPENED = ConcurrentHashMap.newKeySet();
+    private static final Queue<NativeConnect> EVER_OPENED = new ConcurrentLinkedQueue<>();
 
     private final List<LifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
 
