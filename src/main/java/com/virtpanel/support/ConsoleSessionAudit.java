@@ -11,12 +11,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * so both identities (the account acted as, the person at the keyboard) come from the event.
  */
 @Component
-class ConsoleAudit {
+class ConsoleSessionAudit {
 
     private final AuditTrail trail;
     private final ServerDirectory directory;
 
-    ConsoleAudit(AuditTrail trail, ServerDirectory directory) {
+    ConsoleSessionAudit(AuditTrail trail, ServerDirectory directory) {
         this.trail = trail;
         this.directory = directory;
     }
