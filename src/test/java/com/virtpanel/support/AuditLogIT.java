@@ -13,9 +13,12 @@ import com.virtpanel.account.Role;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
+import com.virtpanel.console.ConsoleEvents;
+import com.virtpanel.quota.QuotaEvents;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,6 +111,34 @@ class AuditLogIT {
                 });
         assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN, null, null, 10)))
                 .singleElement().satisfies(row -> assertThat(row.actorAccountId()).isEqualTo(customer.id()));
+    }
+
+    @Test
+    void consoleSessionsAndQuotaActionsAreAuditedWithBothIdentities(@Autowired ApplicationEventPublisher events) {
+        AccountSummary customer = users.newCustomer();
+        AccountSummary agent = users.newStaff(Role.SUPPORT);
+        long serverId = 900_000L + (System.nanoTime() % 100_000);
+        Instant opened = Instant.now();
+        events.publishEvent(new ConsoleEvents.Opened("c-1", serverId, customer.id(), customer.id(), customer.email(),
+                agent.id(), agent.email(), "127.0.0.1", opened));
+        events.publishEvent(new ConsoleEvents.Closed("c-1", serverId, customer.id(), customer.id(), customer.email(),
+                agent.id(), agent.email(), "127.0.0.1", opened, opened.plusSeconds(42), Duration.ofSeconds(42), "closed"));
+        events.publishEvent(new QuotaEvents.LimitRepaired(serverId, customer.id(), "vp-x", "vcpu_quota", "-1", "50000"));
+        events.publishEvent(new QuotaEvents.CpuThrottled(serverId, customer.id(), 10));
+
+        List<AuditEntry> rows = search(new AuditFilter(null, serverId, null, null, null, 50));
+        assertThat(rows).filteredOn(r -> r.is(AuditAction.CONSOLE_OPENED)).singleElement().satisfies(r -> {
+            assertThat(r.actorEmail()).isEqualTo(agent.email());
+            assertThat(r.effectiveEmail()).isEqualTo(customer.email());
+            assertThat(r.impersonated()).isTrue();
+            assertThat(r.clientIp()).isEqualTo("127.0.0.1");
+        });
+        assertThat(rows).filteredOn(r -> r.is(AuditAction.CONSOLE_CLOSED)).singleElement()
+                .satisfies(r -> assertThat(r.detail()).contains("closed", "42 s"));
+        assertThat(rows).filteredOn(r -> r.is(AuditAction.LIMITS_REPAIRED)).singleElement()
+                .satisfies(r -> assertThat(r.detail()).contains("vcpu_quota", "-1", "50000"));
+        assertThat(rows).filteredOn(r -> r.is(AuditAction.THROTTLED)).singleElement()
+                .satisfies(r -> assertThat(r.subjectAccountId()).isEqualTo(customer.id()));
     }
 
     @Test
