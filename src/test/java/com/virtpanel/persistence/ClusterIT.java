@@ -16,7 +16,9 @@ import com.virtpanel.testkit.OrderingPanel;
 import com.virtpanel.testkit.PostgresSchema;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
+import com.virtpanel.usage.UsageEvents;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,12 +31,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 
 /**
- * Two panel instances on one PostgreSQL database, Quartz clustered: a provisioning job runs on
- * exactly one of them, and when the instance running it dies, the other one finishes it.
+ * Two panel instances on one PostgreSQL database, Quartz clustered: a provisioning job and each
+ * usage sampling pass run on exactly one of them, and when the instance running a job dies,
+ * the other one finishes it.
  */
 class ClusterIT {
 
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    /** Sampling passes that stored usage, from either instance: when each started. */
+    private final List<Instant> samplingPasses = new CopyOnWriteArrayList<>();
     private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
@@ -62,6 +67,14 @@ class ClusterIT {
         Await.sleep(5000);
         assertThat(provisioned).hasSize(1);
         assertThat(Shell.virsh("list", "--name")).containsOnlyOnce(ordered.domain());
+
+        // Every 10 s one pass samples the guest: were both instances sampling, passes would come in pairs.
+        Await.until("three sampling passes", Duration.ofSeconds(90), samplingPasses::size, n -> n >= 3);
+        List<Instant> passes = samplingPasses.stream().sorted().toList();
+        for (int i = 1; i < passes.size(); i++) {
+            assertThat(Duration.between(passes.get(i - 1), passes.get(i))).as("passes %s", passes)
+                    .isGreaterThan(Duration.ofSeconds(4));
+        }
     }
 
     @Test
@@ -92,6 +105,9 @@ class ClusterIT {
                 .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
                     if (event.getPayload() instanceof ServerEvents.Provisioned p) {
                         provisioned.add(name + ":" + p.serverId());
+                    }
+                    if (event.getPayload() instanceof UsageEvents.Sampled pass && !pass.servers().isEmpty()) {
+                        samplingPasses.add(pass.at());
                     }
                 })
                 .run(args(schema));
