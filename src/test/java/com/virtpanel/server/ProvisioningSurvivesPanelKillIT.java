@@ -29,7 +29,7 @@ class ProvisioningSurvivesPanelKillIT {
     void aPanelKilledDuringProvisioningFinishesTheOrderAfterRestart() throws Exception {
         DemoImage.require();
         Path dir = Files.createDirectories(Path.of("target", "kill-test"));
-        String db = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("panel-" + System.nanoTime()) + ";AUTO_SERVER=TRUE";
+        String db = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("panel-" + System.nanoTime()) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         String[] args = {"--spring.profiles.active=test", "--server.port=0", "--spring.datasource.url=" + db};
 
         Process victim = OrderingPanel.start(args);
