@@ -95,12 +95,25 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String id) {
+        click(By.id(id));
+    }
+
+    /**
+     * Clicks once the element is shown and enabled, centred in the window first. A click that
+     * lands on something passing over it (a notification, a closing overlay) is tried again.
+     */
+    public void click(By locator) {
         waitFor(d -> {
-            WebElement element = d.findElement(By.id(id));
+            WebElement element = d.findElement(locator);
             if (!element.isDisplayed() || element.getAttribute("disabled") != null) {
                 return null;
             }
-            element.click();
+            script("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return null;
+            }
             return true;
         });
         waitForVaadin();

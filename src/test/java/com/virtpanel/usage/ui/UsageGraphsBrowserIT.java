@@ -89,7 +89,7 @@ class UsageGraphsBrowserIT {
             browser.waitFor(d -> browser.text("usage-cpu").contains("5-minute averages"));
             assertThat(points(browser, "usage-cpu")).isGreaterThanOrEqualTo(1);
 
-            browser.waitFor(By.xpath("//vaadin-tab[normalize-space(.)='IOPS']")).click();
+            browser.click(By.xpath("//vaadin-tab[normalize-space(.)='IOPS']"));
             browser.waitFor(d -> "200".equals(browser.byId("usage-disk").getAttribute("data-limits")));
             browser.screenshot("usage-graphs");
         }
