@@ -36,9 +36,14 @@ public class HostOverview {
         });
     }
 
+    /** Whether the kernel has the queueing disciplines libvirt's interface bandwidth needs (htb and sfq). */
+    public boolean shapesNetwork() {
+        return KernelFeatures.libvirtBandwidth();
+    }
+
     /** Which plan limits this host's kernel can enforce; a missing one is said on the host page. */
     public String enforceableLimits() {
-        return KernelFeatures.libvirtBandwidth()
+        return shapesNetwork()
                 ? "CPU, disk and network"
                 : "CPU and disk; not network (the kernel lacks the sfq queueing discipline libvirt's bandwidth needs)";
     }
