@@ -32,11 +32,15 @@ class ServerActions extends FlexLayout {
     final Button changePlan = button("change-plan", "Change plan", VaadinIcon.ARROWS_LONG_UP);
     final Button delete = button("delete", "Delete", VaadinIcon.TRASH);
     private final Anchor console;
+    /** Inside the link, so the console looks like the other actions but opens its own tab. */
+    private final Button consoleButton = new Button("Console", VaadinIcon.DESKTOP.create());
     private Instant shutdownRequested;
     private boolean readOnly;
 
     ServerActions(long serverId) {
-        console = new Anchor("servers/" + serverId + "/console", "Console");
+        console = new Anchor("servers/" + serverId + "/console", "");
+        consoleButton.setTabIndex(-1); // the link takes the focus, once
+        console.add(consoleButton);
         console.setTarget("_blank");
         console.setId("open-console");
         console.getElement().setAttribute("router-ignore", true);
@@ -78,6 +82,7 @@ class ServerActions extends FlexLayout {
         changePlan.setEnabled(running || settled && status == ServerStatus.STOPPED);
         delete.setEnabled(settled);
         console.setEnabled(running);
+        consoleButton.setEnabled(running);
         console.setVisible(running);
         if (readOnly) {
             for (Button b : new Button[] {start, shutdown, forceOff, reboot, reset, powerOff, reinstall, resetPassword, addSshKey,
@@ -86,6 +91,7 @@ class ServerActions extends FlexLayout {
                 b.setTooltipText("Read-only support session");
             }
             console.setEnabled(false); // a console is a keyboard on the server
+            consoleButton.setEnabled(false);
         }
     }
 
