@@ -75,7 +75,7 @@ class ServerGuestActionsUiIT {
             assertThat(input.getAttribute("value")).startsWith("Tiny disk (");
             browser.click("confirm-change-plan");
             browser.waitFor(d -> plan.getAttribute("invalid") != null);
-            assertThat(plan.getAttribute("error-message")).contains("disks cannot shrink");
+            assertThat((String) browser.script("return arguments[0].errorMessage", plan)).contains("disks cannot shrink");
             browser.click("cancel-change-plan");
 
             browser.click("reset-password");
