@@ -22,10 +22,6 @@ class ApiException extends RuntimeException {
         this.headers = headers == null ? new HttpHeaders() : headers;
     }
 
-    static ApiException notImplemented(String detail) {
-        return new ApiException(HttpStatus.NOT_IMPLEMENTED, "not-implemented", "Not implemented", detail, null);
-    }
-
     static ApiException badCredentials() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"");

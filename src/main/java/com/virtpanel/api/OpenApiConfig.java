@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
                 detail; invalid input names the field. Status codes: 400 invalid input, 401 no or bad token, \
                 403 forbidden, 404 not found (also someone else's server), 409 conflict or host full \
                 (type urn:virtpanel:problem:host-full), 413 body over 64 KiB, 429 rate limited (Retry-After), \
-                501 not available yet, 502 host failed, 503 host unavailable (Retry-After)."""),
+                502 host failed, 503 host unavailable (Retry-After)."""),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 class OpenApiConfig {

@@ -2,10 +2,10 @@ package com.virtpanel.api;
 
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.console.ConsoleTickets;
-import com.virtpanel.usage.MetricType;
-import com.virtpanel.usage.UsageService;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
+import com.virtpanel.usage.MetricType;
+import com.virtpanel.usage.UsageService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
