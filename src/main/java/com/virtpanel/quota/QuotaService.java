@@ -6,6 +6,7 @@ import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.HostOverview;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
@@ -39,11 +40,12 @@ public class QuotaService {
     private final AccountService accounts;
     private final CurrentUser currentUser;
     private final QuotaProperties config;
+    private final HostOverview host;
     private final Clock clock;
 
     QuotaService(QuotaStateRepository states, EnforcementRepository enforcementLog, ServerService servers,
             ServerDirectory directory, CatalogService catalog, AccountService accounts, CurrentUser currentUser,
-            QuotaProperties config, Clock clock) {
+            QuotaProperties config, HostOverview host, Clock clock) {
         this.states = states;
         this.enforcementLog = enforcementLog;
         this.servers = servers;
@@ -52,7 +54,13 @@ public class QuotaService {
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.config = config;
+        this.host = host;
         this.clock = clock;
+    }
+
+    /** False where the host's kernel cannot shape a guest's network (no sfq): its rate is then not enforced. */
+    public boolean enforcesNetworkRate() {
+        return host.shapesNetwork();
     }
 
     /** The limits in force for a server of the caller's (or any, for staff). */

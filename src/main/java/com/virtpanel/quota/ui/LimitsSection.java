@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.virtpanel.base.PanelException;
-import com.virtpanel.host.HostOverview;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.ServerPageSection;
@@ -19,11 +18,9 @@ import org.springframework.core.annotation.Order;
 class LimitsSection implements ServerPageSection {
 
     private final QuotaService quota;
-    private final HostOverview host;
 
-    LimitsSection(QuotaService quota, HostOverview host) {
+    LimitsSection(QuotaService quota) {
         this.quota = quota;
-        this.host = host;
     }
 
     @Override
@@ -52,7 +49,7 @@ class LimitsSection implements ServerPageSection {
         }
         row(grid, "Disk I/O", l.diskIops() + " IOPS, " + l.diskMbps() + " MB/s", "limit-disk");
         // say so rather than promise a rate this host's kernel cannot hold the server to
-        row(grid, "Network", LimitText.network(l) + (host.shapesNetwork() ? "" : " (not enforced on this host)"), "limit-network");
+        row(grid, "Network", LimitText.network(l) + (quota.enforcesNetworkRate() ? "" : " (not enforced on this host)"), "limit-network");
         row(grid, "Traffic", LimitText.traffic(l.traffic()), "limit-traffic");
         row(grid, "Checked", l.checkedAt() == null ? "not yet" : LimitText.SECONDS.format(l.checkedAt()), "limit-checked");
         box.add(grid);
