@@ -21,10 +21,12 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -206,20 +208,23 @@ public class ServerService {
      * Reinstalls from an image. New keys (or password) replace the old ones when given;
      * otherwise the server keeps its keys. The old disk stays until the new one exists.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
-        Server server = forAction(id);
-        requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
-        ImageInfo image = catalog.orderableImage(imageName);
-        List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
-        String hash = rootPasswordHash(newPassword);
-        if (keys != null && keys.isEmpty() && hash == null && server.getRootPasswordHash() == null) {
-            throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
-        }
-        server.beginReinstall(image.id(), keys, hash, clock.instant());
-        transitions.announce(server);
-        scheduler.runSoon(id);
-        events.publishEvent(new ServerEvents.ReinstallRequested(id, server.getAccountId(), image.name()));
-        return view(server);
+        return inFreshTransaction(() -> {
+            Server server = forAction(id);
+            requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+            ImageInfo image = catalog.orderableImage(imageName);
+            List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
+            String hash = rootPasswordHash(newPassword);
+            if (keys != null && keys.isEmpty() && hash == null && server.getRootPasswordHash() == null) {
+                throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+            }
+            server.beginReinstall(image.id(), keys, hash, clock.instant());
+            transitions.announce(server);
+            scheduler.runSoon(id);
+            events.publishEvent(new ServerEvents.ReinstallRequested(id, server.getAccountId(), image.name()));
+            return view(server);
+        });
     }
 
     /**
@@ -229,34 +234,40 @@ public class ServerService {
      * and started again; its status is "rebooting" until then, and {@link #get} shows the
      * progress). The hash also stays on the server, so a reinstall keeps the password.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public String resetRootPassword(long id) {
-        Server server = forAction(id);
-        requireStatus(server, "reset the root password of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
-        requireLinux(server, "Resetting the root password");
-        String password = RootPasswords.generate();
-        server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
-        transitions.announce(server);
-        scheduler.runSoon(id);
-        events.publishEvent(new ServerEvents.RootPasswordResetRequested(id, server.getAccountId()));
-        return password;
+        return inFreshTransaction(() -> {
+            Server server = forAction(id);
+            requireStatus(server, "reset the root password of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+            requireLinux(server, "Resetting the root password");
+            String password = RootPasswords.generate();
+            server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
+            transitions.announce(server);
+            scheduler.runSoon(id);
+            events.publishEvent(new ServerEvents.RootPasswordResetRequested(id, server.getAccountId()));
+            return password;
+        });
     }
 
     /** Adds an SSH public key to root's authorized_keys on a stopped server's disk, without a reinstall. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView addSshKey(long id, String publicKey) {
-        Server server = forAction(id);
-        if (server.getStatus() != ServerStatus.STOPPED) {
-            throw new ConflictException("Keys are added to a stopped server: shut it down first.");
-        }
-        requireLinux(server, "Adding an SSH key");
-        SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
-        if (server.getSshKeys().size() >= 50) {
-            throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
-        }
-        server.beginAddSshKey(key.line(), clock.instant());
-        transitions.announce(server);
-        scheduler.runSoon(id);
-        events.publishEvent(new ServerEvents.SshKeyAddRequested(id, server.getAccountId(), key.fingerprint()));
-        return view(server);
+        return inFreshTransaction(() -> {
+            Server server = forAction(id);
+            if (server.getStatus() != ServerStatus.STOPPED) {
+                throw new ConflictException("Keys are added to a stopped server: shut it down first.");
+            }
+            requireLinux(server, "Adding an SSH key");
+            SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
+            if (server.getSshKeys().size() >= 50) {
+                throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
+            }
+            server.beginAddSshKey(key.line(), clock.instant());
+            transitions.announce(server);
+            scheduler.runSoon(id);
+            events.publishEvent(new ServerEvents.SshKeyAddRequested(id, server.getAccountId(), key.fingerprint()));
+            return view(server);
+        });
     }
 
     /**
@@ -264,47 +275,53 @@ public class ServerService {
      * shut down, redefined, its disk and filesystem grown, and started again if it was running);
      * a plan that differs only in its limits applies live. A smaller disk is refused: disks never shrink.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView changePlan(long id, String planName) {
-        Server server = forAction(id);
-        requireStatus(server, "change the plan of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
-        PlanInfo current = catalog.plan(server.getPlanId());
-        PlanInfo target = catalog.orderablePlan(planName);
-        if (target.id() == current.id()) {
-            throw new InvalidInputException("plan", "The server is on the " + current.title() + " plan already.");
-        }
-        ImageInfo image = catalog.image(server.getImageId());
-        int diskNow = GuestBlueprint.diskSize(current, image);
-        if (target.diskGib() < current.diskGib() || GuestBlueprint.diskSize(target, image) < diskNow) {
-            throw new InvalidInputException("plan", "The " + target.title() + " plan has a " + target.diskGib()
-                    + " GiB disk, smaller than this server's " + diskNow + " GiB, and disks cannot shrink. "
-                    + "Choose a plan with at least " + diskNow + " GiB of disk.");
-        }
-        capacity.checkChange(current, target);
-        boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
-                && GuestBlueprint.diskSize(target, image) == diskNow;
-        server.beginPlanChange(target.id(), live, clock.instant());
-        transitions.announce(server);
-        scheduler.runSoon(id);
-        events.publishEvent(new ServerEvents.PlanChangeRequested(id, server.getAccountId(), current.name(), target.name()));
-        return view(server);
+        return inFreshTransaction(() -> {
+            Server server = forAction(id);
+            requireStatus(server, "change the plan of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+            PlanInfo current = catalog.plan(server.getPlanId());
+            PlanInfo target = catalog.orderablePlan(planName);
+            if (target.id() == current.id()) {
+                throw new InvalidInputException("plan", "The server is on the " + current.title() + " plan already.");
+            }
+            ImageInfo image = catalog.image(server.getImageId());
+            int diskNow = GuestBlueprint.diskSize(current, image);
+            if (target.diskGib() < current.diskGib() || GuestBlueprint.diskSize(target, image) < diskNow) {
+                throw new InvalidInputException("plan", "The " + target.title() + " plan has a " + target.diskGib()
+                        + " GiB disk, smaller than this server's " + diskNow + " GiB, and disks cannot shrink. "
+                        + "Choose a plan with at least " + diskNow + " GiB of disk.");
+            }
+            capacity.checkChange(current, target);
+            boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
+                    && GuestBlueprint.diskSize(target, image) == diskNow;
+            server.beginPlanChange(target.id(), live, clock.instant());
+            transitions.announce(server);
+            scheduler.runSoon(id);
+            events.publishEvent(new ServerEvents.PlanChangeRequested(id, server.getAccountId(), current.name(), target.name()));
+            return view(server);
+        });
     }
 
     /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView delete(long id) {
-        Server server = owned(id);
-        currentUser.require().requireMayChange();
-        if (server.getStatus() == ServerStatus.DELETING) {
+        return inFreshTransaction(() -> {
+            Server server = owned(id);
+            currentUser.require().requireMayChange();
+            if (server.getStatus() == ServerStatus.DELETING) {
+                return view(server);
+            }
+            if (server.getOperation() != null) {
+                throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
+                        + "). Delete it when that is done.");
+            }
+            server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
+            transitions.announce(server);
+            scheduler.runSoon(id);
+            events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
             return view(server);
-        }
-        if (server.getOperation() != null) {
-            throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
-                    + "). Delete it when that is done.");
-        }
-        server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
-        transitions.announce(server);
-        scheduler.runSoon(id);
-        events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
-        return view(server);
+        });
     }
 
     // --- helpers ---------------------------------------------------------------------------
@@ -339,18 +356,27 @@ public class ServerService {
 
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
     private ServerView recordPower(long id, String action, ServerStatus status) {
+        return inFreshTransaction(() -> {
+            Server server = servers.findById(id).orElseThrow(() -> new NotFoundException("Server not found."));
+            if (status != null) {
+                server.clearFailure();
+                transitions.status(server, status);
+            }
+            events.publishEvent(new ServerEvents.PowerAction(id, server.getAccountId(), action));
+            return view(server);
+        });
+    }
+
+    /**
+     * Runs work in a short transaction of its own, and again when it lost a race with a status
+     * update of the same row (the guest's lifecycle event, the status sync): the next attempt
+     * reads the fresh row and decides again, so a customer never sees a "stale row" error.
+     */
+    private <T> T inFreshTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(t -> {
-                    Server server = servers.findById(id).orElseThrow(() -> new NotFoundException("Server not found."));
-                    if (status != null) {
-                        server.clearFailure();
-                        transitions.status(server, status);
-                    }
-                    events.publishEvent(new ServerEvents.PowerAction(id, server.getAccountId(), action));
-                    return view(server);
-                });
-            } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                return tx.execute(t -> work.get());
+            } catch (OptimisticLockingFailureException raced) {
                 if (attempt == 3) {
                     throw raced;
                 }
