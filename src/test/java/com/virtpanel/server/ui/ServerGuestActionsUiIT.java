@@ -87,7 +87,8 @@ class ServerGuestActionsUiIT {
             });
             browser.screenshot("root-password-once");
             browser.click("close-root-password");
-            assertThat(browser.driver().findElements(By.id("new-root-password"))).isEmpty();
+            // the dialog leaves with a short animation
+            browser.waitFor(d -> d.findElements(By.id("new-root-password")).isEmpty());
             assertThat(browser.driver().getPageSource()).doesNotContain(password);
 
             new WebDriverWait(browser.driver(), OPERATION).until(d -> {
