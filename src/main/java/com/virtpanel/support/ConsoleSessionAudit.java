@@ -1,8 +1,6 @@
 package com.virtpanel.support;
 
 import com.virtpanel.console.ConsoleEvents;
-import com.virtpanel.server.ServerDirectory;
-import com.virtpanel.server.ServerRef;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -14,32 +12,28 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ConsoleSessionAudit {
 
     private final AuditTrail trail;
-    private final ServerDirectory directory;
+    private final ServerNames names;
 
-    ConsoleSessionAudit(AuditTrail trail, ServerDirectory directory) {
+    ConsoleSessionAudit(AuditTrail trail, ServerNames names) {
         this.trail = trail;
-        this.directory = directory;
+        this.names = names;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConsoleEvents.Opened e) {
         trail.record(who(e.realAccountId(), e.realEmail(), e.accountId(), e.email()), AuditAction.CONSOLE_OPENED,
-                e.ownerAccountId(), e.serverId(), name(e.serverId()), null, e.remoteAddress());
+                e.ownerAccountId(), e.serverId(), names.of(e.serverId()), null, e.remoteAddress());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConsoleEvents.Closed e) {
         trail.record(who(e.realAccountId(), e.realEmail(), e.accountId(), e.email()), AuditAction.CONSOLE_CLOSED,
-                e.ownerAccountId(), e.serverId(), name(e.serverId()),
+                e.ownerAccountId(), e.serverId(), names.of(e.serverId()),
                 e.reason() + " after " + e.duration().toSeconds() + " s", e.remoteAddress());
     }
 
     private static Who who(long realId, String realEmail, long actedAsId, String actedAsEmail) {
         var actor = new Who.Identity(realId, realEmail);
         return realId == actedAsId ? Who.same(actor) : new Who(actor, new Who.Identity(actedAsId, actedAsEmail), null, false);
-    }
-
-    private String name(long serverId) {
-        return directory.find(serverId).map(ServerRef::name).orElse(null);
     }
 }

@@ -1,8 +1,6 @@
 package com.virtpanel.support;
 
 import com.virtpanel.quota.QuotaEvents;
-import com.virtpanel.server.ServerDirectory;
-import com.virtpanel.server.ServerRef;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -11,44 +9,40 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class QuotaAudit {
 
     private final AuditTrail trail;
-    private final ServerDirectory directory;
+    private final ServerNames names;
 
-    QuotaAudit(AuditTrail trail, ServerDirectory directory) {
+    QuotaAudit(AuditTrail trail, ServerNames names) {
         this.trail = trail;
-        this.directory = directory;
+        this.names = names;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QuotaEvents.LimitRepaired e) {
-        trail.record(AuditAction.LIMITS_REPAIRED, e.accountId(), e.serverId(), name(e.serverId()),
+        trail.record(AuditAction.LIMITS_REPAIRED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 e.what() + ": " + e.before() + " → " + e.after());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QuotaEvents.CpuThrottled e) {
-        trail.record(AuditAction.THROTTLED, e.accountId(), e.serverId(), name(e.serverId()),
+        trail.record(AuditAction.THROTTLED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "burst credits spent: CPU cap " + e.baselinePercent() + " %");
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QuotaEvents.CpuRestored e) {
-        trail.record(AuditAction.UNTHROTTLED, e.accountId(), e.serverId(), name(e.serverId()),
+        trail.record(AuditAction.UNTHROTTLED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "CPU cap back to " + e.capPercent() + " %");
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QuotaEvents.TrafficThrottled e) {
-        trail.record(AuditAction.THROTTLED, e.accountId(), e.serverId(), name(e.serverId()),
+        trail.record(AuditAction.THROTTLED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "traffic allowance used up: network at " + e.rateMbps() + " Mbit/s until " + e.until());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(QuotaEvents.TrafficRestored e) {
-        trail.record(AuditAction.UNTHROTTLED, e.accountId(), e.serverId(), name(e.serverId()),
+        trail.record(AuditAction.UNTHROTTLED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "network back to " + e.rateMbps() + " Mbit/s");
-    }
-
-    private String name(long serverId) {
-        return directory.find(serverId).map(ServerRef::name).orElse(null);
     }
 }
