@@ -90,7 +90,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        return waitFor(WAIT, condition);
+    }
+
+    /** Waits up to {@code timeout}; Vaadin re-renders elements, so a vanished or replaced element just means "look again". */
+    public <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

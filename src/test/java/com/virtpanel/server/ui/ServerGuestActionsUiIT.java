@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -91,7 +90,7 @@ class ServerGuestActionsUiIT {
             browser.waitFor(d -> d.findElements(By.id("new-root-password")).isEmpty());
             assertThat(browser.driver().getPageSource()).doesNotContain(password);
 
-            new WebDriverWait(browser.driver(), OPERATION).until(d -> {
+            browser.waitFor(OPERATION, d -> {
                 var badge = d.findElement(By.cssSelector("#server-status .status-badge"));
                 return "running".equals(badge.getAttribute("data-status")) && !d.findElement(By.id("server-activity")).isDisplayed();
             });
