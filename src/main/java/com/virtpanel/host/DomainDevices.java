@@ -11,9 +11,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * The disks and network interfaces named in a domain's XML: what live limits and usage
- * sampling address (disk targets, interface MACs and their host-side tap names).
+ * sampling address (disk targets, interface MACs and their host-side tap names), and the
+ * network cap kept in its metadata ({@link NetworkCap}; null when there is none).
  */
-record DomainDevices(List<Disk> disks, List<Nic> nics) {
+record DomainDevices(List<Disk> disks, List<Nic> nics, Long netCapKBps) {
 
     /** @param device "disk" or "cdrom" */
     record Disk(String target, String device) {
@@ -42,6 +43,7 @@ record DomainDevices(List<Disk> disks, List<Nic> nics) {
     static DomainDevices parse(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -60,7 +62,9 @@ record DomainDevices(List<Disk> disks, List<Nic> nics) {
                 var nic = (Element) nicNodes.item(i);
                 nics.add(new Nic(childAttribute(nic, "mac", "address"), childAttribute(nic, "target", "dev")));
             }
-            return new DomainDevices(List.copyOf(disks), List.copyOf(nics));
+            NodeList caps = doc.getElementsByTagNameNS(NetworkCap.NAMESPACE, NetworkCap.ELEMENT);
+            Long cap = caps.getLength() == 0 ? null : Long.valueOf(((Element) caps.item(0)).getAttribute("kbps"));
+            return new DomainDevices(List.copyOf(disks), List.copyOf(nics), cap);
         } catch (Exception e) {
             throw new IllegalArgumentException("unreadable domain XML", e);
         }

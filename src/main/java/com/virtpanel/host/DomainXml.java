@@ -9,7 +9,7 @@ import java.nio.file.Path;
 final class DomainXml {
 
     /** Host facts the XML depends on. */
-    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, boolean bandwidth) {
+    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, NetworkShaping netShaping) {
     }
 
     private DomainXml() {
@@ -25,6 +25,9 @@ final class DomainXml {
         x.append("  <name>").append(esc(spec.name())).append("</name>\n");
         x.append("  <title>").append(esc(spec.title())).append("</title>\n");
         x.append("  <description>Managed by Virtpanel. Changes made here are reverted by the panel.</description>\n");
+        if (host.netShaping() == NetworkShaping.TAP) {
+            x.append("  <metadata>\n    ").append(NetworkCap.metadata(limits.netKBps(), true)).append("\n  </metadata>\n");
+        }
         x.append("  <memory unit='MiB'>").append(spec.memoryMib()).append("</memory>\n");
         x.append("  <currentMemory unit='MiB'>").append(spec.memoryMib()).append("</currentMemory>\n");
         x.append("  <vcpu placement='static'>").append(spec.vcpus()).append("</vcpu>\n");
@@ -67,7 +70,7 @@ final class DomainXml {
         x.append("      <source network='").append(esc(host.network())).append("'/>\n");
         x.append("      <mac address='").append(esc(spec.mac())).append("'/>\n");
         x.append("      <model type='").append(virtio ? "virtio" : "e1000e").append("'/>\n");
-        if (host.bandwidth()) {
+        if (host.netShaping() == NetworkShaping.LIBVIRT) {
             x.append("      <bandwidth>\n");
             x.append("        <inbound average='").append(limits.netKBps()).append("'/>\n");
             x.append("        <outbound average='").append(limits.netKBps()).append("'/>\n");

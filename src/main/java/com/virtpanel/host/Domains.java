@@ -33,6 +33,7 @@ public class Domains {
 
     private final LibvirtConnection libvirt;
     private final HostSetup setup;
+    private final GuestLimits limits;
     private final HostProperties.Storage storage;
     private final ExecutorService eventRelay = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "libvirt-event-relay");
@@ -40,9 +41,11 @@ public class Domains {
         return t;
     });
 
-    Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events) {
+    Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events,
+            GuestLimits limits) {
         this.libvirt = libvirt;
         this.setup = setup;
+        this.limits = limits;
         this.storage = properties.storage();
         // Lifecycle callbacks arrive on libvirt's event thread, which must never block: relay them.
         libvirt.onOpen(connection -> {
@@ -100,6 +103,12 @@ public class Domains {
 
     public void start(String name) {
         onDomain("start server", POWER, name, Domain::create);
+        try {
+            // at once, so the limit reconciler never meets the new tap uncapped
+            limits.restoreNetworkCap(name);
+        } catch (RuntimeException e) {
+            log.warn("Started {} but could not cap its network yet (the reconciler retries): {}", name, e.getMessage());
+        }
     }
 
     /** Asks the guest to shut down (ACPI power button); returns at once. */

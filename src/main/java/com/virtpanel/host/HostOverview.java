@@ -36,16 +36,20 @@ public class HostOverview {
         });
     }
 
-    /** Whether the kernel has the queueing disciplines libvirt's interface bandwidth needs (htb and sfq). */
+    /** Whether guests' network rates are capped on this host, by libvirt or by the panel itself. */
     public boolean shapesNetwork() {
-        return KernelFeatures.libvirtBandwidth();
+        return NetworkShaping.detect() != NetworkShaping.NONE;
     }
 
-    /** Which plan limits this host's kernel can enforce; a missing one is said on the host page. */
+    /** Which plan limits this host's kernel can enforce, and how; a missing one is said on the host page. */
     public String enforceableLimits() {
-        return shapesNetwork()
-                ? "CPU, disk and network"
-                : "CPU and disk; not network (the kernel lacks the sfq queueing discipline libvirt's bandwidth needs)";
+        return switch (NetworkShaping.detect()) {
+            case LIBVIRT -> "CPU, disk and network";
+            case TAP -> "CPU, disk and network (network by the panel with tc on each guest's tap: the kernel lacks the "
+                    + "sfq qdisc or police action libvirt's bandwidth needs)";
+            case NONE -> "CPU and disk; not network (the kernel has neither what libvirt's bandwidth needs, sfq and police, "
+                    + "nor what the panel's own caps need, tbf, ingress, u32, mirred and ifb)";
+        };
     }
 
     /**

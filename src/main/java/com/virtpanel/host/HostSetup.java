@@ -48,10 +48,10 @@ class HostSetup {
                 });
                 host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),
                         properties.network().name(), CgroupFiles.blkioWeightSupported(),
-                        KernelFeatures.libvirtBandwidth());
+                        NetworkShaping.detect());
                 log.info("Host ready: virtualization type {}, machine {}, pool {}, network {}, blkio weight {}, "
-                        + "libvirt bandwidth {}", virtType, properties.libvirt().machine(), properties.storage().pool(),
-                        properties.network().name(), host.blkioWeight(), host.bandwidth());
+                        + "network caps by {}", virtType, properties.libvirt().machine(), properties.storage().pool(),
+                        properties.network().name(), host.blkioWeight(), host.netShaping());
             }
             return host;
         }

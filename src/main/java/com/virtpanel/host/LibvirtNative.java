@@ -95,6 +95,8 @@ final class LibvirtNative {
 
         int virDomainSetInterfaceParameters(Pointer domain, String device, Pointer params, int nparams, int flags);
 
+        int virDomainSetMetadata(Pointer domain, int type, String metadata, String key, String uri, int flags);
+
         void virTypedParamsClear(Pointer params, int nparams);
 
         void virTypedParamsFree(Pointer params, int nparams);
@@ -292,6 +294,12 @@ final class LibvirtNative {
     static Map<String, Object> interfaceParameters(NativeConnect connection, String name, String device, int flags) throws LibvirtException {
         return withDomain(connection, name, d -> fetch(-1,
                 (params, n) -> API.virDomainGetInterfaceParameters(d, device, params, n, flags), "virDomainGetInterfaceParameters"));
+    }
+
+    /** Replaces the guest's metadata element in namespace {@code uri} (VIR_DOMAIN_METADATA_ELEMENT). */
+    static void setMetadataElement(NativeConnect connection, String name, String element, String key, String uri, int flags)
+            throws LibvirtException {
+        withDomain(connection, name, d -> check(API.virDomainSetMetadata(d, 2, element, key, uri, flags), "virDomainSetMetadata"));
     }
 
     static void setInterfaceParameters(NativeConnect connection, String name, String device, List<Param> params, int flags) throws LibvirtException {

@@ -2,12 +2,11 @@ package com.virtpanel.host;
 
 import com.virtpanel.base.PanelException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A throw-away qcow2 layer on top of a server's disk. libguestfs writes only into it; the
@@ -65,23 +64,9 @@ final class ScratchOverlay implements AutoCloseable {
 
     private static void run(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output;
-            try (var in = p.getInputStream()) {
-                output = in.readNBytes(8000);
-            }
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw failed(String.join(" ", command) + " timed out", null);
-            }
-            if (p.exitValue() != 0) {
-                throw failed(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8).strip(), null);
-            }
+            HostCommand.check(Duration.ofMinutes(10), command);
         } catch (IOException e) {
-            throw failed("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(command.get(0) + " interrupted", e);
+            throw failed(e.getMessage(), e);
         }
     }
 

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +31,7 @@ final class SeedIso {
                 Files.writeString(files.resolve("network-config"), network, StandardCharsets.UTF_8);
             }
             Path iso = work.resolve("seed.iso");
-            run(command(iso, files));
+            HostCommand.check(Duration.ofSeconds(30), command(iso, files));
             Files.move(iso, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             deleteTree(work);
@@ -40,43 +40,15 @@ final class SeedIso {
 
     private static List<String> command(Path iso, Path files) {
         var cmd = new ArrayList<String>();
-        if (onPath("genisoimage")) {
+        if (HostCommand.onPath("genisoimage")) {
             cmd.add("genisoimage");
-        } else if (onPath("xorriso")) {
+        } else if (HostCommand.onPath("xorriso")) {
             cmd.addAll(List.of("xorriso", "-as", "mkisofs"));
         } else {
             throw new java.io.UncheckedIOException(new IOException("neither genisoimage nor xorriso is installed (apt-get install genisoimage)"));
         }
         cmd.addAll(List.of("-quiet", "-output", iso.toString(), "-volid", "cidata", "-joliet", "-rock", files.toString()));
         return cmd;
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("building the seed ISO took longer than 30 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while building the seed ISO", e);
-        }
-        if (process.exitValue() != 0) {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            throw new IOException(command.get(0) + " failed: " + output.trim());
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -58,7 +58,7 @@ public class QuotaService {
         this.clock = clock;
     }
 
-    /** False where the host's kernel cannot shape a guest's network (no sfq): its rate is then not enforced. */
+    /** False where the host's kernel can cap a guest's network neither through libvirt nor through the panel's own tc caps. */
     public boolean enforcesNetworkRate() {
         return host.shapesNetwork();
     }

@@ -31,6 +31,11 @@ final class DemoGuests {
 
     /** Defines (does not start) a demo guest "vp-{id}-{suffix}" with a disk overlay and a seed; returns its domain name. */
     String define(String suffix, int index, int memoryMib, LimitSpec limits) {
+        return define(suffix, index, memoryMib, limits, List.of());
+    }
+
+    /** Like {@link #define(String, int, int, LimitSpec)}, with commands cloud-init runs (in the background) once it is up. */
+    String define(String suffix, int index, int memoryMib, LimitSpec limits, List<String> runcmd) {
         String name = PREFIX + suffix;
         String disk = name + "-disk.qcow2";
         String seed = name + "-seed.iso";
@@ -39,7 +44,7 @@ final class DemoGuests {
         String ip = address(index);
         volumes.createDisk(disk, template(), 1);
         volumes.writeSeed(seed, new CloudInitSeed("i-" + name, suffix, List.of(), null,
-                new GuestNetwork(mac, ip + "/" + plan.prefix(), plan.gateway(), plan.dns()), List.of()));
+                new GuestNetwork(mac, ip + "/" + plan.prefix(), plan.gateway(), plan.dns()), runcmd));
         domains.define(new DomainSpec(name, suffix, 1, memoryMib, new GuestOs(GuestOs.Family.LINUX, true, false),
                 template().boot(), disk, seed, mac, limits));
         created.add(name);

@@ -17,8 +17,8 @@ import org.w3c.dom.NodeList;
 class DomainXmlTest {
 
     static final LimitSpec NANO = new LimitSpec(512, 50, 1, 200, 20_000_000, 300, 12_500);
-    static final DomainXml.Host TCG = new DomainXml.Host("qemu", "q35", "", "vp-net", false, true);
-    static final DomainXml.Host KVM = new DomainXml.Host("kvm", "q35", "", "vp-net", true, true);
+    static final DomainXml.Host TCG = new DomainXml.Host("qemu", "q35", "", "vp-net", false, NetworkShaping.LIBVIRT);
+    static final DomainXml.Host KVM = new DomainXml.Host("kvm", "q35", "", "vp-net", true, NetworkShaping.LIBVIRT);
 
     static final GuestOs LINUX = new GuestOs(GuestOs.Family.LINUX, true, false);
     static final GuestOs FREEBSD = new GuestOs(GuestOs.Family.FREEBSD, true, false);
@@ -85,7 +85,7 @@ class DomainXmlTest {
     void noGuestIsEverGivenTheHostsCpu() {
         assertThat(xml(spec(LINUX, null), TCG).count("/domain/cpu")).isZero();
         assertThat(xml(spec(LINUX, null), KVM).text("/domain/cpu/@mode")).isEqualTo("host-model");
-        var custom = new DomainXml.Host("kvm", "q35", "Skylake-Client-noTSX-IBRS", "vp-net", false, true);
+        var custom = new DomainXml.Host("kvm", "q35", "Skylake-Client-noTSX-IBRS", "vp-net", false, NetworkShaping.LIBVIRT);
         Xml x = xml(spec(LINUX, null), custom);
         assertThat(x.text("/domain/cpu/@mode")).isEqualTo("custom");
         assertThat(x.text("/domain/cpu/model")).isEqualTo("Skylake-Client-noTSX-IBRS");
@@ -129,9 +129,19 @@ class DomainXmlTest {
 
     @Test
     void interfaceBandwidthIsLeftOutWhereTheKernelCannotShapeTraffic() {
-        var noSfq = new DomainXml.Host("qemu", "q35", "", "vp-net", false, false);
+        var noSfq = new DomainXml.Host("qemu", "q35", "", "vp-net", false, NetworkShaping.NONE);
 
         assertThat(xml(spec(LINUX, null), noSfq).count("/domain/devices/interface/bandwidth")).isZero();
+        assertThat(xml(spec(LINUX, null), noSfq).count("/domain/metadata")).isZero();
+    }
+
+    @Test
+    void whereThePanelCapsTheTapTheRateIsKeptInTheMetadataForTheNextStart() {
+        var tapShaping = new DomainXml.Host("qemu", "q35", "", "vp-net", false, NetworkShaping.TAP);
+
+        assertThat(DomainDevices.parse(text(spec(LINUX, null), tapShaping)).netCapKBps()).isEqualTo(12_500L);
+        assertThat(xml(spec(LINUX, null), tapShaping).count("/domain/devices/interface/bandwidth")).isZero();
+        assertThat(DomainDevices.parse(text(spec(LINUX, null), TCG)).netCapKBps()).isNull();
     }
 
     @Test
@@ -184,10 +194,13 @@ class DomainXmlTest {
     }
 
     static Xml xml(DomainSpec spec, DomainXml.Host host) {
-        String xml = DomainXml.of(spec, host, Path.of("/pool").resolve(spec.diskVolume()),
+        return new Xml(text(spec, host));
+    }
+
+    static String text(DomainSpec spec, DomainXml.Host host) {
+        return DomainXml.of(spec, host, Path.of("/pool").resolve(spec.diskVolume()),
                 spec.seedVolume() == null ? null : Path.of("/pool").resolve(spec.seedVolume()),
                 Path.of("/var/log/vp/" + spec.name() + ".serial.log"));
-        return new Xml(xml);
     }
 
     /** The XML parsed, with XPath lookups. */

@@ -2,10 +2,12 @@ package com.virtpanel.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,11 @@ class GuestLimitsIT {
                 .contains("vcpu_period    : 100000");
         assertThat(Shell.virsh("blkdeviotune", name, "vda")).contains("total_iops_sec : 123")
                 .contains("total_bytes_sec: 4000000");
-        if (KernelFeatures.libvirtBandwidth()) {
+        if (NetworkShaping.detect() == NetworkShaping.LIBVIRT) {
             assertThat(Shell.virsh("domiftune", name, mac())).contains("inbound.average: 1000").contains("outbound.average: 1000");
+        }
+        if (NetworkShaping.detect() == NetworkShaping.TAP) {
+            assertTapCappedAt8Mbit();
         }
         assertThat(kernelQuota()).isEqualTo("30000");
 
@@ -60,9 +65,10 @@ class GuestLimitsIT {
         assertThat(live.vcpuQuotaUs()).isEqualTo(30_000);
         assertThat(live.diskIops()).isEqualTo(123);
         assertThat(live.diskBytesPerSec()).isEqualTo(4_000_000);
-        // without SFQ in the kernel (this host) libvirt cannot shape traffic: the panel leaves bandwidth alone
-        assertThat(live.netInboundKBps()).isEqualTo(KernelFeatures.libvirtBandwidth() ? 1000L : null);
-        assertThat(live.netOutboundKBps()).isEqualTo(KernelFeatures.libvirtBandwidth() ? 1000L : null);
+        // by libvirt, or (without sfq, as on this host) by the panel's own tc caps on the tap
+        Long net = NetworkShaping.detect() == NetworkShaping.NONE ? null : 1000L;
+        assertThat(live.netInboundKBps()).isEqualTo(net);
+        assertThat(live.netOutboundKBps()).isEqualTo(net);
         assertThat(live.cgroupVcpuQuotasUs()).containsExactly(30_000L);
         assertThat(live.cgroupCpuShares()).isEqualTo(700);
         assertThat(live.cgroupVersion()).isEqualTo(CgroupFiles.unified() ? "v2" : "v1");
@@ -77,9 +83,34 @@ class GuestLimitsIT {
         String stored = Shell.virsh("dumpxml", "--inactive", name);
         assertThat(stored).contains("<quota>30000</quota>").contains("<shares>700</shares>")
                 .contains("<total_iops_sec>123</total_iops_sec>").contains("<total_bytes_sec>4000000</total_bytes_sec>");
-        if (KernelFeatures.libvirtBandwidth()) {
+        if (NetworkShaping.detect() == NetworkShaping.LIBVIRT) {
             assertThat(stored).contains("<inbound average='1000'/>");
         }
+        if (NetworkShaping.detect() == NetworkShaping.TAP) {
+            assertThat(DomainDevices.parse(stored).netCapKBps()).isEqualTo(1000L);
+        }
+    }
+
+    /** A new tap at every start: where the panel caps it, the cap must follow, and the old IFB device go. */
+    @Test
+    void theNetworkCapIsBackOnTheNewTapAfterARestart() {
+        limits.apply(name, CHANGED);
+        String ifb = TapShaper.ifbFor(domains.interfaceDevice(name).orElseThrow());
+
+        domains.powerOff(name);
+        if (NetworkShaping.detect() == NetworkShaping.TAP) {
+            Await.until("the stopped guest's IFB device to go", Duration.ofSeconds(30),
+                    () -> Shell.run("ip", "link", "show", ifb).ok(), exists -> !exists);
+        }
+        domains.start(name);
+
+        if (NetworkShaping.detect() == NetworkShaping.TAP) {
+            Await.until("the cap on the new tap", Duration.ofSeconds(30), () -> limits.read(name),
+                    l -> Long.valueOf(1000).equals(l.netInboundKBps()) && Long.valueOf(1000).equals(l.netOutboundKBps()));
+            assertTapCappedAt8Mbit();
+        }
+        Long net = NetworkShaping.detect() == NetworkShaping.NONE ? null : 1000L;
+        assertThat(limits.read(name).netOutboundKBps()).isEqualTo(net);
     }
 
     @Test
@@ -115,6 +146,15 @@ class GuestLimitsIT {
         }
         Path group = Path.of("/sys/fs/cgroup/cpu/machine/qemu-" + id + "-" + name + ".libvirt-qemu/vcpu0/cpu.cfs_quota_us");
         return Shell.run("cat", group.toString()).output().trim();
+    }
+
+    /** Both directions at 8 Mbit/s (1000 kB/s), as tc itself prints them. */
+    private void assertTapCappedAt8Mbit() {
+        String tap = domains.interfaceDevice(name).orElseThrow();
+        String ifb = TapShaper.ifbFor(tap);
+        assertThat(Shell.run("tc", "qdisc", "show", "dev", tap).output()).as("to the guest").contains("qdisc tbf").contains("rate 8Mbit");
+        assertThat(Shell.run("tc", "filter", "show", "dev", tap, "parent", "ffff:").output()).contains("Redirect to device " + ifb);
+        assertThat(Shell.run("tc", "qdisc", "show", "dev", ifb).output()).as("from the guest").contains("qdisc tbf").contains("rate 8Mbit");
     }
 
     private String mac() {

@@ -24,6 +24,25 @@ final class Host {
         return field(Shell.virsh("blkdeviotune", domain, "vda"), field);
     }
 
+    /** The guest's host-side interface (vnetN), from {@code virsh domiflist}. */
+    static String tap(String domain) {
+        Matcher m = Pattern.compile("(?m)^\\s*(\\S+)\\s+network\\s").matcher(Shell.virsh("domiflist", domain));
+        if (!m.find()) {
+            throw new IllegalStateException("no interface on " + domain);
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The rate (bit/s) the kernel's root TBF qdisc caps the guest's tap at, as {@code tc -j} reports it, or 0
+     * when there is none. This is the panel's own cap, used where libvirt's bandwidth cannot work (no sfq).
+     */
+    static long tapCapBitsPerSecond(String domain) {
+        Matcher m = Pattern.compile("\\{\"kind\":\"tbf\"[^{]*\"root\":true[^{]*\"options\":\\{\"rate\":(\\d+)")
+                .matcher(Shell.run("tc", "-j", "qdisc", "show", "dev", tap(domain)).output());
+        return m.find() ? Long.parseLong(m.group(1)) * 8 : 0;
+    }
+
     /** vCPU 0's CFS quota as the kernel has it (cgroup v1 cpu.cfs_quota_us or v2 cpu.max). */
     static long cgroupVcpuQuota(String domain) {
         Path dir = guestCgroup(domain).resolve("vcpu0");

@@ -65,6 +65,8 @@ class PlanLimitsOnRealGuestsIT {
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(50_000);
         assertThat(Host.blkdeviotune(domain, "total_iops_sec")).isEqualTo(200);
         assertThat(Host.blkdeviotune(domain, "total_bytes_sec")).isEqualTo(20_000_000);
+        assertThat(quota.enforcesNetworkRate()).isTrue();
+        assertThat(networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
 
         EffectiveLimits limits = Users.as(owner, () -> quota.limits(nano.id()));
         assertThat(limits.cpuCapPercent()).isEqualTo(50);
@@ -81,7 +83,9 @@ class PlanLimitsOnRealGuestsIT {
         Await.until("the reconciler to restore the CPU cap of " + domain, REPAIR, () -> Host.cgroupVcpuQuota(domain), q -> q == 50_000);
         assertThat(Host.schedinfo(domain, "vcpu_quota")).isEqualTo(50_000);
 
-        List<EnforcementEntry> log = Users.as(users.admin(), () -> quota.enforcementLog(200));
+        // the repair is written to the host before its log entry commits
+        List<EnforcementEntry> log = Await.until("the repair in the log", REPAIR, () -> Users.as(users.admin(), () -> quota.enforcementLog(200)),
+                entries -> entries.stream().anyMatch(e -> e.serverId() == nano.id() && e.what().equals("vcpu_quota")));
         assertThat(log).anySatisfy(e -> {
             assertThat(e.serverId()).isEqualTo(nano.id());
             assertThat(e.reason()).isEqualTo(Reason.DRIFT);
@@ -99,6 +103,47 @@ class PlanLimitsOnRealGuestsIT {
         }
     }
 
+    /**
+     * Where libvirt caps the network (its bandwidth: htb, sfq, police) the cap is taken off with
+     * virsh; where the panel caps the tap itself (no sfq, as on this machine), with tc.
+     */
+    @Test
+    void aRemovedNetworkCapIsRestoredByTheReconciler() {
+        String domain = nano.domain();
+        String tap = Host.tap(domain);
+        assertThat(networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
+        if (Host.tapCapBitsPerSecond(domain) > 0) {
+            Shell.run("tc", "qdisc", "del", "dev", tap, "root");
+            Shell.run("tc", "qdisc", "del", "dev", tap, "ingress");
+        } else {
+            Shell.virsh("domiftune", domain, tap, "--live", "--inbound", "0", "--outbound", "0");
+        }
+        assertThat(networkCapBitsPerSecond(domain)).as("the tampering took effect").isZero();
+
+        Await.until("the reconciler to restore the network cap of " + domain, REPAIR, () -> networkCapBitsPerSecond(domain),
+                r -> r == 100_000_000L);
+        // the repair is written to the host before its log entry commits
+        List<EnforcementEntry> log = Await.until("the repair in the log", REPAIR, () -> Users.as(owner, () -> quota.enforcementLog(nano.id(), 50)),
+                entries -> entries.stream().anyMatch(e -> e.what().equals("outbound average")));
+        assertThat(log).anySatisfy(e -> {
+            assertThat(e.reason()).isEqualTo(Reason.DRIFT);
+            assertThat(e.what()).isEqualTo("inbound average");
+            assertThat(e.before()).isEqualTo("0");
+            assertThat(e.after()).isEqualTo("12500");
+        });
+    }
+
+    /** What caps what the guest receives: the panel's TBF on the tap, else libvirt's interface bandwidth. */
+    private static long networkCapBitsPerSecond(String domain) {
+        long tapCap = Host.tapCapBitsPerSecond(domain);
+        if (tapCap > 0) {
+            return tapCap;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("inbound.average:\\s*(\\d+)")
+                .matcher(Shell.virsh("domiftune", domain, Host.tap(domain)));
+        return m.find() ? Long.parseLong(m.group(1)) * 8000 : 0;
+    }
+
     @Test
     void theServerPageShowsTheLimitsInForce() {
         try (Browser browser = Browser.open(port)) {
@@ -106,7 +151,7 @@ class PlanLimitsOnRealGuestsIT {
             browser.go("/servers/" + nano.id());
             assertThat(browser.text("limit-cpu")).contains("up to 50 % of one vCPU");
             assertThat(browser.text("limit-disk")).isEqualTo("200 IOPS, 20 MB/s");
-            assertThat(browser.text("limit-network")).startsWith("100 Mbit/s"); // "(not enforced on this host)" without sfq
+            assertThat(browser.text("limit-network")).startsWith("100 Mbit/s").doesNotContain("not enforced");
             assertThat(browser.text("limit-traffic")).contains("of 1000 GiB this period");
             assertThat(browser.driver().findElements(org.openqa.selenium.By.id("throttle-0"))).isEmpty();
         }

@@ -1,0 +1,84 @@
+package com.virtpanel.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a host tool (tc, qemu-img, genisoimage) with a deadline, like every libvirt call: a
+ * tool that hangs is killed and reported, never left to hang the page or job that called it.
+ */
+final class HostCommand {
+
+    /** What the tool printed (standard output and error together) and how it ended. */
+    record Result(int exitCode, String output) {
+
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private HostCommand() {
+    }
+
+    /** Runs {@code command}; fails only when it cannot be started or overruns {@code timeout}. */
+    static Result run(Duration timeout, List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        // Read while it runs: a tool that fills the pipe would otherwise never finish.
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " took longer than " + timeout.toSeconds() + " s");
+            }
+            return new Result(process.exitValue(), output.get(5, TimeUnit.SECONDS).strip());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(command.get(0) + " interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("cannot read what " + command.get(0) + " printed", e);
+        }
+    }
+
+    /** Like {@link #run} but a non-zero exit is a failure, reported with what the tool printed. */
+    static String check(Duration timeout, List<String> command) throws IOException {
+        Result result = run(timeout, command);
+        if (!result.ok()) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output());
+        }
+        return result.output();
+    }
+
+    static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String dir : (path + ":/usr/sbin:/sbin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            // Enough for any message worth logging; the rest is drained so the tool can finish.
+            byte[] head = in.readNBytes(64_000);
+            in.transferTo(OutputStream.nullOutputStream());
+            return new String(head, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
