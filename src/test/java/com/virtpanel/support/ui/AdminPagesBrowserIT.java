@@ -32,6 +32,8 @@ class AdminPagesBrowserIT {
                 assertThat(browser.text("images-grid")).contains("demo");
                 browser.go("/admin/host");
                 assertThat(browser.text("host-libvirt")).matches("\\d+\\.\\d+\\.\\d+");
+                // libvirt or, without sfq (as here), the panel's own tc caps
+                assertThat(browser.text("host-limits-enforced")).startsWith("CPU, disk and network");
                 browser.go("/support/customers");
                 browser.byId("customers-grid");
 
