@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +36,9 @@ class NetworkCapsFollowGuests {
         }
     }
 
+    /** First among the event's listeners: the status change another one records sets off the limit reconciler. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(GuestLifecycle event) {
         if (NetworkShaping.detect() != NetworkShaping.TAP) {
             return;

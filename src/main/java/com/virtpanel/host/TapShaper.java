@@ -54,8 +54,8 @@ class TapShaper {
         }
     }
 
-    /** What caps {@code tap} now; null when the tap is gone (its guest stopped). */
-    Rates read(String tap) throws IOException {
+    /** What caps {@code tap} now; null when the tap is gone (its guest stopped). Waits for a shape() under way. */
+    synchronized Rates read(String tap) throws IOException {
         if (!exists(tap)) {
             return null;
         }
