@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,6 +30,16 @@ final class HostCommand {
         }
     }
 
+    /**
+     * Readers of tools' output. Not the common pool: it has one thread on a two-core host, and a
+     * long qemu-img run would hold it while short tc runs wait for theirs.
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "host-command-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private HostCommand() {
     }
 
@@ -36,7 +48,7 @@ final class HostCommand {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         // Read while it runs: a tool that fills the pipe would otherwise never finish.
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()), READERS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
