@@ -127,23 +127,10 @@ class LibvirtConnection implements DisposableBean {
         }
     }
 
-    /**
-     * Registers work to do on every fresh connection (event listeners, for example), and does it
-     * at once on the connection already open: the health probe opens one as soon as this bean
-     * exists, before the beans that register here are built.
-     */
+    /** Registers work to do on every fresh connection (event listeners, for example). */
     void onOpen(Consumer<NativeConnect> action) {
-        synchronized (openLock) {
-            this.onOpen = this.onOpen.andThen(action);
-            NativeConnect live = current.get();
-            if (live != null) {
-                try {
-                    action.accept(live);
-                } catch (RuntimeException e) {
-                    log.warn("Setting up the open libvirt connection failed: {}", e.toString());
-                }
-            }
-        }
+        Consumer<NativeConnect> previous = this.onOpen;
+        this.onOpen = previous.andThen(action);
     }
 
     Health health() {
