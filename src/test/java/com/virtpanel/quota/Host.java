@@ -43,6 +43,12 @@ final class Host {
         return m.find() ? Long.parseLong(m.group(1)) * 8 : 0;
     }
 
+    /** What caps what the guest receives (bit/s): the panel's TBF on the tap, else libvirt's interface bandwidth. */
+    static long networkCapBitsPerSecond(String domain) {
+        long tapCap = tapCapBitsPerSecond(domain);
+        return tapCap > 0 ? tapCap : field(Shell.virsh("domiftune", domain, tap(domain)), "inbound.average") * 8000;
+    }
+
     /** vCPU 0's CFS quota as the kernel has it (cgroup v1 cpu.cfs_quota_us or v2 cpu.max). */
     static long cgroupVcpuQuota(String domain) {
         Path dir = guestCgroup(domain).resolve("vcpu0");

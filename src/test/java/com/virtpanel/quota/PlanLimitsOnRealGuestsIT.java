@@ -66,7 +66,7 @@ class PlanLimitsOnRealGuestsIT {
         assertThat(Host.blkdeviotune(domain, "total_iops_sec")).isEqualTo(200);
         assertThat(Host.blkdeviotune(domain, "total_bytes_sec")).isEqualTo(20_000_000);
         assertThat(quota.enforcesNetworkRate()).isTrue();
-        assertThat(networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
+        assertThat(Host.networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
 
         EffectiveLimits limits = Users.as(owner, () -> quota.limits(nano.id()));
         assertThat(limits.cpuCapPercent()).isEqualTo(50);
@@ -111,16 +111,16 @@ class PlanLimitsOnRealGuestsIT {
     void aRemovedNetworkCapIsRestoredByTheReconciler() {
         String domain = nano.domain();
         String tap = Host.tap(domain);
-        assertThat(networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
+        assertThat(Host.networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
         if (Host.tapCapBitsPerSecond(domain) > 0) {
             Shell.run("tc", "qdisc", "del", "dev", tap, "root");
             Shell.run("tc", "qdisc", "del", "dev", tap, "ingress");
         } else {
             Shell.virsh("domiftune", domain, tap, "--live", "--inbound", "0", "--outbound", "0");
         }
-        assertThat(networkCapBitsPerSecond(domain)).as("the tampering took effect").isZero();
+        assertThat(Host.networkCapBitsPerSecond(domain)).as("the tampering took effect").isZero();
 
-        Await.until("the reconciler to restore the network cap of " + domain, REPAIR, () -> networkCapBitsPerSecond(domain),
+        Await.until("the reconciler to restore the network cap of " + domain, REPAIR, () -> Host.networkCapBitsPerSecond(domain),
                 r -> r == 100_000_000L);
         // the repair is written to the host before its log entry commits
         List<EnforcementEntry> log = Await.until("the repair in the log", REPAIR, () -> Users.as(owner, () -> quota.enforcementLog(nano.id(), 50)),
@@ -131,17 +131,6 @@ class PlanLimitsOnRealGuestsIT {
             assertThat(e.before()).isEqualTo("0");
             assertThat(e.after()).isEqualTo("12500");
         });
-    }
-
-    /** What caps what the guest receives: the panel's TBF on the tap, else libvirt's interface bandwidth. */
-    private static long networkCapBitsPerSecond(String domain) {
-        long tapCap = Host.tapCapBitsPerSecond(domain);
-        if (tapCap > 0) {
-            return tapCap;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("inbound.average:\\s*(\\d+)")
-                .matcher(Shell.virsh("domiftune", domain, Host.tap(domain)));
-        return m.find() ? Long.parseLong(m.group(1)) * 8000 : 0;
     }
 
     @Test
