@@ -73,9 +73,10 @@ final class HostCommand {
         return result.output();
     }
 
+    /** Whether {@code tool} is on the PATH the tools are started with (so a tool found here also runs). */
     static boolean onPath(String tool) {
         String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        for (String dir : (path + ":/usr/sbin:/sbin").split(":")) {
+        for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }
