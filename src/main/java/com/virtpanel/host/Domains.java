@@ -52,7 +52,12 @@ public class Domains {
             try {
                 connection.addLifecycleListener((domain, event) -> {
                     try {
-                        String name = domain.getName();
+                        String name;
+                        try {
+                            name = domain.getName();
+                        } finally {
+                            domain.free(); // libvirt-java took a reference for us; not left to a finalizer
+                        }
                         GuestLifecycle.Change change = change(event.getType());
                         eventRelay.execute(() -> events.publishEvent(new GuestLifecycle(name, change)));
                     } catch (LibvirtException | RuntimeException e) {

@@ -127,10 +127,32 @@ class LibvirtConnection implements DisposableBean {
         }
     }
 
-    /** Registers work to do on every fresh connection (event listeners, for example). */
+    /**
+     * Registers work to do on every fresh connection (event listeners, for example), and does it
+     * on the connection already open, if any: the health probe opens one as soon as this bean
+     * exists, before the beans that register here are built. That catch-up runs on a worker,
+     * so a libvirtd that hangs right then holds up neither the caller nor other calls.
+     */
     void onOpen(Consumer<NativeConnect> action) {
-        Consumer<NativeConnect> previous = this.onOpen;
-        this.onOpen = previous.andThen(action);
+        NativeConnect live;
+        synchronized (openLock) {
+            this.onOpen = this.onOpen.andThen(action);
+            live = current.get(); // opened without this action; a later connection gets it from onOpen
+        }
+        if (live == null) {
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    action.accept(live);
+                } catch (RuntimeException e) {
+                    log.warn("Setting up the open libvirt connection failed: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException saturated) {
+            log.warn("Could not set up the open libvirt connection: all workers busy; the next connection gets it");
+        }
     }
 
     Health health() {

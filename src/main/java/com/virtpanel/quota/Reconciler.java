@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,10 +54,13 @@ class Reconciler {
         for (ServerRef server : servers) {
             UsageFeed.Counters c = counters.get(server.domain());
             try {
-                tx.executeWithoutResult(t -> {
-                    accounting.counters(server, c);
-                    check.check(server);
-                });
+                try {
+                    checkInTransaction(server, c);
+                } catch (DataIntegrityViolationException raced) {
+                    // The server's quota state was created at the same moment by another writer
+                    // (NewServers at provisioning, or the usage feed): this time it is found.
+                    checkInTransaction(server, c);
+                }
             } catch (RuntimeException e) {
                 // A guest that stopped since the list was read, or a host call that failed:
                 // the next pass tries again.
@@ -71,5 +75,12 @@ class Reconciler {
             log.warn("Limits of {} of {} servers could not be checked this pass", failed, servers.size());
         }
         return failed;
+    }
+
+    private void checkInTransaction(ServerRef server, UsageFeed.Counters counters) {
+        tx.executeWithoutResult(t -> {
+            accounting.counters(server, counters);
+            check.check(server);
+        });
     }
 }

@@ -7,10 +7,15 @@ import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 
 /** A demo guest's whole life on the real host, through the host module only. */
 @IntegrationTest
@@ -21,6 +26,7 @@ class DomainLifecycleIT {
 
     @Autowired Domains domains;
     @Autowired Volumes volumes;
+    @Autowired ApplicationEventMulticaster multicaster;
 
     static DemoGuests guests;
 
@@ -74,6 +80,35 @@ class DomainLifecycleIT {
         assertThat(domains.state(name)).isEqualTo(DomainState.SHUT_OFF);
         guests.remove(name);
         assertThat(volumes.list(name)).isEmpty();
+    }
+
+    /**
+     * A start, and a stop from outside the panel, reach the panel as events. Whether the
+     * subscription also lands on a connection opened before {@link Domains} existed depends on
+     * start-up timing here; {@link LibvirtConnectionIT} pins that case down.
+     */
+    @Test
+    void theGuestsStartAndStopArriveAsLifecycleEvents() {
+        List<GuestLifecycle.Change> seen = new CopyOnWriteArrayList<>();
+        String name = guests.define("events", 3, 192, DemoGuests.NANO);
+        ApplicationListener<PayloadApplicationEvent<GuestLifecycle>> listener = event -> {
+            if (event.getPayload().domain().equals(name)) {
+                seen.add(event.getPayload().change());
+            }
+        };
+        multicaster.addApplicationListener(listener);
+        try {
+            domains.start(name);
+            Await.until("the start event of " + name, Duration.ofSeconds(30), () -> List.copyOf(seen),
+                    changes -> changes.contains(GuestLifecycle.Change.STARTED));
+
+            Shell.virsh("destroy", name); // from outside the panel
+            Await.until("the stop event of " + name, Duration.ofSeconds(30), () -> List.copyOf(seen),
+                    changes -> changes.contains(GuestLifecycle.Change.STOPPED));
+        } finally {
+            multicaster.removeApplicationListener(listener);
+            guests.remove(name);
+        }
     }
 
     @Test
