@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,7 +45,13 @@ class NewServers {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Before the other after-commit listeners of the provisioning transaction: its "running"
+     * status sets off the reconciler ({@link ReconcileTrigger}), which would otherwise race
+     * this method to create the same quota state.
+     */
     @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ServerEvents.Provisioned event) {
         try {
             tx.executeWithoutResult(t -> directory.find(event.serverId()).ifPresent(server -> {
