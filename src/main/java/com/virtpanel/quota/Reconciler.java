@@ -57,8 +57,8 @@ class Reconciler {
                 try {
                     checkInTransaction(server, c);
                 } catch (DataIntegrityViolationException raced) {
-                    // The server's quota state was created at the same moment by another writer
-                    // (NewServers at provisioning, or the usage feed): this time it is found.
+                    // NewServers created the server's quota state at the same moment (a periodic
+                    // pass that coincides with a provisioning): this time it is found.
                     checkInTransaction(server, c);
                 }
             } catch (RuntimeException e) {
