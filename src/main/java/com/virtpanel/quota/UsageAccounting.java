@@ -42,12 +42,6 @@ class UsageAccounting {
         return account(server, plan, state, counters == null ? Optional.empty() : state.observe(counters));
     }
 
-    /** Usage already turned into rates (as a sampling pass reports it). Runs in the caller's transaction. */
-    EnumSet<Reason> usage(ServerRef server, QuotaState.Usage usage) {
-        PlanInfo plan = catalog.plan(server.planId());
-        return account(server, plan, states.of(server.id(), plan), Optional.ofNullable(usage));
-    }
-
     private EnumSet<Reason> account(ServerRef server, PlanInfo plan, QuotaState state, Optional<QuotaState.Usage> usage) {
         Instant now = clock.instant();
         boolean cpuWas = state.isCpuThrottled();
