@@ -66,7 +66,7 @@ class ImpersonationBrowserIT {
                 browser.signIn(support.email(), Users.PASSWORD);
                 browser.go("/support/customers");
                 browser.type("customer-search", customer.email());
-                clickWhenShown(browser, "customer-" + customer.id());
+                openCustomer(browser, customer);
                 browser.waitFor(d -> browser.text("customer-servers").contains("web-1"));
                 browser.click("impersonate");
                 browser.type("impersonation-reason", REASON);
@@ -117,19 +117,27 @@ class ImpersonationBrowserIT {
         }
     }
 
-    /** Like Browser.click, for a button inside a grid row. */
-    private static void clickWhenShown(Browser browser, String id) {
+    /**
+     * Clicks the customer's row until the detail shows that customer. The search applies lazily,
+     * and the grid reuses its row elements for the new results: a click that lands while the
+     * results change can hit a row that has just been given to another customer.
+     */
+    private static void openCustomer(Browser browser, AccountSummary customer) {
         browser.waitFor(d -> {
+            for (var header : d.findElements(By.cssSelector("#customer-detail h3"))) {
+                if (header.isDisplayed() && header.getText().equals(customer.email())) {
+                    return true;
+                }
+            }
             // Rows outside the grid's viewport are not rendered yet, and a row may still be laying out.
-            for (var element : d.findElements(By.id(id))) {
+            for (var row : d.findElements(By.id("customer-" + customer.id()))) {
                 try {
-                    if (element.isDisplayed() && element.getSize().getHeight() > 0) {
-                        element.click();
-                        return true;
+                    if (row.isDisplayed() && row.getSize().getHeight() > 0) {
+                        row.click();
+                        break;
                     }
-                } catch (org.openqa.selenium.ElementNotInteractableException
-                        | org.openqa.selenium.StaleElementReferenceException notYet) {
-                    // try again
+                } catch (org.openqa.selenium.ElementNotInteractableException notYet) {
+                    // look again at the next poll
                 }
             }
             return null;
