@@ -60,7 +60,7 @@ final class ApiJson {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Server(long id, String name,
-            @Schema(allowableValues = {"provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed"})
+            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed"})
             String status,
             String plan, String image,
             @Schema(description = "the libvirt domain name") String domain,
@@ -68,7 +68,8 @@ final class ApiJson {
             @Schema(description = "true while the server runs below its plan's limits because of a traffic or burst cap")
             boolean throttled,
             @Schema(description = "why the last operation failed, when status is failed") String failureReason,
-            @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress) {
+            @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress,
+            @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition) {
     }
 
     /** Usage between start and end; series with no points were not sampled (server stopped or new). */

@@ -31,6 +31,7 @@ class ServerJsonFactory {
 
     private ApiJson.Server of(ServerView v, PlanInfo plan) {
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
-                v.createdAt(), ApiJson.Limits.of(plan), throttling.throttled(v.id()), v.failureReason(), v.progress());
+                v.createdAt(), ApiJson.Limits.of(plan), throttling.throttled(v.id()), v.failureReason(), v.progress(),
+                v.queuePosition() > 0 ? v.queuePosition() : null);
     }
 }

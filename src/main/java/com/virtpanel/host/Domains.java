@@ -177,7 +177,11 @@ public class Domains {
         onDomain("power off server", POWER, name, Domain::destroy);
     }
 
-    /** Stops the guest if it runs and removes its definition and serial log; missing is fine. */
+    /**
+     * Stops the guest if it runs and removes its definition and serial log. A guest that is
+     * already gone, or vanishes on the way (a transient guest disappears when it stops), counts
+     * as removed: a repeated or resumed delete must not fail on its own earlier work.
+     */
     public void destroyAndUndefine(String name) {
         try {
             java.nio.file.Files.deleteIfExists(serialLog(name));
@@ -187,18 +191,43 @@ public class Domains {
         libvirt.call("remove server", POWER, c -> {
             Domain d = lookup(c, name);
             if (d == null) {
+                log.info("Guest {} is already gone from the host: counted as removed", name);
                 return null;
             }
             try {
-                if (d.isActive() == 1) {
-                    d.destroy();
+                if (!stopIfActive(d)) {
+                    log.info("Guest {} vanished while it was being stopped: counted as removed", name);
+                    return null;
                 }
                 d.undefine(UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM);
+            } catch (LibvirtException e) {
+                if (!isNoDomain(e)) {
+                    throw e;
+                }
+                log.info("Guest {} vanished while it was being removed: counted as removed", name);
             } finally {
                 d.free();
             }
             return null;
         });
+    }
+
+    /** Pulls the plug if the guest runs; false when the guest no longer exists afterwards. */
+    private static boolean stopIfActive(Domain d) throws LibvirtException {
+        try {
+            if (d.isActive() == 1) {
+                d.destroy();
+            }
+            return true;
+        } catch (LibvirtException e) {
+            if (isNoDomain(e)) {
+                return false;
+            }
+            if (d.isActive() == 1) {
+                throw e;
+            }
+            return true; // it stopped by itself between the look and the destroy
+        }
     }
 
     /** The VNC endpoint of a running guest. */

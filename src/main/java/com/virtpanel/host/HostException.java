@@ -10,11 +10,17 @@ public class HostException extends PanelException {
 
     private final Kind kind;
     private final String detail;
+    private final boolean transientFailure;
 
     HostException(Kind kind, String userMessage, String detail, Throwable cause) {
+        this(kind, userMessage, detail, cause, kind == Kind.UNAVAILABLE);
+    }
+
+    HostException(Kind kind, String userMessage, String detail, Throwable cause, boolean transientFailure) {
         super(userMessage, cause);
         this.kind = kind;
         this.detail = detail;
+        this.transientFailure = transientFailure;
     }
 
     static HostException unreachable(String detail, Throwable cause) {
@@ -30,5 +36,14 @@ public class HostException extends PanelException {
     /** libvirt's own words, for logs and the admin view; never shown to customers. */
     public String detail() {
         return detail;
+    }
+
+    /**
+     * True when the same call is likely to succeed if repeated a moment later: the host was
+     * busy with other work (a storage pool building another server's disk, a guest's state
+     * change lock held by another call) or did not answer. Idempotent work may simply retry.
+     */
+    public boolean isTransient() {
+        return transientFailure;
     }
 }

@@ -21,12 +21,16 @@ final class LibvirtErrors {
     }
 
     static HostException translate(String operation, LibvirtException e) {
-        ErrorNumber code = code(e);
-        String original = e.getMessage() == null ? "" : e.getMessage();
+        return translate(operation, code(e), e.getMessage(), e);
+    }
+
+    /** The same for an error known by its code and libvirt's text (code already corrected, see {@link #meaning}). */
+    static HostException translate(String operation, ErrorNumber code, String message, Throwable cause) {
+        String original = message == null ? "" : message;
         String text = original.toLowerCase(Locale.ROOT);
         Translation t = translate(code, text);
         log.warn("libvirt: '{}' failed with {}: {}", operation, code, original);
-        return new HostException(t.kind(), t.message(), code + ": " + original, e);
+        return new HostException(t.kind(), t.message(), code + ": " + original, cause, t.transientFailure());
     }
 
     static boolean isConnectionLost(LibvirtException e) {
@@ -50,6 +54,9 @@ final class LibvirtErrors {
         if (lostConnectionText(text)) {
             return unreachable();
         }
+        if (busyText(text)) {
+            return busy();
+        }
         return switch (code) {
             // A system error is often local to one guest (a file it cannot open): only the texts
             // that mean "lost the daemon" (checked above) make it an unreachable host.
@@ -63,8 +70,7 @@ final class LibvirtErrors {
             case VIR_ERR_NO_NETWORK, VIR_ERR_INVALID_NETWORK ->
                     new Translation(Kind.FAILED, "The host's network is not set up. Please contact support.");
             case VIR_ERR_OPERATION_INVALID -> invalidState(text);
-            case VIR_ERR_OPERATION_TIMEOUT -> new Translation(Kind.CONFLICT,
-                    "The host is still busy with this server. Please try again in a minute.");
+            case VIR_ERR_OPERATION_TIMEOUT -> busy();
             case VIR_ERR_DOM_EXIST, VIR_ERR_NETWORK_EXIST ->
                     new Translation(Kind.CONFLICT, "This already exists on the host.");
             case VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_CANCELLED, VIR_ERR_OPERATION_DENIED ->
@@ -98,9 +104,6 @@ final class LibvirtErrors {
         if (text.contains("permission denied")) {
             return new Translation(Kind.FAILED, "The host refused access to the server's files. Please contact support.");
         }
-        if (text.contains("state change lock") || text.contains("resource busy") || text.contains("device or resource busy")) {
-            return new Translation(Kind.CONFLICT, "The host is still busy with this server. Please try again in a minute.");
-        }
         if (text.contains("access denied")) {
             return new Translation(Kind.FAILED, "The panel is not allowed to manage this host. Please contact support.");
         }
@@ -116,6 +119,21 @@ final class LibvirtErrors {
         return new Translation(Kind.FAILED, "The host could not complete the operation. It has been logged; please try again or contact support.");
     }
 
+    /**
+     * Work that collides with other work in progress and goes through a moment later: a storage
+     * pool building another server's disk ("pool 'x' has asynchronous jobs running", "volume is
+     * still being allocated"), a guest whose state change lock another call holds.
+     */
+    private static boolean busyText(String text) {
+        return text.contains("asynchronous jobs running") || text.contains("still being allocated")
+                || text.contains("state change lock") || text.contains("resource busy")
+                || text.contains("another job") || text.contains("job is already active");
+    }
+
+    private static Translation busy() {
+        return new Translation(Kind.CONFLICT, "The host is busy with other work right now. Please try again in a minute.", true);
+    }
+
     private static boolean lostConnectionText(String text) {
         return text.contains("client socket is closed") || text.contains("connection closed")
                 || text.contains("end of file while reading") || text.contains("failed to connect socket")
@@ -125,7 +143,7 @@ final class LibvirtErrors {
     }
 
     private static Translation unreachable() {
-        return new Translation(Kind.UNAVAILABLE, "The host is unreachable right now. Please try again in a minute.");
+        return new Translation(Kind.UNAVAILABLE, "The host is unreachable right now. Please try again in a minute.", true);
     }
 
     private static ErrorNumber code(LibvirtException e) {
@@ -150,6 +168,10 @@ final class LibvirtErrors {
         return ErrorNumber.values()[position - 4];
     }
 
-    private record Translation(Kind kind, String message) {
+    private record Translation(Kind kind, String message, boolean transientFailure) {
+
+        Translation(Kind kind, String message) {
+            this(kind, message, false);
+        }
     }
 }

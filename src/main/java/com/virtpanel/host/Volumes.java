@@ -1,17 +1,20 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.PanelException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
+import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -23,23 +26,33 @@ import org.springframework.stereotype.Service;
 /**
  * The servers' disks in the panel's libvirt storage pool: templates imported from images,
  * per-server qcow2 overlays on a template (instant, whatever the image size), and seed ISOs.
- * Every method is idempotent, because the state machines that call it may repeat a step
- * after a restart.
+ *
+ * <p>Every method is idempotent, because the state machines that call it may repeat a step
+ * after a restart: a disk that already exists is checked and reused, a volume that is already
+ * gone counts as deleted.
+ *
+ * <p>Many orders arrive at once. libvirt refuses to refresh a pool while it builds a volume in
+ * it ("pool has asynchronous jobs running"), so the panel never refreshes: it lists and sizes
+ * the pool from the directory itself, and the calls that change the pool take turns
+ * ({@link PoolTurns}). Building an overlay takes milliseconds, so taking turns costs nothing.
  */
 @Service
 public class Volumes {
 
     private static final Logger log = LoggerFactory.getLogger(Volumes.class);
     private static final Duration SLOW = Duration.ofMinutes(2);
+    private static final long GIB = 1024L * 1024 * 1024;
 
     private final LibvirtConnection libvirt;
     private final HostSetup setup;
     private final HostProperties.Storage storage;
+    private final PoolTurns turns;
 
     Volumes(LibvirtConnection libvirt, HostSetup setup, HostProperties properties) {
         this.libvirt = libvirt;
         this.setup = setup;
         this.storage = properties.storage();
+        this.turns = PoolTurns.of(storage.poolDir(), SLOW);
     }
 
     /** Imports an image into the pool (once per version of its file) and returns the template. */
@@ -47,14 +60,13 @@ public class Volumes {
         setup.ready();
         Path disk = Path.of(source.diskPath());
         if (!Files.isReadable(disk)) {
-            throw new HostException(com.virtpanel.base.PanelException.Kind.FAILED,
+            throw new HostException(Kind.FAILED,
                     "The image \"" + source.imageName() + "\" is not available on the host. Please contact support.",
                     "missing image file " + disk, null);
         }
         String tag = source.imageName() + "-" + fingerprint(disk);
         String volume = "tpl-" + tag + ".qcow2";
-        Path target = storage.poolDir().resolve(volume);
-        copyOnce(disk, target);
+        copyOnce(disk, storage.poolDir().resolve(volume));
         DirectBoot boot = null;
         if (source.kernelPath() != null && !source.kernelPath().isBlank()) {
             Path kernel = storage.bootDir().resolve("tpl-" + tag + ".vmlinuz");
@@ -66,11 +78,14 @@ public class Volumes {
             }
             boot = new DirectBoot(kernel.toString(), initrd == null ? null : initrd.toString(), source.cmdline());
         }
-        refreshPool();
         return new Template(volume, boot);
     }
 
-    /** A qcow2 overlay on the template, grown to {@code sizeGib}. Does nothing if it exists. */
+    /**
+     * A qcow2 overlay on the template, grown to {@code sizeGib}. A disk that already exists (the
+     * step ran before a crash) is kept if it is that overlay; anything else under its name is
+     * replaced.
+     */
     public void createDisk(String volume, Template template, int sizeGib) {
         setup.ready();
         Path backing = storage.poolDir().resolve(template.volume());
@@ -79,27 +94,44 @@ public class Volumes {
                 + "<target><format type='qcow2'/><permissions><mode>0600</mode></permissions></target>"
                 + "<backingStore><path>" + DomainXml.esc(backing.toString()) + "</path><format type='qcow2'/></backingStore>"
                 + "</volume>";
-        libvirt.call("create disk", SLOW, c -> {
-            StoragePool pool = pool(c);
-            if (!Arrays.asList(pool.listVolumes()).contains(volume)) {
-                pool.storageVolCreateXML(xml, 0).free();
+        turns.take("create disk", () -> {
+            if (Files.exists(path(volume))) {
+                if (DiskImage.read(path(volume)).isOverlayOf(backing, sizeGib * GIB)) {
+                    log.info("Disk {} exists already and is the overlay wanted: reused", volume);
+                    return;
+                }
+                log.warn("Disk {} exists but is not an overlay of {} with {} GiB: replacing it", volume, template.volume(), sizeGib);
+                deleteNow(volume);
             }
-            pool.free();
-            return null;
+            libvirt.call("create disk", SLOW, c -> {
+                StoragePool pool = pool(c);
+                try {
+                    pool.storageVolCreateXML(xml, 0).free();
+                } catch (LibvirtException e) {
+                    if (!isVolumeExists(e)) {
+                        throw e;
+                    }
+                    // libvirt still lists a volume whose file was removed behind its back: let it re-read the directory
+                    pool.refresh(0);
+                    pool.storageVolCreateXML(xml, 0).free();
+                } finally {
+                    pool.free();
+                }
+                return null;
+            });
         });
     }
 
-    /** Writes (or rewrites) a server's cloud-init seed ISO. */
+    /** Writes (or rewrites) a server's cloud-init seed ISO; the guest reads it by path. */
     public void writeSeed(String volume, CloudInitSeed seed) {
         setup.ready();
         try {
-            SeedIso.write(seed, storage.poolDir().resolve(volume));
+            SeedIso.write(seed, path(volume));
         } catch (IOException | UncheckedIOException e) {
             log.error("Writing seed {} failed", volume, e);
-            throw new HostException(com.virtpanel.base.PanelException.Kind.FAILED,
+            throw new HostException(Kind.FAILED,
                     "The host could not prepare the server's first-boot settings. Please contact support.", e.getMessage(), e);
         }
-        refreshPool();
     }
 
     public boolean exists(String volume) {
@@ -111,32 +143,22 @@ public class Volumes {
         return storage.poolDir().resolve(volume);
     }
 
-    /** Removes a volume; a missing one is fine (the step may run twice). */
+    /** Removes a volume; one that is already gone counts as removed (the step may run twice). */
     public void delete(String volume) {
         setup.ready();
-        libvirt.call("delete volume", SLOW, c -> {
-            StoragePool pool = pool(c);
-            pool.refresh(0);
-            if (Arrays.asList(pool.listVolumes()).contains(volume)) {
-                StorageVol vol = pool.storageVolLookupByName(volume);
-                vol.delete(0);
-                vol.free();
-            }
-            pool.free();
-            return null;
-        });
+        turns.take("delete volume", () -> deleteNow(volume));
     }
 
     /** Names of all volumes whose name starts with {@code prefix} (a server's volumes share its domain name). */
     public List<String> list(String prefix) {
         setup.ready();
-        return libvirt.call("list volumes", c -> {
-            StoragePool pool = pool(c);
-            pool.refresh(0);
-            List<String> names = Arrays.stream(pool.listVolumes()).filter(n -> n.startsWith(prefix)).sorted().toList();
-            pool.free();
-            return names;
-        });
+        try (Stream<Path> files = Files.list(storage.poolDir())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix) && !n.startsWith(".")) // .partial copies are not volumes
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new HostException(Kind.FAILED, "The host's storage is not readable. Please contact support.", e.toString(), e);
+        }
     }
 
     /** The size the guest sees, in bytes. */
@@ -155,37 +177,70 @@ public class Volumes {
     /** Grows a volume; shrinking is refused by the caller before it gets here. */
     public void resize(String volume, int sizeGib) {
         setup.ready();
-        libvirt.call("resize volume", SLOW, c -> {
+        turns.take("resize volume", () -> libvirt.call("resize volume", SLOW, c -> {
             StoragePool pool = pool(c);
             StorageVol vol = pool.storageVolLookupByName(volume);
-            vol.resize(sizeGib * 1024L * 1024 * 1024, 0);
+            vol.resize(sizeGib * GIB, 0);
             vol.free();
             pool.free();
             return null;
-        });
+        }));
     }
 
+    /** The pool's file system, read directly: what libvirt would report after a refresh, without one. */
     public StorageCapacity capacity() {
         setup.ready();
-        return libvirt.call("read storage capacity", c -> {
-            StoragePool pool = pool(c);
-            var info = pool.getInfo();
-            pool.free();
-            return new StorageCapacity(info.capacity, info.allocation, info.available);
-        });
+        try {
+            FileStore store = Files.getFileStore(storage.poolDir());
+            long total = store.getTotalSpace();
+            long available = store.getUsableSpace();
+            return new StorageCapacity(total, total - store.getUnallocatedSpace(), available);
+        } catch (IOException e) {
+            throw new HostException(Kind.FAILED, "The host's storage is not readable. Please contact support.", e.toString(), e);
+        }
     }
 
-    private void refreshPool() {
-        libvirt.call("refresh pool", c -> {
+    /** Deletes through libvirt when it knows the volume, else the file itself (seeds are written directly). */
+    private void deleteNow(String volume) {
+        libvirt.call("delete volume", SLOW, c -> {
             StoragePool pool = pool(c);
-            pool.refresh(0);
-            pool.free();
+            try {
+                StorageVol vol = pool.storageVolLookupByName(volume);
+                try {
+                    vol.delete(0);
+                } finally {
+                    vol.free();
+                }
+            } catch (LibvirtException e) {
+                if (!isNoVolume(e)) {
+                    throw e;
+                }
+            } finally {
+                pool.free();
+            }
             return null;
         });
+        try {
+            if (Files.deleteIfExists(path(volume))) {
+                log.info("Removed {}, which libvirt did not list", volume);
+            }
+        } catch (IOException e) {
+            throw new HostException(Kind.FAILED, "The host could not remove the server's disk. Please contact support.", e.toString(), e);
+        }
     }
 
     private StoragePool pool(NativeConnect c) throws LibvirtException {
         return c.storagePoolLookupByName(storage.pool());
+    }
+
+    private static boolean isNoVolume(LibvirtException e) {
+        ErrorNumber code = e.getError() == null ? null : LibvirtErrors.meaning(e.getError().getCode());
+        return code == ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
+    }
+
+    private static boolean isVolumeExists(LibvirtException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        return text.contains("already in use") || text.contains("already exists");
     }
 
     /** Copies through a temporary name so a crash never leaves a half-copied template behind. */
@@ -200,8 +255,7 @@ public class Volumes {
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new HostException(com.virtpanel.base.PanelException.Kind.FAILED,
-                    "The host could not import the image. Please contact support.", e.toString(), e);
+            throw new HostException(Kind.FAILED, "The host could not import the image. Please contact support.", e.toString(), e);
         }
     }
 

@@ -9,7 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param shutdownTimeout  how long a guest may take to shut down (ACPI) before an offline change
  *                         (password, SSH key, plan) pulls the plug
+ * @param maxParallel      how many operations may use the host at once; the others wait in line
+ *                         ("queued"). 0: as many as the host has cores, at least 2
+ * @param queuePoll        how often a queued operation looks for a free slot in case nobody woke it
  */
 @ConfigurationProperties("panel.operations")
-record OperationProperties(@DefaultValue("60s") Duration shutdownTimeout) {
+record OperationProperties(@DefaultValue("60s") Duration shutdownTimeout, @DefaultValue("0") int maxParallel,
+        @DefaultValue("3s") Duration queuePoll) {
+
+    int slots() {
+        return maxParallel > 0 ? maxParallel : Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
 }

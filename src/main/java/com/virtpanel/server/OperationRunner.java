@@ -7,10 +7,12 @@ import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.DomainState;
 import com.virtpanel.host.Domains;
+import com.virtpanel.host.HostException;
 import com.virtpanel.host.Template;
 import com.virtpanel.host.Volumes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,15 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a server's operation (provision, reinstall, delete, and the offline changes of
  * {@link GuestChanges}: root password, SSH key, plan) step by step. The step is stored
  * after each success; every step is idempotent, so a crash anywhere means "repeat the stored
- * step". Host calls happen outside database transactions. A host that is unreachable is
- * retried with back-off; any other failure ends the operation, cleaning up what it created,
- * and never touching the old disk of a reinstall before the new one is in place.
+ * step". Host calls happen outside database transactions. An operation first waits for a slot
+ * on the host ({@link OperationGate}). A host busy with other work is retried within the step, a
+ * host that is unreachable later with back-off; any other failure ends the operation, cleaning
+ * up what it created, and never touching the old disk of a reinstall before the new one is in place.
  */
 @Component
 class OperationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
     static final int MAX_ATTEMPTS = 6;
+    /** Tries of a step whose host call met other work in progress: about 8 s of patience in all. */
+    static final int BUSY_ATTEMPTS = 6;
 
     private final ServerRepository servers;
     private final CatalogService catalog;
@@ -38,14 +43,17 @@ class OperationRunner {
     private final GuestBlueprint blueprint;
     private final GuestChanges guestChanges;
     private final OperationScheduler scheduler;
+    private final OperationGate gate;
+    private final OperationProperties properties;
     private final ServerTransitions transitions;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
-            GuestBlueprint blueprint, GuestChanges guestChanges, OperationScheduler scheduler, ServerTransitions transitions,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+            GuestBlueprint blueprint, GuestChanges guestChanges, OperationScheduler scheduler, OperationGate gate,
+            OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
+            ApplicationEventPublisher events, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.volumes = volumes;
@@ -53,6 +61,8 @@ class OperationRunner {
         this.blueprint = blueprint;
         this.guestChanges = guestChanges;
         this.scheduler = scheduler;
+        this.gate = gate;
+        this.properties = properties;
         this.transitions = transitions;
         this.tx = tx;
         this.events = events;
@@ -60,6 +70,19 @@ class OperationRunner {
     }
 
     void run(long serverId) {
+        if (!gate.admit(serverId)) {
+            // in line behind others: the operation that frees a slot wakes us; until then look now and then
+            tx.executeWithoutResult(t -> scheduler.runLater(serverId, properties.queuePoll()));
+            return;
+        }
+        try {
+            runAdmitted(serverId);
+        } finally {
+            gate.wakeWaiting();
+        }
+    }
+
+    private void runAdmitted(long serverId) {
         while (true) {
             Server server = tx.execute(s -> servers.findById(serverId).orElse(null));
             if (server == null || server.getOperation() == null) {
@@ -69,7 +92,7 @@ class OperationRunner {
             Operation.Step step = server.getOperationStep();
             try {
                 log.debug("Server {} ({}): {} step {}", serverId, server.getDomainName(), operation, step);
-                perform(server, step);
+                performPatiently(server, step);
                 complete(serverId, operation, step);
             } catch (PanelException e) {
                 if (e.kind() == PanelException.Kind.UNAVAILABLE && retryLater(serverId, e)) {
@@ -80,6 +103,32 @@ class OperationRunner {
             } catch (RuntimeException e) {
                 fail(serverId, operation, step, "An unexpected error stopped the operation. Support has been notified.", e);
                 return;
+            }
+        }
+    }
+
+    /**
+     * Performs the step, and again after a short, growing pause while the host is busy with
+     * other work (another order's volume being built, a guest's state change lock held): such
+     * collisions pass within seconds, and every step is idempotent, so repeating it is safe.
+     */
+    private void performPatiently(Server server, Operation.Step step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                perform(server, step);
+                return;
+            } catch (HostException e) {
+                if (!e.isTransient() || e.kind() == PanelException.Kind.UNAVAILABLE || attempt >= BUSY_ATTEMPTS) {
+                    throw e;
+                }
+                long pause = (250L << (attempt - 1)) + ThreadLocalRandom.current().nextLong(100);
+                log.info("Server {}: step {} met a busy host ({}); trying again in {} ms", server.getId(), step, e.detail(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

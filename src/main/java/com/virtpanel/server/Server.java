@@ -67,6 +67,9 @@ class Server {
     private int operationAttempts;
     @Column(name = "operation_started_at")
     private Instant operationStartedAt;
+    /** When the operation got one of the host's slots; null while it waits in line (see OperationGate). */
+    @Column(name = "operation_admitted_at")
+    private Instant operationAdmittedAt;
     @Column(name = "failure_reason")
     private String failureReason;
     @Column(name = "order_key")
@@ -112,8 +115,20 @@ class Server {
         this.operationStep = op.first();
         this.operationAttempts = 0;
         this.operationStartedAt = now;
+        this.operationAdmittedAt = null;
         this.failureReason = null;
         status(busyStatus, now);
+    }
+
+    /** The operation got a slot on the host and may run now. */
+    void admit(Instant now) {
+        this.operationAdmittedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Waiting in line for a slot on the host. */
+    boolean isQueued() {
+        return operation != null && operationAdmittedAt == null;
     }
 
     /** Reinstall: the new disk and seed get the next generation's names; the old ones stay until the swap. */
@@ -206,6 +221,7 @@ class Server {
         this.operation = null;
         this.operationStep = null;
         this.operationAttempts = 0;
+        this.operationAdmittedAt = null;
         this.pendingImageId = null;
         this.pendingDiskVolume = null;
         this.pendingSeedVolume = null;

@@ -24,6 +24,15 @@ interface ServerRepository extends JpaRepository<Server, Long> {
 
     long countByPlanIdAndStatusNot(long planId, ServerStatus excluded);
 
+    /** Operations that hold a slot on the host. */
+    @Query("select count(s) from Server s where s.operation is not null and s.operationAdmittedAt is not null")
+    long countAdmittedOperations();
+
+    /** The line of operations waiting for a slot, first come first served. */
+    @Query("select s.id from Server s where s.operation is not null and s.operationAdmittedAt is null"
+            + " order by s.operationStartedAt, s.id")
+    List<Long> operationQueue(org.springframework.data.domain.Pageable page);
+
     @Query("select s.ipv4 from Server s where s.ipv4 is not null")
     List<String> allocatedAddresses();
 }

@@ -52,7 +52,9 @@ public class ServerService {
     private final Capacity capacity;
     private final GuestBlueprint blueprint;
     private final OperationScheduler scheduler;
+    private final OperationGate gate;
     private final ServerTransitions transitions;
+    private final ServerViews views;
     private final Domains domains;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -60,8 +62,8 @@ public class ServerService {
 
     ServerService(ServerRepository servers, CurrentUser currentUser, AccountService accounts, SshKeyService sshKeys,
             CatalogService catalog, Capacity capacity, GuestBlueprint blueprint, OperationScheduler scheduler,
-            ServerTransitions transitions, Domains domains, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock) {
+            OperationGate gate, ServerTransitions transitions, ServerViews views, Domains domains, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
         this.servers = servers;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -70,7 +72,9 @@ public class ServerService {
         this.capacity = capacity;
         this.blueprint = blueprint;
         this.scheduler = scheduler;
+        this.gate = gate;
         this.transitions = transitions;
+        this.views = views;
         this.domains = domains;
         this.events = events;
         this.tx = tx;
@@ -82,6 +86,7 @@ public class ServerService {
      * the host's capacity, stores the server and schedules its provisioning, all in one
      * transaction. The same order key returns the first server instead of a second one.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView order(OrderRequest request) {
         Actor actor = activeActor();
         if (request.orderKey() != null && !request.orderKey().isBlank()) {
@@ -98,25 +103,31 @@ public class ServerService {
         if (keys.isEmpty() && passwordHash == null) {
             throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
         }
+        Long id;
+        // One order at a time: capacity, name and address are decided together. The whole
+        // transaction, commit listeners included, runs inside the lock, so orders waiting for
+        // their turn hold no database connection (a burst of orders cannot drain the pool).
         synchronized (ORDER_LOCK) {
-            if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
-                throw new ConflictException("You already have a server called \"" + name + "\".");
-            }
-            capacity.check(plan);
-            String ipv4 = freeAddress();
-            Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), ipv4, randomMac(),
-                    keys.stream().map(SshPublicKey::line).toList(), passwordHash, blankToNull(request.orderKey()),
-                    clock.instant());
-            try {
-                server = servers.saveAndFlush(server);
-            } catch (DataIntegrityViolationException raced) {
-                throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
-            }
-            scheduler.runSoon(server.getId());
-            events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
-            transitions.announce(server);
-            return view(server);
+            id = tx.execute(t -> {
+                if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
+                    throw new ConflictException("You already have a server called \"" + name + "\".");
+                }
+                capacity.check(plan);
+                String ipv4 = freeAddress();
+                Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), ipv4, randomMac(),
+                        keys.stream().map(SshPublicKey::line).toList(), passwordHash, blankToNull(request.orderKey()),
+                        clock.instant());
+                try {
+                    server = servers.saveAndFlush(server);
+                } catch (DataIntegrityViolationException raced) {
+                    throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
+                }
+                launch(server);
+                events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
+                return server.getId();
+            });
         }
+        return admitted(id);
     }
 
     /** Checks a hostname for the order wizard before the order itself: valid, and not yet used by the caller. */
@@ -137,7 +148,7 @@ public class ServerService {
         List<Server> found = actor.isStaff() && !actor.isImpersonated()
                 ? servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED)
                 : servers.findByAccountIdAndStatusNotOrderByCreatedAt(actor.accountId(), ServerStatus.DELETED);
-        return found.stream().map(this::view).toList();
+        return views.of(found);
     }
 
     /** A customer's servers, for staff pages. */
@@ -147,7 +158,7 @@ public class ServerService {
         if (!actor.mayAccess(accountId)) {
             throw new NotFoundException("Account not found.");
         }
-        return servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED).stream().map(this::view).toList();
+        return views.of(servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED));
     }
 
     @Transactional(readOnly = true)
@@ -210,7 +221,7 @@ public class ServerService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
-        return inFreshTransaction(() -> {
+        return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
             requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
             ImageInfo image = catalog.orderableImage(imageName);
@@ -220,11 +231,10 @@ public class ServerService {
                 throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
             }
             server.beginReinstall(image.id(), keys, hash, clock.instant());
-            transitions.announce(server);
-            scheduler.runSoon(id);
+            launch(server);
             events.publishEvent(new ServerEvents.ReinstallRequested(id, server.getAccountId(), image.name()));
-            return view(server);
-        });
+            return id;
+        }));
     }
 
     /**
@@ -236,23 +246,24 @@ public class ServerService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public String resetRootPassword(long id) {
-        return inFreshTransaction(() -> {
+        String generated = inFreshTransaction(() -> {
             Server server = forAction(id);
             requireStatus(server, "reset the root password of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
             requireLinux(server, "Resetting the root password");
             String password = RootPasswords.generate();
             server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
-            transitions.announce(server);
-            scheduler.runSoon(id);
+            launch(server);
             events.publishEvent(new ServerEvents.RootPasswordResetRequested(id, server.getAccountId()));
             return password;
         });
+        admitted(id);
+        return generated;
     }
 
     /** Adds an SSH public key to root's authorized_keys on a stopped server's disk, without a reinstall. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView addSshKey(long id, String publicKey) {
-        return inFreshTransaction(() -> {
+        return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
             if (server.getStatus() != ServerStatus.STOPPED) {
                 throw new ConflictException("Keys are added to a stopped server: shut it down first.");
@@ -263,11 +274,10 @@ public class ServerService {
                 throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
             }
             server.beginAddSshKey(key.line(), clock.instant());
-            transitions.announce(server);
-            scheduler.runSoon(id);
+            launch(server);
             events.publishEvent(new ServerEvents.SshKeyAddRequested(id, server.getAccountId(), key.fingerprint()));
-            return view(server);
-        });
+            return id;
+        }));
     }
 
     /**
@@ -277,7 +287,7 @@ public class ServerService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView changePlan(long id, String planName) {
-        return inFreshTransaction(() -> {
+        return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
             requireStatus(server, "change the plan of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
             PlanInfo current = catalog.plan(server.getPlanId());
@@ -296,35 +306,47 @@ public class ServerService {
             boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
                     && GuestBlueprint.diskSize(target, image) == diskNow;
             server.beginPlanChange(target.id(), live, clock.instant());
-            transitions.announce(server);
-            scheduler.runSoon(id);
+            launch(server);
             events.publishEvent(new ServerEvents.PlanChangeRequested(id, server.getAccountId(), current.name(), target.name()));
-            return view(server);
-        });
+            return id;
+        }));
     }
 
     /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView delete(long id) {
-        return inFreshTransaction(() -> {
+        return admitted(inFreshTransaction(() -> {
             Server server = owned(id);
             currentUser.require().requireMayChange();
             if (server.getStatus() == ServerStatus.DELETING) {
-                return view(server);
+                return id;
             }
             if (server.getOperation() != null) {
-                throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
-                        + "). Delete it when that is done.");
+                throw new ConflictException("The server is busy (" + busyWith(server) + "). Delete it when that is done.");
             }
             server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
-            transitions.announce(server);
-            scheduler.runSoon(id);
+            launch(server);
             events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
-            return view(server);
-        });
+            return id;
+        }));
     }
 
     // --- helpers ---------------------------------------------------------------------------
+
+    /** In the request's transaction: announces the operation just begun and stores its job, which runs after the commit. */
+    private void launch(Server server) {
+        transitions.announce(server);
+        scheduler.runSoon(server.getId());
+    }
+
+    /**
+     * After the request committed, its operation takes a free slot on the host at once (or
+     * waits in line), so a quiet host answers "provisioning", a busy one "queued" with the place in line.
+     */
+    private ServerView admitted(long id) {
+        gate.admit(id);
+        return tx.execute(t -> view(servers.findById(id).orElseThrow()));
+    }
 
     private Server owned(long id) {
         Actor actor = currentUser.require();
@@ -338,10 +360,14 @@ public class ServerService {
         Server server = owned(id);
         activeActor();
         if (server.getOperation() != null) {
-            throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
-                    + "). Try again when that is done.");
+            throw new ConflictException("The server is busy (" + busyWith(server) + "). Try again when that is done.");
         }
         return server;
+    }
+
+    /** One operation at a time per server: a second request is refused with what the first is doing. */
+    private static String busyWith(Server server) {
+        return (server.isQueued() ? ServerStatus.QUEUED : server.getStatus()).label().toLowerCase();
     }
 
     /** The actor, if they may change things: not a read-only support session, not suspended. */
@@ -414,13 +440,8 @@ public class ServerService {
         return address;
     }
 
-    ServerView view(Server s) {
-        PlanInfo plan = catalog.plan(s.getPlanId());
-        ImageInfo image = catalog.image(s.getImageId());
-        Operation op = s.getOperation();
-        return new ServerView(s.getId(), s.getAccountId(), s.getName(), s.getStatus(), plan.id(), plan.name(), image.id(),
-                image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(), s.getStatusChangedAt(), s.getFailureReason(),
-                op == null ? 100 : op.progress(s.getOperationStep()), op == null ? null : s.getOperationStep().label);
+    private ServerView view(Server s) {
+        return views.of(s);
     }
 
     static String rootPasswordHash(String password) {

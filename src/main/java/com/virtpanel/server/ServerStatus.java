@@ -2,9 +2,13 @@ package com.virtpanel.server;
 
 import java.util.Locale;
 
-/** The status a customer sees. DELETED servers are kept for the audit trail but hidden. */
+/**
+ * The status a customer sees. DELETED servers are kept for the audit trail but hidden. QUEUED is
+ * what a server shows while its operation waits for a slot on the host; the stored status stays
+ * the operation's own (provisioning, reinstalling, …) and shows again once the operation runs.
+ */
 public enum ServerStatus {
-    PROVISIONING, RUNNING, STOPPED, REBOOTING, REINSTALLING, DELETING, FAILED, DELETED;
+    PROVISIONING, RUNNING, STOPPED, REBOOTING, REINSTALLING, DELETING, FAILED, DELETED, QUEUED;
 
     /** The API's spelling: "running", "provisioning", … */
     public String apiName() {
@@ -12,7 +16,7 @@ public enum ServerStatus {
     }
 
     public boolean isBusy() {
-        return this == PROVISIONING || this == REINSTALLING || this == DELETING;
+        return this == PROVISIONING || this == REINSTALLING || this == DELETING || this == QUEUED;
     }
 
     public String label() {

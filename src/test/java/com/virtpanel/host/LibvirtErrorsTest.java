@@ -33,7 +33,7 @@ class LibvirtErrorsTest {
             55  | Requested operation is not valid: domain is not running                          | CONFLICT    | is not running
             55  | Requested operation is not valid: domain is paused                               | CONFLICT    | is paused
             55  | Requested operation is not valid: cannot undefine transient domain               | CONFLICT    | does not allow this right now
-            68  | Timed out during operation: cannot acquire state change lock                     | CONFLICT    | still busy with this server
+            68  | Timed out during operation: cannot acquire state change lock                     | CONFLICT    | busy with other work
             9   | operation failed: domain 'vp-1' already exists with uuid 1234                    | CONFLICT    | already exists
             28  | operation failed: domain 'vp-1' already exists                                   | CONFLICT    | already exists
             45  | authentication failed: access denied                                             | FAILED      | not allowed to manage this host
@@ -45,12 +45,14 @@ class LibvirtErrorsTest {
             1   | internal error: qemu unexpectedly closed the monitor: cannot set up guest memory 'pc.ram': Cannot allocate memory | CAPACITY | out of memory
             38  | cannot write to '/pool/x.qcow2': No space left on device                         | CAPACITY    | storage is full
             86  | Guest agent is not responding: QEMU guest agent is not connected                 | FAILED      | guest agent does not answer
-            87  | Device or resource busy                                                           | CONFLICT    | still busy with this server
+            87  | Device or resource busy                                                           | CONFLICT    | busy with other work
             88  | access denied: 'vp' does not allow 'write'                                       | FAILED      | not allowed to manage this host
             78  | operation aborted: job 'migration' canceled by client                            | FAILED      | cancelled on the host
             74  | argument unsupported: unsupported flags (0x8)                                    | FAILED      | does not support this server's configuration
             79  | authentication cancelled                                                          | FAILED      | not allowed to manage this host
             1   | internal error: process exited while connecting to monitor                       | FAILED      | The host could not complete the operation
+            1   | internal error: pool 'virtpanel' has asynchronous jobs running.                  | CONFLICT    | busy with other work
+            1   | internal error: volume 'vp-1-disk-1.qcow2' is still being allocated.             | CONFLICT    | busy with other work
             """)
     void libvirtErrorsAreTranslated(int code, String original, Kind kind, String words) {
         HostException translated = LibvirtErrors.translate("start server", error(code, original));
@@ -100,6 +102,21 @@ class LibvirtErrorsTest {
 
         assertThat(timeout.kind()).isEqualTo(Kind.CONFLICT);
         assertThat(timeout.detail()).startsWith("VIR_ERR_OPERATION_TIMEOUT");
+    }
+
+    @ParameterizedTest(name = "{0} \"{1}\" is worth repeating: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1   | internal error: pool 'virtpanel' has asynchronous jobs running.   | true
+            68  | Timed out during operation: cannot acquire state change lock      | true
+            87  | Device or resource busy                                            | true
+            39  | End of file while reading data: Input/output error                | true
+            42  | Domain not found: no domain with matching name 'vp-1'              | false
+            55  | Requested operation is not valid: domain is already running       | false
+            38  | cannot write to '/pool/x.qcow2': No space left on device           | false
+            1   | internal error: process exited while connecting to monitor        | false
+            """)
+    void onlyErrorsOfABusyOrUnreachableHostAreTransient(int code, String original, boolean worthRepeating) {
+        assertThat(LibvirtErrors.translate("create disk", error(code, original)).isTransient()).isEqualTo(worthRepeating);
     }
 
     static LibvirtException error(int code, String message) {
