@@ -9,7 +9,9 @@ package com.virtpanel.host;
  * @param boot        direct kernel boot, or null to boot from the disk
  * @param diskVolume  the server's disk volume in the pool
  * @param seedVolume  the cloud-init seed ISO volume, or null
+ * @param ipv4        the guest's address: the host lets it send from this address and its MAC only
+ *                    ({@link GuestFilter}); null leaves the interface unfiltered (tests, benchmarks)
  */
 public record DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
-        String diskVolume, String seedVolume, String mac, LimitSpec limits) {
+        String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4) {
 }

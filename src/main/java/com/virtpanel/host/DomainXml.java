@@ -76,6 +76,9 @@ final class DomainXml {
             x.append("        <outbound average='").append(limits.netKBps()).append("'/>\n");
             x.append("      </bandwidth>\n");
         }
+        if (spec.ipv4() != null) {
+            x.append(GuestFilter.reference(spec.ipv4()));
+        }
         x.append("    </interface>\n");
         x.append("    <serial type='pty'>\n");
         x.append("      <log file='").append(esc(serialLog.toString())).append("' append='off'/>\n");

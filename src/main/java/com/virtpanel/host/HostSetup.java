@@ -44,6 +44,7 @@ class HostSetup {
                 String virtType = libvirt.call("set up the host", c -> {
                     ensurePool(c);
                     ensureNetwork(c);
+                    GuestFilter.ensure(c);
                     return virtType(c.getCapabilities());
                 });
                 host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),

@@ -39,7 +39,7 @@ class GuestBlueprint {
         var os = new GuestOs(GuestOs.Family.valueOf(image.osFamily().name()), image.virtio() || image.osFamily() != OsFamily.WINDOWS,
                 image.firmware() == com.virtpanel.catalog.Firmware.UEFI);
         return new DomainSpec(server.getDomainName(), server.getName(), plan.vcpus(), plan.memoryMib(), os,
-                template.boot(), disk, seed, server.getMac(), limits);
+                template.boot(), disk, seed, server.getMac(), limits, server.getIpv4());
     }
 
     CloudInitSeed seed(Server server, String seedVolume) {

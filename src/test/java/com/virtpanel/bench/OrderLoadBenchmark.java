@@ -159,7 +159,7 @@ class OrderLoadBenchmark {
         String disk = name + "-disk-1.qcow2";
         volumes.createDisk(disk, template, 2);
         domains.define(new DomainSpec(name, name, 1, 256, new GuestOs(GuestOs.Family.LINUX, true, false), template.boot(),
-                disk, null, "52:54:00:bd:ff:ff", new LimitSpec(512, 50, 1, 200, 20_000_000, 250, 12_500)));
+                disk, null, "52:54:00:bd:ff:ff", new LimitSpec(512, 50, 1, 200, 20_000_000, 250, 12_500), null));
         String xml = Shell.virsh("dumpxml", "--inactive", name);
         domains.destroyAndUndefine(name);
         volumes.delete(disk);

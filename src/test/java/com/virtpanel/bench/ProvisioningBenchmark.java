@@ -63,7 +63,7 @@ class ProvisioningBenchmark {
             long t0 = System.nanoTime();
             volumes.createDisk(name + "-disk-1.qcow2", template, 2);
             domains.define(new DomainSpec(name, name, 1, 256, new GuestOs(GuestOs.Family.LINUX, true, false), template.boot(),
-                    name + "-disk-1.qcow2", null, "52:54:00:be:00:0" + i, new LimitSpec(512, 50, 1, 200, 20_000_000, 250, 12_500)));
+                    name + "-disk-1.qcow2", null, "52:54:00:be:00:0" + i, new LimitSpec(512, 50, 1, 200, 20_000_000, 250, 12_500), null));
             domains.start(name);
             bare.add(ms(t0));
             domains.destroyAndUndefine(name);

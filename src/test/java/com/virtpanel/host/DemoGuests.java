@@ -36,19 +36,29 @@ final class DemoGuests {
 
     /** Like {@link #define(String, int, int, LimitSpec)}, with commands cloud-init runs (in the background) once it is up. */
     String define(String suffix, int index, int memoryMib, LimitSpec limits, List<String> runcmd) {
+        return define(suffix, index, memoryMib, limits, runcmd, false);
+    }
+
+    /** Like the others; {@code filtered} puts the guest under the panel's anti-spoofing filter, as servers are. */
+    String define(String suffix, int index, int memoryMib, LimitSpec limits, List<String> runcmd, boolean filtered) {
         String name = PREFIX + suffix;
         String disk = name + "-disk.qcow2";
         String seed = name + "-seed.iso";
-        String mac = String.format("52:54:00:%02x:%02x:%02x", TEST_ID.hashCode() & 0x7f, (index >> 8) & 0xff, index & 0xff);
+        String mac = mac(index);
         AddressPlan plan = AddressPlan.of(properties.network().cidr());
         String ip = address(index);
         volumes.createDisk(disk, template(), 1);
         volumes.writeSeed(seed, new CloudInitSeed("i-" + name, suffix, List.of(), null,
                 new GuestNetwork(mac, ip + "/" + plan.prefix(), plan.gateway(), plan.dns()), runcmd));
         domains.define(new DomainSpec(name, suffix, 1, memoryMib, new GuestOs(GuestOs.Family.LINUX, true, false),
-                template().boot(), disk, seed, mac, limits));
+                template().boot(), disk, seed, mac, limits, filtered ? ip : null));
         created.add(name);
         return name;
+    }
+
+    /** The MAC address guest number {@code index} gets. */
+    String mac(int index) {
+        return String.format("52:54:00:%02x:%02x:%02x", TEST_ID.hashCode() & 0x7f, (index >> 8) & 0xff, index & 0xff);
     }
 
     /** The IPv4 address guest number {@code index} gets (high in the test network's range, away from servers'). */

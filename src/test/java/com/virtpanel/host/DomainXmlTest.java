@@ -38,6 +38,22 @@ class DomainXmlTest {
     }
 
     @Test
+    void theGuestsInterfaceSitsUnderThePanelsFilterWithItsOwnAddress() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.text("/domain/devices/interface/filterref/@filter")).isEqualTo("virtpanel-guest");
+        assertThat(x.text("/domain/devices/interface/filterref/parameter[@name='IP']/@value")).isEqualTo("10.122.0.7");
+    }
+
+    @Test
+    void theFilterKeepsGuestsToTheirOwnIdentityAndServesNoDhcp() {
+        String filter = GuestFilter.xml("0b8d1a4e-4a2f-4f6b-9a57-0d7c7e0a1b2c");
+
+        assertThat(filter).contains("<filterref filter='clean-traffic'/>").contains("srcportstart='67'")
+                .contains("direction='out'").contains("<uuid>0b8d1a4e-4a2f-4f6b-9a57-0d7c7e0a1b2c</uuid>");
+    }
+
+    @Test
     void aFreeBsdGuestGetsVirtioDevicesToo() {
         Xml x = xml(spec(FREEBSD, null), TCG);
 
@@ -147,7 +163,7 @@ class DomainXmlTest {
     @Test
     void theQuotaIsSpreadOverTheVcpus() {
         var twoVcpus = new LimitSpec(1024, 200, 2, 1000, 100_000_000, 500, 125_000);
-        var spec = new DomainSpec("web-2", "web-2", 2, 2048, LINUX, null, "web-2-disk.qcow2", null, "52:54:00:00:00:02", twoVcpus);
+        var spec = new DomainSpec("web-2", "web-2", 2, 2048, LINUX, null, "web-2-disk.qcow2", null, "52:54:00:00:00:02", twoVcpus, null);
         Xml x = xml(spec, TCG);
 
         assertThat(x.text("/domain/vcpu")).isEqualTo("2");
@@ -180,7 +196,7 @@ class DomainXmlTest {
     @Test
     void namesAndTitlesAreEscaped() {
         var spec = new DomainSpec("web-1", "Tom's <web> & \"mail\"", 1, 256, LINUX, null, "web-1-disk.qcow2", null,
-                "52:54:00:00:00:01", NANO);
+                "52:54:00:00:00:01", NANO, null);
         Xml x = xml(spec, TCG);
 
         assertThat(x.text("/domain/title")).isEqualTo("Tom's <web> & \"mail\"");
@@ -190,7 +206,7 @@ class DomainXmlTest {
 
     static DomainSpec spec(GuestOs os, DirectBoot boot) {
         return new DomainSpec("web-1", "web-1.example.com", 1, 256, os, boot, "web-1-disk.qcow2", "web-1-seed.iso",
-                "52:54:00:00:00:01", NANO);
+                "52:54:00:00:00:01", NANO, "10.122.0.7");
     }
 
     static Xml xml(DomainSpec spec, DomainXml.Host host) {
