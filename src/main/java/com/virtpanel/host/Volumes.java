@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
  * gone counts as deleted.
  *
  * <p>Many orders arrive at once. libvirt refuses to refresh a pool while it builds a volume in
- * it ("pool has asynchronous jobs running"), so the panel never refreshes: it lists and sizes
- * the pool from the directory itself, and the calls that change the pool take turns
- * ({@link PoolTurns}). Building an overlay takes milliseconds, so taking turns costs nothing.
+ * it ("pool has asynchronous jobs running"), so the calls that change the pool take turns
+ * ({@link PoolTurns}) and a refresh (after a file was written beside libvirt: a seed, a
+ * template) happens only in its turn; lists and sizes are read from the directory itself.
+ * Building an overlay takes milliseconds, so taking turns costs nothing.
  */
 @Service
 public class Volumes {
@@ -66,7 +67,9 @@ public class Volumes {
         }
         String tag = source.imageName() + "-" + fingerprint(disk);
         String volume = "tpl-" + tag + ".qcow2";
-        copyOnce(disk, storage.poolDir().resolve(volume));
+        if (copyOnce(disk, storage.poolDir().resolve(volume))) {
+            refreshInTurn("import image");
+        }
         DirectBoot boot = null;
         if (source.kernelPath() != null && !source.kernelPath().isBlank()) {
             Path kernel = storage.bootDir().resolve("tpl-" + tag + ".vmlinuz");
@@ -122,7 +125,7 @@ public class Volumes {
         });
     }
 
-    /** Writes (or rewrites) a server's cloud-init seed ISO; the guest reads it by path. */
+    /** Writes (or rewrites) a server's cloud-init seed ISO, and lets libvirt see it in the pool. */
     public void writeSeed(String volume, CloudInitSeed seed) {
         setup.ready();
         try {
@@ -132,6 +135,7 @@ public class Volumes {
             throw new HostException(Kind.FAILED,
                     "The host could not prepare the server's first-boot settings. Please contact support.", e.getMessage(), e);
         }
+        refreshInTurn("write seed");
     }
 
     public boolean exists(String volume) {
@@ -200,7 +204,20 @@ public class Volumes {
         }
     }
 
-    /** Deletes through libvirt when it knows the volume, else the file itself (seeds are written directly). */
+    /** Lets libvirt read the directory again, in the pool's turn: no volume of ours is being built meanwhile. */
+    private void refreshInTurn(String operation) {
+        turns.take(operation, () -> libvirt.call("refresh pool", c -> {
+            StoragePool pool = pool(c);
+            try {
+                pool.refresh(0);
+            } finally {
+                pool.free();
+            }
+            return null;
+        }));
+    }
+
+    /** Deletes through libvirt when it knows the volume, else the file itself (one written beside libvirt). */
     private void deleteNow(String volume) {
         libvirt.call("delete volume", SLOW, c -> {
             StoragePool pool = pool(c);
@@ -243,10 +260,10 @@ public class Volumes {
         return text.contains("already in use") || text.contains("already exists");
     }
 
-    /** Copies through a temporary name so a crash never leaves a half-copied template behind. */
-    private static void copyOnce(Path source, Path target) {
+    /** Copies through a temporary name so a crash never leaves a half-copied template behind; true when it copied. */
+    private static boolean copyOnce(Path source, Path target) {
         if (Files.exists(target)) {
-            return;
+            return false;
         }
         try {
             // A partial file of our own: two first orders of an image may copy it at the same
@@ -254,6 +271,7 @@ public class Volumes {
             Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } catch (IOException e) {
             throw new HostException(Kind.FAILED, "The host could not import the image. Please contact support.", e.toString(), e);
         }
