@@ -4,7 +4,10 @@ import com.virtpanel.VirtpanelApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** The module map of DESIGN.md, enforced: only allowed dependencies, only through module APIs. */
+/**
+ * The module map (README "Layout"; each module's package-info says what it may use), enforced:
+ * only allowed dependencies, only through module APIs.
+ */
 class ModuleStructureTest {
 
     @Test
