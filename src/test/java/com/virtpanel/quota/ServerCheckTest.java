@@ -13,6 +13,7 @@ import com.virtpanel.server.PlanLimits;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerStatus;
 import java.time.Duration;
+import com.virtpanel.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.virtpanel.usage;
 
+import com.virtpanel.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
