@@ -41,8 +41,9 @@ final class GuestFilter {
     }
 
     /**
-     * Defines the filter, or brings an existing definition up to date (once per connection to
-     * libvirtd); libvirt re-applies it to the guests using it.
+     * Defines the filter when it is missing or differs from this version. Only then: libvirt
+     * re-applies a redefined filter to every running guest, which on a full host is a storm of
+     * ebtables calls, and this runs at every (re)connection to libvirtd.
      */
     static void ensure(NativeConnect c) throws LibvirtException {
         String uuid = null;
@@ -50,6 +51,9 @@ final class GuestFilter {
             NetworkFilter existing = c.networkFilterLookupByName(NAME);
             try {
                 uuid = existing.getUUIDString();
+                if (sameRules(existing.getXMLDesc(), xml(uuid))) {
+                    return;
+                }
             } finally {
                 existing.free();
             }
@@ -60,5 +64,10 @@ final class GuestFilter {
             }
         }
         c.networkFilterDefineXML(xml(uuid)).free();
+    }
+
+    /** libvirt gives the definition back in its own layout: compare without white space. */
+    static boolean sameRules(String defined, String wanted) {
+        return defined.replaceAll("\\s+", "").equals(wanted.replaceAll("\\s+", ""));
     }
 }

@@ -54,6 +54,23 @@ class DomainXmlTest {
     }
 
     @Test
+    void theFilterIsNotRedefinedWhenLibvirtHoldsTheSameRules() {
+        String uuid = "5a81544a-be28-4bd5-9c8f-c57b0610042f";
+        String asLibvirtGivesItBack = """
+                <filter name='virtpanel-guest' chain='root'>
+                  <uuid>5a81544a-be28-4bd5-9c8f-c57b0610042f</uuid>
+                  <filterref filter='clean-traffic'/>
+                  <rule action='drop' direction='out' priority='-800'>
+                    <ip protocol='udp' srcportstart='67' srcportend='67'/>
+                  </rule>
+                </filter>
+                """;
+
+        assertThat(GuestFilter.sameRules(asLibvirtGivesItBack, GuestFilter.xml(uuid))).isTrue();
+        assertThat(GuestFilter.sameRules(asLibvirtGivesItBack.replace("'67'", "'68'"), GuestFilter.xml(uuid))).isFalse();
+    }
+
+    @Test
     void aFreeBsdGuestGetsVirtioDevicesToo() {
         Xml x = xml(spec(FREEBSD, null), TCG);
 
