@@ -1,6 +1,7 @@
 package com.virtpanel.account;
 
 import com.virtpanel.base.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,7 +12,8 @@ import java.util.Set;
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut (or refused) silently. */
+    static final int MAX_BYTES = 72;
 
     private static final Set<String> COMMON = Set.of("password", "password1", "password123", "1234567890",
             "12345678910", "qwertyuiop", "iloveyou12", "letmein123", "welcome123", "administrator",
@@ -20,12 +22,18 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** True for passwords bcrypt cannot hash whole (over 72 bytes of UTF-8). */
+    static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
+    }
+
     static void check(String field, String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new InvalidInputException(field, "The password must have at least " + MIN_LENGTH + " characters.");
         }
-        if (password.length() > MAX_LENGTH) {
-            throw new InvalidInputException(field, "The password must have at most " + MAX_LENGTH + " characters.");
+        if (tooLong(password)) {
+            throw new InvalidInputException(field, "The password must be at most " + MAX_BYTES
+                    + " bytes long: " + MAX_BYTES + " plain letters and digits, fewer with accents or emoji.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || password.chars().distinct().count() < 5) {
