@@ -1,14 +1,12 @@
 package com.virtpanel.server;
 
 import com.virtpanel.account.AccountService;
-import com.virtpanel.account.AccountStatus;
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.ConflictException;
-import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
@@ -308,7 +306,7 @@ public class ServerService {
     public ServerView delete(long id) {
         return inFreshTransaction(() -> {
             Server server = owned(id);
-            currentUser.require().requireMayChange();
+            currentUser.requireMayChange();
             if (server.getStatus() == ServerStatus.DELETING) {
                 return view(server);
             }
@@ -346,12 +344,7 @@ public class ServerService {
 
     /** The actor, if they may change things: not a read-only support session, not suspended. */
     private Actor activeActor() {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
-        if (!actor.isStaff() && accounts.get(actor.accountId()).status() == AccountStatus.SUSPENDED) {
-            throw new ForbiddenException("Your account is suspended. Please contact support.");
-        }
-        return actor;
+        return currentUser.requireMayChange();
     }
 
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
