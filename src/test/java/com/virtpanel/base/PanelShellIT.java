@@ -45,6 +45,15 @@ class PanelShellIT {
     }
 
     @Test
+    void pagesCarryAContentSecurityPolicyAndTheSessionCookieIsSameSiteLax() {
+        var login = http.getForEntity("/login", String.class);
+        assertThat(login.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'", "connect-src 'self' ws: wss:", "frame-ancestors 'none'");
+        assertThat(login.getHeaders().get("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
     void theLoginPageIsPublicAndEverythingElseAsksForALogin() throws Exception {
         assertThat(http.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/signup", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
