@@ -57,9 +57,12 @@ class SecurityConfig extends VaadinWebSecurity {
         return new SessionRegistryImpl();
     }
 
-    /** SameSite=Lax on every cookie (session and remember-me); Tomcat adds Secure on HTTPS requests. */
+    /**
+     * SameSite=Lax on every cookie (session and remember-me); Tomcat adds Secure on HTTPS requests.
+     * Static: the web server factory asks for it before this configuration can be built.
+     */
     @Bean
-    CookieSameSiteSupplier laxCookies() {
+    static CookieSameSiteSupplier laxCookies() {
         return CookieSameSiteSupplier.ofLax();
     }
 
