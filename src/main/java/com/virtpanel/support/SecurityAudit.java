@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -31,7 +32,7 @@ class SecurityAudit {
         this.accounts = accounts;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AuthenticationSuccessEvent e) {
         Authentication auth = e.getAuthentication();
         if (!(auth.getPrincipal() instanceof PanelUser user)) {
@@ -49,7 +50,7 @@ class SecurityAudit {
         trail.record(who, AuditAction.LOGIN, user.accountId(), null, user.email(), how, address(auth));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AbstractAuthenticationFailureEvent e) {
         Authentication attempt = e.getAuthentication();
         String email = attempt.getName() == null ? "" : attempt.getName().trim();
@@ -58,7 +59,7 @@ class SecurityAudit {
                 why(e.getException()), address(attempt));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(LogoutSuccessEvent e) {
         // Signing out while acting as a customer ends the visit (ImpersonationSessionEnd): that row says it.
         Who.of(e.getAuthentication()).filter(who -> who.reason() == null).ifPresent(who ->

@@ -187,6 +187,19 @@ class AuditLogIT {
     }
 
     @Test
+    void anActionWhoseAuditRowCannotBeWrittenIsRefusedAndLeavesNothingBehind() {
+        AccountSummary customer = users.newCustomer();
+        jdbc.execute("ALTER TABLE audit_event RENAME TO audit_event_paused");
+        try {
+            assertThatThrownBy(() -> Users.as(customer, () -> sshKeys.add("unaudited", KEY)))
+                    .isInstanceOf(com.virtpanel.base.UnavailableException.class).hasMessageContaining("audit log");
+        } finally {
+            jdbc.execute("ALTER TABLE audit_event_paused RENAME TO audit_event");
+        }
+        assertThat(Users.as(customer, () -> sshKeys.mine())).isEmpty();
+    }
+
+    @Test
     void theRepositoryHasNoWayToChangeOrDeleteRows() {
         assertThat(CrudRepository.class.isAssignableFrom(AuditRepository.class)).isFalse();
         List<String> methods = Arrays.stream(AuditRepository.class.getMethods()).map(Method::getName).toList();
