@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
@@ -111,6 +113,21 @@ class AuditLogIT {
                 });
         assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN, null, null, 10)))
                 .singleElement().satisfies(row -> assertThat(row.actorAccountId()).isEqualTo(customer.id()));
+    }
+
+    @Test
+    void repeatedWrongPasswordsAtTheLoginFormAreSlowedDownAndAuditedAsOneRowNotOnePerGuess() throws Exception {
+        AccountSummary customer = users.newCustomer();
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(formLogin("/login").user(customer.email()).password("wrong-guess-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // Even the right password waits: it is not checked while the account is held back.
+        mvc.perform(formLogin("/login").user(customer.email()).password(Users.PASSWORD))
+                .andExpect(redirectedUrlPattern("/login?wait=*"));
+
+        assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN_FAILED, null, null, 10))).hasSize(1);
+        assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN, null, null, 10))).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
@@ -32,10 +33,12 @@ class SecurityConfig extends VaadinWebSecurity {
 
     private final UserDetailsService users;
     private final DataSource dataSource;
+    private final SignInThrottle signInThrottle;
 
-    SecurityConfig(UserDetailsService users, DataSource dataSource) {
+    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle) {
         this.users = users;
         this.dataSource = dataSource;
+        this.signInThrottle = signInThrottle;
     }
 
     @Bean
@@ -82,6 +85,7 @@ class SecurityConfig extends VaadinWebSecurity {
         rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
         rememberMe.setParameter("remember-me");
         http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
+        http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         // Unlimited sessions per user, but registered: an expired one is signed out on its next request.
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
         http.headers(h -> h.frameOptions(f -> f.deny())
