@@ -132,11 +132,21 @@ class ImpersonationEndpointIT {
     }
 
     @Test
-    void supportCannotChooseReadOnly() throws Exception {
+    void supportVisitsAreReadOnlyUnlessSupportAsksOtherwise() throws Exception {
         MockHttpSession session = SignedIn.session(support);
-        switchTo(session, customer.email(), "look only", true)
-                .andExpect(redirectedUrl("/support/customers?refused=" + ImpersonationRefusal.READ_ONLY_FOR_ADMINS.code()));
-        assertStillItself(session, support);
+        mvc.perform(post(Impersonation.SWITCH_PATH).session(session).with(csrf()).param(Impersonation.USERNAME, customer.email())
+                .param(Impersonation.REASON, "look only")).andExpect(redirectedUrl(Impersonation.CUSTOMER_LANDING));
+        assertThat(SignedIn.grant(session)).hasValueSatisfying(grant -> assertThat(grant.readOnly()).isTrue());
+        assertThatThrownBy(() -> SignedIn.as(session, () -> sshKeys.add("laptop", KEY)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void adminVisitsAreReadWriteUnlessTheAdminAsksForReadOnly() throws Exception {
+        MockHttpSession session = SignedIn.session(users.admin());
+        mvc.perform(post(Impersonation.SWITCH_PATH).session(session).with(csrf()).param(Impersonation.USERNAME, customer.email())
+                .param(Impersonation.REASON, "settings")).andExpect(redirectedUrl(Impersonation.CUSTOMER_LANDING));
+        assertThat(SignedIn.grant(session)).hasValueSatisfying(grant -> assertThat(grant.readOnly()).isFalse());
     }
 
     @Test
