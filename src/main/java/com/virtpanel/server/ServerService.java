@@ -306,7 +306,7 @@ public class ServerService {
     public ServerView delete(long id) {
         return inFreshTransaction(() -> {
             Server server = owned(id);
-            currentUser.requireMayChange();
+            currentUser.requireMayChange().requireMayChange(server.getAccountId());
             if (server.getStatus() == ServerStatus.DELETING) {
                 return view(server);
             }
@@ -334,7 +334,7 @@ public class ServerService {
 
     private Server forAction(long id) {
         Server server = owned(id);
-        activeActor();
+        activeActor().requireMayChange(server.getAccountId());
         if (server.getOperation() != null) {
             throw new ConflictException("The server is busy (" + server.getStatus().label().toLowerCase()
                     + "). Try again when that is done.");
