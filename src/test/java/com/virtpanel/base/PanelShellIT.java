@@ -54,6 +54,17 @@ class PanelShellIT {
     }
 
     @Test
+    void theLoginPageSaysHowLongToWaitWhenASignInWasHeldBack() {
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/login?wait=42");
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            Object message = browser.waitFor(d -> js.executeScript("const f = document.querySelector('vaadin-login-form');"
+                    + " return f && f.error && f.i18n ? f.i18n.errorMessage.message : null;"));
+            assertThat(message).isEqualTo("Too many attempts, try again in 42 seconds.");
+        }
+    }
+
+    @Test
     void theLoginPageIsPublicAndEverythingElseAsksForALogin() throws Exception {
         assertThat(http.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/signup", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
