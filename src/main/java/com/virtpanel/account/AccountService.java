@@ -74,8 +74,7 @@ public class AccountService {
 
     /** The signed-in user changes their own password; the old one must be right. */
     public void changePassword(String oldPassword, String newPassword) {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
+        Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
             throw new com.virtpanel.base.ForbiddenException("Support cannot change a customer's password.");
         }

@@ -30,6 +30,22 @@ public record Actor(long accountId, String email, Role role, Optional<Impersonat
         return isStaff() || accountId == ownerAccountId;
     }
 
+    /**
+     * True when this actor may change things owned by the given account: the owner, staff only
+     * inside a visit (where they act as the owner, with a reason, on the customer's activity
+     * page), and the panel's own jobs. Staff outside a visit may look, not act.
+     */
+    public boolean mayChange(long ownerAccountId) {
+        return isSystem() || accountId == ownerAccountId;
+    }
+
+    /** Refuses staff acting on a customer's things outside a visit. */
+    public void requireMayChange(long ownerAccountId) {
+        if (!mayChange(ownerAccountId)) {
+            throw new ForbiddenException("Staff act on a customer's server only inside a visit: act as the customer, with a reason.");
+        }
+    }
+
     /** Actions are refused during a read-only impersonation. */
     public void requireMayChange() {
         if (impersonation.map(ImpersonationGrant::readOnly).orElse(false)) {

@@ -47,8 +47,7 @@ public class ApiTokenService {
 
     /** A personal access token for the signed-in user, optionally expiring. */
     public IssuedToken createPersonal(String name, Duration lifetime) {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
+        Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
             throw new com.virtpanel.base.ForbiddenException("Support cannot create API tokens for a customer.");
         }
@@ -67,8 +66,7 @@ public class ApiTokenService {
     }
 
     public void revoke(long tokenId) {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
+        Actor actor = currentUser.requireMayChange();
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == actor.accountId())
                 .orElseThrow(() -> new NotFoundException("Token not found."));
         token.revoke(clock.instant());

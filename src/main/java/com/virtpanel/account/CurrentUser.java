@@ -1,5 +1,6 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.ForbiddenException;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -9,6 +10,12 @@ import org.springframework.stereotype.Component;
 /** Reads the acting user from Spring Security, for services that authorise per object. */
 @Component
 public class CurrentUser {
+
+    private final AccountRepository accounts;
+
+    CurrentUser(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
 
     /** The signed-in actor, or empty for anonymous requests and background jobs. */
     public Optional<Actor> find() {
@@ -27,6 +34,21 @@ public class CurrentUser {
     /** The signed-in actor; a missing one is a programming error (routes and API are guarded). */
     public Actor require() {
         return find().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("not signed in"));
+    }
+
+    /**
+     * The signed-in actor, if they may change things: not a read-only support visit, and the
+     * account acted as is not suspended. Read from the database, not the session: a session
+     * (or token) opened before the suspension must not keep working.
+     */
+    public Actor requireMayChange() {
+        Actor actor = require();
+        actor.requireMayChange();
+        if (!actor.isStaff() && accounts.findById(actor.accountId())
+                .map(a -> a.getStatus() == AccountStatus.SUSPENDED).orElse(true)) {
+            throw new ForbiddenException("Your account is suspended. Please contact support.");
+        }
+        return actor;
     }
 
     /** The signed-in actor, or {@link Actor#SYSTEM} for background jobs. */

@@ -1,36 +1,50 @@
 package com.virtpanel.account;
 
 import com.virtpanel.base.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryBuilder;
+import me.gosimple.nbvcxz.scoring.Result;
 
 /**
  * Password strength rules, in the spirit of NIST 800-63B: length matters most, no forced
- * symbol soup, but refuse the passwords every attacker tries first and ones made of the email.
+ * symbol soup, but refuse what attackers try first. "Too easy to guess" is the judgement of
+ * nbvcxz (a maintained zxcvbn-style estimator with leaked-password and word lists, keyboard
+ * patterns, dates, repeats and l33t), given the panel's name and the email as words of the
+ * user's own that count for nothing.
  */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut (or refused) silently. */
+    static final int MAX_BYTES = 72;
+    /** nbvcxz's default: about 2^35 guesses, beyond an online attack and costly offline against bcrypt. */
+    static final double MIN_ENTROPY_BITS = 35;
 
-    private static final Set<String> COMMON = Set.of("password", "password1", "password123", "1234567890",
-            "12345678910", "qwertyuiop", "iloveyou12", "letmein123", "welcome123", "administrator",
-            "passw0rd12", "changeme12", "1q2w3e4r5t", "abcdefghij", "0123456789", "qwerty1234");
+    private static final List<Dictionary> DICTIONARIES = ConfigurationBuilder.getDefaultDictionaries();
 
     private PasswordPolicy() {
+    }
+
+    /** True for passwords bcrypt cannot hash whole (over 72 bytes of UTF-8). */
+    static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 
     static void check(String field, String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new InvalidInputException(field, "The password must have at least " + MIN_LENGTH + " characters.");
         }
-        if (password.length() > MAX_LENGTH) {
-            throw new InvalidInputException(field, "The password must have at most " + MAX_LENGTH + " characters.");
+        if (tooLong(password)) {
+            throw new InvalidInputException(field, "The password must be at most " + MAX_BYTES
+                    + " bytes long: " + MAX_BYTES + " plain letters and digits, fewer with accents or emoji.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower) || password.chars().distinct().count() < 5) {
-            throw new InvalidInputException(field, "This password is too easy to guess. Choose a longer, less common one.");
-        }
         String local = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
         if (local.length() >= 4 && lower.contains(local)) {
             throw new InvalidInputException(field, "The password must not contain your email address.");
@@ -40,5 +54,25 @@ final class PasswordPolicy {
         if (!letters || !others) {
             throw new InvalidInputException(field, "Use letters and at least one digit or symbol.");
         }
+        Result estimate = estimator(local).estimate(password);
+        if (estimate.getEntropy() < MIN_ENTROPY_BITS) {
+            String warning = "feedback.dictionary.warning.passwords.notAllowed".equals(estimate.getFeedback().getWarningKey())
+                    ? "it is built on your email address or the panel's name." : estimate.getFeedback().getWarning();
+            throw new InvalidInputException(field, "This password is too easy to guess"
+                    + (warning == null ? "." : ": " + warning) + " Choose a longer, less common one, such as a few unrelated words.");
+        }
+    }
+
+    private static Nbvcxz estimator(String emailLocalPart) {
+        List<Dictionary> dictionaries = new ArrayList<>(DICTIONARIES);
+        var own = new DictionaryBuilder().setDictionaryName("own-words").setExclusion(true).addWord("virtpanel", 0);
+        for (String part : emailLocalPart.split("[^\\p{L}\\p{N}]+")) {
+            if (part.length() >= 4) {
+                own.addWord(part, 0);
+            }
+        }
+        dictionaries.add(own.createDictionary());
+        return new Nbvcxz(new ConfigurationBuilder().setDictionaries(dictionaries).setLocale(Locale.ENGLISH)
+                .setMinimumEntropy(MIN_ENTROPY_BITS).createConfiguration());
     }
 }

@@ -32,8 +32,7 @@ public class SshKeyService {
     }
 
     public SshKeyInfo add(String name, String publicKey) {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
+        Actor actor = currentUser.requireMayChange();
         SshPublicKey key = SshPublicKey.parse("publicKey", publicKey);
         String label = name == null || name.isBlank() ? defaultName(key) : name.trim();
         if (label.length() > 100) {
@@ -48,8 +47,7 @@ public class SshKeyService {
     }
 
     public void remove(long keyId) {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
+        Actor actor = currentUser.requireMayChange();
         SshKey key = keys.findById(keyId).filter(k -> k.getAccountId() == actor.accountId())
                 .orElseThrow(() -> new NotFoundException("Key not found."));
         keys.delete(key);

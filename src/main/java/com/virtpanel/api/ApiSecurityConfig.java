@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
 import java.time.Clock;
 import java.util.Map;

@@ -8,11 +8,13 @@ import com.virtpanel.account.IssuedToken;
 import com.virtpanel.account.PanelUser;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.security.SignInThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -39,11 +41,14 @@ class AuthController {
     private final AccountService accounts;
     private final ApiTokenService tokens;
     private final AuthenticationEventPublisher authEvents;
+    private final SignInThrottle throttle;
 
-    AuthController(AccountService accounts, ApiTokenService tokens, AuthenticationEventPublisher authEvents) {
+    AuthController(AccountService accounts, ApiTokenService tokens, AuthenticationEventPublisher authEvents,
+            SignInThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.authEvents = authEvents;
+        this.throttle = throttle;
     }
 
     @PostMapping(ApiSecurityConfig.ACCOUNTS)
@@ -53,7 +58,9 @@ class AuthController {
     @ApiResponse(responseCode = "400", description = "invalid email or weak password (the problem names the field)")
     @ApiResponse(responseCode = "409", description = "the email is taken")
     @ApiResponse(responseCode = "429", description = "too many attempts from this IP")
-    ApiJson.Account signUp(@RequestBody Credentials body) {
+    ApiJson.Account signUp(@RequestBody Credentials body, HttpServletRequest request) {
+        requireNoWait(throttle.signUpWait(request.getRemoteAddr(), body.email()));
+        throttle.signUpAttempted(request.getRemoteAddr(), body.email());
         AccountSummary account = accounts.signUp(body.email(), body.password());
         return new ApiJson.Account(account.id(), account.email());
     }
@@ -63,7 +70,7 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "the token, shown only here")
     @ApiResponse(responseCode = "401", description = "wrong email or password")
     @ApiResponse(responseCode = "403", description = "the account is suspended")
-    @ApiResponse(responseCode = "429", description = "too many attempts from this IP")
+    @ApiResponse(responseCode = "429", description = "too many attempts from this IP or for this account")
     ApiJson.Token token(@RequestBody Credentials body, HttpServletRequest request) {
         if (body.email() == null || body.email().isBlank()) {
             throw new InvalidInputException("email", "Enter your email address.");
@@ -71,6 +78,8 @@ class AuthController {
         if (body.password() == null || body.password().isEmpty()) {
             throw new InvalidInputException("password", "Enter your password.");
         }
+        // Failures are counted by the throttle from the failure event published below.
+        requireNoWait(throttle.signInWait(request.getRemoteAddr(), body.email()));
         AccountSummary account = accounts.verifyCredentials(body.email(), body.password()).orElse(null);
         if (account == null) {
             authEvents.publishAuthenticationFailure(new BadCredentialsException("Bad credentials"), attempt(body.email(), request));
@@ -85,6 +94,20 @@ class AuthController {
         success.setDetails(new WebAuthenticationDetails(request.getRemoteAddr(), null));
         authEvents.publishAuthenticationSuccess(success);
         return new ApiJson.Token(issued.token(), issued.expiresAt());
+    }
+
+    private static void requireNoWait(long seconds) {
+        if (seconds > 0) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "Too many attempts, try again in " + seconds + " seconds.",
+                    HttpHeaders.readOnlyHttpHeaders(headersWithRetryAfter(seconds)));
+        }
+    }
+
+    private static HttpHeaders headersWithRetryAfter(long seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return headers;
     }
 
     private static UsernamePasswordAuthenticationToken attempt(String email, HttpServletRequest request) {

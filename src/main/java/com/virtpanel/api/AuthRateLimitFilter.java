@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.throttle.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.PanelUser;
 import jakarta.servlet.FilterChain;

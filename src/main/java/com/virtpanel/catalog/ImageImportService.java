@@ -9,14 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +32,8 @@ import org.springframework.stereotype.Service;
 /**
  * Registers a qcow2 image from a path or URL: the file is copied (or downloaded) into the
  * panel's image store while its SHA-256 is computed, and only a file whose checksum matches and
- * which is a qcow2 is registered. A mismatch leaves nothing behind.
+ * which is a self-contained qcow2 (no backing or external data file) is registered. A mismatch
+ * leaves nothing behind. Downloads follow redirects only to the same host or public addresses.
  *
  * <p>Inspection (OS name and version, with libguestfs) is not done here: it reacts to
  * {@link CatalogEvents.ImageRegistered} and records what it finds with
@@ -45,14 +43,13 @@ import org.springframework.stereotype.Service;
 public class ImageImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImageImportService.class);
-    private static final byte[] QCOW2_MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
     private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9.-]{0,39}$");
 
     private final CatalogService catalog;
     private final Path store;
     private final long maxBytes;
-    private final HttpClient http;
+    private final ImageDownload download;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     // One import at a time: they are disk- and network-bound, and admins rarely add two at once.
     private final ExecutorService worker = new DelegatingSecurityContextExecutorService(
@@ -63,8 +60,8 @@ public class ImageImportService {
         this.catalog = catalog;
         this.store = properties.dir() != null ? properties.dir() : storageDir.resolve("images");
         this.maxBytes = properties.maxSize().toBytes();
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.download = new ImageDownload(HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /** Copies or downloads, verifies and registers; returns when the image is registered. */
@@ -104,15 +101,9 @@ public class ImageImportService {
         }
     }
 
-    private record Download(URI uri, HttpClient http) implements Source {
+    private record Download(URI uri, ImageDownload download) implements Source {
         public InputStream open() throws IOException, InterruptedException {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new InvalidInputException("source", "The server answered HTTP " + response.statusCode() + " for this URL.");
-            }
-            return response.body();
+            return download.open(uri);
         }
     }
 
@@ -152,7 +143,7 @@ public class ImageImportService {
                 if (uri.getHost() == null) {
                     throw new IllegalArgumentException("no host");
                 }
-                return new Download(uri, http);
+                return new Download(uri, download);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("source", "This URL is not valid.");
             }
@@ -181,8 +172,9 @@ public class ImageImportService {
                 throw new InvalidInputException("sha256", "The file's SHA-256 is " + actual + ", not " + expected
                         + ". Nothing was registered: check the checksum and the source.");
             }
-            if (!isQcow2(partial)) {
-                throw new InvalidInputException("source", "This file is not a qcow2 image.");
+            var refusal = Qcow2Header.refusal(partial);
+            if (refusal.isPresent()) {
+                throw new InvalidInputException("source", refusal.get());
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             ImageDraft draft = new ImageDraft(r.name(), r.title().trim(), r.osFamily(), r.firmware(), r.virtio(),
@@ -227,12 +219,6 @@ public class ImageImportService {
             throw new InvalidInputException("source", "Could not connect to the image's server.");
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static boolean isQcow2(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(4), QCOW2_MAGIC);
-        }
     }
 
     private static MessageDigest sha256() {

@@ -73,10 +73,11 @@ public class ConsoleSessions {
     }
 
     void opened(LiveConsole c) {
+        // Audited first: a console whose opening cannot be audited is refused (the relay closes it).
+        audit.opened(c);
         live.put(c.id, c);
         log.info("Console {} of server {} opened by account {}{} from {}", c.id, c.grant.serverId(), c.grant.realAccountId(),
                 c.grant.impersonated() ? " as account " + c.grant.accountId() : "", c.grant.remoteAddress());
-        audit.opened(c);
         c.start();
     }
 

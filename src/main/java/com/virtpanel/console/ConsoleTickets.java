@@ -84,13 +84,11 @@ public class ConsoleTickets {
     }
 
     private ConsoleTicket issue(long serverId, String sessionHash) {
-        Actor actor = currentUser.require();
         ServerView server = servers.get(serverId); // authorises: someone else's server is "not found"
-        // A console is a keyboard on the server: a read-only support session does not get one.
-        actor.requireMayChange();
-        if (!actor.isStaff() && accounts.get(actor.accountId()).status() == AccountStatus.SUSPENDED) {
-            throw new ForbiddenException("Your account is suspended. Please contact support.");
-        }
+        // A console is a keyboard on the server: no read-only visit, no suspended account, and
+        // staff only inside a visit.
+        Actor actor = currentUser.requireMayChange();
+        actor.requireMayChange(server.accountId());
         if (!showsConsole(server.status())) {
             throw new ConflictException("The console is available while the server is running.");
         }

@@ -1,14 +1,12 @@
 package com.virtpanel.server;
 
 import com.virtpanel.account.AccountService;
-import com.virtpanel.account.AccountStatus;
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.ConflictException;
-import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
@@ -317,7 +315,7 @@ public class ServerService {
     public ServerView delete(long id) {
         return admitted(inFreshTransaction(() -> {
             Server server = owned(id);
-            currentUser.require().requireMayChange();
+            currentUser.requireMayChange().requireMayChange(server.getAccountId());
             if (server.getStatus() == ServerStatus.DELETING) {
                 return id;
             }
@@ -358,7 +356,7 @@ public class ServerService {
 
     private Server forAction(long id) {
         Server server = owned(id);
-        activeActor();
+        activeActor().requireMayChange(server.getAccountId());
         if (server.getOperation() != null) {
             throw new ConflictException("The server is busy (" + busyWith(server) + "). Try again when that is done.");
         }
@@ -372,12 +370,7 @@ public class ServerService {
 
     /** The actor, if they may change things: not a read-only support session, not suspended. */
     private Actor activeActor() {
-        Actor actor = currentUser.require();
-        actor.requireMayChange();
-        if (!actor.isStaff() && accounts.get(actor.accountId()).status() == AccountStatus.SUSPENDED) {
-            throw new ForbiddenException("Your account is suspended. Please contact support.");
-        }
-        return actor;
+        return currentUser.requireMayChange();
     }
 
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */

@@ -2,6 +2,7 @@ package com.virtpanel.support;
 
 import com.virtpanel.account.AccountEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Sign-ups, staff accounts, passwords, suspensions, SSH keys, and staff acting as customers. */
@@ -14,45 +15,45 @@ class AccountAudit {
         this.trail = trail;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.SignedUp e) {
         // Nobody is signed in yet: the new customer is the one acting.
         trail.record(Who.same(new Who.Identity(e.accountId(), e.email())), AuditAction.SIGNED_UP, e.accountId(), null,
                 e.email(), null, ClientAddress.current());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.StaffCreated e) {
         trail.record(AuditAction.STAFF_CREATED, e.accountId(), null, e.email(), e.role().name());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.PasswordChanged e) {
         trail.record(AuditAction.PASSWORD_CHANGED, e.accountId(), null, null, null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.Suspended e) {
         trail.record(AuditAction.ACCOUNT_SUSPENDED, e.accountId(), null, e.email(), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.Unsuspended e) {
         trail.record(AuditAction.ACCOUNT_UNSUSPENDED, e.accountId(), null, e.email(), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.SshKeyAdded e) {
         trail.record(AuditAction.SSH_KEY_ADDED, e.accountId(), null, e.fingerprint(), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.SshKeyRemoved e) {
         trail.record(AuditAction.SSH_KEY_REMOVED, e.accountId(), null, e.fingerprint(), null);
     }
 
     /** Written with both identities from the event: at this moment the switch is not stored yet. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.ImpersonationStarted e) {
         Who who = new Who(new Who.Identity(e.staffAccountId(), e.staffEmail()),
                 new Who.Identity(e.customerAccountId(), e.customerEmail()), e.reason(), e.readOnly());
@@ -60,7 +61,7 @@ class AccountAudit {
                 e.readOnly() ? "read-only" : null, ClientAddress.current());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.ImpersonationEnded e) {
         Who current = trail.currentWho();
         Who who = new Who(new Who.Identity(e.staffAccountId(), e.staffEmail()),

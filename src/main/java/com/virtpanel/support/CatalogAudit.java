@@ -2,6 +2,7 @@ package com.virtpanel.support;
 
 import com.virtpanel.catalog.CatalogEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Admin changes to plans and images. */
@@ -14,32 +15,32 @@ class CatalogAudit {
         this.trail = trail;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.PlanCreated e) {
         trail.record(AuditAction.PLAN_CREATED, null, null, e.name(), "plan " + e.planId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.PlanChanged e) {
         trail.record(AuditAction.PLAN_CHANGED, null, null, e.name(), "plan " + e.planId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.PlanRetired e) {
         trail.record(AuditAction.PLAN_RETIRED, null, null, e.name(), "plan " + e.planId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.PlanDeleted e) {
         trail.record(AuditAction.PLAN_DELETED, null, null, e.name(), "plan " + e.planId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.ImageRegistered e) {
         trail.record(AuditAction.IMAGE_REGISTERED, null, null, e.name(), "image " + e.imageId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CatalogEvents.ImageEnabled e) {
         trail.record(e.enabled() ? AuditAction.IMAGE_ENABLED : AuditAction.IMAGE_DISABLED, null, null, e.name(),
                 "image " + e.imageId());

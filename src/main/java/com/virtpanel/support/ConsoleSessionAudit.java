@@ -2,6 +2,7 @@ package com.virtpanel.support;
 
 import com.virtpanel.console.ConsoleEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -19,13 +20,13 @@ class ConsoleSessionAudit {
         this.names = names;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ConsoleEvents.Opened e) {
         trail.record(who(e.realAccountId(), e.realEmail(), e.accountId(), e.email()), AuditAction.CONSOLE_OPENED,
                 e.ownerAccountId(), e.serverId(), names.of(e.serverId()), null, e.remoteAddress());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ConsoleEvents.Closed e) {
         trail.record(who(e.realAccountId(), e.realEmail(), e.accountId(), e.email()), AuditAction.CONSOLE_CLOSED,
                 e.ownerAccountId(), e.serverId(), names.of(e.serverId()),

@@ -6,7 +6,7 @@ package com.virtpanel.support;
  */
 public final class Impersonation {
 
-    /** POST username (the customer's email), reason, readOnly ("true", admins only). */
+    /** POST username (the customer's email), reason, readOnly ("true" or "false"; when absent, read-only for support, not for admins). */
     public static final String SWITCH_PATH = "/impersonate";
     /** POST: back to the staff identity. */
     public static final String EXIT_PATH = "/impersonate/exit";

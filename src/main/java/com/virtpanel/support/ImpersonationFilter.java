@@ -28,8 +28,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Spring Security's switch-user, with the rules of a hosting panel: only support staff and
- * admins, only into customer accounts, never nested, always with a reason; read-only sessions
- * for admins who ask. The switched authentication carries an {@link ImpersonationGrant}, which
+ * admins, only into customer accounts, never nested, always with a reason; read-only visits for
+ * anyone who asks, and by default for support staff. The switched authentication carries an {@link ImpersonationGrant}, which
  * is how every service (through CurrentUser) and the audit know both identities.
  *
  * <p>The grant is added after the switch rather than by a SwitchUserAuthorityChanger, because
@@ -61,10 +61,7 @@ final class ImpersonationFilter extends SwitchUserFilter {
     protected Authentication attemptSwitchUser(HttpServletRequest request) throws AuthenticationException {
         PanelUser staff = staffCaller();
         String reason = reason(request.getParameter(Impersonation.REASON));
-        boolean readOnly = isTrue(request.getParameter(Impersonation.READ_ONLY));
-        if (readOnly && staff.role() != Role.ADMIN) {
-            throw new ImpersonationRefused(ImpersonationRefusal.READ_ONLY_FOR_ADMINS);
-        }
+        boolean readOnly = readOnly(staff, request.getParameter(Impersonation.READ_ONLY));
         PanelUser customer = customer(request.getParameter(Impersonation.USERNAME));
 
         Authentication switched = super.attemptSwitchUser(request);
@@ -134,6 +131,11 @@ final class ImpersonationFilter extends SwitchUserFilter {
             throw new ImpersonationRefused(ImpersonationRefusal.NOT_A_CUSTOMER);
         }
         return customer;
+    }
+
+    /** Anyone may ask for a read-only visit; support gets one unless they ask otherwise. */
+    static boolean readOnly(PanelUser staff, String asked) {
+        return asked == null || asked.isBlank() ? staff.role() == Role.SUPPORT : isTrue(asked);
     }
 
     private static boolean isTrue(String value) {

@@ -10,8 +10,7 @@ public enum ImpersonationRefusal {
     NOT_STAFF("not-staff", "Only support staff can act as a customer."),
     ALREADY_ACTING("nested", "You are already acting as a customer. Exit first."),
     NOT_A_CUSTOMER("not-customer", "Only customers can be impersonated, never staff accounts."),
-    UNKNOWN_ACCOUNT("unknown", "There is no such customer."),
-    READ_ONLY_FOR_ADMINS("read-only", "Only admins can start a read-only session.");
+    UNKNOWN_ACCOUNT("unknown", "There is no such customer.");
 
     private final String code;
     private final String message;

@@ -2,6 +2,7 @@ package com.virtpanel.support;
 
 import com.virtpanel.server.ServerEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -20,78 +21,78 @@ class ServerAudit {
         this.names = names;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.Ordered e) {
         trail.record(AuditAction.SERVER_ORDERED, e.accountId(), e.serverId(), e.name(),
                 "plan " + e.plan() + ", image " + e.image());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.Provisioned e) {
         trail.record(AuditAction.SERVER_PROVISIONED, e.accountId(), e.serverId(), names.of(e.serverId()), e.domain());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.PowerAction e) {
         AuditAction action = AuditAction.power(e.action());
         trail.record(action, e.accountId(), e.serverId(), names.of(e.serverId()),
                 action == AuditAction.SERVER_POWER_OTHER ? e.action() : null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.ReinstallRequested e) {
         trail.record(AuditAction.SERVER_REINSTALL_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "image " + e.image());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.Reinstalled e) {
         trail.record(AuditAction.SERVER_REINSTALLED, e.accountId(), e.serverId(), names.of(e.serverId()), e.domain());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.DeleteRequested e) {
         trail.record(AuditAction.SERVER_DELETE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.Deleted e) {
         trail.record(AuditAction.SERVER_DELETED, e.accountId(), e.serverId(), names.of(e.serverId()), e.domain());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.OperationFailed e) {
         trail.record(AuditAction.SERVER_OPERATION_FAILED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 e.operation() + ": " + e.reason());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.PlanChanged e) {
         trail.record(AuditAction.SERVER_PLAN_CHANGED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "plan " + e.oldPlanId() + " → " + e.newPlanId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.RootPasswordResetRequested e) {
         trail.record(AuditAction.SERVER_ROOT_PASSWORD_RESET_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.RootPasswordReset e) {
         trail.record(AuditAction.SERVER_ROOT_PASSWORD_RESET, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.SshKeyAddRequested e) {
         trail.record(AuditAction.SERVER_SSH_KEY_ADD_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), e.fingerprint());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.SshKeyAdded e) {
         trail.record(AuditAction.SERVER_SSH_KEY_ADDED, e.accountId(), e.serverId(), names.of(e.serverId()), e.fingerprint());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.PlanChangeRequested e) {
         trail.record(AuditAction.SERVER_PLAN_CHANGE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "plan " + e.fromPlan() + " → " + e.toPlan());

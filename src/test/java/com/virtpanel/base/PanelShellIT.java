@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.WebLogin;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,14 +23,45 @@ class PanelShellIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void healthReportsLibvirtUpWithTheHypervisorNameAndVersion() {
-        var response = http.getForEntity("/actuator/health", Map.class);
+    void healthReportsLibvirtUpWithTheHypervisorNameAndVersionToAnAdmin() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.add(org.springframework.http.HttpHeaders.COOKIE, "JSESSIONID=" + WebLogin.sessionId(port, users.newStaff(com.virtpanel.account.Role.ADMIN).email(), Users.PASSWORD));
+        var response = http.exchange("/actuator/health", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         var libvirt = (Map<String, Object>) ((Map<String, Object>) response.getBody().get("components")).get("libvirt");
         assertThat(libvirt.get("status")).isEqualTo("UP");
         var details = (Map<String, Object>) libvirt.get("details");
         assertThat(details.get("hypervisor")).isEqualTo("QEMU");
         assertThat((String) details.get("version")).matches("\\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthTellsAnyoneTheStatusButNoDetails() {
+        var response = http.getForEntity("/actuator/health", Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsOnlyKeys("status");
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndTheSessionCookieIsSameSiteLax() {
+        var login = http.getForEntity("/login", String.class);
+        assertThat(login.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'", "connect-src 'self' ws: wss:", "frame-ancestors 'none'");
+        assertThat(login.getHeaders().get("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    void theLoginPageSaysHowLongToWaitWhenASignInWasHeldBack() {
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/login?wait=42");
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            Object message = browser.waitFor(d -> js.executeScript("const f = document.querySelector('vaadin-login-form');"
+                    + " return f && f.error && f.i18n ? f.i18n.errorMessage.message : null;"));
+            assertThat(message).isEqualTo("Too many attempts, try again in 42 seconds.");
+        }
     }
 
     @Test

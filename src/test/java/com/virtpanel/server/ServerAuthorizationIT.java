@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.Role;
+import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -76,5 +77,19 @@ class ServerAuthorizationIT {
         AccountSummary support = users.newStaff(Role.SUPPORT);
         assertThat(Users.as(support, () -> servers.list())).extracting(ServerView::id).contains(alicesServer.id());
         assertThat(Users.as(support, () -> servers.get(alicesServer.id())).name()).isEqualTo("alices-box");
+    }
+
+    @Test
+    void staffOutsideAVisitMayNotActOnACustomersServer() {
+        long id = alicesServer.id();
+        for (AccountSummary staff : List.of(users.newStaff(Role.SUPPORT), users.admin())) {
+            Users.as(staff, () -> {
+                assertThatThrownBy(() -> servers.reboot(id)).isInstanceOf(ForbiddenException.class).hasMessageContaining("inside a visit");
+                assertThatThrownBy(() -> servers.resetRootPassword(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(ForbiddenException.class);
+            });
+        }
+        assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
     }
 }

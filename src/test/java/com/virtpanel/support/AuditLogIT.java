@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
@@ -114,6 +116,21 @@ class AuditLogIT {
     }
 
     @Test
+    void repeatedWrongPasswordsAtTheLoginFormAreSlowedDownAndAuditedAsOneRowNotOnePerGuess() throws Exception {
+        AccountSummary customer = users.newCustomer();
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(formLogin("/login").user(customer.email()).password("wrong-guess-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // Even the right password waits: it is not checked while the account is held back.
+        mvc.perform(formLogin("/login").user(customer.email()).password(Users.PASSWORD))
+                .andExpect(redirectedUrlPattern("/login?wait=*"));
+
+        assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN_FAILED, null, null, 10))).hasSize(1);
+        assertThat(search(new AuditFilter(customer.email(), null, AuditAction.LOGIN, null, null, 10))).isEmpty();
+    }
+
+    @Test
     void consoleSessionsAndQuotaActionsAreAuditedWithBothIdentities(@Autowired ApplicationEventPublisher events) {
         AccountSummary customer = users.newCustomer();
         AccountSummary agent = users.newStaff(Role.SUPPORT);
@@ -184,6 +201,19 @@ class AuditLogIT {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("SELECT actor_email FROM audit_event WHERE id = ?", String.class, id))
                 .isEqualTo(customer.email());
+    }
+
+    @Test
+    void anActionWhoseAuditRowCannotBeWrittenIsRefusedAndLeavesNothingBehind() {
+        AccountSummary customer = users.newCustomer();
+        jdbc.execute("ALTER TABLE audit_event RENAME TO audit_event_paused");
+        try {
+            assertThatThrownBy(() -> Users.as(customer, () -> sshKeys.add("unaudited", KEY)))
+                    .isInstanceOf(com.virtpanel.base.UnavailableException.class).hasMessageContaining("audit log");
+        } finally {
+            jdbc.execute("ALTER TABLE audit_event_paused RENAME TO audit_event");
+        }
+        assertThat(Users.as(customer, () -> sshKeys.mine())).isEmpty();
     }
 
     @Test

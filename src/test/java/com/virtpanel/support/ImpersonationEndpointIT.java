@@ -17,6 +17,9 @@ import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,11 +135,21 @@ class ImpersonationEndpointIT {
     }
 
     @Test
-    void supportCannotChooseReadOnly() throws Exception {
+    void supportVisitsAreReadOnlyUnlessSupportAsksOtherwise() throws Exception {
         MockHttpSession session = SignedIn.session(support);
-        switchTo(session, customer.email(), "look only", true)
-                .andExpect(redirectedUrl("/support/customers?refused=" + ImpersonationRefusal.READ_ONLY_FOR_ADMINS.code()));
-        assertStillItself(session, support);
+        mvc.perform(post(Impersonation.SWITCH_PATH).session(session).with(csrf()).param(Impersonation.USERNAME, customer.email())
+                .param(Impersonation.REASON, "look only")).andExpect(redirectedUrl(Impersonation.CUSTOMER_LANDING));
+        assertThat(SignedIn.grant(session)).hasValueSatisfying(grant -> assertThat(grant.readOnly()).isTrue());
+        assertThatThrownBy(() -> SignedIn.as(session, () -> sshKeys.add("laptop", KEY)))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void adminVisitsAreReadWriteUnlessTheAdminAsksForReadOnly() throws Exception {
+        MockHttpSession session = SignedIn.session(users.admin());
+        mvc.perform(post(Impersonation.SWITCH_PATH).session(session).with(csrf()).param(Impersonation.USERNAME, customer.email())
+                .param(Impersonation.REASON, "settings")).andExpect(redirectedUrl(Impersonation.CUSTOMER_LANDING));
+        assertThat(SignedIn.grant(session)).hasValueSatisfying(grant -> assertThat(grant.readOnly()).isFalse());
     }
 
     @Test
@@ -168,6 +181,22 @@ class ImpersonationEndpointIT {
             assertThat(r.actorAccountId()).isEqualTo(support.id());
             assertThat(r.effectiveAccountId()).isEqualTo(customer.id());
         });
+    }
+
+    @Test
+    void signingOutDuringAVisitForgetsTheStaffMembersRememberMeLoginsNotTheCustomers(@Autowired JdbcTemplate jdbc) throws Exception {
+        for (String email : List.of(support.email(), customer.email())) {
+            jdbc.update("INSERT INTO persistent_logins (username, series, token, last_used) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
+                    email, UUID.randomUUID().toString(), "t");
+        }
+        MockHttpSession session = SignedIn.session(support);
+        switchTo(session, customer.email(), "ticket 6001", false).andExpect(status().isFound());
+
+        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+
+        String count = "SELECT COUNT(*) FROM persistent_logins WHERE username = ?";
+        assertThat(jdbc.queryForObject(count, Integer.class, support.email())).isZero();
+        assertThat(jdbc.queryForObject(count, Integer.class, customer.email())).isEqualTo(1);
     }
 
     private ResultActions switchTo(MockHttpSession session, String email, String reason, boolean readOnly) throws Exception {

@@ -11,10 +11,12 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.security.SignInThrottle;
 
 /** Sign-up for customers: email and a strong password. Then straight to the login page. */
 @Route(value = "signup", autoLayout = false)
@@ -22,7 +24,7 @@ import com.virtpanel.base.PanelException;
 @AnonymousAllowed
 public class SignUpView extends VerticalLayout {
 
-    public SignUpView(AccountService accounts) {
+    public SignUpView(AccountService accounts, SignInThrottle throttle) {
         setAlignItems(Alignment.CENTER);
         var email = new EmailField("Email");
         email.setId("signup-email");
@@ -48,6 +50,14 @@ public class SignUpView extends VerticalLayout {
                 if (!password.getValue().equals(repeat.getValue())) {
                     throw new InvalidInputException("repeat", "The two passwords differ.");
                 }
+                String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
+                long wait = throttle.signUpWait(address, email.getValue());
+                if (wait > 0) {
+                    error.setText("Too many attempts, try again in " + wait + " seconds.");
+                    error.setVisible(true);
+                    return;
+                }
+                throttle.signUpAttempted(address, email.getValue());
                 accounts.signUp(email.getValue(), password.getValue());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
             } catch (PanelException ex) {

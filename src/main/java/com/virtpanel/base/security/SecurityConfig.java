@@ -4,16 +4,19 @@ import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.virtpanel.base.ui.LoginView;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 /**
@@ -30,10 +33,12 @@ class SecurityConfig extends VaadinWebSecurity {
 
     private final UserDetailsService users;
     private final DataSource dataSource;
+    private final SignInThrottle signInThrottle;
 
-    SecurityConfig(UserDetailsService users, DataSource dataSource) {
+    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle) {
         this.users = users;
         this.dataSource = dataSource;
+        this.signInThrottle = signInThrottle;
     }
 
     @Bean
@@ -49,6 +54,21 @@ class SecurityConfig extends VaadinWebSecurity {
         return repository;
     }
 
+    /** Who has which session, so that a suspension can end the customer's open sessions at once. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /**
+     * SameSite=Lax on every cookie (session and remember-me); Tomcat adds Secure on HTTPS requests.
+     * Static: the web server factory asks for it before this configuration can be built.
+     */
+    @Bean
+    static CookieSameSiteSupplier laxCookies() {
+        return CookieSameSiteSupplier.ofLax();
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -61,11 +81,15 @@ class SecurityConfig extends VaadinWebSecurity {
                 .requestMatchers("/images/**", "/icons/**").permitAll());
         // Remember-me tokens live in the database: they survive restarts and can be revoked,
         // unlike hash-based cookies signed with a key.
-        var rememberMe = new PersistentTokenBasedRememberMeServices(REMEMBER_ME_KEY, users, rememberMeTokens());
+        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
         rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
         rememberMe.setParameter("remember-me");
         http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
-        http.headers(h -> h.frameOptions(f -> f.deny()));
+        http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
+        // Unlimited sessions per user, but registered: an expired one is signed out on its next request.
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
+        http.headers(h -> h.frameOptions(f -> f.deny())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurity.POLICY)));
         super.configure(http);
         setLoginView(http, LoginView.class, "/login?logout");
     }

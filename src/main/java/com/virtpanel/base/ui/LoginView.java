@@ -19,6 +19,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
@@ -26,7 +27,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Email");
         i18n.getErrorMessage().setTitle("Wrong email or password");
@@ -47,7 +47,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        // "wait" comes from the sign-in throttle: the password was not checked at all.
+        var wait = parameters.getOrDefault("wait", java.util.List.of()).stream().findFirst()
+                .filter(w -> w.matches("\\d{1,6}"));
+        if (wait.isPresent()) {
+            i18n.getErrorMessage().setTitle("Too many attempts");
+            i18n.getErrorMessage().setMessage("Too many attempts, try again in " + wait.get() + " seconds.");
+            form.setI18n(i18n);
+            form.setError(true);
+        } else if (parameters.containsKey("error")) {
             form.setError(true);
         }
     }

@@ -28,7 +28,8 @@ class ImpersonateDialog extends Dialog {
         reason.setPlaceholder("Ticket number and what you are going to check");
         var readOnly = new Checkbox("Read-only (look, but do not change anything)");
         readOnly.setId("impersonation-read-only");
-        readOnly.setVisible(admin);
+        // Support looks first and changes only when they mean to; admins start from read-write.
+        readOnly.setValue(!admin);
         var note = new Paragraph("The customer sees this visit, its reason and everything you do on their account activity page.");
         note.addClassName("muted");
         add(note, reason, readOnly);
@@ -40,7 +41,7 @@ class ImpersonateDialog extends Dialog {
                 return;
             }
             switchForm.submit(Map.of(Impersonation.USERNAME, customer.email(), Impersonation.REASON, reason.getValue().strip(),
-                    Impersonation.READ_ONLY, Boolean.toString(admin && readOnly.getValue())));
+                    Impersonation.READ_ONLY, Boolean.toString(readOnly.getValue())));
         });
         start.setId("start-impersonation");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -70,6 +70,7 @@ class ImpersonationBrowserIT {
                 browser.waitFor(d -> browser.text("customer-servers").contains("web-1"));
                 browser.click("impersonate");
                 browser.type("impersonation-reason", REASON);
+                browser.click("impersonation-read-only"); // support visits start read-only; this one reboots
                 browser.click("start-impersonation");
 
                 // A full page load later, the browser is the customer, under the banner.

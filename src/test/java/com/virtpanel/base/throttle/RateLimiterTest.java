@@ -1,4 +1,4 @@
-package com.virtpanel.api;
+package com.virtpanel.base.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.virtpanel.api;
+package com.virtpanel.base.throttle;
 
 import java.time.Clock;
 import java.util.Map;
@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code burst} requests and refills at {@code perMinute}. Memory is bounded: when there are
  * many keys, buckets that have refilled completely are forgotten (they are equivalent to new ones).
  * Per application instance; a cluster of panels multiplies the allowance by its size.
+ * {@link Backoff} is its sibling for failures: delays that grow with each one.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private static final int SWEEP_ABOVE = 10_000;
 
@@ -19,7 +20,7 @@ final class RateLimiter {
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(int burst, int perMinute, Clock clock) {
+    public RateLimiter(int burst, int perMinute, Clock clock) {
         if (burst < 1 || perMinute < 1) {
             throw new IllegalArgumentException("rate limits need burst >= 1 and per-minute >= 1");
         }
@@ -29,7 +30,7 @@ final class RateLimiter {
     }
 
     /** Takes one request from the key's bucket: 0 if allowed, else the seconds to wait (at least 1). */
-    long acquire(String key) {
+    public long acquire(String key) {
         if (buckets.size() > SWEEP_ABOVE) {
             sweep();
         }
@@ -37,7 +38,7 @@ final class RateLimiter {
     }
 
     /** How many clients are remembered (for tests of the memory bound). */
-    int size() {
+    public int size() {
         return buckets.size();
     }
 

@@ -1,0 +1,56 @@
+package com.virtpanel.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What the qcow2 header says about where the image's data lives. An image that names a backing
+ * file or an external data file would make QEMU open that path on the host when a guest starts
+ * (any file the hypervisor can read); only self-contained images are accepted. Read from the
+ * header itself (see QEMU's docs/interop/qcow2.txt), so nothing on the host interprets the file.
+ */
+final class Qcow2Header {
+
+    private static final byte[] MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
+    private static final int HEADER_V3 = 104;
+    private static final long EXTERNAL_DATA_FILE = 1L << 2;
+
+    private Qcow2Header() {
+    }
+
+    /** Why this file cannot be registered, or empty when it is a self-contained qcow2. */
+    static Optional<String> refusal(Path file) throws IOException {
+        byte[] header;
+        try (InputStream in = Files.newInputStream(file)) {
+            header = in.readNBytes(HEADER_V3);
+        }
+        return refusal(header);
+    }
+
+    static Optional<String> refusal(byte[] header) {
+        if (header.length < 72 || !Arrays.equals(Arrays.copyOf(header, 4), MAGIC)) {
+            return Optional.of("This file is not a qcow2 image.");
+        }
+        ByteBuffer b = ByteBuffer.wrap(header); // qcow2 is big-endian, as ByteBuffer is by default
+        int version = b.getInt(4);
+        long backingFileOffset = b.getLong(8);
+        if (backingFileOffset != 0) {
+            return Optional.of("This qcow2 image has a backing file: only self-contained images can be registered.");
+        }
+        if (version >= 3) {
+            if (header.length < 80) {
+                return Optional.of("This file is not a complete qcow2 image.");
+            }
+            long incompatible = b.getLong(72);
+            if ((incompatible & EXTERNAL_DATA_FILE) != 0) {
+                return Optional.of("This qcow2 image keeps its data in an external file: only self-contained images can be registered.");
+            }
+        }
+        return Optional.empty();
+    }
+}
