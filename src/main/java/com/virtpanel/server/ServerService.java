@@ -1,6 +1,5 @@
 package com.virtpanel.server;
 
-import com.virtpanel.account.AccountService;
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.SshKeyService;
@@ -44,7 +43,6 @@ public class ServerService {
 
     private final ServerRepository servers;
     private final CurrentUser currentUser;
-    private final AccountService accounts;
     private final SshKeyService sshKeys;
     private final CatalogService catalog;
     private final Capacity capacity;
@@ -58,13 +56,12 @@ public class ServerService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ServerService(ServerRepository servers, CurrentUser currentUser, AccountService accounts, SshKeyService sshKeys,
+    ServerService(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys,
             CatalogService catalog, Capacity capacity, GuestBlueprint blueprint, OperationScheduler scheduler,
             OperationGate gate, ServerTransitions transitions, ServerViews views, Domains domains, ApplicationEventPublisher events,
             TransactionTemplate tx, Clock clock) {
         this.servers = servers;
         this.currentUser = currentUser;
-        this.accounts = accounts;
         this.sshKeys = sshKeys;
         this.catalog = catalog;
         this.capacity = capacity;
