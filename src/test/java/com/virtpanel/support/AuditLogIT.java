@@ -64,7 +64,7 @@ class AuditLogIT {
         AccountSummary support = users.newStaff(Role.SUPPORT);
         MockHttpSession session = SignedIn.session(support);
         mvc.perform(post(Impersonation.SWITCH_PATH).session(session).with(csrf()).param(Impersonation.USERNAME, customer.email())
-                .param(Impersonation.REASON, "ticket 99: key missing"));
+                .param(Impersonation.REASON, "ticket 99: key missing").param(Impersonation.READ_ONLY, "false"));
         SignedIn.as(session, () -> sshKeys.add("support-added", KEY));
         mvc.perform(post(Impersonation.EXIT_PATH).session(session).with(csrf()));
 

@@ -137,6 +137,14 @@ public final class Browser implements AutoCloseable {
         return byId(id).getText();
     }
 
+    /**
+     * All the text inside an element, also what is scrolled out of view: a long grid keeps every row
+     * in the page but WebDriver's visible text leaves out the rows the window does not show.
+     */
+    public String allText(String id) {
+        return String.valueOf(script("return arguments[0].textContent", byId(id)));
+    }
+
     /** Waits until Vaadin has no pending server round trip. */
     public void waitForVaadin() {
         waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(

@@ -41,7 +41,7 @@ class AdminPagesBrowserIT {
                 browser.type("staff-email", email);
                 browser.type("staff-password", Users.PASSWORD);
                 browser.click("create-staff");
-                browser.waitFor(d -> browser.text("staff-grid").contains(email));
+                browser.waitFor(d -> browser.allText("staff-grid").contains(email));
 
                 browser.go("/admin/audit");
                 browser.type("audit-who", email);
