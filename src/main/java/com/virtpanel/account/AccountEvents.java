@@ -15,6 +15,13 @@ public final class AccountEvents {
     public record PasswordChanged(long accountId) {
     }
 
+    /**
+     * A second factor was turned on or off, or a passkey or the recovery codes changed: like a new
+     * password, it ends the account's other sessions, remember-me logins and tokens.
+     */
+    public record SecondFactorChanged(long accountId, String change) {
+    }
+
     public record Suspended(long accountId, String email) {
     }
 
