@@ -6,6 +6,9 @@ import com.virtpanel.server.ServerStatus;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to another plan, or a guest (re)started and may carry its plan's plain limits while it is
  * throttled. Going through the job (not writing limits here) keeps one writer per server:
  * the job never runs twice at a time, on any instance.
+ *
+ * <p>Requests coalesce: there is at most one pending "soon" trigger, because one pass covers
+ * every server. Each request replaces it, so a request made while a pass runs still gets a pass
+ * after it, and a burst of fifty guest starts costs two passes, not fifty.
  */
 @Component
 class ReconcileTrigger {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileTrigger.class);
+    static final TriggerKey SOON = TriggerKey.triggerKey("quota-reconcile-soon", QuotaJobs.RECONCILE.getGroup());
 
     private final Scheduler scheduler;
     private final TransactionTemplate tx;
@@ -56,13 +64,19 @@ class ReconcileTrigger {
         try {
             tx.executeWithoutResult(t -> {
                 try {
-                    scheduler.triggerJob(QuotaJobs.RECONCILE);
+                    Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
+                    // Replacing a trigger that already fired (its pass is running) stores a new one;
+                    // Quartz then leaves it alone when that pass completes, as it has a fire time.
+                    if (scheduler.rescheduleJob(SOON, soon) == null) {
+                        scheduler.scheduleJob(soon);
+                    }
                 } catch (SchedulerException e) {
                     throw new IllegalStateException(e);
                 }
             });
             log.debug("Limits are reconciled now: {}", why);
         } catch (RuntimeException e) {
+            // Already exists: another instance scheduled it between our two calls, which is as good.
             if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
                 // The periodic pass applies the change a little later.
                 log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
