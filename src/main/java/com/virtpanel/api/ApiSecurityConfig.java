@@ -34,6 +34,8 @@ class ApiSecurityConfig {
     static final String ACCOUNTS = "/api/v1/accounts";
     static final String TOKEN = "/api/v1/auth/token";
     static final String OPENAPI = "/api/v1/openapi.json";
+    /** Scraped by Prometheus with an admin's token, like any API client: no session, no cookie. */
+    static final String METRICS = "/actuator/prometheus";
 
     @Bean
     @Order(1)
@@ -45,7 +47,7 @@ class ApiSecurityConfig {
         var perIp = new RateLimiter(limits.authBurst(), limits.authPerMinute(), clock);
         var perToken = new RateLimiter(limits.tokenBurst(), limits.tokenPerMinute(), clock);
 
-        http.securityMatcher(paths.matcher("/api/**"))
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher(METRICS)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -55,6 +57,7 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open).permitAll()
                         .requestMatchers(paths.matcher(HttpMethod.GET, OPENAPI), paths.matcher(HttpMethod.GET, OPENAPI + "/**")).permitAll()
+                        .requestMatchers(paths.matcher(METRICS)).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,

@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ class LibvirtConnection implements DisposableBean {
 
     private final HostProperties.Libvirt settings;
     private final Clock clock;
+    private final LibvirtMetrics metrics;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(daemon("libvirt-janitor"));
     private final Object openLock = new Object();
@@ -52,9 +54,10 @@ class LibvirtConnection implements DisposableBean {
     /** libvirt's event loop is process-wide: one thread serves every connection in this JVM. */
     private static Thread eventLoop;
 
-    LibvirtConnection(HostProperties properties, Clock clock) {
+    LibvirtConnection(HostProperties properties, Clock clock, MeterRegistry meters) {
         this.settings = properties.libvirt();
         this.clock = clock;
+        this.metrics = new LibvirtMetrics(meters);
         this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("libvirt-call"));
         long every = settings.probeInterval().toMillis();
@@ -86,6 +89,19 @@ class LibvirtConnection implements DisposableBean {
 
     /** Runs a call, waiting at most {@code timeout}; failures arrive translated. */
     <T> T call(String operation, Duration timeout, LibvirtCall<T> call) {
+        long started = System.nanoTime();
+        RuntimeException failure = null;
+        try {
+            return callTranslated(operation, timeout, call);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            metrics.record(operation, failure, System.nanoTime() - started);
+        }
+    }
+
+    private <T> T callTranslated(String operation, Duration timeout, LibvirtCall<T> call) {
         Future<T> future;
         try {
             future = workers.submit(() -> call.apply(connection()));

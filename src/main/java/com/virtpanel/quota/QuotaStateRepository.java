@@ -6,4 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface QuotaStateRepository extends JpaRepository<QuotaState, Long> {
 
     List<QuotaState> findByCpuThrottledTrueOrTrafficThrottledTrue();
+
+    long countByCpuThrottledTrue();
+
+    long countByTrafficThrottledTrue();
 }

@@ -28,15 +28,17 @@ class ServerCheck {
     private final CatalogService catalog;
     private final LimitEnforcer enforcer;
     private final ApplicationEventPublisher events;
+    private final QuotaMetrics metrics;
     private final Clock clock;
 
     ServerCheck(QuotaStates states, EnforcementRepository enforcementLog, CatalogService catalog, LimitEnforcer enforcer,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, QuotaMetrics metrics, Clock clock) {
         this.states = states;
         this.enforcementLog = enforcementLog;
         this.catalog = catalog;
         this.enforcer = enforcer;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -54,6 +56,7 @@ class ServerCheck {
             record(server, writes, now);
         }
         state.checked(AppliedLimits.format(want), now);
+        metrics.checked();
     }
 
     private void record(ServerRef server, List<Repair.Write> writes, Instant now) {
@@ -62,6 +65,7 @@ class ServerCheck {
             String before = d.before() == null ? null : String.valueOf(d.before());
             String after = String.valueOf(d.after());
             enforcementLog.save(new EnforcementRecord(server.id(), server.domain(), now, w.reason(), d.what(), before, after));
+            metrics.wrote(d.limit(), w.reason());
             if (w.reason() == Reason.DRIFT) {
                 events.publishEvent(new QuotaEvents.LimitRepaired(server.id(), server.accountId(), server.domain(), d.what(), before, after));
             }

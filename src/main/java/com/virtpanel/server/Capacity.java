@@ -41,25 +41,39 @@ class Capacity {
     }
 
     private void check(PlanInfo wanted, PlanInfo released) {
+        Use use = use();
+        long memory = use.promisedMemoryMib() - (released == null ? 0 : released.memoryMib());
+        long disk = use.promisedDiskGib() - (released == null ? 0 : released.diskGib());
+        if (memory + wanted.memoryMib() > use.memoryLimitMib()) {
+            throw new CapacityException("This host has no room for a " + wanted.title()
+                    + " server right now (not enough memory). Please choose a smaller plan or try again later.");
+        }
+        if (disk + wanted.diskGib() > use.diskLimitGib() || use.host().storage().availableBytes() < GIB) {
+            throw new CapacityException("This host has no room for a " + wanted.title()
+                    + " server right now (not enough disk space). Please choose a smaller plan or try again later.");
+        }
+    }
+
+    /** What live servers' plans promise against what the host may promise (overcommit and reserve applied). */
+    Use use() {
         HostCapacity capacity = host.capacity();
         List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED);
         Map<Long, PlanInfo> plans = new HashMap<>();
-        long memory = released == null ? 0 : -released.memoryMib();
-        long disk = released == null ? 0 : -released.diskGib();
+        long memory = 0;
+        long disk = 0;
+        int vcpus = 0;
         for (Server s : live) {
             PlanInfo plan = plans.computeIfAbsent(s.getPlanId(), catalog::plan);
             memory += plan.memoryMib();
             disk += plan.diskGib();
+            vcpus += plan.vcpus();
         }
         long memoryLimit = (long) (capacity.totalMemoryMib() * limits.memoryOvercommit()) - limits.memoryReserveMib();
-        if (memory + wanted.memoryMib() > memoryLimit) {
-            throw new CapacityException("This host has no room for a " + wanted.title()
-                    + " server right now (not enough memory). Please choose a smaller plan or try again later.");
-        }
         long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / GIB);
-        if (disk + wanted.diskGib() > diskLimitGib || capacity.storage().availableBytes() < GIB) {
-            throw new CapacityException("This host has no room for a " + wanted.title()
-                    + " server right now (not enough disk space). Please choose a smaller plan or try again later.");
-        }
+        return new Use(capacity, memory, memoryLimit, disk, diskLimitGib, vcpus);
+    }
+
+    record Use(HostCapacity host, long promisedMemoryMib, long memoryLimitMib, long promisedDiskGib, long diskLimitGib,
+            int promisedVcpus) {
     }
 }

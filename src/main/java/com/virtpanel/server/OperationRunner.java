@@ -48,12 +48,13 @@ class OperationRunner {
     private final ServerTransitions transitions;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final OperationMetrics metrics;
     private final Clock clock;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
             GuestBlueprint blueprint, GuestChanges guestChanges, OperationScheduler scheduler, OperationGate gate,
             OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, OperationMetrics metrics, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.volumes = volumes;
@@ -66,6 +67,7 @@ class OperationRunner {
         this.transitions = transitions;
         this.tx = tx;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -92,7 +94,7 @@ class OperationRunner {
             Operation.Step step = server.getOperationStep();
             try {
                 log.debug("Server {} ({}): {} step {}", serverId, server.getDomainName(), operation, step);
-                performPatiently(server, step);
+                performTimed(server, operation, step);
                 complete(serverId, operation, step);
             } catch (PanelException e) {
                 if (e.kind() == PanelException.Kind.UNAVAILABLE && retryLater(serverId, e)) {
@@ -104,6 +106,17 @@ class OperationRunner {
                 fail(serverId, operation, step, "An unexpected error stopped the operation. Support has been notified.", e);
                 return;
             }
+        }
+    }
+
+    private void performTimed(Server server, Operation operation, Operation.Step step) {
+        long started = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            performPatiently(server, step);
+            succeeded = true;
+        } finally {
+            metrics.step(operation, step, succeeded, System.nanoTime() - started);
         }
     }
 
@@ -227,6 +240,9 @@ class OperationRunner {
                 }
             }
         });
+        if (operation.after(step) == null) {
+            metrics.finished(operation, true);
+        }
     }
 
     /** The host did not answer: try the same step again later, a few times, before giving up. */
@@ -272,6 +288,7 @@ class OperationRunner {
             transitions.announce(s);
             events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason));
         });
+        metrics.finished(operation, false);
     }
 
     /** Before the swap the old disk is untouched: drop the new volumes and bring the server back. */

@@ -28,6 +28,10 @@ interface ServerRepository extends JpaRepository<Server, Long> {
     @Query("select count(s) from Server s where s.operation is not null and s.operationAdmittedAt is not null")
     long countAdmittedOperations();
 
+    /** Operations waiting for a slot. */
+    @Query("select count(s) from Server s where s.operation is not null and s.operationAdmittedAt is null")
+    long countQueuedOperations();
+
     /** The line of operations waiting for a slot, first come first served. */
     @Query("select s.id from Server s where s.operation is not null and s.operationAdmittedAt is null"
             + " order by s.operationStartedAt, s.id")

@@ -10,6 +10,8 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ class ApiLifecycleIT {
     @LocalServerPort int port;
     @Value("${panel.storage.pool}") String pool;
     @Autowired Guests guests;
+    @Autowired MeterRegistry meters;
 
     HttpApi api;
     String token;
@@ -69,6 +72,7 @@ class ApiLifecycleIT {
 
         // Order, with an idempotency key: the replay returns the same server.
         String firstKey = FreshKeys.ed25519("first@api");
+        long provisionStepsBefore = provisionSteps();
         String order = MockApi.json(Map.of("name", "api-life", "plan", "nano", "image", "demo", "ssh_keys", List.of(firstKey)));
         var ordered = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
                 Map.of("Idempotency-Key", "life-order-1"));
@@ -97,6 +101,8 @@ class ApiLifecycleIT {
         // Running: the guest exists, runs, and booted with its hostname and key.
         String domain = awaitStatus(id, "running").get("domain").asText();
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+        // for operators: virtpanel_operation_steps_seconds{operation="provision"} moved, every step timed
+        assertThat(provisionSteps() - provisionStepsBefore).isGreaterThanOrEqualTo(4); // disk, seed, define, start
         String serial = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
         assertThat(serial).contains("hostname=api-life", "ssh-key=" + fingerprint(firstKey));
         assertThat(volumes(domain)).containsExactlyInAnyOrder(domain + "-disk-1.qcow2", domain + "-seed-1.iso");
@@ -234,5 +240,10 @@ class ApiLifecycleIT {
         } finally {
             socket.abort();
         }
+    }
+
+    /** Provisioning steps timed so far (Prometheus: virtpanel_operation_steps_seconds_count{operation="provision"}). */
+    long provisionSteps() {
+        return meters.find("virtpanel.operation.steps").tag("operation", "provision").timers().stream().mapToLong(Timer::count).sum();
     }
 }

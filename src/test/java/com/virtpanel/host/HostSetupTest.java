@@ -2,6 +2,7 @@ package com.virtpanel.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class HostSetupTest {
                         Duration.ofSeconds(60)),
                 new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
                 new HostProperties.Network("unused", "unused", "10.131.0.0/24"));
-        connection = new LibvirtConnection(properties, java.time.Clock.systemUTC());
+        connection = new LibvirtConnection(properties, java.time.Clock.systemUTC(), new SimpleMeterRegistry());
         return new HostSetup(connection, properties);
     }
 }

@@ -3,6 +3,7 @@ package com.virtpanel.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.testkit.Await;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class LibvirtConnectionIT {
             new HostProperties.Libvirt("qemu:///system", "qemu", Duration.ofSeconds(5), 5, 3, "", "q35", Duration.ZERO,
                     Duration.ofSeconds(60)),
             new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
-            new HostProperties.Network("unused", "unused", "10.131.0.0/24")), Clock.systemUTC());
+            new HostProperties.Network("unused", "unused", "10.131.0.0/24")), Clock.systemUTC(), new SimpleMeterRegistry());
 
     @AfterEach
     void close() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.virtpanel.base.PanelException.Kind;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Shell;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class LibvirtOutageIT {
                 new HostProperties.Libvirt(uri, "qemu", TIMEOUT, 1, 3, "", "q35", probe, Duration.ofSeconds(60)),
                 new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
                 new HostProperties.Network("unused", "unused", "10.131.0.0/24"));
-        return new LibvirtConnection(properties, Clock.systemUTC());
+        return new LibvirtConnection(properties, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     static boolean answers(LibvirtConnection connection) {

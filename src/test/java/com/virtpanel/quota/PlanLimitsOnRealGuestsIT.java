@@ -16,6 +16,7 @@ import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,7 @@ class PlanLimitsOnRealGuestsIT {
     @Autowired QuotaService quota;
     @Autowired Users users;
     @Autowired Guests guests;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
     @Value("${panel.admin.password}") String adminPassword;
 
@@ -74,9 +76,15 @@ class PlanLimitsOnRealGuestsIT {
         assertThat(limits.throttled()).isFalse();
     }
 
+    /** Repairs counted for operators (Prometheus: virtpanel_reconciler_writes_total{reason="drift"}). */
+    double drifts() {
+        return meters.find("virtpanel.reconciler.writes").tag("reason", "drift").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     @Test
     void aRemovedCpuCapIsRestoredByTheReconcilerAndTheLogRecordsBeforeAndAfter() {
         String domain = nano.domain();
+        double repairsBefore = drifts();
         Shell.virsh("schedinfo", "--live", domain, "vcpu_quota=-1");
         assertThat(Host.cgroupVcpuQuota(domain)).as("the tampering took effect").isEqualTo(-1);
 
@@ -97,6 +105,7 @@ class PlanLimitsOnRealGuestsIT {
         });
         assertThat(Users.as(owner, () -> quota.enforcementLog(nano.id(), 50))).extracting(EnforcementEntry::what)
                 .anyMatch(PlanLimitsOnRealGuestsIT::isCpuQuota);
+        assertThat(drifts()).as("virtpanel_reconciler_writes_total{reason=drift}").isGreaterThan(repairsBefore);
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn(users.admin().email(), adminPassword);

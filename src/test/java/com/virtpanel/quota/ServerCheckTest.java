@@ -12,6 +12,7 @@ import com.virtpanel.host.LimitSpec;
 import com.virtpanel.server.PlanLimits;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import com.virtpanel.testkit.MutableClock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class ServerCheckTest {
         when(catalog.plan(anyLong())).thenAnswer(i -> plan.get());
         QuotaStates quotaStates = new QuotaStates(states, Plans.config(), clock);
         accounting = new UsageAccounting(quotaStates, catalog, events::add, Plans.config(), clock);
-        check = new ServerCheck(quotaStates, repo, catalog, host, events::add, clock);
+        check = new ServerCheck(quotaStates, repo, catalog, host, events::add, new QuotaMetrics(new SimpleMeterRegistry(), states), clock);
     }
 
     ServerRef server(PlanInfo p) {

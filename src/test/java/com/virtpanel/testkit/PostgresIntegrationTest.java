@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -11,6 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** The whole panel on the `postgres` profile (Quartz clustered), in a fresh PostgreSQL schema. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// Metrics as in production (Boot's tests turn exporters off): /actuator/prometheus is part of the product.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
 @ContextConfiguration(initializers = PostgresSchema.class)
