@@ -17,9 +17,12 @@ import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,7 @@ class ProvisioningBenchmark {
     @Autowired Volumes volumes;
     @Autowired Domains domains;
     @Autowired Users users;
+    @Autowired MeterRegistry meters;
 
     @AfterAll
     static void cleanUp(@Autowired Guests guests) {
@@ -87,6 +91,16 @@ class ProvisioningBenchmark {
         System.out.printf("  bare libvirt: overlay + define + start  %8.1f ms  (baseline)%n", bareMedian);
         System.out.printf("  order accepted -> running               %8.1f ms  (%.2fx baseline)%n", median(order), median(order) / bareMedian);
         System.out.printf("  reinstall requested -> running          %8.1f ms  (%.2fx baseline)%n%n", median(reinstall), median(reinstall) / bareMedian);
+        printSteps("provision");
+        printSteps("reinstall");
+    }
+
+    /** Where the time went, from the operation step timers operators also see (means over all rounds). */
+    private void printSteps(String operation) {
+        System.out.printf("  %s steps (mean):%n", operation);
+        meters.find("virtpanel.operation.steps").tag("operation", operation).tag("outcome", "ok").timers().stream()
+                .sorted(Comparator.comparing(t -> t.getId().getTag("step")))
+                .forEach(t -> System.out.printf("    %-20s %8.1f ms  (%d)%n", t.getId().getTag("step"), t.mean(TimeUnit.MILLISECONDS), t.count()));
     }
 
     private ServerStatus status(AccountSummary owner, long id) {
