@@ -35,18 +35,20 @@ public class UsageSampler {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final UsageProperties properties;
+    private final GuestMetrics metrics;
     private final Clock clock;
     /** Quartz keeps passes apart across the cluster; this keeps a manual pass apart from the job. */
     private final ReentrantLock lock = new ReentrantLock();
 
     UsageSampler(GuestStats stats, ServerDirectory directory, UsageStore store, TransactionTemplate tx,
-            ApplicationEventPublisher events, UsageProperties properties, Clock clock) {
+            ApplicationEventPublisher events, UsageProperties properties, GuestMetrics metrics, Clock clock) {
         this.stats = stats;
         this.directory = directory;
         this.store = store;
         this.tx = tx;
         this.events = events;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,6 +64,7 @@ public class UsageSampler {
                     .collect(Collectors.toMap(ServerRef::domain, Function.identity(), (a, b) -> a));
             List<ServerUsage> usage = tx.execute(status -> record(samples, byDomain));
             long t2 = System.nanoTime();
+            metrics.record(samples, byDomain, t2 - t0);
             if (!usage.isEmpty()) {
                 events.publishEvent(new UsageEvents.Sampled(started, usage));
             }

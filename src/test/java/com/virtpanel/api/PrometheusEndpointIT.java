@@ -54,7 +54,7 @@ class PrometheusEndpointIT {
                     "virtpanel_host_memory_total_bytes ", "virtpanel_host_memory_promised_bytes ",
                     "virtpanel_host_disk_available_bytes ", "virtpanel_host_vcpus_promised ",
                     "virtpanel_console_sessions_open ", "virtpanel_servers_throttled{kind=\"cpu\"}",
-                    "virtpanel_reconciler_checks_total ", "jvm_memory_used_bytes");
+                    "virtpanel_reconciler_checks_total ", "virtpanel_usage_sampling_seconds_count ", "jvm_memory_used_bytes");
         }
     }
 }

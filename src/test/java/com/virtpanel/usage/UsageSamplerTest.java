@@ -10,6 +10,7 @@ import com.virtpanel.host.GuestStats;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class UsageSamplerTest {
     }
 
     UsageSampler newSampler() {
-        return new UsageSampler(host, directory, usage.store, usage.tx, events::add, UsageSlice.PROPERTIES, usage.clock);
+        return new UsageSampler(host, directory, usage.store, usage.tx, events::add, UsageSlice.PROPERTIES, new GuestMetrics(new SimpleMeterRegistry()), usage.clock);
     }
 
     static GuestSample sample(String domain, long boot, Instant at, long cpuNs, long rx, long tx) {

@@ -13,6 +13,7 @@ import com.virtpanel.testkit.GuestKeyboard;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ class UsageSamplingIT {
     @Autowired Guests guests;
     @Autowired GuestKeyboard keyboard;
     @Autowired Clock clock;
+    @Autowired MeterRegistry meters;
 
     @BeforeAll
     static void demoImage() {
@@ -71,6 +73,10 @@ class UsageSamplingIT {
         List<MetricPoint> busy = Await.until("CPU samples above " + busyLevel + " % after the guest got busy", SERIES,
                 () -> cpuSince(alice, id, busySince), p -> p.stream().filter(x -> x.avg() >= busyLevel).count() >= 3);
         System.out.println("CPU busy: " + values(busy));
+        // for operators: libvirt_domain_info_cpu_time_seconds_total{server,customer} from the same passes
+        assertThat(meters.find("libvirt.domain.info.cpu.time.seconds").tag("server", Long.toString(id))
+                .tag("customer", Long.toString(alice.id())).functionCounter()).isNotNull()
+                .satisfies(cpu -> assertThat(cpu.count()).isPositive());
         TrafficMonth trafficBefore = Users.as(alice, () -> usage.trafficThisMonth(id));
 
         // power cycle: a new QEMU process, every counter starts again at zero
