@@ -81,6 +81,11 @@ class PlanLimitsOnRealGuestsIT {
         return meters.find("virtpanel.reconciler.writes").tag("reason", "drift").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    double drifts(String limit) {
+        return meters.find("virtpanel.reconciler.writes").tag("reason", "drift").tag("limit", limit).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
     @Test
     void aRemovedCpuCapIsRestoredByTheReconcilerAndTheLogRecordsBeforeAndAfter() {
         String domain = nano.domain();
@@ -133,6 +138,7 @@ class PlanLimitsOnRealGuestsIT {
         String domain = nano.domain();
         String tap = Host.tap(domain);
         assertThat(Host.networkCapBitsPerSecond(domain)).isEqualTo(100_000_000L);
+        double netRepairsBefore = drifts("net_rate");
         if (Host.tapCapBitsPerSecond(domain) > 0) {
             Shell.run("tc", "qdisc", "del", "dev", tap, "root");
             Shell.run("tc", "qdisc", "del", "dev", tap, "ingress");
@@ -153,6 +159,7 @@ class PlanLimitsOnRealGuestsIT {
             assertThat(e.before()).isEqualTo("0");
             assertThat(e.after()).isEqualTo("12500");
         });
+        assertThat(drifts("net_rate")).as("virtpanel_reconciler_writes_total{limit=net_rate,reason=drift}").isGreaterThan(netRepairsBefore);
     }
 
     @Test
