@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -56,5 +58,8 @@ class PrometheusEndpointIT {
                     "virtpanel_console_sessions_open ", "virtpanel_servers_throttled{kind=\"cpu\"}",
                     "virtpanel_reconciler_checks_total ", "virtpanel_usage_sampling_seconds_count ", "jvm_memory_used_bytes");
         }
+        // Quartz jobs appear once they ran: the usage sampler runs every 10 s
+        Await.until("a timed job run", Duration.ofSeconds(60), () -> api.get(METRICS, token).body(),
+                body -> body.contains("virtpanel_jobs_seconds_count{job=\"SamplingJob\",outcome=\"ok\"}"));
     }
 }
