@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Capacity {
-
-    private static final long GIB = 1024L * 1024 * 1024;
 
     private final HostOverview host;
     private final CatalogService catalog;
@@ -56,8 +55,8 @@ class Capacity {
             throw new CapacityException("This host has no room for a " + wanted.title()
                     + " server right now (not enough memory). Please choose a smaller plan or try again later.");
         }
-        long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / GIB);
-        if (disk + wanted.diskGib() > diskLimitGib || capacity.storage().availableBytes() < GIB) {
+        long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / Bytes.GIB);
+        if (disk + wanted.diskGib() > diskLimitGib || capacity.storage().availableBytes() < Bytes.GIB) {
             throw new CapacityException("This host has no room for a " + wanted.title()
                     + " server right now (not enough disk space). Please choose a smaller plan or try again later.");
         }
