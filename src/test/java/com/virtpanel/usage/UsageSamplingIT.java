@@ -3,6 +3,9 @@ package com.virtpanel.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.Bytes;
+import com.virtpanel.quota.EffectiveLimits;
+import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
@@ -35,6 +38,7 @@ class UsageSamplingIT {
 
     @Autowired ServerService servers;
     @Autowired UsageService usage;
+    @Autowired QuotaService quota;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired GuestKeyboard keyboard;
@@ -71,7 +75,7 @@ class UsageSamplingIT {
         List<MetricPoint> busy = Await.until("CPU samples above " + busyLevel + " % after the guest got busy", SERIES,
                 () -> cpuSince(alice, id, busySince), p -> p.stream().filter(x -> x.avg() >= busyLevel).count() >= 3);
         System.out.println("CPU busy: " + values(busy));
-        TrafficMonth trafficBefore = Users.as(alice, () -> usage.trafficThisMonth(id));
+        EffectiveLimits.Traffic trafficBefore = Users.as(alice, () -> quota.limits(id).traffic());
 
         // power cycle: a new QEMU process, every counter starts again at zero
         power(alice, () -> servers.powerOff(id));
@@ -89,9 +93,10 @@ class UsageSamplingIT {
         }
         // one vCPU (plus QEMU's own threads): anything far above 100 % would be a reset turned into a spike
         assertThat(all.series(Measure.CPU).points()).allSatisfy(p -> assertThat(p.avg()).isLessThan(150));
-        TrafficMonth trafficAfter = Users.as(alice, () -> usage.trafficThisMonth(id));
+        // the one traffic ledger (quota's, per allowance period) books the passes across the restart
+        EffectiveLimits.Traffic trafficAfter = Users.as(alice, () -> quota.limits(id).traffic());
         assertThat(trafficAfter.usedBytes()).isGreaterThanOrEqualTo(trafficBefore.usedBytes());
-        assertThat(trafficAfter.allowanceBytes()).isEqualTo(1000 * TrafficMonth.GIB);
+        assertThat(trafficAfter.allowanceBytes()).isEqualTo(1000 * Bytes.GIB);
     }
 
     /**
