@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -60,9 +61,14 @@ class SampledUsage {
             }
             var counters = new GuestCounters(u.bootId(), u.at(), u.cpuTimeNs(), u.netBytes());
             try {
-                switched |= Boolean.TRUE.equals(tx.execute(t -> !accounting.counters(server, counters).isEmpty()));
+                try {
+                    switched |= book(server, counters);
+                } catch (DataIntegrityViolationException raced) {
+                    // the server's quota state was created at the same moment (NewServers, the
+                    // reconciler): this time it is found
+                    switched |= book(server, counters);
+                }
             } catch (RuntimeException e) {
-                // e.g. the reconciler created the server's quota state at the same moment
                 if (failed++ == 0) {
                     log.warn("Could not book the usage of {} (the next pass books it): {}", server.domain(), e.toString());
                 }
@@ -71,5 +77,10 @@ class SampledUsage {
         if (switched) {
             reconcile.now("a throttle switched");
         }
+    }
+
+    /** True when a throttle switched. */
+    private boolean book(ServerRef server, GuestCounters counters) {
+        return Boolean.TRUE.equals(tx.execute(t -> !accounting.counters(server, counters).isEmpty()));
     }
 }
