@@ -1,6 +1,5 @@
 package com.virtpanel.server;
 
-import static com.virtpanel.server.ServerStatus.FAILED;
 import static com.virtpanel.server.ServerStatus.REBOOTING;
 import static com.virtpanel.server.ServerStatus.RUNNING;
 import static com.virtpanel.server.ServerStatus.STOPPED;
@@ -25,8 +24,8 @@ public enum ServerAction {
     RESET_PASSWORD("reset the root password of", "Resetting the root password", RUNNING, STOPPED, REBOOTING),
     ADD_SSH_KEY("add an SSH key to", "Adding an SSH key", STOPPED),
     CHANGE_PLAN("change the plan of", null, RUNNING, STOPPED, REBOOTING),
-    /** In any settled status: a failed server is deleted, too. */
-    DELETE("delete", null, RUNNING, STOPPED, REBOOTING, FAILED),
+    /** In any status (a failed server is deleted, too): only an operation in progress holds it up. */
+    DELETE("delete", null, EnumSet.allOf(ServerStatus.class)),
     /** The console is a keyboard on a running guest. */
     CONSOLE("open the console of", null, RUNNING, REBOOTING);
 
@@ -35,9 +34,13 @@ public enum ServerAction {
     private final Set<ServerStatus> statuses;
 
     ServerAction(String verb, String linuxOnly, ServerStatus first, ServerStatus... rest) {
+        this(verb, linuxOnly, EnumSet.of(first, rest));
+    }
+
+    ServerAction(String verb, String linuxOnly, Set<ServerStatus> statuses) {
         this.verb = verb;
         this.linuxOnly = linuxOnly;
-        this.statuses = EnumSet.of(first, rest);
+        this.statuses = statuses;
     }
 
     /** Whether a server in this status takes the action (other conditions aside: owner, busy, OS). */
