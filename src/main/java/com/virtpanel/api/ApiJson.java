@@ -67,9 +67,22 @@ final class ApiJson {
             String ipv4, Instant createdAt, Limits limits,
             @Schema(description = "true while the server runs below its plan's limits because of a traffic or burst cap")
             boolean throttled,
+            @Schema(description = "traffic counted against the plan's allowance in the current period") Traffic traffic,
             @Schema(description = "why the last operation failed, when status is failed") String failureReason,
             @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress,
             @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition) {
+    }
+
+    /**
+     * The one traffic count of a server: bytes received plus sent since the period started. The
+     * period restarts monthly on panel.quota.traffic.reset-day (midnight in panel.quota.traffic.zone).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Traffic(long usedBytes, long allowanceBytes, Instant periodStart, Instant periodEnd) {
+
+        static Traffic of(com.virtpanel.quota.EffectiveLimits.Traffic t) {
+            return new Traffic(t.usedBytes(), t.allowanceBytes(), t.periodStart(), t.periodEnd());
+        }
     }
 
     /** Usage between start and end; series with no points were not sampled (server stopped or new). */

@@ -2,6 +2,7 @@ package com.virtpanel.api;
 
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.server.ServerView;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,10 @@ class ServerJsonFactory {
     }
 
     private ApiJson.Server of(ServerView v, PlanInfo plan) {
+        var limits = throttling.limits(v.id());
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
-                v.createdAt(), ApiJson.Limits.of(plan), throttling.throttled(v.id()), v.failureReason(), v.progress(),
+                v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
+                limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null), v.failureReason(), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null);
     }
 }

@@ -1,12 +1,14 @@
 package com.virtpanel.api;
 
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code throttled} flag of the server JSON: whether the quota module holds a server below
- * its plan's limits right now (traffic cap reached, burst credits spent).
+ * The quota module's part of the server JSON: whether it holds a server below its plan's
+ * limits right now (traffic cap reached, burst credits spent), and this period's traffic.
  */
 @Component
 class Throttling {
@@ -17,11 +19,12 @@ class Throttling {
         this.quota = quota;
     }
 
-    boolean throttled(long serverId) {
+    /** Empty when the server is gone meanwhile. */
+    Optional<EffectiveLimits> limits(long serverId) {
         try {
-            return quota.limits(serverId).throttled();
+            return Optional.of(quota.limits(serverId));
         } catch (NotFoundException gone) {
-            return false;
+            return Optional.empty();
         }
     }
 }

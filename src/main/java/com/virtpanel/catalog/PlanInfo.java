@@ -1,5 +1,6 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.Bytes;
 import java.util.Locale;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Locale;
 public record PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
         int cpuShares, int diskIops, int diskMbps, int blkioWeight, int netMbps, int trafficGib,
         int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active) {
+
+    /** The monthly traffic allowance (received + sent) in bytes. */
+    public long trafficBytes() {
+        return trafficGib * Bytes.GIB;
+    }
 
     public boolean bursts() {
         return burstBaselinePercent != null;

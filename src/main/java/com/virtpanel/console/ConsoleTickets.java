@@ -13,6 +13,7 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerAction;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import java.security.SecureRandom;
@@ -168,7 +169,7 @@ public class ConsoleTickets {
     }
 
     static boolean showsConsole(ServerStatus status) {
-        return status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
+        return ServerAction.CONSOLE.permits(status);
     }
 
     /** The result of a redemption: a grant, or why not (for the log; the client only sees 403). */

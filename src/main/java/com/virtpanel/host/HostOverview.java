@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.Bytes;
 import org.libvirt.NodeInfo;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,7 @@ public class HostOverview {
         StorageCapacity storage = volumes.capacity();
         return libvirt.call("read host capacity", c -> {
             NodeInfo node = c.nodeInfo();
-            long free = c.getFreeMemory() / (1024 * 1024);
+            long free = c.getFreeMemory() / Bytes.MIB;
             return new HostCapacity(node.cpus, node.memory / 1024, free, storage, c.numOfDomains(),
                     c.numOfDomains() + c.numOfDefinedDomains());
         });

@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.base.PanelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Service;
 class LibguestfsTools implements GuestImageTools {
 
     private static final Logger log = LoggerFactory.getLogger(LibguestfsTools.class);
-    private static final long GIB = 1024L * 1024 * 1024;
     private static final long MAX_FILE = 16L * 1024 * 1024;
 
     private final GuestfsProperties settings;
@@ -115,10 +115,10 @@ class LibguestfsTools implements GuestImageTools {
 
     @Override
     public void growDisk(String volume, int sizeGib) {
-        long target = sizeGib * GIB;
+        long target = sizeGib * Bytes.GIB;
         long current = volumes.virtualSize(volume);
         if (current > target) {
-            throw new HostException(PanelException.Kind.INVALID, "The disk is " + (current / GIB) + " GiB and cannot shrink to "
+            throw new HostException(PanelException.Kind.INVALID, "The disk is " + (current / Bytes.GIB) + " GiB and cannot shrink to "
                     + sizeGib + " GiB.", "shrink refused: " + volume, null);
         }
         change(volume, target, "grow the disk", g -> {

@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.base.PanelException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,6 @@ public class Volumes {
 
     private static final Logger log = LoggerFactory.getLogger(Volumes.class);
     private static final Duration SLOW = Duration.ofMinutes(2);
-    private static final long GIB = 1024L * 1024 * 1024;
 
     private final LibvirtConnection libvirt;
     private final HostSetup setup;
@@ -99,7 +99,7 @@ public class Volumes {
                 + "</volume>";
         turns.take("create disk", () -> {
             if (Files.exists(path(volume))) {
-                if (DiskImage.read(path(volume)).isOverlayOf(backing, sizeGib * GIB)) {
+                if (DiskImage.read(path(volume)).isOverlayOf(backing, sizeGib * Bytes.GIB)) {
                     log.info("Disk {} exists already and is the overlay wanted: reused", volume);
                     return;
                 }
@@ -184,7 +184,7 @@ public class Volumes {
         turns.take("resize volume", () -> libvirt.call("resize volume", SLOW, c -> {
             StoragePool pool = pool(c);
             StorageVol vol = pool.storageVolLookupByName(volume);
-            vol.resize(sizeGib * GIB, 0);
+            vol.resize(sizeGib * Bytes.GIB, 0);
             vol.free();
             pool.free();
             return null;

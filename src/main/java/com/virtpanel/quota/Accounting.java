@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 final class Accounting {
 
-    static final long GIB = 1L << 30;
-
     private final QuotaProperties config;
 
     Accounting(QuotaProperties config) {
@@ -25,7 +23,7 @@ final class Accounting {
         if (state.rollOver(TrafficPeriod.containing(now, config.traffic()).start(), now)) {
             switched.add(Reason.TRAFFIC_RESET);
         }
-        long allowance = plan.trafficGib() * GIB;
+        long allowance = plan.trafficBytes();
         BurstPolicy burst = BurstPolicy.of(plan, config.burst());
         if (usage.isPresent()) {
             QuotaState.Usage used = usage.get();

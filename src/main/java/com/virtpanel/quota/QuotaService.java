@@ -132,7 +132,7 @@ public class QuotaService {
                 : new EffectiveLimits.Burst(policy.baselinePercent(), q.getCredits(), policy.maxCredits(), policy.resumeCredits(),
                         cpuThrottled, q.getCpuThrottledSince(), cpuThrottled ? policy.recoveryAtIdle(q.getCredits()) : null,
                         policy.fullSpeedFor(q.getCredits()), q.getLastCpuPercent());
-        var traffic = new EffectiveLimits.Traffic(current ? q.getTrafficBytes() : 0, plan.trafficGib() * Accounting.GIB,
+        var traffic = new EffectiveLimits.Traffic(current ? q.getTrafficBytes() : 0, plan.trafficBytes(),
                 period.start(), period.end(), trafficThrottled, trafficThrottled ? q.getTrafficThrottledSince() : null,
                 plan.throttledNetMbps());
         return new EffectiveLimits(serverId, plan.vcpus(), policy == null ? plan.cpuCapPercent() : policy.capPercent(cpuThrottled),

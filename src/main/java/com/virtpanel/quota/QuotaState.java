@@ -68,7 +68,7 @@ class QuotaState {
      * and the first after a restart (new boot id), only set the starting point for CPU; the
      * traffic since a restart is all new, so it counts.
      */
-    Optional<Usage> observe(UsageFeed.Counters c) {
+    Optional<Usage> observe(GuestCounters c) {
         Usage usage = null;
         boolean sameBoot = lastBootId != null && lastBootId == c.bootId() && lastSampleAt != null;
         if (sameBoot && c.at().isAfter(lastSampleAt) && c.cpuTimeNs() >= lastCpuTimeNs && c.netBytes() >= lastNetBytes) {

@@ -3,7 +3,6 @@ package com.virtpanel.quota;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,8 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass over every running server: one bulk read of the usage counters, then each server
- * in its own transaction, so that one broken guest does not hold up the others.
+ * One pass over every running server, each in its own transaction, so that one broken guest
+ * does not hold up the others. Usage is booked as it is sampled ({@link SampledUsage}); this
+ * only brings the limits in line with the plan and the throttles.
  */
 @Component
 class Reconciler {
@@ -22,16 +22,11 @@ class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final ServerDirectory directory;
-    private final UsageFeed usage;
-    private final UsageAccounting accounting;
     private final ServerCheck check;
     private final TransactionTemplate tx;
 
-    Reconciler(ServerDirectory directory, UsageFeed usage, UsageAccounting accounting, ServerCheck check,
-            PlatformTransactionManager transactions) {
+    Reconciler(ServerDirectory directory, ServerCheck check, PlatformTransactionManager transactions) {
         this.directory = directory;
-        this.usage = usage;
-        this.accounting = accounting;
         this.check = check;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -43,23 +38,15 @@ class Reconciler {
         if (servers.isEmpty()) {
             return 0;
         }
-        Map<String, UsageFeed.Counters> counters;
-        try {
-            counters = usage.countersByDomain();
-        } catch (RuntimeException e) {
-            log.warn("No usage counters this pass (limits are still checked): {}", e.getMessage());
-            counters = Map.of();
-        }
         int failed = 0;
         for (ServerRef server : servers) {
-            UsageFeed.Counters c = counters.get(server.domain());
             try {
                 try {
-                    checkInTransaction(server, c);
+                    checkInTransaction(server);
                 } catch (DataIntegrityViolationException raced) {
                     // NewServers created the server's quota state at the same moment (a periodic
                     // pass that coincides with a provisioning): this time it is found.
-                    checkInTransaction(server, c);
+                    checkInTransaction(server);
                 }
             } catch (RuntimeException e) {
                 // A guest that stopped since the list was read, or a host call that failed:
@@ -77,10 +64,7 @@ class Reconciler {
         return failed;
     }
 
-    private void checkInTransaction(ServerRef server, UsageFeed.Counters counters) {
-        tx.executeWithoutResult(t -> {
-            accounting.counters(server, counters);
-            check.check(server);
-        });
+    private void checkInTransaction(ServerRef server) {
+        tx.executeWithoutResult(t -> check.check(server));
     }
 }

@@ -35,11 +35,14 @@ class UsageAccounting {
         this.clock = clock;
     }
 
-    /** Cumulative counters (as the host reports them): turned into usage against the last ones. Runs in the caller's transaction. */
-    EnumSet<Reason> counters(ServerRef server, UsageFeed.Counters counters) {
+    /**
+     * Cumulative counters (as the usage module read them): turned into usage against the last
+     * ones. Runs in the caller's transaction; returns why the throttles switched (empty: they did not).
+     */
+    EnumSet<Reason> counters(ServerRef server, GuestCounters counters) {
         PlanInfo plan = catalog.plan(server.planId());
         QuotaState state = states.of(server.id(), plan);
-        return account(server, plan, state, counters == null ? Optional.empty() : state.observe(counters));
+        return account(server, plan, state, state.observe(counters));
     }
 
     private EnumSet<Reason> account(ServerRef server, PlanInfo plan, QuotaState state, Optional<QuotaState.Usage> usage) {

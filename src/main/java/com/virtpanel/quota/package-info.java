@@ -4,8 +4,9 @@
  * logging any drift), accounts burst credits and monthly traffic, and throttles a server
  * whose credits or traffic allowance are used up.
  *
- * <p>"usage" joins the allowed dependencies once that module exists (Modulith rejects a name
- * with no module behind it); until then the counters come from host.GuestStats.
+ * <p>Usage comes from the usage module's sampling passes ({@code usage.UsageEvents.Sampled}),
+ * never from the host directly: one reader of the guests' counters. The traffic counted here,
+ * per period (panel.quota.traffic.reset-day and zone), is the panel's one traffic ledger.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "account", "server", "catalog", "host"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "account", "server", "catalog", "host", "usage"})
 package com.virtpanel.quota;

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Capacity {
-
-    private static final long GIB = 1024L * 1024 * 1024;
 
     private final HostOverview host;
     private final CatalogService catalog;
@@ -48,7 +47,7 @@ class Capacity {
             throw new CapacityException("This host has no room for a " + wanted.title()
                     + " server right now (not enough memory). Please choose a smaller plan or try again later.");
         }
-        if (disk + wanted.diskGib() > use.diskLimitGib() || use.host().storage().availableBytes() < GIB) {
+        if (disk + wanted.diskGib() > use.diskLimitGib() || use.host().storage().availableBytes() < Bytes.GIB) {
             throw new CapacityException("This host has no room for a " + wanted.title()
                     + " server right now (not enough disk space). Please choose a smaller plan or try again later.");
         }
@@ -69,7 +68,7 @@ class Capacity {
             vcpus += plan.vcpus();
         }
         long memoryLimit = (long) (capacity.totalMemoryMib() * limits.memoryOvercommit()) - limits.memoryReserveMib();
-        long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / GIB);
+        long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / Bytes.GIB);
         return new Use(capacity, memory, memoryLimit, disk, diskLimitGib, vcpus);
     }
 

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.Bytes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,8 +23,7 @@ class CapacityMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(CapacityMetrics.class);
     private static final Duration FRESH = Duration.ofSeconds(15);
-    private static final double MIB = 1024d * 1024;
-    private static final double GIB = MIB * 1024;
+    private static final double MIB = Bytes.MIB;
 
     private final Capacity capacity;
     private final Clock clock;
@@ -42,8 +42,8 @@ class CapacityMetrics {
         gauge(registry, "virtpanel.host.disk.total.bytes", "the storage pool's size", u -> u.host().storage().capacityBytes());
         gauge(registry, "virtpanel.host.disk.available.bytes", "free space in the storage pool",
                 u -> u.host().storage().availableBytes());
-        gauge(registry, "virtpanel.host.disk.promised.bytes", "disk the plans of live servers promise", u -> u.promisedDiskGib() * GIB);
-        gauge(registry, "virtpanel.host.disk.limit.bytes", "disk the host may promise (overcommit applied)", u -> u.diskLimitGib() * GIB);
+        gauge(registry, "virtpanel.host.disk.promised.bytes", "disk the plans of live servers promise", u -> u.promisedDiskGib() * (double) Bytes.GIB);
+        gauge(registry, "virtpanel.host.disk.limit.bytes", "disk the host may promise (overcommit applied)", u -> u.diskLimitGib() * (double) Bytes.GIB);
         gauge(registry, "virtpanel.host.vcpus", "the host's CPUs", u -> u.host().cpus());
         gauge(registry, "virtpanel.host.vcpus.promised", "vCPUs the plans of live servers promise", u -> u.promisedVcpus());
         gauge(registry, "virtpanel.host.guests.running", "guests running on the host", u -> u.host().runningGuests());

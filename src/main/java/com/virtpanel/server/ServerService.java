@@ -8,6 +8,7 @@ import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.OsFamily;
@@ -15,6 +16,7 @@ import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.Domains;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -161,6 +163,29 @@ public class ServerService {
         return view(owned(id));
     }
 
+    /**
+     * What the caller may do to the server now, each with the reason when not: the checks the
+     * actions below make (may the caller act, is the server busy, its status, its OS), asked
+     * without acting, so views and the API offer only what will work.
+     */
+    @Transactional(readOnly = true)
+    public AllowedActions allowedActions(long id) {
+        Server server = owned(id);
+        String refusedForAll = null;
+        try {
+            forAction(id);
+        } catch (PanelException refused) { // a read-only visit, staff outside a visit, a suspended account, busy
+            refusedForAll = refused.userMessage();
+        }
+        boolean linux = isLinux(server);
+        var actions = new EnumMap<ServerAction, AllowedActions.Allowance>(ServerAction.class);
+        for (ServerAction action : ServerAction.values()) {
+            String why = refusedForAll != null ? refusedForAll : action.refusal(server.getStatus(), () -> linux);
+            actions.put(action, new AllowedActions.Allowance(why == null, why));
+        }
+        return new AllowedActions(id, actions);
+    }
+
     // Power actions call the host outside any database transaction, then record the new status
     // in a short one: libvirt's lifecycle events update the same row meanwhile, and a long
     // transaction would collide with them.
@@ -168,7 +193,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView start(long id) {
         Server server = forAction(id);
-        requireStatus(server, "start", ServerStatus.STOPPED);
+        require(ServerAction.START, server);
         domains.start(server.getDomainName());
         return recordPower(id, "start", ServerStatus.RUNNING);
     }
@@ -177,7 +202,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView shutdown(long id) {
         Server server = forAction(id);
-        requireStatus(server, "shut down", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        require(ServerAction.SHUTDOWN, server);
         domains.shutdown(server.getDomainName());
         return recordPower(id, "shutdown", null);
     }
@@ -185,7 +210,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reboot(long id) {
         Server server = forAction(id);
-        requireStatus(server, "reboot", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        require(ServerAction.REBOOT, server);
         domains.reboot(server.getDomainName());
         return recordPower(id, "reboot", ServerStatus.REBOOTING);
     }
@@ -194,7 +219,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView reset(long id) {
         Server server = forAction(id);
-        requireStatus(server, "reset", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        require(ServerAction.RESET, server);
         domains.reset(server.getDomainName());
         return recordPower(id, "reset", ServerStatus.REBOOTING);
     }
@@ -203,7 +228,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView powerOff(long id) {
         Server server = forAction(id);
-        requireStatus(server, "power off", ServerStatus.RUNNING, ServerStatus.REBOOTING);
+        require(ServerAction.POWER_OFF, server);
         if (domains.state(server.getDomainName()).isActive()) {
             domains.powerOff(server.getDomainName());
         }
@@ -218,7 +243,7 @@ public class ServerService {
     public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
         return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
-            requireStatus(server, "reinstall", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+            require(ServerAction.REINSTALL, server);
             ImageInfo image = catalog.orderableImage(imageName);
             List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
             String hash = rootPasswordHash(newPassword);
@@ -243,8 +268,7 @@ public class ServerService {
     public String resetRootPassword(long id) {
         String generated = inFreshTransaction(() -> {
             Server server = forAction(id);
-            requireStatus(server, "reset the root password of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
-            requireLinux(server, "Resetting the root password");
+            require(ServerAction.RESET_PASSWORD, server);
             String password = RootPasswords.generate();
             server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
             launch(server);
@@ -260,10 +284,7 @@ public class ServerService {
     public ServerView addSshKey(long id, String publicKey) {
         return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
-            if (server.getStatus() != ServerStatus.STOPPED) {
-                throw new ConflictException("Keys are added to a stopped server: shut it down first.");
-            }
-            requireLinux(server, "Adding an SSH key");
+            require(ServerAction.ADD_SSH_KEY, server);
             SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
             if (server.getSshKeys().size() >= 50) {
                 throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
@@ -284,7 +305,7 @@ public class ServerService {
     public ServerView changePlan(long id, String planName) {
         return admitted(inFreshTransaction(() -> {
             Server server = forAction(id);
-            requireStatus(server, "change the plan of", ServerStatus.RUNNING, ServerStatus.STOPPED, ServerStatus.REBOOTING);
+            require(ServerAction.CHANGE_PLAN, server);
             PlanInfo current = catalog.plan(server.getPlanId());
             PlanInfo target = catalog.orderablePlan(planName);
             if (target.id() == current.id()) {
@@ -319,6 +340,7 @@ public class ServerService {
             if (server.getOperation() != null) {
                 throw new ConflictException("The server is busy (" + busyWith(server) + "). Delete it when that is done.");
             }
+            require(ServerAction.DELETE, server);
             server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
             launch(server);
             events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
@@ -400,25 +422,16 @@ public class ServerService {
         }
     }
 
-    private void requireLinux(Server server, String what) {
-        if (catalog.image(server.getImageId()).osFamily() != OsFamily.LINUX) {
-            throw new ConflictException(what + " works for Linux servers only.");
+    /** Refuses an action the server's status or OS does not allow ({@link ServerAction} holds the rules). */
+    private void require(ServerAction action, Server server) {
+        String why = action.refusal(server.getStatus(), () -> isLinux(server));
+        if (why != null) {
+            throw new ConflictException(why);
         }
     }
 
-    private static void requireStatus(Server server, String action, ServerStatus... allowed) {
-        for (ServerStatus status : allowed) {
-            if (server.getStatus() == status) {
-                return;
-            }
-        }
-        String why = switch (server.getStatus()) {
-            case RUNNING -> "it is running";
-            case STOPPED -> "it is stopped";
-            case FAILED -> "its last operation failed";
-            default -> "it is " + server.getStatus().label().toLowerCase();
-        };
-        throw new ConflictException("You cannot " + action + " this server now: " + why + ".");
+    private boolean isLinux(Server server) {
+        return catalog.image(server.getImageId()).osFamily() == OsFamily.LINUX;
     }
 
     private String freeAddress() {

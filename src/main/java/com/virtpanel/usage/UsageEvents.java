@@ -11,7 +11,9 @@ public final class UsageEvents {
 
     /**
      * Published after each sampling pass has been stored (after commit, on the instance that
-     * ran the pass), with one entry per server whose guest was sampled.
+     * ran the pass), with one entry per server whose guest was sampled. Listeners run on the
+     * sampling thread, one pass at a time; the entries carry cumulative counters, so a
+     * listener that misses a pass can catch up from the next.
      *
      * @param at      when the pass started
      * @param servers the servers sampled in this pass

@@ -7,7 +7,6 @@ import com.virtpanel.server.ServerRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One sampling pass: read every running guest's counters in one call to the host, turn them
- * into rates against the previous counters stored in the database, and store rates, counters
- * and traffic in one transaction with batched statements. Announces the pass afterwards.
+ * into rates against the previous counters stored in the database, and store rates and
+ * counters in one transaction with batched statements. Announces the pass afterwards: this is
+ * the panel's only reader of the guests' counters (quota books traffic and burst credits from
+ * the announcement).
  */
 @Component
 public class UsageSampler {
@@ -52,7 +53,11 @@ public class UsageSampler {
         this.clock = clock;
     }
 
-    /** Runs one pass now (the job calls this every panel.usage.interval). */
+    /**
+     * Runs one pass now (the job calls this every panel.usage.interval). The pass is announced
+     * after its commit but inside the lock: listeners that book it (quota) then never see two
+     * passes at once; the report's timings stop before them.
+     */
     public PassReport sampleNow() {
         lock.lock();
         try {
@@ -65,12 +70,12 @@ public class UsageSampler {
             List<ServerUsage> usage = tx.execute(status -> record(samples, byDomain));
             long t2 = System.nanoTime();
             metrics.record(samples, byDomain, t2 - t0);
-            if (!usage.isEmpty()) {
-                events.publishEvent(new UsageEvents.Sampled(started, usage));
-            }
             int stored = (int) usage.stream().filter(u -> !u.gap()).count();
             var report = new PassReport(samples.size(), usage.size(), stored, t1 - t0, t2 - t1);
             log.debug("Usage pass: {}", report);
+            if (!usage.isEmpty()) {
+                events.publishEvent(new UsageEvents.Sampled(started, usage));
+            }
             return report;
         } finally {
             lock.unlock();
@@ -85,7 +90,6 @@ public class UsageSampler {
         Map<Long, Counters> previous = store.counters();
         var outcomes = new ArrayList<Outcome>(samples.size());
         var points = new ArrayList<StoredPoint>(samples.size());
-        Map<String, Map<Long, long[]>> trafficByMonth = new HashMap<>();
         for (GuestSample sample : samples) {
             ServerRef server = byDomain.get(sample.domain());
             if (server == null) {
@@ -101,26 +105,15 @@ public class UsageSampler {
                 double[] values = step.rates().toArray();
                 points.add(new StoredPoint(server.id(), current.at(), step.seconds(), values, values));
             }
-            if (step.rxBytes() != 0 || step.txBytes() != 0) {
-                trafficByMonth.computeIfAbsent(TrafficMonth.key(current.at()), m -> new HashMap<>())
-                        .put(server.id(), new long[] {step.rxBytes(), step.txBytes()});
-            }
         }
         store.insertRaw(points);
         store.saveCounters(outcomes.stream().map(Outcome::current).toList(), previous.keySet());
-        trafficByMonth.forEach(store::addTraffic);
-        return announce(outcomes);
+        return outcomes.stream().map(UsageSampler::usage).toList();
     }
 
-    private List<ServerUsage> announce(List<Outcome> outcomes) {
-        Map<String, Map<Long, long[]>> totals = new HashMap<>();
-        var usage = new ArrayList<ServerUsage>(outcomes.size());
-        for (Outcome o : outcomes) {
-            String month = TrafficMonth.key(o.current().at());
-            long[] total = totals.computeIfAbsent(month, store::traffic).getOrDefault(o.server().id(), new long[] {0, 0});
-            usage.add(new ServerUsage(o.server().id(), o.server().accountId(), o.current().at(), o.step().seconds(),
-                    o.step().rates(), o.step().rxBytes(), o.step().txBytes(), month, total[0], total[1]));
-        }
-        return usage;
+    private static ServerUsage usage(Outcome o) {
+        Counters c = o.current();
+        return new ServerUsage(o.server().id(), o.server().accountId(), c.at(), o.step().seconds(), o.step().rates(),
+                o.step().rxBytes(), o.step().txBytes(), c.bootId(), c.cpuTimeNs(), c.netRxBytes() + c.netTxBytes());
     }
 }

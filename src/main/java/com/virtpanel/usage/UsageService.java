@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +27,12 @@ public class UsageService {
     private final ServerService servers;
     private final CatalogService catalog;
     private final SeriesReader reader;
-    private final UsageStore store;
     private final Clock clock;
 
-    UsageService(ServerService servers, CatalogService catalog, SeriesReader reader, UsageStore store, Clock clock) {
+    UsageService(ServerService servers, CatalogService catalog, SeriesReader reader, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.reader = reader;
-        this.store = store;
         this.clock = clock;
     }
 
@@ -57,19 +54,6 @@ public class UsageService {
         return reader.read(serverId, types, from, to);
     }
 
-    /** CPU usage of the last {@code window} (for burst credits), at the resolution that fits. */
-    public List<MetricPoint> recentCpu(long serverId, Duration window) {
-        return metrics(serverId, SeriesReader.cpuOnly(), clock.instant().minus(window), null).series(Measure.CPU).points();
-    }
-
-    /** Traffic in the current calendar month (UTC) against the plan's allowance. */
-    public TrafficMonth trafficThisMonth(long serverId) {
-        ServerView server = servers.get(serverId);
-        Instant now = clock.instant();
-        PlanInfo plan = catalog.plan(server.planId());
-        return TrafficMonth.of(serverId, now, store.traffic(serverId, TrafficMonth.key(now)), plan.trafficGib() * TrafficMonth.GIB);
-    }
-
     /** The plan's limits in the series' units, to draw next to them. */
     public UsageLimits limits(long serverId) {
         ServerView server = servers.get(serverId);
@@ -78,6 +62,6 @@ public class UsageService {
 
     static UsageLimits limitsOf(PlanInfo plan) {
         return new UsageLimits(plan.cpuCapPercent(), plan.diskMbps() * 1_000_000.0, plan.diskIops(),
-                plan.netMbps() * 1_000_000.0, plan.trafficGib() * TrafficMonth.GIB);
+                plan.netMbps() * 1_000_000.0, plan.trafficBytes());
     }
 }

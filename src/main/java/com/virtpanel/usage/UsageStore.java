@@ -136,56 +136,6 @@ class UsageStore {
         }
     }
 
-    // --- monthly traffic ---------------------------------------------------------------------
-
-    /** Adds byte counts {rx, tx} to each server's month. */
-    void addTraffic(String month, Map<Long, long[]> deltas) {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        var entries = new ArrayList<>(deltas.entrySet());
-        int[][] updated = jdbc.batchUpdate("UPDATE usage_traffic SET rx_bytes = rx_bytes + ?, tx_bytes = tx_bytes + ? "
-                + "WHERE server_id = ? AND billing_month = ?", entries, 500, (ps, e) -> {
-                    ps.setLong(1, e.getValue()[0]);
-                    ps.setLong(2, e.getValue()[1]);
-                    ps.setLong(3, e.getKey());
-                    ps.setString(4, month);
-                });
-        // a server's first bytes of the month: no row to add to yet
-        var missing = new ArrayList<Map.Entry<Long, long[]>>();
-        int k = 0;
-        for (int[] batch : updated) {
-            for (int count : batch) {
-                if (count == 0) {
-                    missing.add(entries.get(k));
-                }
-                k++;
-            }
-        }
-        jdbc.batchUpdate("INSERT INTO usage_traffic (server_id, billing_month, rx_bytes, tx_bytes) VALUES (?, ?, ?, ?)",
-                missing, 500, (ps, e) -> {
-                    ps.setLong(1, e.getKey());
-                    ps.setString(2, month);
-                    ps.setLong(3, e.getValue()[0]);
-                    ps.setLong(4, e.getValue()[1]);
-                });
-    }
-
-    /** {rx, tx} bytes of every server counted in one month. */
-    Map<Long, long[]> traffic(String month) {
-        var totals = new HashMap<Long, long[]>();
-        jdbc.query("SELECT server_id, rx_bytes, tx_bytes FROM usage_traffic WHERE billing_month = ?",
-                rs -> { totals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}); }, month);
-        return totals;
-    }
-
-    /** {rx, tx} bytes of one server in one month; zeros when nothing was counted. */
-    long[] traffic(long serverId, String month) {
-        return jdbc.query("SELECT rx_bytes, tx_bytes FROM usage_traffic WHERE server_id = ? AND billing_month = ?",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, serverId, month).stream().findFirst()
-                .orElse(new long[] {0, 0});
-    }
-
     // --- helpers ------------------------------------------------------------------------------
 
     private static String select(Resolution resolution) {

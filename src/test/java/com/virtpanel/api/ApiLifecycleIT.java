@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.SshPublicKey;
+import com.virtpanel.base.Bytes;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -93,6 +94,10 @@ class ApiLifecycleIT {
         assertThat(limits.get("disk_mbps").asInt()).isEqualTo(20);
         assertThat(limits.get("net_mbps").asInt()).isEqualTo(100);
         assertThat(limits.get("traffic_gib").asInt()).isEqualTo(1000);
+        JsonNode traffic = server.get("traffic"); // the period's count, the same as the server page's
+        assertThat(traffic.get("used_bytes").asLong()).isZero();
+        assertThat(traffic.get("allowance_bytes").asLong()).isEqualTo(1000 * Bytes.GIB);
+        assertThat(Instant.parse(traffic.get("period_start").asText())).isBefore(Instant.parse(traffic.get("period_end").asText()));
         var replay = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
                 Map.of("Idempotency-Key", "life-order-1"));
         assertThat(replay.json().get("id").asLong()).isEqualTo(id);

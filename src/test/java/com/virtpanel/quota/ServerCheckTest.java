@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.LimitSpec;
@@ -18,7 +19,6 @@ import com.virtpanel.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ServerCheckTest {
     final FakeHost host = new FakeHost();
     final List<Object> events = new ArrayList<>();
     final List<EnforcementRecord> log = new ArrayList<>();
-    final AtomicReference<QuotaState> state = new AtomicReference<>();
+    final FakeStates state = new FakeStates();
     final AtomicReference<PlanInfo> plan = new AtomicReference<>();
     final UsageAccounting accounting;
     final ServerCheck check;
@@ -38,12 +38,6 @@ class ServerCheckTest {
     long netBytes;
 
     ServerCheckTest() {
-        QuotaStateRepository states = mock(QuotaStateRepository.class);
-        when(states.findById(anyLong())).thenAnswer(i -> Optional.ofNullable(state.get()));
-        when(states.save(any())).thenAnswer(i -> {
-            state.set(i.getArgument(0));
-            return i.getArgument(0);
-        });
         EnforcementRepository repo = mock(EnforcementRepository.class);
         when(repo.save(any())).thenAnswer(i -> {
             log.add(i.getArgument(0));
@@ -51,9 +45,9 @@ class ServerCheckTest {
         });
         CatalogService catalog = mock(CatalogService.class);
         when(catalog.plan(anyLong())).thenAnswer(i -> plan.get());
-        QuotaStates quotaStates = new QuotaStates(states, Plans.config(), clock);
+        QuotaStates quotaStates = new QuotaStates(state.repository, Plans.config(), clock);
         accounting = new UsageAccounting(quotaStates, catalog, events::add, Plans.config(), clock);
-        check = new ServerCheck(quotaStates, repo, catalog, host, events::add, new QuotaMetrics(new SimpleMeterRegistry(), states), clock);
+        check = new ServerCheck(quotaStates, repo, catalog, host, events::add, new QuotaMetrics(new SimpleMeterRegistry(), state.repository), clock);
     }
 
     ServerRef server(PlanInfo p) {
@@ -67,11 +61,11 @@ class ServerCheckTest {
         clock.advance(Duration.ofSeconds(seconds));
         cpuNs += (long) (cpuPercent / 100 * seconds * 1e9);
         netBytes += bytes;
-        pass(s, new UsageFeed.Counters(1, clock.instant(), cpuNs, netBytes));
+        pass(s, new GuestCounters(1, clock.instant(), cpuNs, netBytes));
     }
 
     /** What the reconciler does for one server in one pass. */
-    void pass(ServerRef s, UsageFeed.Counters counters) {
+    void pass(ServerRef s, GuestCounters counters) {
         accounting.counters(s, counters);
         check.check(s);
     }
@@ -140,9 +134,9 @@ class ServerCheckTest {
     void trafficBeyondTheAllowanceLimitsTheNetworkUntilTheNextPeriod() {
         ServerRef s = server(Plans.burst()); // 1 GiB allowance, 100 Mbit/s, 10 Mbit/s throttled
         run(s, 0, 0, 10);
-        run(s, 0, Accounting.GIB / 2, 10);
+        run(s, 0, Bytes.GIB / 2, 10);
         assertThat(host.read("vp-1").netOutboundKBps()).isEqualTo(LimitSpec.mbitToKBps(100));
-        run(s, 0, Accounting.GIB / 2, 10);
+        run(s, 0, Bytes.GIB / 2, 10);
         assertThat(host.read("vp-1").netOutboundKBps()).isEqualTo(LimitSpec.mbitToKBps(10));
         assertThat(host.read("vp-1").netInboundKBps()).isEqualTo(LimitSpec.mbitToKBps(10));
         assertThat(events).contains(new QuotaEvents.TrafficThrottled(1, 7, 10, Instant.parse("2025-06-01T00:00:00Z")));
@@ -160,7 +154,7 @@ class ServerCheckTest {
         ServerRef s = server(Plans.burst());
         run(s, 0, 5000, 10);
         clock.advance(Duration.ofSeconds(10));
-        pass(s, new UsageFeed.Counters(2, clock.instant(), 1_000_000_000_000L, 300));
+        pass(s, new GuestCounters(2, clock.instant(), 1_000_000_000_000L, 300));
         assertThat(state.get().getTrafficBytes()).isEqualTo(300);
         assertThat(state.get().getCredits()).isEqualTo(12.0);
     }

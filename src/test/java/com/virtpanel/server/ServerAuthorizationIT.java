@@ -57,6 +57,7 @@ class ServerAuthorizationIT {
             assertThatThrownBy(() -> servers.start(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.allowedActions(id)).isInstanceOf(NotFoundException.class);
         });
         assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", alicesServer.domain())).isEqualTo("running");
@@ -70,6 +71,21 @@ class ServerAuthorizationIT {
             var foreign = org.junit.jupiter.api.Assertions.assertThrows(NotFoundException.class, () -> servers.get(alicesServer.id()));
             assertThat(foreign.getMessage()).isEqualTo(missing.getMessage());
         });
+    }
+
+    @Test
+    void theOwnerIsToldWhatTheyMayDoToTheRunningServerAndWhyNot() {
+        AllowedActions allowed = Users.as(alice, () -> servers.allowedActions(alicesServer.id()));
+        assertThat(allowed.allowed(ServerAction.REBOOT)).isTrue();
+        assertThat(allowed.allowed(ServerAction.RESET_PASSWORD)).isTrue();
+        assertThat(allowed.allowed(ServerAction.CONSOLE)).isTrue();
+        assertThat(allowed.reason(ServerAction.REBOOT)).isNull();
+        assertThat(allowed.allowed(ServerAction.START)).isFalse();
+        assertThat(allowed.reason(ServerAction.START)).isEqualTo("You cannot start this server now: it is running.");
+        assertThat(allowed.reason(ServerAction.ADD_SSH_KEY)).isEqualTo("Keys are added to a stopped server: shut it down first.");
+        // and the action itself refuses with the same words
+        assertThatThrownBy(() -> Users.as(alice, () -> servers.start(alicesServer.id())))
+                .hasMessage("You cannot start this server now: it is running.");
     }
 
     @Test
@@ -88,6 +104,12 @@ class ServerAuthorizationIT {
                 assertThatThrownBy(() -> servers.resetRootPassword(id)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(ForbiddenException.class);
+                // the page asks first and says why every button is off
+                AllowedActions allowed = servers.allowedActions(id);
+                assertThat(allowed.actions()).allSatisfy((action, allowance) -> {
+                    assertThat(allowance.allowed()).as(action.name()).isFalse();
+                    assertThat(allowance.reason()).as(action.name()).contains("inside a visit");
+                });
             });
         }
         assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.Bytes;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.OrderRequest;
@@ -51,9 +52,7 @@ class UsageAccessIT {
 
         Users.as(stranger, () -> {
             assertThatThrownBy(() -> usage.metrics(id, MetricType.all(), null, null)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> usage.trafficThisMonth(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> usage.limits(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> usage.recentCpu(id, Duration.ofMinutes(5))).isInstanceOf(NotFoundException.class);
         });
 
         Users.as(owner, () -> {
@@ -61,7 +60,7 @@ class UsageAccessIT {
             assertThat(m.serverId()).isEqualTo(id);
             assertThat(Duration.between(m.start(), m.end())).isEqualTo(Duration.ofHours(1));
             assertThat(m.series()).extracting(MetricSeries::name).containsExactly("cpu", "net_rx", "net_tx");
-            assertThat(usage.limits(id)).isEqualTo(new UsageLimits(50, 20e6, 200, 100e6, 1000 * TrafficMonth.GIB));
+            assertThat(usage.limits(id)).isEqualTo(new UsageLimits(50, 20e6, 200, 100e6, 1000 * Bytes.GIB));
             Instant now = Instant.now();
             assertThatThrownBy(() -> usage.metrics(id, MetricType.all(), now, now.minusSeconds(60)))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("before the end");
@@ -69,6 +68,6 @@ class UsageAccessIT {
                     .isInstanceOf(InvalidInputException.class);
         });
 
-        Users.as(users.admin(), () -> assertThat(usage.trafficThisMonth(id).serverId()).isEqualTo(id));
+        Users.as(users.admin(), () -> assertThat(usage.limits(id).cpuPercent()).isEqualTo(50));
     }
 }

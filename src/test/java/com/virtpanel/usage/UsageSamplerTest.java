@@ -120,20 +120,23 @@ class UsageSamplerTest {
     }
 
     @Test
-    void trafficIsCountedExactlyPerCalendarMonthAcrossRestarts() {
-        pass(sample("vp-web", 5, T0, 0, 1_000, 2_000));                                   // March: 1000 / 2000
-        pass(sample("vp-web", 5, T0.plusSeconds(10), 0, 1_500, 2_100));                    // March: +500 / +100
-        pass(sample("vp-web", 6, T0.plusSeconds(40), 0, 300, 400));                        // April (restart): +300 / +400
-        pass(sample("vp-web", 6, T0.plusSeconds(50), 0, 1_300, 400));                      // April: +1000 / 0
-
-        assertThat(usage.store.traffic(WEB.id(), "2025-03")).containsExactly(1_500, 2_100);
-        assertThat(usage.store.traffic(WEB.id(), "2025-04")).containsExactly(1_300, 400);
+    void theEventCarriesExactByteDeltasAndTheCumulativeCountersAcrossRestarts() {
+        pass(sample("vp-web", 5, T0, 0, 1_000, 2_000));
+        pass(sample("vp-web", 5, T0.plusSeconds(10), 7_000_000_000L, 1_500, 2_100));
         assertThat(lastEvent().servers()).singleElement().satisfies(u -> {
-            assertThat(u.month()).isEqualTo("2025-04");
-            assertThat(u.rxBytes()).isEqualTo(1_000);
-            assertThat(u.monthRxBytes()).isEqualTo(1_300);
-            assertThat(u.monthTxBytes()).isEqualTo(400);
+            assertThat(u.rxBytes()).isEqualTo(500);
+            assertThat(u.txBytes()).isEqualTo(100);
+            assertThat(u.bootId()).isEqualTo(5);
+            assertThat(u.cpuTimeNs()).isEqualTo(7_000_000_000L);
+            assertThat(u.netBytes()).isEqualTo(3_600);
             assertThat(u.accountId()).isEqualTo(WEB.accountId());
+        });
+
+        pass(sample("vp-web", 6, T0.plusSeconds(40), 0, 300, 400)); // restarted: counters from zero
+        assertThat(lastEvent().servers()).singleElement().satisfies(u -> {
+            assertThat(u.rxBytes()).isEqualTo(300);
+            assertThat(u.bootId()).isEqualTo(6);
+            assertThat(u.netBytes()).isEqualTo(700);
         });
     }
 

@@ -3,6 +3,9 @@ package com.virtpanel.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.Bytes;
+import com.virtpanel.quota.EffectiveLimits;
+import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
@@ -36,6 +39,7 @@ class UsageSamplingIT {
 
     @Autowired ServerService servers;
     @Autowired UsageService usage;
+    @Autowired QuotaService quota;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired GuestKeyboard keyboard;
@@ -77,7 +81,7 @@ class UsageSamplingIT {
         assertThat(meters.find("libvirt.domain.info.cpu.time.seconds").tag("server", Long.toString(id))
                 .tag("customer", Long.toString(alice.id())).functionCounter()).isNotNull()
                 .satisfies(cpu -> assertThat(cpu.count()).isPositive());
-        TrafficMonth trafficBefore = Users.as(alice, () -> usage.trafficThisMonth(id));
+        EffectiveLimits.Traffic trafficBefore = Users.as(alice, () -> quota.limits(id).traffic());
 
         // power cycle: a new QEMU process, every counter starts again at zero
         power(alice, () -> servers.powerOff(id));
@@ -95,9 +99,10 @@ class UsageSamplingIT {
         }
         // one vCPU (plus QEMU's own threads): anything far above 100 % would be a reset turned into a spike
         assertThat(all.series(Measure.CPU).points()).allSatisfy(p -> assertThat(p.avg()).isLessThan(150));
-        TrafficMonth trafficAfter = Users.as(alice, () -> usage.trafficThisMonth(id));
+        // the one traffic ledger (quota's, per allowance period) books the passes across the restart
+        EffectiveLimits.Traffic trafficAfter = Users.as(alice, () -> quota.limits(id).traffic());
         assertThat(trafficAfter.usedBytes()).isGreaterThanOrEqualTo(trafficBefore.usedBytes());
-        assertThat(trafficAfter.allowanceBytes()).isEqualTo(1000 * TrafficMonth.GIB);
+        assertThat(trafficAfter.allowanceBytes()).isEqualTo(1000 * Bytes.GIB);
     }
 
     /**

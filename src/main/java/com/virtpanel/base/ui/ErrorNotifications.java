@@ -1,8 +1,6 @@
 package com.virtpanel.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -36,7 +34,7 @@ class ErrorNotifications implements VaadinServiceInitListener {
         String message = messageFor(event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.access(() -> show(message));
+            ui.access(() -> Notices.error(message));
         }
     }
 
@@ -52,12 +50,6 @@ class ErrorNotifications implements VaadinServiceInitListener {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error (reference {})", reference, error);
         return "Something went wrong on our side (reference " + reference + "). Please try again.";
-    }
-
-    static void show(String message) {
-        var notification = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.addClassName("error-notification");
     }
 
     /** A closed tab or a lost connection is not an error worth a notification or an ERROR log. */

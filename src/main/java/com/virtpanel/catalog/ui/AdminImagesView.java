@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageImportService;
 import com.virtpanel.catalog.ImageInfo;
@@ -65,9 +66,9 @@ public class AdminImagesView extends VerticalLayout {
             }
             try {
                 catalog.setImageEnabled(image.id(), e.getValue());
-                CatalogNotifications.ok(image.name() + (e.getValue() ? " enabled." : " disabled: no new orders or reinstalls."));
+                Notices.done(image.name() + (e.getValue() ? " enabled." : " disabled: no new orders or reinstalls."));
             } catch (PanelException ex) {
-                CatalogNotifications.error(ex.userMessage());
+                Notices.error(ex.userMessage());
             }
             refresh();
         });
@@ -83,10 +84,10 @@ public class AdminImagesView extends VerticalLayout {
         running.whenComplete((image, error) -> ui.access(() -> {
             imports.remove(line);
             if (error == null) {
-                CatalogNotifications.ok("Image " + image.name() + " registered.");
+                Notices.done("Image " + image.name() + " registered.");
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                CatalogNotifications.error(cause instanceof PanelException p ? p.userMessage()
+                Notices.error(cause instanceof PanelException p ? p.userMessage()
                         : "The import of " + name + " failed. See the log.");
             }
             refresh();

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import jakarta.annotation.security.RolesAllowed;
@@ -75,9 +76,9 @@ public class AdminPlansView extends VerticalLayout {
     private void run(Runnable action, String done) {
         try {
             action.run();
-            CatalogNotifications.ok(done);
+            Notices.done(done);
         } catch (PanelException e) {
-            CatalogNotifications.error(e.userMessage());
+            Notices.error(e.userMessage());
         }
         refresh();
     }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.virtpanel.base.InvalidInputException;
-import com.virtpanel.base.PanelException;
 import com.virtpanel.catalog.Firmware;
 import com.virtpanel.catalog.ImageImportRequest;
 import com.virtpanel.catalog.ImageImportService;
@@ -53,26 +51,13 @@ class ImageDialog extends Dialog {
         Map<String, HasValidation> byField = Map.of("name", name, "title", title, "source", source, "sha256", sha256,
                 "minDiskGib", minDisk);
 
-        var ok = new Button("Register", e -> {
-            byField.values().forEach(f -> f.setInvalid(false));
-            try {
-                var request = new ImageImportRequest(name.getValue().trim(), title.getValue(), family.getValue(),
-                        firmware.getValue(), virtio.getValue(), source.getValue(), sha256.getValue(),
-                        minDisk.getValue() == null ? 0 : minDisk.getValue());
-                started.accept(request.name(), importer.importInBackground(request));
-                close();
-            } catch (InvalidInputException ex) {
-                HasValidation field = byField.get(ex.field());
-                if (field == null) {
-                    CatalogNotifications.error(ex.userMessage());
-                } else {
-                    field.setErrorMessage(ex.userMessage());
-                    field.setInvalid(true);
-                }
-            } catch (PanelException ex) {
-                CatalogNotifications.error(ex.userMessage());
-            }
-        });
+        var ok = new Button("Register", e -> FieldErrors.save(byField, () -> {
+            var request = new ImageImportRequest(name.getValue().trim(), title.getValue(), family.getValue(),
+                    firmware.getValue(), virtio.getValue(), source.getValue(), sha256.getValue(),
+                    minDisk.getValue() == null ? 0 : minDisk.getValue());
+            started.accept(request.name(), importer.importInBackground(request));
+            close();
+        }));
         ok.setId("save-image");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), ok);

@@ -7,8 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.virtpanel.base.InvalidInputException;
-import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.catalog.PlanInfo;
 import java.util.LinkedHashMap;
@@ -44,25 +43,12 @@ class PlanDialog extends Dialog {
         add(form);
         fill(existing != null ? PlanDraft.of(existing)
                 : new PlanDraft("", "", 1, 1024, 20, 100, 1024, 1000, 100, 500, 250, 2000, 20, null, 600, "EUR"));
-        var ok = new Button(existing == null ? "Create" : "Save", e -> {
-            byField.values().forEach(f -> f.setInvalid(false));
-            try {
-                PlanInfo plan = save.apply(draft());
-                CatalogNotifications.ok("Plan " + plan.name() + " saved.");
-                close();
-                saved.run();
-            } catch (InvalidInputException ex) {
-                HasValidation field = byField.get(ex.field());
-                if (field == null) {
-                    CatalogNotifications.error(ex.userMessage());
-                } else {
-                    field.setErrorMessage(ex.userMessage());
-                    field.setInvalid(true);
-                }
-            } catch (PanelException ex) {
-                CatalogNotifications.error(ex.userMessage());
-            }
-        });
+        var ok = new Button(existing == null ? "Create" : "Save", e -> FieldErrors.save(byField, () -> {
+            PlanInfo plan = save.apply(draft());
+            Notices.done("Plan " + plan.name() + " saved.");
+            close();
+            saved.run();
+        }));
         ok.setId("save-plan");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), ok);

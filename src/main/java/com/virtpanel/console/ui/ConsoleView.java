@@ -21,7 +21,7 @@ import com.virtpanel.base.PanelException;
 import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerStatus;
+import com.virtpanel.server.ServerAction;
 import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -139,8 +139,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
 
     private boolean stopped() {
         try {
-            ServerStatus now = servers.get(id).status();
-            return now != ServerStatus.RUNNING && now != ServerStatus.REBOOTING;
+            return !ServerAction.CONSOLE.permits(servers.get(id).status());
         } catch (PanelException e) {
             return true;
         }

@@ -1,5 +1,6 @@
 package com.virtpanel.host.ui;
 
+import com.virtpanel.base.Bytes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -88,6 +89,6 @@ public class AdminHostView extends VerticalLayout {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) Bytes.GIB);
     }
 }

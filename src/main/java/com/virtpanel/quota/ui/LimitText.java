@@ -1,5 +1,6 @@
 package com.virtpanel.quota.ui;
 
+import com.virtpanel.base.Bytes;
 import com.virtpanel.quota.EffectiveLimits;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ final class LimitText {
     }
 
     static String gib(long bytes) {
-        double g = bytes / (double) (1L << 30);
+        double g = bytes / (double) Bytes.GIB;
         return g >= 10 || g == Math.rint(g) ? String.format(Locale.ROOT, "%.0f GiB", g) : String.format(Locale.ROOT, "%.2f GiB", g);
     }
 

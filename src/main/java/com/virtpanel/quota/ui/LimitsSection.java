@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.SpecGrid;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.ServerPageSection;
@@ -41,26 +42,17 @@ class LimitsSection implements ServerPageSection {
             notice.setId("throttle-" + n++);
             box.add(notice);
         }
-        var grid = new Div();
-        grid.addClassName("spec-grid");
-        row(grid, "CPU", LimitText.cpu(l), "limit-cpu");
+        var grid = new SpecGrid();
+        grid.row("CPU", LimitText.cpu(l), "limit-cpu");
         if (l.burst() != null) {
-            row(grid, "Burst credits", LimitText.credits(l.burst()), "limit-credits");
+            grid.row("Burst credits", LimitText.credits(l.burst()), "limit-credits");
         }
-        row(grid, "Disk I/O", l.diskIops() + " IOPS, " + l.diskMbps() + " MB/s", "limit-disk");
+        grid.row("Disk I/O", l.diskIops() + " IOPS, " + l.diskMbps() + " MB/s", "limit-disk");
         // say so rather than promise a rate this host's kernel cannot hold the server to
-        row(grid, "Network", LimitText.network(l) + (quota.enforcesNetworkRate() ? "" : " (not enforced on this host)"), "limit-network");
-        row(grid, "Traffic", LimitText.traffic(l.traffic()), "limit-traffic");
-        row(grid, "Checked", l.checkedAt() == null ? "not yet" : LimitText.SECONDS.format(l.checkedAt()), "limit-checked");
+        grid.row("Network", LimitText.network(l) + (quota.enforcesNetworkRate() ? "" : " (not enforced on this host)"), "limit-network");
+        grid.row("Traffic", LimitText.traffic(l.traffic()), "limit-traffic");
+        grid.row("Checked", l.checkedAt() == null ? "not yet" : LimitText.SECONDS.format(l.checkedAt()), "limit-checked");
         box.add(grid);
         return Optional.of(box);
-    }
-
-    private static void row(Div grid, String label, String value, String id) {
-        var dt = new Span(label);
-        dt.addClassName("muted");
-        var dd = new Span(value);
-        dd.setId(id);
-        grid.add(dt, dd);
     }
 }

@@ -5,14 +5,13 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.virtpanel.account.SshKeyInfo;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.ServerService;
@@ -53,7 +52,7 @@ final class GuestDialogs {
                 show.accept(servers.get(server.id()));
             } catch (PanelException ex) {
                 dialog.close();
-                error(ex.userMessage());
+                Notices.error(ex.userMessage());
             }
         });
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
@@ -95,7 +94,7 @@ final class GuestDialogs {
             try {
                 show.accept(servers.addSshKey(server.id(), key));
                 dialog.close();
-                ok("Adding the key");
+                Notices.done("Adding the key");
             } catch (PanelException ex) {
                 pasted.setInvalid(true);
                 pasted.setErrorMessage(ex.userMessage());
@@ -125,7 +124,7 @@ final class GuestDialogs {
             try {
                 show.accept(servers.changePlan(server.id(), plan.getValue().name()));
                 dialog.close();
-                ok("Changing the plan");
+                Notices.done("Changing the plan");
             } catch (PanelException ex) {
                 plan.setInvalid(true);
                 plan.setErrorMessage(ex.userMessage());
@@ -149,13 +148,5 @@ final class GuestDialogs {
         b.setId(id);
         b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return b;
-    }
-
-    private static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START);
-    }
-
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -5,16 +5,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.AllowedActions;
+import com.virtpanel.server.ServerAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongConsumer;
 
 /**
- * The power buttons of a server, each enabled only when it makes sense. After "Shut down",
- * "Force off" is offered once the guest has had a fair chance to stop on its own.
+ * The buttons of a server, each enabled only when the server service allows the action now.
+ * After "Shut down", "Force off" is offered once the guest has had a fair chance to stop on its own.
  */
 class ServerActions extends FlexLayout {
 
@@ -35,7 +35,6 @@ class ServerActions extends FlexLayout {
     /** Inside the link, so the console looks like the other actions but opens its own tab. */
     private final Button consoleButton = new Button("Console", VaadinIcon.DESKTOP.create());
     private Instant shutdownRequested;
-    private boolean readOnly;
 
     ServerActions(long serverId) {
         console = new Anchor("servers/" + serverId + "/console", "");
@@ -51,48 +50,44 @@ class ServerActions extends FlexLayout {
         add(start, shutdown, forceOff, reboot, reset, powerOff, reinstall, resetPassword, addSshKey, changePlan, delete, console);
     }
 
-    /** A read-only support session sees the buttons but cannot press them. */
-    void readOnly(boolean readOnly) {
-        this.readOnly = readOnly;
-    }
-
     void shutdownRequested(Instant at) {
         shutdownRequested = at;
     }
 
-    void update(ServerView s, Clock clock) {
-        ServerStatus status = s.status();
-        boolean settled = !s.busy();
-        // an operation in progress (a password reset of a "rebooting" server) leaves nothing to press
-        boolean running = settled && (status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING);
-        if (!running) {
-            shutdownRequested = null;
+    /**
+     * Enables what the server service allows now; a disabled button says why in its tooltip.
+     * The view adds only its own timing: after "Shut down", "Force off" once the guest has had
+     * a fair chance to stop on its own.
+     */
+    void update(AllowedActions allowed, Clock clock) {
+        if (!allowed.allowed(ServerAction.SHUTDOWN)) {
+            shutdownRequested = null; // stopped, busy, or not this caller's to press
         }
-        start.setEnabled(settled && status == ServerStatus.STOPPED);
-        shutdown.setEnabled(running && shutdownRequested == null);
-        forceOff.setVisible(running && shutdownRequested != null
-                && clock.instant().isAfter(shutdownRequested.plus(FORCE_OFF_AFTER)));
-        reboot.setEnabled(running);
-        reset.setEnabled(running);
-        powerOff.setEnabled(running);
-        reinstall.setEnabled(settled && status != ServerStatus.FAILED);
-        resetPassword.setEnabled(running || settled && status == ServerStatus.STOPPED);
-        addSshKey.setEnabled(settled && status == ServerStatus.STOPPED);
-        addSshKey.setTooltipText(status == ServerStatus.STOPPED ? null : "Shut the server down first");
-        changePlan.setEnabled(running || settled && status == ServerStatus.STOPPED);
-        delete.setEnabled(settled);
-        console.setEnabled(running);
-        consoleButton.setEnabled(running);
-        console.setVisible(running);
-        if (readOnly) {
-            for (Button b : new Button[] {start, shutdown, forceOff, reboot, reset, powerOff, reinstall, resetPassword, addSshKey,
-                    changePlan, delete}) {
-                b.setEnabled(false);
-                b.setTooltipText("Read-only support session");
-            }
-            console.setEnabled(false); // a console is a keyboard on the server
-            consoleButton.setEnabled(false);
+        set(start, allowed, ServerAction.START);
+        set(shutdown, allowed, ServerAction.SHUTDOWN);
+        if (shutdownRequested != null && shutdown.isEnabled()) {
+            shutdown.setEnabled(false);
+            shutdown.setTooltipText("Shutdown requested: the server stops when its system has shut down");
         }
+        forceOff.setVisible(shutdownRequested != null && clock.instant().isAfter(shutdownRequested.plus(FORCE_OFF_AFTER)));
+        set(forceOff, allowed, ServerAction.POWER_OFF);
+        set(reboot, allowed, ServerAction.REBOOT);
+        set(reset, allowed, ServerAction.RESET);
+        set(powerOff, allowed, ServerAction.POWER_OFF);
+        set(reinstall, allowed, ServerAction.REINSTALL);
+        set(resetPassword, allowed, ServerAction.RESET_PASSWORD);
+        set(addSshKey, allowed, ServerAction.ADD_SSH_KEY);
+        set(changePlan, allowed, ServerAction.CHANGE_PLAN);
+        set(delete, allowed, ServerAction.DELETE);
+        boolean console = allowed.allowed(ServerAction.CONSOLE);
+        this.console.setEnabled(console);
+        consoleButton.setEnabled(console);
+        this.console.setVisible(console);
+    }
+
+    private static void set(Button button, AllowedActions allowed, ServerAction action) {
+        button.setEnabled(allowed.allowed(action));
+        button.setTooltipText(allowed.reason(action));
     }
 
     void on(Button button, LongConsumer action, long id) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -13,11 +12,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.virtpanel.account.Actor;
-import com.virtpanel.account.CurrentUser;
-import com.virtpanel.account.ImpersonationGrant;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.SpecGrid;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
@@ -41,7 +39,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ServerService servers;
     private final CatalogService catalog;
     private final ObjectProvider<ServerPageSection> sections;
-    private final CurrentUser currentUser;
     private final Clock clock;
     private final GuestDialogs dialogs;
 
@@ -50,18 +47,17 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ProgressBar progress = new ProgressBar();
     private final Span activity = new Span();
     private final Span failure = new Span();
-    private final Div specs = new Div();
+    private final SpecGrid specs = new SpecGrid();
     private final Div extra = new Div();
     private ServerActions actions;
     private long id;
     private ServerView current;
 
     public ServerDetailView(ServerService servers, CatalogService catalog, SshKeyService keys, ServerUpdates updates,
-            ObjectProvider<ServerPageSection> sections, CurrentUser currentUser, Clock clock) {
+            ObjectProvider<ServerPageSection> sections, Clock clock) {
         this.servers = servers;
         this.catalog = catalog;
         this.sections = sections;
-        this.currentUser = currentUser;
         this.clock = clock;
         this.dialogs = new GuestDialogs(servers, catalog, keys, this::show);
         addClassName("page");
@@ -70,7 +66,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         activity.addClassName("muted");
         failure.setId("server-failure");
         failure.addClassNames("banner", "banner-warning");
-        specs.addClassName("spec-grid");
         specs.setId("server-specs");
         progress.setWidth("20em");
         LiveServerUpdates.attach(this, updates, event -> {
@@ -85,7 +80,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         id = event.getRouteParameters().getLong("id").orElse(-1L);
         current = servers.get(id); // not found (or not theirs) ends in the not-found page
         actions = new ServerActions(id);
-        actions.readOnly(currentUser.find().flatMap(Actor::impersonation).map(ImpersonationGrant::readOnly).orElse(false));
         wire();
         removeAll();
         add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), failure, actions, specs, extra);
@@ -141,10 +135,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private void run(java.util.function.Supplier<ServerView> action, String done) {
         try {
             show(action.get());
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START);
+            Notices.done(done);
         } catch (PanelException e) {
-            var n = Notification.show(e.userMessage(), 6000, Notification.Position.TOP_CENTER);
-            n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+            Notices.error(e.userMessage());
             refresh();
         }
     }
@@ -170,7 +163,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         activity.setVisible(s.busy());
         failure.setText(s.failureReason() == null ? "" : s.failureReason());
         failure.setVisible(s.failureReason() != null);
-        actions.update(s, clock);
+        actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
         specs.removeAll();
         row("Status", s.status().label());
@@ -188,10 +181,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void row(String label, String value) {
-        var dt = new Span(label);
-        dt.addClassName("muted");
-        var dd = new Span(value);
-        dd.setId("spec-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
-        specs.add(dt, dd);
+        specs.row(label, value, "spec-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
     }
 }

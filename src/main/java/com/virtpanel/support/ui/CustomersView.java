@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,6 +24,7 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.Role;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.support.Impersonation;
@@ -91,7 +90,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters();
         parameters.getSingleParameter(Impersonation.REFUSED_PARAMETER).flatMap(ImpersonationRefusal::ofCode)
-                .ifPresent(refusal -> error(refusal.message()));
+                .ifPresent(refusal -> Notices.error(refusal.message()));
         parameters.getSingleParameter("q").ifPresent(search::setValue);
     }
 
@@ -153,18 +152,11 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     private void run(Supplier<AccountSummary> action) {
         try {
             AccountSummary after = action.get();
-            Notification.show(after.email() + " is now " + after.status().name().toLowerCase(), 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.done(after.email() + " is now " + after.status().name().toLowerCase());
             refresh();
             show(after.id());
         } catch (PanelException e) {
-            error(e.userMessage());
+            Notices.error(e.userMessage());
         }
-    }
-
-    private static void error(String message) {
-        var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.addClassName("impersonation-refused");
     }
 }

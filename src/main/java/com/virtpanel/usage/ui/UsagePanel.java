@@ -4,11 +4,9 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.tabs.TabsVariant;
@@ -17,7 +15,6 @@ import com.virtpanel.base.PanelException;
 import com.virtpanel.usage.Measure;
 import com.virtpanel.usage.MetricType;
 import com.virtpanel.usage.Metrics;
-import com.virtpanel.usage.TrafficMonth;
 import com.virtpanel.usage.UsageLimits;
 import com.virtpanel.usage.UsageService;
 import java.time.Clock;
@@ -29,7 +26,8 @@ import java.util.Locale;
 
 /**
  * Usage graphs of one server (CPU, disk, network over 1 h / 24 h / 7 d / 30 d) with the
- * plan's limits as dashed lines, and the traffic used this month against the allowance.
+ * plan's limits as dashed lines. The traffic used against the allowance is the quota module's
+ * (it counts the allowance's period), shown with the limits in force.
  * Refreshes itself while shown, more often for short ranges.
  */
 class UsagePanel extends VerticalLayout {
@@ -65,8 +63,6 @@ class UsagePanel extends VerticalLayout {
     private final VpChart cpu = chart("usage-cpu");
     private final VpChart disk = chart("usage-disk");
     private final VpChart network = chart("usage-network");
-    private final Span traffic = new Span();
-    private final ProgressBar trafficBar = new ProgressBar();
     private final Tabs diskMode = new Tabs(new Tab("Throughput"), new Tab("IOPS"));
     private final List<Tab> rangeTabs = new ArrayList<>();
     private Range range = Range.HOUR;
@@ -98,16 +94,10 @@ class UsagePanel extends VerticalLayout {
         diskMode.addThemeVariants(TabsVariant.LUMO_SMALL);
         diskMode.addSelectedChangeListener(e -> refresh());
 
-        traffic.setId("usage-traffic");
-        trafficBar.setId("usage-traffic-bar");
-        trafficBar.setWidth("16em");
-        var trafficRow = new HorizontalLayout(traffic, trafficBar);
-        trafficRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-
         var header = new HorizontalLayout(new H3("Usage"), ranges);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         var diskHeader = new Div(diskMode);
-        add(header, trafficRow, cpu, diskHeader, disk, network);
+        add(header, cpu, diskHeader, disk, network);
         refresh();
     }
 
@@ -157,20 +147,8 @@ class UsagePanel extends VerticalLayout {
                     List.of(new ChartData.Spec(Measure.NET_RX, "in", READ, 1e-6),
                             new ChartData.Spec(Measure.NET_TX, "out", WRITE, 1e-6)),
                     limit("cap " + fmt(netCap) + " Mbit/s", netCap)));
-            showTraffic(usage.trafficThisMonth(serverId));
         } catch (PanelException gone) {
             setVisible(false); // deleted meanwhile, or no longer theirs: the page itself says so
-        }
-    }
-
-    private void showTraffic(TrafficMonth t) {
-        traffic.setText("Traffic this month: " + bytes(t.usedBytes()) + " of "
-                + fmt(t.allowanceBytes() / (double) TrafficMonth.GIB) + " GiB"
-                + " (in " + bytes(t.inBytes()) + ", out " + bytes(t.outBytes()) + ")");
-        trafficBar.setValue(Math.min(1.0, t.usedFraction()));
-        trafficBar.getElement().getThemeList().clear();
-        if (t.usedFraction() >= 1.0) {
-            trafficBar.getElement().getThemeList().add("error");
         }
     }
 
@@ -186,15 +164,5 @@ class UsagePanel extends VerticalLayout {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String bytes(long b) {
-        if (b >= TrafficMonth.GIB) {
-            return String.format(Locale.ROOT, "%.2f GiB", b / (double) TrafficMonth.GIB);
-        }
-        if (b >= 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
     }
 }

@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The server page in a real headless Chromium: three uPlot charts with the plan's caps, and the month's traffic. */
+/** The server page in a real headless Chromium: three uPlot charts with the plan's caps, and the period's traffic once. */
 @IntegrationTest
 class UsageGraphsBrowserIT {
 
@@ -81,7 +81,9 @@ class UsageGraphsBrowserIT {
             assertThat(browser.byId("usage-disk").getAttribute("data-limits")).isEqualTo("20");
             assertThat(browser.byId("usage-network").getAttribute("data-limits")).isEqualTo("100");
             assertThat(browser.text("usage-cpu")).contains("CPU");
-            assertThat(browser.text("usage-traffic")).startsWith("Traffic this month:").contains("of 1000 GiB");
+            // traffic is shown once, with the limits in force, counted per allowance period
+            assertThat(browser.text("limit-traffic")).contains("of 1000 GiB this period");
+            assertThat(browser.driver().findElements(By.id("usage-traffic"))).isEmpty();
 
             browser.click("usage-range-24h");
             browser.waitFor(d -> points(browser, "usage-cpu") >= 2);

@@ -1,0 +1,32 @@
+package com.virtpanel.catalog.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
+import java.util.Map;
+
+/** The catalog dialogs' save: the service's checks point at the field at fault, other refusals become a notice. */
+final class FieldErrors {
+
+    private FieldErrors() {
+    }
+
+    /** Clears the fields' errors, runs {@code save}, and shows what it refused next to the field it names. */
+    static void save(Map<String, ? extends HasValidation> byField, Runnable save) {
+        byField.values().forEach(f -> f.setInvalid(false));
+        try {
+            save.run();
+        } catch (InvalidInputException ex) {
+            HasValidation field = byField.get(ex.field());
+            if (field == null) {
+                Notices.error(ex.userMessage());
+            } else {
+                field.setErrorMessage(ex.userMessage());
+                field.setInvalid(true);
+            }
+        } catch (PanelException ex) {
+            Notices.error(ex.userMessage());
+        }
+    }
+}
