@@ -2,6 +2,7 @@ package com.virtpanel.base.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.virtpanel.base.ui.LoginView;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
@@ -34,11 +35,13 @@ class SecurityConfig extends VaadinWebSecurity {
     private final UserDetailsService users;
     private final DataSource dataSource;
     private final SignInThrottle signInThrottle;
+    private final Clock clock;
 
-    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle) {
+    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle, Clock clock) {
         this.users = users;
         this.dataSource = dataSource;
         this.signInThrottle = signInThrottle;
+        this.clock = clock;
     }
 
     @Bean
@@ -52,6 +55,18 @@ class SecurityConfig extends VaadinWebSecurity {
         var repository = new JdbcTokenRepositoryImpl();
         repository.setDataSource(dataSource);
         return repository;
+    }
+
+    /**
+     * Remember-me tokens live in the database: they survive restarts and can be revoked, unlike
+     * hash-based cookies signed with a key. A bean so that the code step can issue one too.
+     */
+    @Bean
+    VisitAwareRememberMe rememberMeServices() {
+        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
+        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
+        rememberMe.setParameter("remember-me");
+        return rememberMe;
     }
 
     /** Who has which session, so that a suspension can end the customer's open sessions at once. */
@@ -77,14 +92,9 @@ class SecurityConfig extends VaadinWebSecurity {
                 // Public views are also listed here: Vaadin answers "is this route public?" only
                 // once its servlet has served a request, so the first visitor after a restart
                 // would otherwise be sent to the login page.
-                .requestMatchers("/signup").permitAll()
+                .requestMatchers("/signup", SecondStepHandler.CODE_PATH).permitAll()
                 .requestMatchers("/images/**", "/icons/**").permitAll());
-        // Remember-me tokens live in the database: they survive restarts and can be revoked,
-        // unlike hash-based cookies signed with a key.
-        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
-        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
-        rememberMe.setParameter("remember-me");
-        http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
+        http.rememberMe(r -> r.rememberMeServices(rememberMeServices()).key(REMEMBER_ME_KEY));
         http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         // Unlimited sessions per user, but registered: an expired one is signed out on its next request.
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
@@ -92,5 +102,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurity.POLICY)));
         super.configure(http);
         setLoginView(http, LoginView.class, "/login?logout");
+        // A right password for an account with a second factor ends here, not signed in: the
+        // code step (/login/code) finishes the sign-in through SignInCompletion.
+        http.formLogin(form -> form.failureHandler(new SecondStepHandler(clock)));
     }
 }
