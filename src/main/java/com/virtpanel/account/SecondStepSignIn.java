@@ -80,7 +80,7 @@ public class SecondStepSignIn {
             PendingSignIn.forget(request.getSession(false));
             return new Outcome.Expired();
         }
-        return new Outcome.SignedIn(completion.complete(request, response, pending, user));
+        return new Outcome.SignedIn(completion.complete(request, response, pending.rememberMe(), user));
     }
 
     private boolean passes(long accountId, String code) {

@@ -8,19 +8,20 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.account.PasskeyService;
 import com.virtpanel.account.SecondFactorService;
 import com.virtpanel.account.SshKeyService;
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's own account: password, two-factor authentication, SSH keys, API tokens. */
+/** The signed-in user's own account: password, two-factor authentication, passkeys, SSH keys, API tokens. */
 @Route("account")
 @PageTitle("Account · Virtpanel")
 @Menu(title = "Account", order = 20, icon = "vaadin:user")
 @PermitAll
 public class AccountView extends VerticalLayout {
 
-    public AccountView(AccountService accounts, SecondFactorService secondFactors, SshKeyService sshKeys,
-            ApiTokenService tokens) {
+    public AccountView(AccountService accounts, SecondFactorService secondFactors, PasskeyService passkeys,
+            SshKeyService sshKeys, ApiTokenService tokens) {
         addClassName("page");
         var me = accounts.me();
         var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
@@ -32,7 +33,7 @@ public class AccountView extends VerticalLayout {
             notice.setId("two-factor-required");
             add(notice);
         }
-        add(new SecondFactorPanel(secondFactors), new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens),
+        add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens),
                 new PasswordPanel(accounts));
     }
 }

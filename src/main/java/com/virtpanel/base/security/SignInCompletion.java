@@ -15,7 +15,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes a sign-in whose second factor has passed: does what the login form does on success
+ * Finishes a sign-in whose second factor has passed (a code after the password, or a passkey): does what the login form does on success
  * (security context in the session, the session registered for "end my other sessions", the
  * remember-me cookie if it was asked for, the success events that audit and the throttle read)
  * and says where to go next: the page first asked for, else the start page.
@@ -35,7 +35,7 @@ public class SignInCompletion {
         this.events = events;
     }
 
-    public String complete(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending, UserDetails user) {
+    public String complete(HttpServletRequest request, HttpServletResponse response, boolean remember, UserDetails user) {
         var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         auth.setDetails(new WebAuthenticationDetails(request));
         var context = SecurityContextHolder.createEmptyContext();
@@ -44,7 +44,7 @@ public class SignInCompletion {
         contexts.saveContext(context, request, response);
         PendingSignIn.forget(request.getSession(false));
         sessions.registerNewSession(request.getSession().getId(), user);
-        if (pending.rememberMe()) {
+        if (remember) {
             rememberMe.remember(request, response, auth);
         }
         events.publishEvent(new AuthenticationSuccessEvent(auth));
