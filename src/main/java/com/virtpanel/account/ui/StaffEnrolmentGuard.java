@@ -30,7 +30,7 @@ class StaffEnrolmentGuard implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         if (!OPEN.contains(event.getLocation().getPath()) && secondFactors.mustEnrol()) {
-            event.rerouteTo(AccountView.class);
+            event.forwardTo(AccountView.class);
         }
     }
 }
