@@ -32,8 +32,12 @@ public class ApiTokenService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts, CurrentUser currentUser, Clock clock) {
+    private final SecondFactorService secondFactors;
+
+    ApiTokenService(ApiTokenRepository tokens, AccountRepository accounts, CurrentUser currentUser,
+            SecondFactorService secondFactors, Clock clock) {
         this.tokens = tokens;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -50,6 +54,9 @@ public class ApiTokenService {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
             throw new com.virtpanel.base.ForbiddenException("Support cannot create API tokens for a customer.");
+        }
+        if (secondFactors.mustEnrol()) {
+            throw new com.virtpanel.base.ForbiddenException("Set up two-factor authentication before creating API tokens.");
         }
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {

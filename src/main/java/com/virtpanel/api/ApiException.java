@@ -29,6 +29,24 @@ class ApiException extends RuntimeException {
                 "The email or the password is wrong.", headers);
     }
 
+    /** The password was right, but the account has two-factor authentication: send {@code otp} too. */
+    static ApiException otpRequired() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "otp-required", "Second factor required",
+                "This account has two-factor authentication: send the 6-digit code from your app (or a recovery code) as \"otp\".",
+                bearerChallenge());
+    }
+
+    static ApiException badOtp() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
+                "The code is wrong or was used already.", bearerChallenge());
+    }
+
+    private static HttpHeaders bearerChallenge() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"");
+        return headers;
+    }
+
     HttpStatus status() {
         return status;
     }

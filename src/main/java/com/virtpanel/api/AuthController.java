@@ -6,6 +6,7 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.IssuedToken;
 import com.virtpanel.account.PanelUser;
+import com.virtpanel.account.SecondFactorService;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.security.SignInThrottle;
@@ -42,13 +43,15 @@ class AuthController {
     private final ApiTokenService tokens;
     private final AuthenticationEventPublisher authEvents;
     private final SignInThrottle throttle;
+    private final SecondFactorService secondFactors;
 
     AuthController(AccountService accounts, ApiTokenService tokens, AuthenticationEventPublisher authEvents,
-            SignInThrottle throttle) {
+            SignInThrottle throttle, SecondFactorService secondFactors) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.authEvents = authEvents;
         this.throttle = throttle;
+        this.secondFactors = secondFactors;
     }
 
     @PostMapping(ApiSecurityConfig.ACCOUNTS)
@@ -66,12 +69,14 @@ class AuthController {
     }
 
     @PostMapping(ApiSecurityConfig.TOKEN)
-    @Operation(summary = "Exchange email and password for a bearer token valid for one hour")
+    @Operation(summary = "Exchange email and password (and, with two-factor authentication on, a code) for a bearer "
+            + "token valid for one hour")
     @ApiResponse(responseCode = "200", description = "the token, shown only here")
-    @ApiResponse(responseCode = "401", description = "wrong email or password")
-    @ApiResponse(responseCode = "403", description = "the account is suspended")
+    @ApiResponse(responseCode = "401", description = "wrong email, password or code (bad-credentials), or the account has "
+            + "two-factor authentication and no otp was sent (otp-required)")
+    @ApiResponse(responseCode = "403", description = "the account is suspended, or is staff without the required second factor")
     @ApiResponse(responseCode = "429", description = "too many attempts from this IP or for this account")
-    ApiJson.Token token(@RequestBody Credentials body, HttpServletRequest request) {
+    ApiJson.Token token(@RequestBody TokenRequest body, HttpServletRequest request) {
         if (body.email() == null || body.email().isBlank()) {
             throw new InvalidInputException("email", "Enter your email address.");
         }
@@ -88,12 +93,37 @@ class AuthController {
         if (account.status() == AccountStatus.SUSPENDED) {
             throw new ForbiddenException("This account is suspended. Please contact support.");
         }
+        if (secondFactors.isEnabled(account.id())) {
+            requireSecondFactor(account, body, request);
+        } else if (secondFactors.mustEnrol(account.id(), account.role())) {
+            throw new ForbiddenException("Staff accounts need two-factor authentication: set it up on your account page first.");
+        }
         IssuedToken issued = tokens.issueSessionToken(account.id());
         var user = new PanelUser(account.id(), account.email(), "", account.role(), true);
         var success = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         success.setDetails(new WebAuthenticationDetails(request.getRemoteAddr(), null));
         authEvents.publishAuthenticationSuccess(success);
         return new ApiJson.Token(issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * A missing code is not a failure (the client just learns that one is needed); a wrong one is,
+     * and counts in the same throttle as a wrong password.
+     */
+    private void requireSecondFactor(AccountSummary account, TokenRequest body, HttpServletRequest request) {
+        if (body.otp() == null || body.otp().isBlank()) {
+            throw ApiException.otpRequired();
+        }
+        boolean passed;
+        try {
+            passed = secondFactors.verifySignIn(account.id(), body.otp());
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            passed = false; // the same code was just accepted for another sign-in
+        }
+        if (!passed) {
+            authEvents.publishAuthenticationFailure(new BadCredentialsException("wrong second factor"), attempt(body.email(), request));
+            throw ApiException.badOtp();
+        }
     }
 
     private static void requireNoWait(long seconds) {

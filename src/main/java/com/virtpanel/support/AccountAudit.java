@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Sign-ups, staff accounts, passwords, suspensions, SSH keys, and staff acting as customers. */
+/** Sign-ups, staff accounts, passwords, second factors, suspensions, SSH keys, and staff acting as customers. */
 @Component
 class AccountAudit {
 
@@ -30,6 +30,12 @@ class AccountAudit {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.PasswordChanged e) {
         trail.record(AuditAction.PASSWORD_CHANGED, e.accountId(), null, null, null);
+    }
+
+    /** The change (e.g. totp-enabled, totp-disabled) goes into the detail column. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AccountEvents.SecondFactorChanged e) {
+        trail.record(AuditAction.SECOND_FACTOR_CHANGED, e.accountId(), null, null, e.change());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -15,6 +15,7 @@ public enum AuditAction {
     SIGNED_UP("account.signed-up", "Signed up"),
     STAFF_CREATED("account.staff-created", "Staff account created"),
     PASSWORD_CHANGED("account.password-changed", "Password changed"),
+    SECOND_FACTOR_CHANGED("account.second-factor-changed", "Two-factor authentication changed"),
     ACCOUNT_SUSPENDED("account.suspended", "Account suspended"),
     ACCOUNT_UNSUSPENDED("account.unsuspended", "Account unsuspended"),
     SSH_KEY_ADDED("account.ssh-key-added", "SSH key added"),

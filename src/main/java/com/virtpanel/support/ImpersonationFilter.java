@@ -4,6 +4,7 @@ import com.virtpanel.account.AccountEvents;
 import com.virtpanel.account.ImpersonationGrant;
 import com.virtpanel.account.PanelUser;
 import com.virtpanel.account.Role;
+import com.virtpanel.account.SecondFactorService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,11 +42,13 @@ final class ImpersonationFilter extends SwitchUserFilter {
 
     private final UserDetailsService users;
     private final ApplicationEventPublisher events;
+    private final SecondFactorService secondFactors;
     private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
-    ImpersonationFilter(UserDetailsService users, ApplicationEventPublisher events) {
+    ImpersonationFilter(UserDetailsService users, ApplicationEventPublisher events, SecondFactorService secondFactors) {
         this.users = users;
         this.events = events;
+        this.secondFactors = secondFactors;
         setUserDetailsService(users);
         setSwitchUserMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Impersonation.SWITCH_PATH));
         setExitUserMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Impersonation.EXIT_PATH));
@@ -60,6 +63,10 @@ final class ImpersonationFilter extends SwitchUserFilter {
     @Override
     protected Authentication attemptSwitchUser(HttpServletRequest request) throws AuthenticationException {
         PanelUser staff = staffCaller();
+        // panel.security.staff-2fa=required: the page is closed to them, and so is this endpoint.
+        if (secondFactors.mustEnrol(staff.accountId(), staff.role())) {
+            throw new ImpersonationRefused(ImpersonationRefusal.SECOND_FACTOR_MISSING);
+        }
         String reason = reason(request.getParameter(Impersonation.REASON));
         boolean readOnly = readOnly(staff, request.getParameter(Impersonation.READ_ONLY));
         PanelUser customer = customer(request.getParameter(Impersonation.USERNAME));

@@ -8,6 +8,7 @@ public enum ImpersonationRefusal {
     REASON_MISSING("reason", "Enter the reason for acting as this customer."),
     REASON_TOO_LONG("reason-length", "Keep the reason under " + ImpersonationFilter.MAX_REASON + " characters."),
     NOT_STAFF("not-staff", "Only support staff can act as a customer."),
+    SECOND_FACTOR_MISSING("second-factor", "Set up two-factor authentication on your account page first."),
     ALREADY_ACTING("nested", "You are already acting as a customer. Exit first."),
     NOT_A_CUSTOMER("not-customer", "Only customers can be impersonated, never staff accounts."),
     UNKNOWN_ACCOUNT("unknown", "There is no such customer.");

@@ -1,5 +1,6 @@
 package com.virtpanel.support;
 
+import com.virtpanel.account.SecondFactorService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +29,10 @@ class ImpersonationSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
     SecurityFilterChain impersonationFilterChain(HttpSecurity http, UserDetailsService users,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events, SecondFactorService secondFactors) throws Exception {
         RequestMatcher switchUser = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Impersonation.SWITCH_PATH);
         RequestMatcher exitUser = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, Impersonation.EXIT_PATH);
-        var filter = new ImpersonationFilter(users, events);
+        var filter = new ImpersonationFilter(users, events, secondFactors);
         filter.afterPropertiesSet();
         http.securityMatcher(new OrRequestMatcher(switchUser, exitUser))
                 .authorizeHttpRequests(auth -> auth

@@ -8,21 +8,32 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.account.PasskeyService;
+import com.virtpanel.account.SecondFactorService;
 import com.virtpanel.account.SshKeyService;
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's own account: password, SSH keys, API tokens. */
+/** The signed-in user's own account: password, two-factor authentication, passkeys, SSH keys, API tokens. */
 @Route("account")
 @PageTitle("Account · Virtpanel")
 @Menu(title = "Account", order = 20, icon = "vaadin:user")
 @PermitAll
 public class AccountView extends VerticalLayout {
 
-    public AccountView(AccountService accounts, SshKeyService sshKeys, ApiTokenService tokens) {
+    public AccountView(AccountService accounts, SecondFactorService secondFactors, PasskeyService passkeys,
+            SshKeyService sshKeys, ApiTokenService tokens) {
         addClassName("page");
         var me = accounts.me();
         var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
         who.setId("account-email");
-        add(new H2("Account"), who, new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens), new PasswordPanel(accounts));
+        add(new H2("Account"), who);
+        if (secondFactors.mustEnrol()) {
+            var notice = new Paragraph("Staff accounts need two-factor authentication: set it up below to reach the "
+                    + "rest of the panel.");
+            notice.setId("two-factor-required");
+            add(notice);
+        }
+        add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens),
+                new PasswordPanel(accounts));
     }
 }

@@ -2,6 +2,15 @@ package com.virtpanel.base.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.virtpanel.base.ui.LoginView;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.switchuser.SwitchUserFilter;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
@@ -34,11 +43,24 @@ class SecurityConfig extends VaadinWebSecurity {
     private final UserDetailsService users;
     private final DataSource dataSource;
     private final SignInThrottle signInThrottle;
+    private final Clock clock;
+    private final PasskeyOrigins passkeyOrigins;
+    private final PasskeyProperties passkeys;
 
-    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle) {
+    SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle, Clock clock,
+            PasskeyOrigins passkeyOrigins, PasskeyProperties passkeys) {
         this.users = users;
         this.dataSource = dataSource;
         this.signInThrottle = signInThrottle;
+        this.clock = clock;
+        this.passkeyOrigins = passkeyOrigins;
+        this.passkeys = passkeys;
+    }
+
+    /** Static: a bean post-processor must not pull this configuration in early. */
+    @Bean
+    static PasskeySignIn passkeySignIn(ObjectProvider<UserDetailsService> users, ObjectProvider<SignInCompletion> completion) {
+        return new PasskeySignIn(users, completion);
     }
 
     @Bean
@@ -52,6 +74,18 @@ class SecurityConfig extends VaadinWebSecurity {
         var repository = new JdbcTokenRepositoryImpl();
         repository.setDataSource(dataSource);
         return repository;
+    }
+
+    /**
+     * Remember-me tokens live in the database: they survive restarts and can be revoked, unlike
+     * hash-based cookies signed with a key. A bean so that the code step can issue one too.
+     */
+    @Bean
+    VisitAwareRememberMe rememberMeServices() {
+        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
+        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
+        rememberMe.setParameter("remember-me");
+        return rememberMe;
     }
 
     /** Who has which session, so that a suspension can end the customer's open sessions at once. */
@@ -69,6 +103,13 @@ class SecurityConfig extends VaadinWebSecurity {
         return CookieSameSiteSupplier.ofLax();
     }
 
+    private static AuthorizationDecision notDuringAVisit(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication auth = authentication.get();
+        boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+        return new AuthorizationDecision(signedIn && auth.getAuthorities().stream()
+                .noneMatch(a -> SwitchUserFilter.ROLE_PREVIOUS_ADMINISTRATOR.equals(a.getAuthority())));
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -77,14 +118,16 @@ class SecurityConfig extends VaadinWebSecurity {
                 // Public views are also listed here: Vaadin answers "is this route public?" only
                 // once its servlet has served a request, so the first visitor after a restart
                 // would otherwise be sent to the login page.
-                .requestMatchers("/signup").permitAll()
-                .requestMatchers("/images/**", "/icons/**").permitAll());
-        // Remember-me tokens live in the database: they survive restarts and can be revoked,
-        // unlike hash-based cookies signed with a key.
-        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
-        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
-        rememberMe.setParameter("remember-me");
-        http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
+                .requestMatchers("/signup", SecondStepHandler.CODE_PATH).permitAll()
+                .requestMatchers("/images/**", "/icons/**").permitAll()
+                // Passkeys are added by the person themselves: never during a support visit (the
+                // agent would get a way into the customer's account). Removing goes through
+                // PasskeyService, which checks the owner; Spring's own DELETE endpoint is closed.
+                .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll()
+                .requestMatchers("/webauthn/register", "/webauthn/register/**").access(SecurityConfig::notDuringAVisit));
+        http.webAuthn(webAuthn -> webAuthn.rpName("Virtpanel").rpId(passkeys.rpId())
+                .allowedOrigins(passkeyOrigins.live()).disableDefaultRegistrationPage(true));
+        http.rememberMe(r -> r.rememberMeServices(rememberMeServices()).key(REMEMBER_ME_KEY));
         http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         // Unlimited sessions per user, but registered: an expired one is signed out on its next request.
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
@@ -92,5 +135,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurity.POLICY)));
         super.configure(http);
         setLoginView(http, LoginView.class, "/login?logout");
+        // A right password for an account with a second factor ends here, not signed in: the
+        // code step (/login/code) finishes the sign-in through SignInCompletion.
+        http.formLogin(form -> form.failureHandler(new SecondStepHandler(clock)));
     }
 }

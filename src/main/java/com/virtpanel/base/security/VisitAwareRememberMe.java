@@ -24,6 +24,11 @@ class VisitAwareRememberMe extends PersistentTokenBasedRememberMeServices {
         super.logout(request, response, realUser(authentication));
     }
 
+    /** Issues the remember-me cookie for a sign-in that finished outside the login form (after its code step). */
+    void remember(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        onLoginSuccess(request, response, authentication);
+    }
+
     /** The staff member behind a switched (impersonating) authentication, else the authentication itself. */
     static Authentication realUser(Authentication authentication) {
         if (authentication == null) {

@@ -1,5 +1,8 @@
 package com.virtpanel.base.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,6 +23,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
+    private final Paragraph passkeyError = new Paragraph();
 
     public LoginView() {
         addClassName("login-view");
@@ -41,8 +45,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                         + "setTimeout(()=>{const form=this.querySelector('form');if(form){const i=document.createElement('input');"
                         + "i.type='hidden';i.name='remember-me';i.value='on';form.appendChild(i);}},0);");
 
-        add(new H1("Virtpanel"), form,
+        var passkey = new Button("Sign in with a passkey", e -> signInWithPasskey());
+        passkey.setId("passkey-sign-in");
+        passkey.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        passkeyError.setId("passkey-error");
+        passkeyError.getStyle().set("color", "var(--lumo-error-text-color)");
+        passkeyError.setVisible(false);
+        add(new H1("Virtpanel"), form, passkey, passkeyError,
                 new Paragraph(new Anchor("signup", "New here? Create an account")));
+    }
+
+    /** A passkey counts as both factors: no code step follows. */
+    private void signInWithPasskey() {
+        passkeyError.setVisible(false);
+        UI ui = UI.getCurrent();
+        PasskeyScript.run(ui, "return window.vpPasskeys.authenticate()").then(String.class,
+                next -> ui.getPage().setLocation(next),
+                error -> {
+                    passkeyError.setText("That passkey did not sign you in. Try again, or use your password.");
+                    passkeyError.setVisible(true);
+                });
     }
 
     @Override

@@ -1,0 +1,153 @@
+package com.virtpanel.account;
+
+import com.virtpanel.base.ForbiddenException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Two-factor authentication with an authenticator app (TOTP) and recovery codes: enrolment and
+ * turning it off by the person themselves (never by staff acting as them), and the code check at
+ * sign-in. Every change is published as {@link AccountEvents.SecondFactorChanged}.
+ */
+@Service
+@Transactional
+public class SecondFactorService {
+
+    private final SecondFactorRepository factors;
+    private final RecoveryCodeRepository recoveryCodes;
+    private final AccountRepository accounts;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder encoder;
+    private final SecondFactorProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SecondFactorService(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, AccountRepository accounts,
+            CurrentUser currentUser, PasswordEncoder encoder, SecondFactorProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.factors = factors;
+        this.recoveryCodes = recoveryCodes;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public SecondFactorStatus status() {
+        Actor actor = currentUser.require();
+        boolean enabled = isEnabled(actor.accountId());
+        return new SecondFactorStatus(enabled, enabled ? recoveryCodes.countByAccountIdAndUsedAtIsNull(actor.accountId()) : 0,
+                !actor.isImpersonated() && properties.mustEnrol(actor.role(), enabled));
+    }
+
+    /** Whether signing in to this account needs a code. */
+    @Transactional(readOnly = true)
+    public boolean isEnabled(long accountId) {
+        return factors.findById(accountId).map(SecondFactor::isConfirmed).orElse(false);
+    }
+
+    /** Whether the signed-in person is staff who must set up a second factor before anything else. */
+    @Transactional(readOnly = true)
+    public boolean mustEnrol() {
+        return currentUser.find().filter(actor -> !actor.isImpersonated())
+                .map(actor -> properties.mustEnrol(actor.role(), isEnabled(actor.accountId()))).orElse(false);
+    }
+
+    /** The same rule for an account that is not signed in here (the API's token exchange). */
+    @Transactional(readOnly = true)
+    public boolean mustEnrol(long accountId, Role role) {
+        return properties.mustEnrol(role, isEnabled(accountId));
+    }
+
+    /** Starts (or starts over) setting up an app: a new key, not in force until a code from it is confirmed. */
+    public TotpEnrolment startEnrolment() {
+        Actor actor = self();
+        if (isEnabled(actor.accountId())) {
+            throw new InvalidInputException("code", "Two-factor authentication is already on. Turn it off first to move to a new app.");
+        }
+        factors.findById(actor.accountId()).ifPresent(f -> {
+            factors.delete(f);
+            factors.flush();
+        });
+        String secret = Totp.newSecret();
+        factors.save(new SecondFactor(actor.accountId(), secret, clock.instant()));
+        return new TotpEnrolment(secret, Totp.uri(secret, actor.email()));
+    }
+
+    /** Turns two-factor authentication on with a code from the new app; returns the recovery codes, shown only now. */
+    public List<String> confirmEnrolment(String code) {
+        Actor actor = self();
+        SecondFactor factor = factors.findById(actor.accountId()).filter(f -> !f.isConfirmed())
+                .orElseThrow(() -> new InvalidInputException("code", "Start the set-up first."));
+        if (!factor.accept(code, clock.instant())) {
+            throw new InvalidInputException("code", "That code is not right. Enter the 6-digit code your app shows now.");
+        }
+        factor.confirm(clock.instant());
+        List<String> codes = RecoveryCodes.generate();
+        recoveryCodes.deleteByAccount(actor.accountId());
+        codes.forEach(c -> recoveryCodes.save(new RecoveryCode(actor.accountId(), RecoveryCodes.hash(c))));
+        events.publishEvent(new AccountEvents.SecondFactorChanged(actor.accountId(), "totp-enabled"));
+        return codes;
+    }
+
+    /** Turns it off; a current code, a recovery code or the password proves it is really them. */
+    public void disable(String codeOrPassword) {
+        Actor actor = self();
+        SecondFactor factor = factors.findById(actor.accountId()).filter(SecondFactor::isConfirmed)
+                .orElseThrow(() -> new InvalidInputException("code", "Two-factor authentication is not on."));
+        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException("Account not found."));
+        boolean proven = codeOrPassword != null && !codeOrPassword.isBlank()
+                && (check(factor, codeOrPassword) || encoder.matches(codeOrPassword, account.getPasswordHash()));
+        if (!proven) {
+            throw new InvalidInputException("code", "Enter a current code from your app, a recovery code or your password.");
+        }
+        factors.delete(factor);
+        recoveryCodes.deleteByAccount(actor.accountId());
+        events.publishEvent(new AccountEvents.SecondFactorChanged(actor.accountId(), "totp-disabled"));
+    }
+
+    /**
+     * The sign-in check: a fresh code from the app, or a recovery code not used before (which is
+     * used up by this). Throttling is the caller's, who knows the client address.
+     */
+    public boolean verifySignIn(long accountId, String code) {
+        return factors.findById(accountId).filter(SecondFactor::isConfirmed).map(f -> check(f, code)).orElse(false);
+    }
+
+    private boolean check(SecondFactor factor, String input) {
+        if (Totp.looksLikeCode(input)) {
+            // saveAndFlush: the version check fails here, inside the sign-in, when a racing
+            // sign-in used the same code first.
+            boolean accepted = factor.accept(input, clock.instant());
+            if (accepted) {
+                factors.saveAndFlush(factor);
+            }
+            return accepted;
+        }
+        if (!RecoveryCodes.plausible(input)) {
+            return false;
+        }
+        var code = recoveryCodes.findByAccountIdAndCodeHash(factor.accountId(), RecoveryCodes.hash(input))
+                .filter(c -> !c.isUsed());
+        code.ifPresent(c -> c.use(clock.instant()));
+        return code.isPresent();
+    }
+
+    /** Only the person themselves: staff acting as a customer cannot change the customer's sign-in. */
+    private Actor self() {
+        Actor actor = currentUser.requireMayChange();
+        if (actor.isImpersonated()) {
+            throw new ForbiddenException("Support cannot change a customer's two-factor authentication.");
+        }
+        return actor;
+    }
+}

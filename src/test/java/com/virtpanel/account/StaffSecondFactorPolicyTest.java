@@ -1,0 +1,30 @@
+package com.virtpanel.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.SecondFactorProperties.StaffPolicy;
+import org.junit.jupiter.api.Test;
+
+class StaffSecondFactorPolicyTest {
+
+    private final SecondFactorProperties required = new SecondFactorProperties(StaffPolicy.REQUIRED);
+    private final SecondFactorProperties optional = new SecondFactorProperties(StaffPolicy.OPTIONAL);
+
+    @Test
+    void requiredIsTheDefault() {
+        assertThat(new SecondFactorProperties(null).staff2fa()).isEqualTo(StaffPolicy.REQUIRED);
+    }
+
+    @Test
+    void staffWithoutASecondFactorMustEnrolWhenItIsRequired() {
+        assertThat(required.mustEnrol(Role.SUPPORT, false)).isTrue();
+        assertThat(required.mustEnrol(Role.ADMIN, false)).isTrue();
+        assertThat(required.mustEnrol(Role.ADMIN, true)).isFalse();
+    }
+
+    @Test
+    void customersAreNeverForcedAndOptionalForcesNobody() {
+        assertThat(required.mustEnrol(Role.CUSTOMER, false)).isFalse();
+        assertThat(optional.mustEnrol(Role.ADMIN, false)).isFalse();
+    }
+}
