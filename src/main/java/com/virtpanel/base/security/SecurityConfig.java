@@ -2,7 +2,6 @@ package com.virtpanel.base.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.virtpanel.base.ui.LoginView;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
@@ -10,14 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 /**
  * Web security for the Vaadin UI. The REST API adds its own stateless filter chain for
@@ -48,16 +43,19 @@ class SecurityConfig extends VaadinWebSecurity {
     }
 
     @Bean
-    PersistentTokenRepository rememberMeTokens() {
-        var repository = new JdbcTokenRepositoryImpl();
+    RememberMeTokens rememberMeTokens() {
+        var repository = new RememberMeTokens();
         repository.setDataSource(dataSource);
         return repository;
     }
 
-    /** Who has which session, so that a suspension can end the customer's open sessions at once. */
+    /**
+     * Who has which session, and where it began: a suspension, a password change and the account
+     * page's session list end sessions through it.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    TrackedSessionRegistry sessionRegistry() {
+        return new TrackedSessionRegistry();
     }
 
     /**
@@ -81,9 +79,11 @@ class SecurityConfig extends VaadinWebSecurity {
                 .requestMatchers("/images/**", "/icons/**").permitAll());
         // Remember-me tokens live in the database: they survive restarts and can be revoked,
         // unlike hash-based cookies signed with a key.
-        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
-        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
-        rememberMe.setParameter("remember-me");
+        // Opt-in ("Keep me signed in" on the login form) and for customers only.
+        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens(), sessionRegistry());
+        rememberMe.setTokenValiditySeconds((int) RememberMe.VALIDITY.toSeconds());
+        rememberMe.setParameter(RememberMe.PARAMETER);
+        rememberMe.setCookieName(RememberMe.COOKIE);
         http.rememberMe(r -> r.rememberMeServices(rememberMe).key(REMEMBER_ME_KEY));
         http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         // Unlimited sessions per user, but registered: an expired one is signed out on its next request.

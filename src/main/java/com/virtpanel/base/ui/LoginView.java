@@ -1,5 +1,7 @@
 package com.virtpanel.base.ui;
 
+import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,11 +13,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.virtpanel.base.security.RememberMe;
 
 /** The login page; the form posts to Spring Security's /login. */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Virtpanel")
 @AnonymousAllowed
+@Uses(Checkbox.class)
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
@@ -34,12 +38,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        // Vaadin's LoginForm has no remember-me box; this hidden field asks for it always,
-        // which is what customers of a self-service panel expect on their own machine.
+        // Remember-me is opt-in. Flow's LoginForm has no API for extra fields, but its web component
+        // posts every named element in its "custom-form-area" slot (a checkbox only when ticked).
         form.getElement().executeJs(
-                "const f=this.querySelector('form')||this;"
-                        + "setTimeout(()=>{const form=this.querySelector('form');if(form){const i=document.createElement('input');"
-                        + "i.type='hidden';i.name='remember-me';i.value='on';form.appendChild(i);}},0);");
+                "setTimeout(()=>{const w=this.querySelector('vaadin-login-form-wrapper');"
+                        + "if(!w||w.querySelector('#remember-me'))return;"
+                        + "const c=document.createElement('vaadin-checkbox');c.id='remember-me';c.setAttribute('name',$0);"
+                        + "c.setAttribute('slot','custom-form-area');c.label='Keep me signed in';"
+                        + "c.helperText='For 14 days on this device. Not for staff accounts.';w.appendChild(c);},0);",
+                RememberMe.PARAMETER);
 
         add(new H1("Virtpanel"), form,
                 new Paragraph(new Anchor("signup", "New here? Create an account")));
