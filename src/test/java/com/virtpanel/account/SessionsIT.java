@@ -35,6 +35,7 @@ class SessionsIT {
     @Autowired AccountService accounts;
     @Autowired SessionService sessions;
     @Autowired ApiTokenService tokens;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @AfterEach
     void noRequest() {
@@ -67,6 +68,25 @@ class SessionsIT {
         assertThat(tokens.check(apiSession)).isEqualTo(new TokenCheck.Refused(TokenCheck.Reason.REVOKED, null));
         assertThat(inSession(here, customer, sessions::mine)).singleElement()
                 .satisfies(s -> assertThat(s.current()).isTrue());
+    }
+
+    @Test
+    void aSecondFactorChangeEndsTheSameAsAPasswordChange() {
+        AccountSummary customer = users.newCustomer();
+        HttpDevice here = new HttpDevice(port, FIREFOX).signIn(customer.email(), Users.PASSWORD, false);
+        HttpDevice laptop = new HttpDevice(port, FIREFOX).signIn(customer.email(), Users.PASSWORD, true);
+        String personal = Users.as(customer, () -> tokens.createPersonal("ci", null)).token();
+
+        inSession(here, customer, () -> {
+            events.publishEvent(new AccountEvents.SecondFactorChanged(customer.id(), "totp-enabled"));
+            return null;
+        });
+
+        assertThat(here.signedIn()).isTrue();
+        assertThat(laptop.signedIn()).isFalse();
+        laptop.closeBrowser();
+        assertThat(laptop.signedIn()).as("its remember-me cookie").isFalse();
+        assertThat(tokens.authenticate(personal)).isEmpty();
     }
 
     @Test

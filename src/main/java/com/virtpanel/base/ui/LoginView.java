@@ -1,13 +1,12 @@
 package com.virtpanel.base.ui;
 
-import com.vaadin.flow.component.dependency.Uses;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -19,7 +18,6 @@ import com.virtpanel.base.security.RememberMe;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Virtpanel")
 @AnonymousAllowed
-@Uses(Checkbox.class)
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
@@ -38,15 +36,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        // Remember-me is opt-in. Flow's LoginForm has no API for extra fields, but its web component
-        // posts every named element in its "custom-form-area" slot (a checkbox only when ticked).
+        // Remember-me is opt-in. Flow's LoginForm has no API for extra fields, so a plain checkbox is
+        // attached to the form component and moved into its native <form> once that has rendered:
+        // the form posts it (as remember-me=on) only when ticked, and it needs no web component.
+        var keepSignedIn = new Element("label");
+        keepSignedIn.setAttribute("id", "keep-signed-in");
+        keepSignedIn.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
+                .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
+                .set("margin-top", "var(--lumo-space-s)");
+        var box = new Element("input");
+        box.setAttribute("type", "checkbox");
+        box.setAttribute("id", RememberMe.PARAMETER);
+        box.setAttribute("name", RememberMe.PARAMETER);
+        box.setAttribute("value", "on");
+        keepSignedIn.appendChild(box, new Element("span").setText("Keep me signed in for 14 days (not for staff accounts)"));
+        form.getElement().appendChild(keepSignedIn);
         form.getElement().executeJs(
-                "setTimeout(()=>{const w=this.querySelector('vaadin-login-form-wrapper');"
-                        + "if(!w||w.querySelector('#remember-me'))return;"
-                        + "const c=document.createElement('vaadin-checkbox');c.id='remember-me';c.setAttribute('name',$0);"
-                        + "c.setAttribute('slot','custom-form-area');c.label='Keep me signed in';"
-                        + "c.helperText='For 14 days on this device. Not for staff accounts.';w.appendChild(c);},0);",
-                RememberMe.PARAMETER);
+                "const item=$0, host=this;customElements.whenDefined('vaadin-login-form').then(()=>{"
+                        + "const move=()=>{const f=host.querySelector('form');"
+                        + "if(!f){requestAnimationFrame(move);return;}if(item.parentNode!==f){f.appendChild(item);}};move();});",
+                keepSignedIn);
 
         add(new H1("Virtpanel"), form,
                 new Paragraph(new Anchor("signup", "New here? Create an account")));
