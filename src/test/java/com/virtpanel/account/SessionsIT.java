@@ -188,6 +188,31 @@ class SessionsIT {
         }
     }
 
+    /**
+     * A support visit is the staff member's session: the customer's "sign out everywhere else" and
+     * password change neither count it nor end it. (Paths of the support module's switch-user chain.)
+     */
+    @Test
+    void aSupportVisitSurvivesTheCustomerSigningOutEverywhereAndChangingTheirPassword() {
+        AccountSummary customer = users.newCustomer();
+        HttpDevice here = new HttpDevice(port, FIREFOX).signIn(customer.email(), Users.PASSWORD, false);
+        AccountSummary admin = users.newStaff(Role.ADMIN);
+        HttpDevice staff = new HttpDevice(port, FIREFOX).signIn(admin.email(), Users.PASSWORD, false);
+        assertThat(staff.post("/impersonate", java.util.Map.of("username", customer.email(), "reason", "ticket 42",
+                "readOnly", "false"))).isEqualTo(302);
+        assertThat(staff.signedIn()).isTrue();
+
+        assertThat(inSession(here, customer, sessions::mine)).as("the visit is not listed").hasSize(1);
+        assertThat(inSession(here, customer, sessions::signOutEverywhereElse)).isZero();
+        inSession(here, customer, () -> {
+            accounts.changePassword(Users.PASSWORD, "Quartz-lantern-ferry-81");
+            return null;
+        });
+
+        assertThat(staff.signedIn()).as("the staff member's visit").isTrue();
+        assertThat(here.signedIn()).isTrue();
+    }
+
     /** Runs as the account, inside a request of this device's HTTP session (as its Vaadin UI would). */
     private static <T> T inSession(HttpDevice device, AccountSummary account, Supplier<T> work) {
         var request = new MockHttpServletRequest();

@@ -36,20 +36,8 @@ public final class HttpDevice {
 
     /** Signs in through the form; fails the test if the form does not accept the credentials. */
     public HttpDevice signIn(String email, String password, boolean keepSignedIn) {
-        String page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET()).body();
-        String parameter = "_csrf";
-        String token = null;
-        Matcher m = META.matcher(page);
-        while (m.find()) {
-            if (m.group(1).equals("_csrf")) {
-                token = m.group(2);
-            } else {
-                parameter = m.group(2);
-            }
-        }
         String form = "username=" + enc(email) + "&password=" + enc(password)
-                + (keepSignedIn ? "&remember-me=on" : "")
-                + (token == null ? "" : "&" + enc(parameter) + "=" + enc(token));
+                + (keepSignedIn ? "&remember-me=on" : "") + csrf("/login");
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         String location = posted.headers().firstValue("Location").orElse("");
@@ -69,6 +57,31 @@ public final class HttpDevice {
             return false;
         }
         throw new IllegalStateException("unexpected answer " + page.statusCode() + " " + page.headers().map());
+    }
+
+    /** Posts a form the way a page of the panel would (with the CSRF token of a page); returns the status. */
+    public int post(String path, java.util.Map<String, String> fields) {
+        StringBuilder form = new StringBuilder(csrf("/servers").substring(1));
+        fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))).statusCode();
+    }
+
+    /** "&amp;name=token" from the CSRF meta tags of a page, or "" when it has none. */
+    private String csrf(String page) {
+        String html = send(HttpRequest.newBuilder(URI.create(base + page)).GET()).body();
+        String parameter = "_csrf";
+        String token = null;
+        Matcher m = META.matcher(html);
+        while (m.find()) {
+            if (m.group(1).equals("_csrf")) {
+                token = m.group(2);
+            } else {
+                parameter = m.group(2);
+            }
+        }
+        return token == null ? "" : "&" + enc(parameter) + "=" + enc(token);
     }
 
     public Optional<String> cookie(String name) {
