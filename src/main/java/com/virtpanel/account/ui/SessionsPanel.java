@@ -28,10 +28,11 @@ class SessionsPanel extends VerticalLayout {
         boolean mayEnd = sessions.mayEnd();
         grid.setId("sessions");
         grid.addColumn(SessionsPanel::what).setHeader("Session").setAutoWidth(true);
-        grid.addColumn(s -> s.client() + (s.address() == null ? "" : " · " + s.address())).setHeader("From").setAutoWidth(true);
-        grid.addColumn(s -> time(s.startedAt())).setHeader("Started").setAutoWidth(true);
-        grid.addColumn(s -> time(s.lastSeenAt())).setHeader("Last seen").setAutoWidth(true);
-        grid.addColumn(s -> s.expiresAt() == null ? "" : time(s.expiresAt())).setHeader("Ends").setAutoWidth(true);
+        // The only column that may be cut short, so the rest (and "this session") stay in view.
+        grid.addColumn(SessionsPanel::from).setHeader("From").setFlexGrow(1).setTooltipGenerator(SessionsPanel::from);
+        grid.addColumn(s -> time(s.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> time(s.lastSeenAt())).setHeader("Last seen").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> s.expiresAt() == null ? "" : time(s.expiresAt())).setHeader("Ends").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(s -> {
             if (s.current() && s.kind() == SignInSession.Kind.BROWSER) {
                 var here = new Span("this session");
@@ -42,7 +43,7 @@ class SessionsPanel extends VerticalLayout {
             end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             end.setVisible(mayEnd);
             return end;
-        });
+        }).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         var everywhere = new Button("Sign out everywhere else", e -> run(() -> {
             int ended = sessions.signOutEverywhereElse();
@@ -63,6 +64,10 @@ class SessionsPanel extends VerticalLayout {
             case REMEMBERED -> "Kept signed in, not open now";
             case API -> "API sign-in (1 hour)";
         };
+    }
+
+    private static String from(SignInSession s) {
+        return s.client() + (s.address() == null ? "" : " · " + s.address());
     }
 
     private static String time(Instant at) {

@@ -42,6 +42,7 @@ class SessionsBrowserIT {
                 String listed = browser.allText("sessions");
                 assertThat(listed).contains("Headless Chrome on Linux", "Browser (kept signed in)", "Firefox on Linux");
                 assertThat(browser.allText("api-tokens")).contains("backup").doesNotContain("never");
+                browser.screenshot("account-sessions-before");
 
                 browser.click("sign-out-everywhere");
                 // Visible text: the grid keeps its old rows in the page, hidden, for reuse.
@@ -49,6 +50,7 @@ class SessionsBrowserIT {
                 assertThat(browser.text("sessions")).contains("Headless Chrome on Linux");
 
                 assertThat(laptop.signedIn()).as("the other browser").isFalse();
+                browser.screenshot("account-sessions-after");
                 browser.go("/servers");
                 assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
             } catch (RuntimeException | AssertionError e) {
