@@ -82,12 +82,9 @@ public class ApiTokenService {
                 .stream().map(ApiToken::info).toList();
     }
 
-    /** Revokes one of the signed-in user's tokens, of either kind. Not during a support visit. */
+    /** Revokes one of the signed-in user's tokens, of either kind. */
     public void revoke(long tokenId) {
         Actor actor = currentUser.requireMayChange();
-        if (actor.isImpersonated()) {
-            throw new com.virtpanel.base.ForbiddenException("Support cannot revoke a customer's tokens.");
-        }
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == actor.accountId())
                 .orElseThrow(() -> new NotFoundException("Token not found."));
         token.revoke(clock.instant());

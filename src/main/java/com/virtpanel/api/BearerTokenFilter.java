@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,13 +62,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
             refuse(request, response, refused);
             return;
         }
-        Optional<PanelUser> user = Optional.of(((TokenCheck.Valid) check).user());
         long wait = perToken.acquire("token:" + sha256(token));
         if (wait > 0) {
             AuthRateLimitFilter.tooMany(problems, request, response, wait);
             return;
         }
-        PanelUser principal = user.get();
+        PanelUser principal = ((TokenCheck.Valid) check).user();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         contexts.setContext(context);
@@ -92,7 +90,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             }
             case REVOKED -> {
                 type = "token-revoked";
-                detail = "The token was revoked (by its owner, or because the account's password changed).";
+                detail = "The token was revoked: by its owner, or by a change of the account's password or second factor.";
             }
             case SUSPENDED -> {
                 type = "invalid-token";
