@@ -69,12 +69,29 @@ class ApiToken {
         return kind;
     }
 
-    boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    Long getId() {
+        return id;
     }
 
-    void used(Instant at) {
-        this.lastUsedAt = at;
+    boolean usableAt(Instant now) {
+        return revokedAt == null && !expiredAt(now);
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** Last use is written at most once per {@code every}: not one write per API call. */
+    boolean lastUseIsStale(Instant now, java.time.Duration every) {
+        return lastUsedAt == null || !lastUsedAt.isAfter(now.minus(every));
     }
 
     void revoke(Instant at) {
@@ -85,5 +102,13 @@ class ApiToken {
 
     ApiTokenInfo info() {
         return new ApiTokenInfo(id, name, prefix, createdAt, expiresAt, lastUsedAt, revokedAt);
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
     }
 }

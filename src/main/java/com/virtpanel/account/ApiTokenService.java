@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
     static final Duration SESSION_TOKEN_LIFETIME = Duration.ofHours(1);
+    /** A token's last use is written at most this often, not on every API call. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+    static final Duration LONGEST_LIFETIME = Duration.ofDays(366);
     private static final String PREFIX = "vp_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,7 +53,10 @@ public class ApiTokenService {
         return issue(accountId, ApiToken.Kind.SESSION, "session", now.plus(SESSION_TOKEN_LIFETIME));
     }
 
-    /** A personal access token for the signed-in user, optionally expiring. */
+    /**
+     * A personal access token for the signed-in user; a null lifetime never expires (the account
+     * page offers {@link TokenLifetime}s, 90 days unless chosen otherwise).
+     */
     public IssuedToken createPersonal(String name, Duration lifetime) {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
@@ -62,6 +69,9 @@ public class ApiTokenService {
         if (label.isEmpty() || label.length() > 100) {
             throw new InvalidInputException("name", "Give the token a name of 1 to 100 characters.");
         }
+        if (lifetime != null && (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST_LIFETIME) > 0)) {
+            throw new InvalidInputException("lifetime", "A token lives at most a year, or until revoked.");
+        }
         Instant expires = lifetime == null ? null : clock.instant().plus(lifetime);
         return issue(actor.accountId(), ApiToken.Kind.PERSONAL, label, expires);
     }
@@ -72,6 +82,14 @@ public class ApiTokenService {
                 .stream().map(ApiToken::info).toList();
     }
 
+    /** The hour-long tokens from the API's sign-in that still work, for the account page's session list. */
+    @Transactional(readOnly = true)
+    public List<ApiTokenInfo> mySessionTokens() {
+        return tokens.findLive(currentUser.require().accountId(), ApiToken.Kind.SESSION, clock.instant())
+                .stream().map(ApiToken::info).toList();
+    }
+
+    /** Revokes one of the signed-in user's tokens, of either kind. */
     public void revoke(long tokenId) {
         Actor actor = currentUser.requireMayChange();
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == actor.accountId())
@@ -81,18 +99,39 @@ public class ApiTokenService {
 
     /** The user behind a presented token, if it is valid, unexpired, unrevoked and the account active. */
     public Optional<PanelUser> authenticate(String presented) {
+        return check(presented) instanceof TokenCheck.Valid valid ? Optional.of(valid.user()) : Optional.empty();
+    }
+
+    /** Checks a presented token and records its use (at most once a minute); says why when it is refused. */
+    public TokenCheck check(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
-            return Optional.empty();
+            return new TokenCheck.Refused(TokenCheck.Reason.UNKNOWN, null);
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(hash(presented))
-                .filter(t -> t.usableAt(now))
-                .flatMap(t -> {
-                    t.used(now);
-                    return accounts.findById(t.getAccountId());
-                })
-                .map(PanelUserDetailsService::toUser)
-                .filter(PanelUser::active);
+        ApiToken token = tokens.findByTokenHash(hash(presented)).orElse(null);
+        if (token == null) {
+            return new TokenCheck.Refused(TokenCheck.Reason.UNKNOWN, null);
+        }
+        if (token.isRevoked()) {
+            return new TokenCheck.Refused(TokenCheck.Reason.REVOKED, null);
+        }
+        if (token.expiredAt(now)) {
+            return new TokenCheck.Refused(TokenCheck.Reason.EXPIRED, token.getExpiresAt());
+        }
+        PanelUser user = accounts.findById(token.getAccountId()).map(PanelUserDetailsService::toUser)
+                .filter(PanelUser::active).orElse(null);
+        if (user == null) {
+            return new TokenCheck.Refused(TokenCheck.Reason.SUSPENDED, null);
+        }
+        if (token.lastUseIsStale(now, LAST_USE_PRECISION)) {
+            tokens.markUsed(token.getId(), now, now.minus(LAST_USE_PRECISION));
+        }
+        return new TokenCheck.Valid(user);
+    }
+
+    /** Ends the account's tokens of these kinds (a password change: all; signing out elsewhere: sessions). */
+    int revokeAll(long accountId, ApiToken.Kind first, ApiToken.Kind... more) {
+        return tokens.revokeAll(accountId, EnumSet.of(first, more), clock.instant());
     }
 
     private IssuedToken issue(long accountId, ApiToken.Kind kind, String name, Instant expires) {

@@ -3,6 +3,7 @@ package com.virtpanel.api;
 import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.PanelUser;
+import com.virtpanel.account.TokenCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -52,16 +52,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = bearer(header);
-        Optional<PanelUser> user = token == null ? Optional.empty() : tokens.authenticate(token);
-        if (user.isEmpty()) {
+        TokenCheck check = token == null ? new TokenCheck.Refused(TokenCheck.Reason.UNKNOWN, null) : tokens.check(token);
+        if (check instanceof TokenCheck.Refused refused) {
             long wait = perIp.acquire(AuthRateLimitFilter.ipKey(request));
             if (wait > 0) {
                 AuthRateLimitFilter.tooMany(problems, request, response, wait);
                 return;
             }
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
-                    "The token is invalid, expired or revoked, or its account is suspended.",
-                    Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\", error=\"invalid_token\""));
+            refuse(request, response, refused);
             return;
         }
         long wait = perToken.acquire("token:" + sha256(token));
@@ -69,11 +67,43 @@ class BearerTokenFilter extends OncePerRequestFilter {
             AuthRateLimitFilter.tooMany(problems, request, response, wait);
             return;
         }
-        PanelUser principal = user.get();
+        PanelUser principal = ((TokenCheck.Valid) check).user();
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         contexts.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * 401 with a problem type per reason ({@code token-expired}, {@code token-revoked},
+     * {@code invalid-token}) and RFC 6750's {@code error="invalid_token"} challenge.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, TokenCheck.Refused refused)
+            throws IOException {
+        String type;
+        String detail;
+        switch (refused.reason()) {
+            case EXPIRED -> {
+                type = "token-expired";
+                detail = "The token expired at " + refused.expiredAt() + ". Sign in again with POST "
+                        + ApiSecurityConfig.TOKEN + ", or create a new personal access token on your account page.";
+            }
+            case REVOKED -> {
+                type = "token-revoked";
+                detail = "The token was revoked: by its owner, or by a change of the account's password or second factor.";
+            }
+            case SUSPENDED -> {
+                type = "invalid-token";
+                detail = "The token's account is suspended.";
+            }
+            default -> {
+                type = "invalid-token";
+                detail = "The token is not valid.";
+            }
+        }
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, type, "Unauthorized", detail,
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\", error=\"invalid_token\", error_description=\""
+                        + type.replace('-', ' ') + "\""));
     }
 
     /** The token of a "Bearer" header (scheme case-insensitive, RFC 6750), or null. */

@@ -184,15 +184,21 @@ class ImpersonationEndpointIT {
     }
 
     @Test
-    void signingOutDuringAVisitForgetsTheStaffMembersRememberMeLoginsNotTheCustomers(@Autowired JdbcTemplate jdbc) throws Exception {
-        for (String email : List.of(support.email(), customer.email())) {
+    void signingOutDuringAVisitForgetsTheStaffMembersBrowserLoginNotTheCustomers(@Autowired JdbcTemplate jdbc) throws Exception {
+        String staffSeries = UUID.randomUUID().toString();
+        for (String[] login : List.of(new String[] {support.email(), staffSeries},
+                new String[] {customer.email(), UUID.randomUUID().toString()})) {
             jdbc.update("INSERT INTO persistent_logins (username, series, token, last_used) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
-                    email, UUID.randomUUID().toString(), "t");
+                    login[0], login[1], "t");
         }
         MockHttpSession session = SignedIn.session(support);
         switchTo(session, customer.email(), "ticket 6001", false).andExpect(status().isFound());
 
-        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+        // The staff member's browser carries its own remember-me cookie (from before staff were never remembered).
+        String cookie = java.util.Base64.getEncoder().withoutPadding()
+                .encodeToString((staffSeries + ":t").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(post("/logout").session(session).with(csrf())
+                .cookie(new jakarta.servlet.http.Cookie("remember-me", cookie))).andExpect(status().is3xxRedirection());
 
         String count = "SELECT COUNT(*) FROM persistent_logins WHERE username = ?";
         assertThat(jdbc.queryForObject(count, Integer.class, support.email())).isZero();

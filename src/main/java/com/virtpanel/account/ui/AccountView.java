@@ -10,10 +10,11 @@ import com.virtpanel.account.AccountService;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.PasskeyService;
 import com.virtpanel.account.SecondFactorService;
+import com.virtpanel.account.SessionService;
 import com.virtpanel.account.SshKeyService;
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's own account: password, two-factor authentication, passkeys, SSH keys, API tokens. */
+/** The signed-in user's own account: password, two-factor authentication, passkeys, sessions, SSH keys, API tokens. */
 @Route("account")
 @PageTitle("Account · Virtpanel")
 @Menu(title = "Account", order = 20, icon = "vaadin:user")
@@ -21,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 public class AccountView extends VerticalLayout {
 
     public AccountView(AccountService accounts, SecondFactorService secondFactors, PasskeyService passkeys,
-            SshKeyService sshKeys, ApiTokenService tokens) {
+            SshKeyService sshKeys, ApiTokenService tokens, SessionService sessions) {
         addClassName("page");
         var me = accounts.me();
         var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
@@ -33,7 +34,14 @@ public class AccountView extends VerticalLayout {
             notice.setId("two-factor-required");
             add(notice);
         }
-        add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), new ApiTokensPanel(tokens),
-                new PasswordPanel(accounts));
+        var apiTokens = new ApiTokensPanel(tokens);
+        var sessionList = new SessionsPanel(sessions);
+        // A new password ends the other sessions and every token: both lists are read again.
+        var password = new PasswordPanel(accounts, () -> {
+            apiTokens.refresh();
+            sessionList.refresh();
+        });
+        add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), apiTokens, password,
+                sessionList);
     }
 }

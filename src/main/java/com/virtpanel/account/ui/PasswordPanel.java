@@ -9,7 +9,8 @@ import com.virtpanel.base.PanelException;
 
 class PasswordPanel extends VerticalLayout {
 
-    PasswordPanel(AccountService accounts) {
+    /** {@code afterChange}: a new password ends other sessions and tokens, so lists shown beside it refresh. */
+    PasswordPanel(AccountService accounts, Runnable afterChange) {
         setPadding(false);
         var current = new PasswordField("Current password");
         current.setId("current-password");
@@ -21,7 +22,8 @@ class PasswordPanel extends VerticalLayout {
                 accounts.changePassword(current.getValue(), fresh.getValue());
                 current.clear();
                 fresh.clear();
-                Notifications.ok("Password changed.");
+                Notifications.ok("Password changed. Other sessions are signed out and API tokens revoked.");
+                afterChange.run();
             } catch (PanelException ex) {
                 Notifications.error(ex.userMessage());
             }

@@ -19,14 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 /**
  * Web security for the Vaadin UI. The REST API adds its own stateless filter chain for
@@ -70,28 +66,33 @@ class SecurityConfig extends VaadinWebSecurity {
     }
 
     @Bean
-    PersistentTokenRepository rememberMeTokens() {
-        var repository = new JdbcTokenRepositoryImpl();
+    RememberMeTokens rememberMeTokens() {
+        var repository = new RememberMeTokens();
         repository.setDataSource(dataSource);
         return repository;
     }
 
     /**
      * Remember-me tokens live in the database: they survive restarts and can be revoked, unlike
-     * hash-based cookies signed with a key. A bean so that the code step can issue one too.
+     * hash-based cookies signed with a key. Opt-in ("Keep me signed in" on the login form) and for
+     * customers only. A bean so that the code step can issue one too.
      */
     @Bean
     VisitAwareRememberMe rememberMeServices() {
-        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens());
-        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
-        rememberMe.setParameter("remember-me");
+        var rememberMe = new VisitAwareRememberMe(REMEMBER_ME_KEY, users, rememberMeTokens(), sessionRegistry());
+        rememberMe.setTokenValiditySeconds((int) RememberMe.VALIDITY.toSeconds());
+        rememberMe.setParameter(RememberMe.PARAMETER);
+        rememberMe.setCookieName(RememberMe.COOKIE);
         return rememberMe;
     }
 
-    /** Who has which session, so that a suspension can end the customer's open sessions at once. */
+    /**
+     * Who has which session, and where it began: a suspension, a password change and the account
+     * page's session list end sessions through it.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    TrackedSessionRegistry sessionRegistry() {
+        return new TrackedSessionRegistry();
     }
 
     /**

@@ -9,11 +9,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.virtpanel.base.security.RememberMe;
 
 /** The login page; the form posts to Spring Security's /login. */
 @Route(value = "login", autoLayout = false)
@@ -38,12 +40,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        // Vaadin's LoginForm has no remember-me box; this hidden field asks for it always,
-        // which is what customers of a self-service panel expect on their own machine.
+        // Remember-me is opt-in. Flow's LoginForm has no API for extra fields, so a plain checkbox is
+        // attached to the form component and moved into its native <form> once that has rendered:
+        // the form posts it (as remember-me=on) only when ticked, and it needs no web component.
+        var keepSignedIn = new Element("label");
+        keepSignedIn.setAttribute("id", "keep-signed-in");
+        keepSignedIn.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
+                .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
+                .set("margin-top", "var(--lumo-space-s)");
+        var box = new Element("input");
+        box.setAttribute("type", "checkbox");
+        box.setAttribute("id", RememberMe.PARAMETER);
+        box.setAttribute("name", RememberMe.PARAMETER);
+        box.setAttribute("value", "on");
+        keepSignedIn.appendChild(box, new Element("span").setText("Keep me signed in for 14 days (not for staff accounts)"));
+        form.getElement().appendChild(keepSignedIn);
         form.getElement().executeJs(
-                "const f=this.querySelector('form')||this;"
-                        + "setTimeout(()=>{const form=this.querySelector('form');if(form){const i=document.createElement('input');"
-                        + "i.type='hidden';i.name='remember-me';i.value='on';form.appendChild(i);}},0);");
+                "const item=$0, host=this;customElements.whenDefined('vaadin-login-form').then(()=>{"
+                        + "const move=()=>{const f=host.querySelector('form');"
+                        + "if(!f){requestAnimationFrame(move);return;}if(item.parentNode!==f){f.appendChild(item);}};move();});",
+                keepSignedIn);
 
         var passkey = new Button("Sign in with a passkey", e -> signInWithPasskey());
         passkey.setId("passkey-sign-in");
