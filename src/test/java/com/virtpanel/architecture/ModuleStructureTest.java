@@ -34,28 +34,47 @@ class ModuleStructureTest {
     void moduleDiagramsAreDrawnFromTheCode() throws IOException {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString())).writeDocumentation();
         try (Stream<Path> files = Files.list(DOCS)) {
-            for (Path puml : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                Files.write(puml, relationsSorted(Files.readAllLines(puml)));
+            for (Path file : files.filter(f -> f.toString().endsWith(".puml") || f.toString().endsWith(".adoc")).toList()) {
+                Files.write(file, listsSorted(Files.readAllLines(file)));
             }
         }
     }
 
-    /** The Documenter lists relations in no fixed order; sorted, an unchanged map gives an unchanged file. */
-    static List<String> relationsSorted(List<String> lines) {
+    /**
+     * The Documenter lists relations (PlantUML {@code Rel(}) and a canvas cell's items
+     * (AsciiDoc {@code * }, the first one after the cell's {@code |}) in no fixed order; sorted,
+     * an unchanged module map gives unchanged files.
+     */
+    static List<String> listsSorted(List<String> lines) {
         var out = new ArrayList<String>(lines.size());
-        var relations = new ArrayList<String>();
+        var run = new ArrayList<String>();
+        String cell = "";
         for (String line : lines) {
-            if (line.startsWith("Rel(")) {
-                relations.add(line);
+            boolean item = line.startsWith("* ") || line.startsWith("Rel(");
+            if (item && !run.isEmpty()) {
+                run.add(line);
                 continue;
             }
-            relations.sort(null);
-            out.addAll(relations);
-            relations.clear();
-            out.add(line);
+            flush(run, cell, out);
+            if (line.startsWith("|* ")) {
+                cell = "|";
+                run.add(line.substring(1));
+            } else if (item) {
+                cell = "";
+                run.add(line);
+            } else {
+                out.add(line);
+            }
         }
-        relations.sort(null);
-        out.addAll(relations);
+        flush(run, cell, out);
         return out;
+    }
+
+    private static void flush(List<String> run, String cell, List<String> out) {
+        run.sort(null);
+        for (int i = 0; i < run.size(); i++) {
+            out.add(i == 0 ? cell + run.get(i) : run.get(i));
+        }
+        run.clear();
     }
 }
