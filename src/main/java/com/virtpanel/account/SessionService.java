@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public class SessionService {
         List<RememberedLogins.Remembered> logins = remembered.of(actor.email(), now);
         Set<String> liveSeries = logins.stream().map(RememberedLogins.Remembered::series).collect(Collectors.toSet());
         List<SignInSession> rows = new ArrayList<>();
-        Set<String> seriesWithSession = new java.util.HashSet<>();
+        Set<String> seriesWithSession = new HashSet<>();
         for (SessionInformation session : browserSessions(actor.accountId())) {
             Optional<SessionOrigin> origin = registry.origin(session.getSessionId());
             String series = origin.map(SessionOrigin::rememberMeSeries).filter(liveSeries::contains).orElse(null);

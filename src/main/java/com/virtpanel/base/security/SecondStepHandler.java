@@ -34,7 +34,7 @@ class SecondStepHandler implements AuthenticationFailureHandler {
         }
         request.getSession(true);
         request.changeSessionId();
-        new PendingSignIn(step.accountId(), step.email(), request.getParameter("remember-me") != null, clock.instant())
+        new PendingSignIn(step.accountId(), step.email(), request.getParameter(RememberMe.PARAMETER) != null, clock.instant())
                 .store(request.getSession());
         response.sendRedirect(request.getContextPath() + CODE_PATH);
     }
