@@ -18,9 +18,6 @@ import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.impl.StdSchedulerFactory;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /** Requests for a reconcile pass coalesce into at most one pending pass, and none is lost. */
 class ReconcileTriggerTest {
@@ -88,23 +85,4 @@ class ReconcileTriggerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 2);
     }
 
-    /** The trigger row needs a transaction in production; the in-memory store needs none. */
-    static class NoTransactions extends AbstractPlatformTransactionManager {
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
-    }
 }

@@ -21,9 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.TransactionDefinition;
 
 /** The quota module books the usage module's sampling passes: traffic and credits, from cumulative counters. */
 class SampledUsageTest {
@@ -81,24 +78,4 @@ class SampledUsageTest {
         assertThat(state.get()).isNull();
     }
 
-    /** Runs the callback as is: the repositories are fakes. */
-    static class NoTransactions extends AbstractPlatformTransactionManager {
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
-    }
 }
