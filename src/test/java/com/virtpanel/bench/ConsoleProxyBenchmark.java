@@ -55,7 +55,8 @@ class ConsoleProxyBenchmark {
     static final int ROUNDS_HANDSHAKE = 30;
     static final int ROUNDS_ECHO = 3000;
     static final int BULK_MIB = 200; // sent as one byte: at most 255
-    static final int ROUNDS_BULK = 3;
+    static final int ROUNDS_BULK = 5;
+    static final int ROUNDS_VNC = 7;
     static final int VNC_UPDATES = 8;
 
     @Autowired ServerService servers;
@@ -84,7 +85,7 @@ class ConsoleProxyBenchmark {
         String session = WebLogin.sessionId(port, alice.email(), Users.PASSWORD);
 
         try (BulkBackend bulk = new BulkBackend()) {
-            ConsoleBenchSupport.target(new InetSocketAddress("127.0.0.1", bulk.port()));
+            ConsoleBenchSupport.target(new InetSocketAddress("127.0.0.1", bulk.port()), server.id(), alice.id());
             int wsVnc = websockify(vncPort);
             int wsBulk = websockify(bulk.port());
 
@@ -121,7 +122,7 @@ class ConsoleProxyBenchmark {
 
     // --- measurements (each returns the median per kind, rounds interleaved) ------------------
 
-    Map<String, Double> handshakes(Map<String, Opener> kinds, int rounds) throws Exception {
+    Map<String, double[]> handshakes(Map<String, Opener> kinds, int rounds) throws Exception {
         return interleave(kinds, rounds, (kind, opener) -> {
             Connector c = opener.prepare(); // a ticket is issued outside the timed part
             long t0 = System.nanoTime();
@@ -132,8 +133,7 @@ class ConsoleProxyBenchmark {
         });
     }
 
-    Map<String, Double> echo(Map<String, Opener> kinds, int rounds) throws Exception {
-        Map<String, Double> medians = new LinkedHashMap<>();
+    Map<String, double[]> echo(Map<String, Opener> kinds, int rounds) throws Exception {
         Map<String, Stream> open = new LinkedHashMap<>();
         for (var e : kinds.entrySet()) {
             Stream s = e.getValue().prepare().connect();
@@ -152,14 +152,13 @@ class ConsoleProxyBenchmark {
                 samples.get(e.getKey())[i] = (System.nanoTime() - t0) / 1e6;
             }
         }
-        for (var e : open.entrySet()) {
-            e.getValue().close();
-            medians.put(e.getKey(), median(samples.get(e.getKey())));
+        for (Stream s : open.values()) {
+            s.close();
         }
-        return medians;
+        return samples;
     }
 
-    Map<String, Double> bulk(Map<String, Opener> kinds, int rounds, int mib) throws Exception {
+    Map<String, double[]> bulk(Map<String, Opener> kinds, int rounds, int mib) throws Exception {
         return interleave(kinds, rounds, (kind, opener) -> {
             try (Stream s = opener.prepare().connect()) {
                 s.readFully(new byte[12]);
@@ -177,8 +176,8 @@ class ConsoleProxyBenchmark {
         });
     }
 
-    Map<String, Double> vncRoundTrips(Map<String, Opener> kinds, int w, int h) throws Exception {
-        return interleave(kinds, 3, (kind, opener) -> {
+    Map<String, double[]> vncRoundTrips(Map<String, Opener> kinds, int w, int h) throws Exception {
+        return interleave(kinds, ROUNDS_VNC, (kind, opener) -> {
             try (Stream s = opener.prepare().connect()) {
                 Rfb rfb = Rfb.init(s);
                 double[] t = new double[6];
@@ -192,8 +191,8 @@ class ConsoleProxyBenchmark {
         });
     }
 
-    Map<String, Double> vncThroughput(Map<String, Opener> kinds) throws Exception {
-        return interleave(kinds, 3, (kind, opener) -> {
+    Map<String, double[]> vncThroughput(Map<String, Opener> kinds) throws Exception {
+        return interleave(kinds, ROUNDS_VNC, (kind, opener) -> {
             try (Stream s = opener.prepare().connect()) {
                 Rfb rfb = Rfb.init(s);
                 long bytes = 0;
@@ -210,7 +209,8 @@ class ConsoleProxyBenchmark {
         double run(String kind, Opener opener) throws Exception;
     }
 
-    Map<String, Double> interleave(Map<String, Opener> kinds, int rounds, Sample sample) throws Exception {
+    /** One sample per kind per round, the kinds taking turns inside each round (paired by index). */
+    Map<String, double[]> interleave(Map<String, Opener> kinds, int rounds, Sample sample) throws Exception {
         Map<String, double[]> samples = new LinkedHashMap<>();
         kinds.keySet().forEach(k -> samples.put(k, new double[rounds]));
         for (int i = 0; i < rounds; i++) {
@@ -218,9 +218,7 @@ class ConsoleProxyBenchmark {
                 samples.get(e.getKey())[i] = sample.run(e.getKey(), e.getValue());
             }
         }
-        Map<String, Double> medians = new LinkedHashMap<>();
-        samples.forEach((k, v) -> medians.put(k, median(v)));
-        return medians;
+        return samples;
     }
 
     static double median(double[] values) {
@@ -495,22 +493,54 @@ class ConsoleProxyBenchmark {
 
     // --- output ----------------------------------------------------------------------------------------
 
+    /**
+     * Medians per way in, and the panel against websockify as the median of the per-round
+     * ratios (the kinds ran back to back in each round, so a load spike hits both) with a 95 %
+     * bootstrap interval. The verdict says "worse" only when the whole interval is on the wrong
+     * side of 1, and "within noise" when it straddles 1.
+     */
     static final class Report {
+        private static final int RESAMPLES = 4000;
         private final StringBuilder out = new StringBuilder();
         private final List<String> verdicts = new ArrayList<>();
+        private final java.util.Random random = new java.util.Random(42);
 
-        void add(String what, Map<String, Double> medians, boolean higherIsBetter) {
-            double direct = medians.get("direct");
-            double panel = medians.get("panel");
-            double websockify = medians.get("websockify");
-            out.append(String.format(Locale.ROOT, "%-42s direct %10.3f  panel %10.3f  websockify %10.3f   panel/direct %6.2f  panel/websockify %6.2f%n",
-                    what, direct, panel, websockify, panel / direct, panel / websockify));
-            boolean ok = higherIsBetter ? panel >= websockify : panel <= websockify;
-            verdicts.add(String.format(Locale.ROOT, "%s: panel %s websockify", what, ok ? "no worse than" : "WORSE than"));
+        void add(String what, Map<String, double[]> samples, boolean higherIsBetter) {
+            double[] panel = samples.get("panel");
+            double[] websockify = samples.get("websockify");
+            double[] ratios = new double[panel.length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = panel[i] / websockify[i];
+            }
+            double[] interval = bootstrapMedian(ratios);
+            out.append(String.format(Locale.ROOT,
+                    "%-40s direct %9.3f  panel %9.3f  websockify %9.3f   panel/direct %5.2f   panel/websockify %5.2f [%5.2f, %5.2f] (n=%d)%n",
+                    what, median(samples.get("direct")), median(panel), median(websockify),
+                    median(panel) / median(samples.get("direct")), median(ratios), interval[0], interval[1], ratios.length));
+            double good = higherIsBetter ? interval[0] : interval[1];
+            double bad = higherIsBetter ? interval[1] : interval[0];
+            boolean better = higherIsBetter ? good >= 1 : good <= 1;
+            boolean worse = higherIsBetter ? bad < 1 : bad > 1;
+            verdicts.add(String.format(Locale.ROOT, "%s: panel %s websockify", what,
+                    better ? "no worse than" : worse ? "WORSE than" : "within noise of"));
+        }
+
+        /** The 2.5th and 97.5th percentiles of the median over resamples with replacement. */
+        private double[] bootstrapMedian(double[] values) {
+            double[] medians = new double[RESAMPLES];
+            double[] resample = new double[values.length];
+            for (int r = 0; r < RESAMPLES; r++) {
+                for (int i = 0; i < values.length; i++) {
+                    resample[i] = values[random.nextInt(values.length)];
+                }
+                medians[r] = median(resample);
+            }
+            Arrays.sort(medians);
+            return new double[] {medians[(int) (RESAMPLES * 0.025)], medians[(int) (RESAMPLES * 0.975) - 1]};
         }
 
         void print() {
-            System.out.println("\n=== Console proxy benchmark (medians; ratios against the same run) ===");
+            System.out.println("\n=== Console proxy benchmark (medians; panel/websockify: median of per-round ratios, 95 % interval) ===");
             System.out.print(out);
             verdicts.forEach(System.out::println);
             System.out.println();

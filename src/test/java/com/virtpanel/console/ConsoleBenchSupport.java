@@ -19,13 +19,21 @@ public final class ConsoleBenchSupport {
 
     public static final String PATH = "/console/ws/bench";
     private static volatile InetSocketAddress target;
+    private static volatile long serverId;
+    private static volatile long accountId;
 
     private ConsoleBenchSupport() {
     }
 
-    /** Where connections to {@value #PATH} are relayed to. */
-    public static void target(InetSocketAddress backend) {
+    /**
+     * Where connections to {@value #PATH} are relayed to, on behalf of a real running server
+     * and its owner: the panel's periodic console check closes consoles of servers that are
+     * not running, as it should.
+     */
+    public static void target(InetSocketAddress backend, long server, long account) {
         target = backend;
+        serverId = server;
+        accountId = account;
     }
 
     @TestConfiguration
@@ -36,7 +44,7 @@ public final class ConsoleBenchSupport {
                 @Override
                 public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler h,
                         Map<String, Object> attributes) {
-                    attributes.put(ConsoleHandshake.GRANT, new ConsoleGrant(0, 0, "bench", 0, 0, "bench", 0, "bench",
+                    attributes.put(ConsoleHandshake.GRANT, new ConsoleGrant(0, serverId, "bench", accountId, accountId, "bench", accountId, "bench",
                             "127.0.0.1", target));
                     return true;
                 }
