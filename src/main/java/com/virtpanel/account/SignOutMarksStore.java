@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,12 @@ class SignOutMarksStore implements SignOutMarks {
                         : Optional.<Instant>empty(), key);
         cache.put(key, new Cached(mark, now));
         return mark;
+    }
+
+    /** A suspended customer's browser sessions end on every instance too (SuspendedSessions ends this instance's). */
+    @EventListener
+    void on(AccountEvents.Suspended event) {
+        signOutAllBefore(event.accountId());
     }
 
     /**

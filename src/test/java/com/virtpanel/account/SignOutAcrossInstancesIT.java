@@ -22,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Two panel instances on one PostgreSQL database: browser sessions live in each instance's
  * memory, yet a password change or "sign out everywhere" on A ends the account's sessions on B
- * at B's next request (B checks the database at every request here: its session-check interval is
+ * at B's next request, and so does a suspension (B checks the database at every request here: its session-check interval is
  * 0; the default caches the mark for 5 s). The session that made the change stays signed in.
  */
 class SignOutAcrossInstancesIT {
@@ -66,6 +66,11 @@ class SignOutAcrossInstancesIT {
         inSession(here, customer, () -> a.getBean(SessionService.class).signOutEverywhereElse());
         assertThat(again.signedIn()).as("signed out everywhere else, from the other instance").isFalse();
         assertThat(here.signedIn()).isTrue();
+
+        // An admin on A suspends the bystander: their session on B ends too.
+        var admin = a.getBean(AccountService.class).findByEmail("admin@virtpanel.test").orElseThrow();
+        Users.as(admin, () -> a.getBean(AccountService.class).suspend(other.id()));
+        assertThat(bystanderOnB.signedIn()).as("a suspended customer's session on the other instance").isFalse();
     }
 
     private ConfigurableApplicationContext start(String schema, String name) {
