@@ -80,35 +80,29 @@ public final class StoredBackoff implements FailureCounter {
         return jdbc.update("DELETE FROM sign_in_failure WHERE last_failure_ms <= ?", clock.millis() - policy.forgetAfterMillis());
     }
 
+    private record Row(int failures, long lastFailure, long blockedUntil) {
+    }
+
+    /** One failure of a stored key, inside its own transaction; returns the seconds it must now wait. */
     private long count(String key) {
         long now = clock.millis();
-        List<int[]> rows = jdbc.query("SELECT failures, last_failure_ms FROM sign_in_failure WHERE throttle_key = ? FOR UPDATE",
-                (rs, i) -> new int[] {rs.getInt(1), now - rs.getLong(2) >= policy.forgetAfterMillis() ? 1 : 0}, key);
+        List<Row> rows = jdbc.query("SELECT failures, last_failure_ms, blocked_until_ms FROM sign_in_failure "
+                + "WHERE throttle_key = ? FOR UPDATE", (rs, i) -> new Row(rs.getInt(1), rs.getLong(2), rs.getLong(3)), key);
         if (rows.isEmpty()) {
             long blockedUntil = now + policy.delayMillis(1);
             jdbc.update("INSERT INTO sign_in_failure (throttle_key, failures, last_failure_ms, blocked_until_ms) VALUES (?, 1, ?, ?)",
                     key, now, blockedUntil);
             return Backoff.secondsUntil(blockedUntil, now);
         }
-        boolean forgotten = rows.get(0)[1] == 1;
-        int failures = forgotten ? 1 : rows.get(0)[0] + 1;
+        // The same steps as Backoff: a quiet key starts over; while failures are free an earlier block stands.
+        Row row = rows.get(0);
+        boolean forgotten = now - row.lastFailure() >= policy.forgetAfterMillis();
+        int failures = forgotten ? 1 : row.failures() + 1;
         long delay = policy.delayMillis(failures);
-        // While failures are free the old block (if any, and not forgotten) stands, as in Backoff.
-        String blocked = delay > 0 ? "?" : forgotten ? "0" : "blocked_until_ms";
-        List<Object> args = new java.util.ArrayList<>(List.of(failures, now));
-        if (delay > 0) {
-            args.add(now + delay);
-        }
-        args.add(key);
-        jdbc.update("UPDATE sign_in_failure SET failures = ?, last_failure_ms = ?, blocked_until_ms = " + blocked
-                + " WHERE throttle_key = ?", args.toArray());
-        return delay > 0 ? Backoff.secondsUntil(now + delay, now) : waitSeconds(now, key);
-    }
-
-    private long waitSeconds(long now, String storedKey) {
-        List<Long> blockedUntil = jdbc.queryForList("SELECT blocked_until_ms FROM sign_in_failure WHERE throttle_key = ?",
-                Long.class, storedKey);
-        return blockedUntil.isEmpty() ? 0 : Backoff.secondsUntil(blockedUntil.get(0), now);
+        long blockedUntil = delay > 0 ? now + delay : forgotten ? 0 : row.blockedUntil();
+        jdbc.update("UPDATE sign_in_failure SET failures = ?, last_failure_ms = ?, blocked_until_ms = ? WHERE throttle_key = ?",
+                failures, now, blockedUntil, key);
+        return Backoff.secondsUntil(blockedUntil, now);
     }
 
     /** The scope keeps sign-in and sign-up counts apart; a key too long for the column (an email typed as a novel) is hashed. */
