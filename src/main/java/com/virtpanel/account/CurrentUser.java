@@ -1,6 +1,7 @@
 package com.virtpanel.account;
 
 import com.virtpanel.base.ForbiddenException;
+import com.virtpanel.base.security.SecondFactorPassed;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,6 +30,11 @@ public class CurrentUser {
                 .map(ImpersonationGrant.class::cast)
                 .findFirst();
         return Optional.of(new Actor(user.accountId(), user.email(), user.role(), grant));
+    }
+
+    /** Whether this sign-in proved a second factor (see {@link SecondFactorPassed}). */
+    public boolean secondFactorPassed() {
+        return SecondFactorPassed.in(SecurityContextHolder.getContext().getAuthentication());
     }
 
     /** The signed-in actor; a missing one is a programming error (routes and API are guarded). */

@@ -1,5 +1,6 @@
 package com.virtpanel.account;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ class PasskeyStore {
 
     @Bean
     UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository users,
-            AccountRepository accounts, ApplicationEventPublisher events) {
-        return new PublishingCredentials(new JdbcUserCredentialRepository(jdbc), users, accounts, events);
+            AccountRepository accounts, ApplicationEventPublisher events, ObjectProvider<SecondFactorService> secondFactors) {
+        return new PublishingCredentials(new JdbcUserCredentialRepository(jdbc), users, accounts, events, secondFactors);
     }
 }

@@ -1,6 +1,7 @@
 package com.virtpanel.account;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -17,18 +18,24 @@ class PublishingCredentials implements UserCredentialRepository {
     private final PublicKeyCredentialUserEntityRepository users;
     private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<SecondFactorService> secondFactors;
 
     PublishingCredentials(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository users,
-            AccountRepository accounts, ApplicationEventPublisher events) {
+            AccountRepository accounts, ApplicationEventPublisher events, ObjectProvider<SecondFactorService> secondFactors) {
         this.store = store;
         this.users = users;
         this.accounts = accounts;
         this.events = events;
+        this.secondFactors = secondFactors;
     }
 
     @Override
     public void save(CredentialRecord credential) {
         boolean added = store.findByCredentialId(credential.getCredentialId()) == null;
+        if (added) {
+            // Spring's registration endpoint answers 400 to this; the account page says why.
+            secondFactors.getObject().requireMayAddFactor();
+        }
         store.save(credential);
         if (added) {
             var user = users.findById(credential.getUserEntityUserId());

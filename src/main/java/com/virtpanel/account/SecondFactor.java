@@ -1,6 +1,7 @@
 package com.virtpanel.account;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,7 +21,9 @@ class SecondFactor {
     @Column(name = "account_id")
     private Long accountId;
 
+    /** Encrypted at rest (TotpSecretColumn); held decrypted only in memory. */
     @Column(name = "totp_secret", nullable = false)
+    @Convert(converter = TotpSecretColumn.class)
     private String totpSecret;
 
     @Column(name = "started_at", nullable = false)

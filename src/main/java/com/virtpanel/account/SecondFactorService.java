@@ -3,10 +3,15 @@ package com.virtpanel.account;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.security.SecondFactorPassed;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +32,13 @@ public class SecondFactorService {
     private final SecondFactorProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+    private final UserCredentialRepository passkeys;
 
     SecondFactorService(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, AccountRepository accounts,
             CurrentUser currentUser, PasswordEncoder encoder, SecondFactorProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PublicKeyCredentialUserEntityRepository passkeyUsers,
+            UserCredentialRepository passkeys) {
         this.factors = factors;
         this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
@@ -39,6 +47,8 @@ public class SecondFactorService {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.passkeyUsers = passkeyUsers;
+        this.passkeys = passkeys;
     }
 
     @Transactional(readOnly = true)
@@ -46,7 +56,7 @@ public class SecondFactorService {
         Actor actor = currentUser.require();
         boolean enabled = isEnabled(actor.accountId());
         return new SecondFactorStatus(enabled, enabled ? recoveryCodes.countByAccountIdAndUsedAtIsNull(actor.accountId()) : 0,
-                !actor.isImpersonated() && properties.mustEnrol(actor.role(), enabled));
+                mustEnrol());
     }
 
     /** Whether signing in to this account needs a code. */
@@ -55,11 +65,47 @@ public class SecondFactorService {
         return factors.findById(accountId).map(SecondFactor::isConfirmed).orElse(false);
     }
 
-    /** Whether the signed-in person is staff who must set up a second factor before anything else. */
+    /**
+     * Whether the signed-in person is staff who, under the required policy, has not proved a
+     * second factor in this sign-in (a code, a passkey, or an app set up just now) while it still
+     * stands: they reach only their account page, to set one up or to be told to use their passkey.
+     */
     @Transactional(readOnly = true)
     public boolean mustEnrol() {
         return currentUser.find().filter(actor -> !actor.isImpersonated())
-                .map(actor -> properties.mustEnrol(actor.role(), isEnabled(actor.accountId()))).orElse(false);
+                .map(actor -> properties.mustEnrol(actor.role(), provenHere(actor))).orElse(false);
+    }
+
+    /**
+     * Staff held back by {@link #mustEnrol()} although they have a passkey: they signed in with
+     * the password alone and must sign in with the passkey instead (adding factors is closed to
+     * such a sign-in, or a stolen password would be enough after all).
+     */
+    @Transactional(readOnly = true)
+    public boolean mustUsePasskey() {
+        return mustEnrol() && hasPasskey(currentUser.require().email());
+    }
+
+    /**
+     * Refuses adding a second factor (an app or a passkey) in a sign-in that {@link #mustEnrol()}
+     * holds back when the account already has one: the first factor may be set up with the
+     * password alone, a further one only after proving the first.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayAddFactor() {
+        var actor = currentUser.find().orElse(null);
+        if (actor != null && mustEnrol() && (isEnabled(actor.accountId()) || hasPasskey(actor.email()))) {
+            throw new ForbiddenException("You signed in with your password alone: sign in with your passkey first.");
+        }
+    }
+
+    private boolean provenHere(Actor actor) {
+        return currentUser.secondFactorPassed() && (isEnabled(actor.accountId()) || hasPasskey(actor.email()));
+    }
+
+    private boolean hasPasskey(String email) {
+        var user = passkeyUsers.findByUsername(email);
+        return user != null && !passkeys.findByUserId(user.getId()).isEmpty();
     }
 
     /** The same rule for an account that is not signed in here (the API's token exchange). */
@@ -71,6 +117,7 @@ public class SecondFactorService {
     /** Starts (or starts over) setting up an app: a new key, not in force until a code from it is confirmed. */
     public TotpEnrolment startEnrolment() {
         Actor actor = self();
+        requireMayAddFactor();
         if (isEnabled(actor.accountId())) {
             throw new InvalidInputException("code", "Two-factor authentication is already on. Turn it off first to move to a new app.");
         }
@@ -96,6 +143,7 @@ public class SecondFactorService {
         recoveryCodes.deleteByAccount(actor.accountId());
         codes.forEach(c -> recoveryCodes.save(new RecoveryCode(actor.accountId(), RecoveryCodes.hash(c))));
         events.publishEvent(new AccountEvents.SecondFactorChanged(actor.accountId(), "totp-enabled"));
+        markThisSignIn();
         return codes;
     }
 
@@ -140,6 +188,20 @@ public class SecondFactorService {
                 .filter(c -> !c.isUsed());
         code.ifPresent(c -> c.use(clock.instant()));
         return code.isPresent();
+    }
+
+    /**
+     * The code just confirmed proves the app is in the person's hand: this sign-in counts as one
+     * with a second factor from now on (staff set up under the required policy go on working).
+     */
+    private void markThisSignIn() {
+        var context = SecurityContextHolder.getContext();
+        if (context.getAuthentication() == null) {
+            return;
+        }
+        context.setAuthentication(SecondFactorPassed.mark(context.getAuthentication()));
+        CurrentRequest.get().map(r -> r.getSession(false)).ifPresent(session -> session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context));
     }
 
     /** Only the person themselves: staff acting as a customer cannot change the customer's sign-in. */

@@ -41,14 +41,16 @@ public class SessionService {
     private final ApiTokenService tokens;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SignOutMarksStore marks;
 
     SessionService(TrackedSessionRegistry registry, RememberedLogins remembered, ApiTokenService tokens,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, SignOutMarksStore marks) {
         this.registry = registry;
         this.remembered = remembered;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.marks = marks;
     }
 
     /** The signed-in account's sessions, this one first, then the most recently seen. */
@@ -144,6 +146,8 @@ public class SessionService {
                 ended++;
             }
         }
+        // Sessions held by other panel instances end on their next request there.
+        marks.signOutAllBefore(actor.accountId());
         return ended + tokens.revokeAll(actor.accountId(), ApiToken.Kind.SESSION);
     }
 

@@ -96,7 +96,8 @@ class AuthController {
         if (secondFactors.isEnabled(account.id())) {
             requireSecondFactor(account, body, request);
         } else if (secondFactors.mustEnrol(account.id(), account.role())) {
-            throw new ForbiddenException("Staff accounts need two-factor authentication: set it up on your account page first.");
+            throw new ForbiddenException("Staff accounts need two-factor authentication: set up an authenticator app on your "
+                    + "account page first (a passkey signs in to the panel in the browser, not here).");
         }
         IssuedToken issued = tokens.issueSessionToken(account.id());
         var user = new PanelUser(account.id(), account.email(), "", account.role(), true);

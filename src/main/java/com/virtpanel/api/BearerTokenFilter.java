@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.security.SecondFactorPassed;
 import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.PanelUser;
@@ -69,7 +70,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         PanelUser principal = ((TokenCheck.Valid) check).user();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        // A token is only handed out after the second factor the account's rules ask for (the
+        // exchange asks for the code; the account page only to a sign-in that passed one).
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                SecondFactorPassed.with(principal.getAuthorities())));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -64,7 +64,7 @@ final class ImpersonationFilter extends SwitchUserFilter {
     protected Authentication attemptSwitchUser(HttpServletRequest request) throws AuthenticationException {
         PanelUser staff = staffCaller();
         // panel.security.staff-2fa=required: the page is closed to them, and so is this endpoint.
-        if (secondFactors.mustEnrol(staff.accountId(), staff.role())) {
+        if (secondFactors.mustEnrol()) {
             throw new ImpersonationRefused(ImpersonationRefusal.SECOND_FACTOR_MISSING);
         }
         String reason = reason(request.getParameter(Impersonation.REASON));

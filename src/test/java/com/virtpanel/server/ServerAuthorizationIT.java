@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.account.Role;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.NotFoundException;
@@ -12,11 +14,22 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Customer B cannot see or touch customer A's server; to B it simply does not exist. */
 @IntegrationTest
@@ -25,6 +38,9 @@ class ServerAuthorizationIT {
     @Autowired ServerService servers;
     @Autowired Users users;
     @Autowired Guests guests;
+    @Autowired ConsoleTickets consoles;
+    @Autowired ApiTokenService tokens;
+    @LocalServerPort int port;
 
     static AccountSummary alice;
     static ServerView alicesServer;
@@ -104,6 +120,12 @@ class ServerAuthorizationIT {
                 assertThatThrownBy(() -> servers.resetRootPassword(id)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.shutdown(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.powerOff(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.reset(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> servers.start(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> consoles.forApi(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> consoles.forSession(id, "a-session")).isInstanceOf(ForbiddenException.class);
                 // the page asks first and says why every button is off
                 AllowedActions allowed = servers.allowedActions(id);
                 assertThat(allowed.actions()).allSatisfy((action, allowance) -> {
@@ -113,5 +135,61 @@ class ServerAuthorizationIT {
             });
         }
         assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
+    }
+
+    /**
+     * The same through the REST API with the staff member's own token, all at once: every action
+     * on the customer's server is 403 (looking is allowed), and the server is untouched.
+     */
+    @Test
+    void staffOutsideAVisitAreRefusedEveryActionThroughTheApiToo() throws Exception {
+        long id = alicesServer.id();
+        String base = "/api/v1/servers/" + id;
+        var requests = new LinkedHashMap<String, String>();
+        for (String power : List.of("start", "shutdown", "reboot", "poweroff", "reset")) {
+            requests.put("POST " + base + "/actions/" + power, null);
+        }
+        requests.put("POST " + base + "/actions/reinstall", "{\"image\":\"demo\"}");
+        requests.put("POST " + base + "/actions/reset_password", null);
+        requests.put("POST " + base + "/console", null);
+        requests.put("DELETE " + base, null);
+        requests.put("GET " + base, null);
+        for (AccountSummary staff : List.of(users.newStaff(Role.SUPPORT), users.admin())) {
+            String token = tokens.issueSessionToken(staff.id()).token();
+            Map<String, Integer> answers = simultaneously(requests, token);
+            answers.forEach((request, status) -> assertThat(status).as(staff.role() + " " + request)
+                    .isEqualTo(request.startsWith("GET") ? 200 : 403));
+        }
+        assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
+        assertThat(Shell.virsh("domstate", alicesServer.domain())).isEqualTo("running");
+    }
+
+    private Map<String, Integer> simultaneously(Map<String, String> requests, String token) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            var answers = new LinkedHashMap<String, Future<Integer>>();
+            requests.forEach((request, json) -> answers.put(request, pool.submit(() -> {
+                String[] methodAndPath = request.split(" ", 2);
+                var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + methodAndPath[1]))
+                        .header("Authorization", "Bearer " + token)
+                        .method(methodAndPath[0], json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json));
+                if (json != null) {
+                    builder.header("Content-Type", "application/json");
+                }
+                start.await();
+                return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            })));
+            start.countDown();
+            var statuses = new LinkedHashMap<String, Integer>();
+            for (var answer : answers.entrySet()) {
+                statuses.put(answer.getKey(), answer.getValue().get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

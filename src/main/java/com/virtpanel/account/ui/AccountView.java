@@ -28,7 +28,12 @@ public class AccountView extends VerticalLayout {
         var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
         who.setId("account-email");
         add(new H2("Account"), who);
-        if (secondFactors.mustEnrol()) {
+        if (secondFactors.mustUsePasskey()) {
+            var notice = new Paragraph("Staff accounts need two-factor authentication, and you signed in with your password "
+                    + "alone: sign out and sign in with your passkey to reach the rest of the panel.");
+            notice.setId("two-factor-required");
+            add(notice);
+        } else if (secondFactors.mustEnrol()) {
             var notice = new Paragraph("Staff accounts need two-factor authentication: set it up below to reach the "
                     + "rest of the panel.");
             notice.setId("two-factor-required");

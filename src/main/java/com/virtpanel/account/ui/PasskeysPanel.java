@@ -42,6 +42,7 @@ class PasskeysPanel extends VerticalLayout {
                 }
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.addClassName("passkey-remove");
             return remove;
         });
         grid.setAllRowsVisible(true);

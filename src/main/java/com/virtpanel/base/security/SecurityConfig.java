@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 
 /**
  * Web security for the Vaadin UI. The REST API adds its own stateless filter chain for
@@ -42,15 +43,17 @@ class SecurityConfig extends VaadinWebSecurity {
     private final Clock clock;
     private final PasskeyOrigins passkeyOrigins;
     private final PasskeyProperties passkeys;
+    private final SignOutMarks signOutMarks;
 
     SecurityConfig(UserDetailsService users, DataSource dataSource, SignInThrottle signInThrottle, Clock clock,
-            PasskeyOrigins passkeyOrigins, PasskeyProperties passkeys) {
+            PasskeyOrigins passkeyOrigins, PasskeyProperties passkeys, SignOutMarks signOutMarks) {
         this.users = users;
         this.dataSource = dataSource;
         this.signInThrottle = signInThrottle;
         this.clock = clock;
         this.passkeyOrigins = passkeyOrigins;
         this.passkeys = passkeys;
+        this.signOutMarks = signOutMarks;
     }
 
     /** Static: a bean post-processor must not pull this configuration in early. */
@@ -132,6 +135,8 @@ class SecurityConfig extends VaadinWebSecurity {
         http.addFilterBefore(new SignInThrottleFilter(signInThrottle), UsernamePasswordAuthenticationFilter.class);
         // Unlimited sessions per user, but registered: an expired one is signed out on its next request.
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
+        // A password change on another panel instance reaches this instance's sessions through the database.
+        http.addFilterBefore(new StaleSessionFilter(signOutMarks, sessionRegistry()), ConcurrentSessionFilter.class);
         http.headers(h -> h.frameOptions(f -> f.deny())
                 .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurity.POLICY)));
         super.configure(http);

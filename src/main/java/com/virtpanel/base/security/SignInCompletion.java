@@ -36,7 +36,8 @@ public class SignInCompletion {
     }
 
     public String complete(HttpServletRequest request, HttpServletResponse response, boolean remember, UserDetails user) {
-        var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        // Both ways here (a code after the password, a passkey) proved a second factor.
+        var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, SecondFactorPassed.with(user.getAuthorities()));
         auth.setDetails(new WebAuthenticationDetails(request));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);

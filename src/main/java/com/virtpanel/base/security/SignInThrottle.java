@@ -1,6 +1,11 @@
 package com.virtpanel.base.security;
 
 import com.virtpanel.base.throttle.Backoff;
+import com.virtpanel.base.throttle.FailureCounter;
+import com.virtpanel.base.throttle.StoredBackoff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
@@ -22,14 +27,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInThrottle {
 
-    private final Backoff accounts;
-    private final Backoff addresses;
-    private final Backoff signUps;
+    private final FailureCounter accounts;
+    private final FailureCounter addresses;
+    private final FailureCounter signUps;
 
+    /** Counts in this instance's memory: for unit tests. */
     SignInThrottle(SignInThrottleProperties p, Clock clock) {
-        this.accounts = new Backoff(p.freePerAccount(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
-        this.addresses = new Backoff(p.freePerAddress(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
-        this.signUps = new Backoff(p.freeSignUps(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
+        this.accounts = accountPolicy(p, clock);
+        this.addresses = addressPolicy(p, clock);
+        this.signUps = signUpPolicy(p, clock);
+    }
+
+    /**
+     * Counts in the database, shared by every panel instance: a guesser gains nothing by spreading
+     * attempts over instances behind a load balancer.
+     */
+    @Autowired
+    SignInThrottle(SignInThrottleProperties p, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.accounts = new StoredBackoff("sign-in-account", accountPolicy(p, clock), clock, jdbc, transactions);
+        this.addresses = new StoredBackoff("sign-in-address", addressPolicy(p, clock), clock, jdbc, transactions);
+        this.signUps = new StoredBackoff("sign-up", signUpPolicy(p, clock), clock, jdbc, transactions);
+    }
+
+    private static Backoff accountPolicy(SignInThrottleProperties p, Clock clock) {
+        return new Backoff(p.freePerAccount(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
+    }
+
+    private static Backoff addressPolicy(SignInThrottleProperties p, Clock clock) {
+        return new Backoff(p.freePerAddress(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
+    }
+
+    private static Backoff signUpPolicy(SignInThrottleProperties p, Clock clock) {
+        return new Backoff(p.freeSignUps(), p.firstDelay(), p.maxDelay(), p.forgetAfter(), clock);
     }
 
     /** Seconds before this address may try to sign in to this account again; 0 when it may now. */

@@ -34,6 +34,8 @@ public class TrackedSessionRegistry extends SessionRegistryImpl {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, SessionOrigin> origins = new ConcurrentHashMap<>();
+    /** When each session's sign-in counts from, for the account's "signed out before" ({@link StaleSessionFilter}). */
+    private final Map<String, Instant> signedInAt = new ConcurrentHashMap<>();
 
     /** Where this session began, if it is registered. */
     public Optional<SessionOrigin> origin(String sessionId) {
@@ -52,6 +54,7 @@ public class TrackedSessionRegistry extends SessionRegistryImpl {
         // A remember-me login registers with the cookie it came with (or the one it just rotated).
         String series = request == null ? null : Optional.ofNullable((String) request.getAttribute(SERIES_ATTRIBUTE))
                 .or(() -> RememberMe.series(request)).orElse(null);
+        signedInAt.put(sessionId, Instant.now());
         byte[] handle = new byte[12];
         RANDOM.nextBytes(handle);
         origins.put(sessionId, new SessionOrigin(HexFormat.of().formatHex(handle), Instant.now(), address, agent, series));
@@ -61,6 +64,20 @@ public class TrackedSessionRegistry extends SessionRegistryImpl {
     public void removeSessionInformation(String sessionId) {
         super.removeSessionInformation(sessionId);
         origins.remove(sessionId);
+        signedInAt.remove(sessionId);
+    }
+
+    /** When this registered session's sign-in counts from; empty for a session not registered here. */
+    public Optional<Instant> signedInAt(String sessionId) {
+        return Optional.ofNullable(signedInAt.get(sessionId));
+    }
+
+    /**
+     * The session that ends all the account's other sessions (a password change, "sign out
+     * everywhere") counts as signed in from that moment, so it is not ended with them.
+     */
+    public void signedInAgain(String sessionId, Instant at) {
+        signedInAt.computeIfPresent(sessionId, (id, before) -> at);
     }
 
     /** A new session id (sign-in's fixation protection) keeps the origin of the old one. */
@@ -68,9 +85,13 @@ public class TrackedSessionRegistry extends SessionRegistryImpl {
     public void onApplicationEvent(AbstractSessionEvent event) {
         if (event instanceof SessionIdChangedEvent changed) {
             SessionOrigin origin = origins.get(changed.getOldSessionId());
+            Instant since = signedInAt.get(changed.getOldSessionId());
             super.onApplicationEvent(event);
             if (origin != null && origins.containsKey(changed.getNewSessionId())) {
                 origins.put(changed.getNewSessionId(), origin);
+            }
+            if (since != null && signedInAt.containsKey(changed.getNewSessionId())) {
+                signedInAt.put(changed.getNewSessionId(), since);
             }
             return;
         }

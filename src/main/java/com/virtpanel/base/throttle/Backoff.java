@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * failures are forgotten {@code forgetAfter} its last one, or when it succeeds.
  *
  * <p>Like {@link RateLimiter}, in memory and per panel instance; memory is bounded by sweeping
- * forgotten keys when there are many.
+ * forgotten keys when there are many. {@link StoredBackoff} keeps the same counts in the database,
+ * shared by every instance; both compute delays with {@link #delayMillis}.
  */
-public final class Backoff {
+public final class Backoff implements FailureCounter {
 
     private static final int SWEEP_ABOVE = 10_000;
 
@@ -38,13 +39,29 @@ public final class Backoff {
         this.clock = clock;
     }
 
+    /** The wait after the {@code count}th failure in a row: none while free, then doubling up to the maximum. */
+    long delayMillis(int count) {
+        int over = count - free;
+        return over <= 0 ? 0 : Math.min(maxDelayMillis, firstDelayMillis << Math.min(over - 1, 30));
+    }
+
+    long forgetAfterMillis() {
+        return forgetAfterMillis;
+    }
+
+    static long secondsUntil(long blockedUntil, long now) {
+        return now >= blockedUntil ? 0 : Math.max(1, (blockedUntil - now + 999) / 1000);
+    }
+
     /** Seconds this key must still wait before its next attempt (rounded up); 0 if it may try now. */
+    @Override
     public long waitSeconds(String key) {
         Failures f = keys.get(key);
         return f == null ? 0 : f.waitSeconds(clock.millis());
     }
 
     /** Counts a failure and returns the seconds the key must now wait (0 while failures are free). */
+    @Override
     public long failed(String key) {
         if (keys.size() > SWEEP_ABOVE) {
             long now = clock.millis();
@@ -54,6 +71,7 @@ public final class Backoff {
     }
 
     /** A success: the key's failures are forgotten. */
+    @Override
     public void succeeded(String key) {
         keys.remove(key);
     }
@@ -71,16 +89,15 @@ public final class Backoff {
             }
             count++;
             last = now;
-            int over = count - free;
-            if (over > 0) {
-                long delay = firstDelayMillis << Math.min(over - 1, 30);
-                blockedUntil = now + Math.min(maxDelayMillis, delay);
+            long delay = delayMillis(count);
+            if (delay > 0) {
+                blockedUntil = now + delay;
             }
             return waitSeconds(now);
         }
 
         synchronized long waitSeconds(long now) {
-            return now >= blockedUntil ? 0 : Math.max(1, (blockedUntil - now + 999) / 1000);
+            return secondsUntil(blockedUntil, now);
         }
 
         synchronized boolean forgotten(long now) {

@@ -10,6 +10,7 @@ import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A customer with two-factor authentication adds a passkey from the account page (Chromium's
  * virtual authenticator stands in for the device), signs out, and signs in with the passkey
- * alone: no password, no code step, since a passkey counts as both factors.
+ * alone: no password, no code step, since a passkey counts as both factors. Then removes it on the
+ * account page: the removal is audited and the device's passkey no longer signs in.
  */
 @IntegrationTest
 class PasskeyBrowserIT {
@@ -30,7 +32,7 @@ class PasskeyBrowserIT {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void registerAPasskeyThenSignInWithItAlone() {
+    void registerAPasskeySignInWithItAloneThenRemoveIt() {
         AccountSummary customer = users.newCustomer();
         var enrolment = Users.as(customer, () -> secondFactors.startEnrolment());
         var app = TOTPGenerator.withDefaultValues(enrolment.secret().getBytes(StandardCharsets.US_ASCII));
@@ -65,6 +67,26 @@ class PasskeyBrowserIT {
                 assertThat(browser.text("account-email")).contains(customer.email());
                 assertThat(browser.allText("passkeys")).contains("Test laptop");
                 browser.screenshot("passkey-signed-in");
+
+                // Removed on the account page: audited, and the device's passkey no longer signs in.
+                browser.click(By.cssSelector("#passkeys vaadin-button.passkey-remove"));
+                // (textContent keeps the grid's recycled, hidden row: what is shown is what counts)
+                browser.waitFor(d -> !browser.text("passkeys").contains("Test laptop"));
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'account.second-factor-changed' "
+                        + "AND subject_account_id = ? AND detail = 'passkey-removed'", Long.class, customer.id())).isEqualTo(1);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM user_credentials c JOIN user_entities u "
+                        + "ON u.id = c.user_entity_user_id WHERE u.name = ?", Long.class, customer.email())).isZero();
+                TwoFactorBrowserIT.signOut(browser);
+
+                browser.go("/login");
+                assertThat(authenticator.getCredentials()).as("still on the device").hasSize(1);
+                browser.click("passkey-sign-in");
+                browser.waitFor(d -> browser.byId("passkey-error").isDisplayed());
+                assertThat(browser.text("passkey-error")).contains("did not sign you in");
+                assertThat(browser.driver().getCurrentUrl()).contains("/login");
+                browser.go("/account");
+                browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+                browser.screenshot("passkey-removed-refused");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("passkey-failure");
                 throw e;

@@ -14,6 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -59,6 +62,55 @@ class StaffSecondFactorRequiredIT {
             }
         }
         assertThat(tokenExchange(support.email())).isEqualTo(401); // now it asks for the code
+    }
+
+    /**
+     * A passkey is a second factor for staff: signed in with it they reach everything; signed in
+     * with the password alone they are held on their account page and told to use the passkey,
+     * and may not add another factor there (or a stolen password would be enough after all).
+     */
+    @Test
+    void aPasskeyCountsAsTheStaffSecondFactorButThePasswordAloneDoesNot() throws Exception {
+        AccountSummary support = users.newStaff(Role.SUPPORT);
+        try (Browser browser = Browser.open(port)) {
+            try {
+                var authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
+                        new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                                .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+                // No factor yet: the password opens the account page, where the first one is set up.
+                browser.signIn(support.email(), Users.PASSWORD);
+                browser.go("/account");
+                browser.type("passkey-label", "Office key");
+                browser.click("passkey-add");
+                browser.waitFor(d -> browser.allText("passkeys").contains("Office key"));
+                assertThat(authenticator.getCredentials()).hasSize(1);
+                TwoFactorBrowserIT.signOut(browser);
+
+                browser.go("/login");
+                browser.click("passkey-sign-in");
+                browser.waitFor(d -> !d.getCurrentUrl().contains("/login"));
+                browser.go("/support/customers");
+                browser.byId("customer-search");
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/support/customers");
+                TwoFactorBrowserIT.signOut(browser);
+
+                browser.signIn(support.email(), Users.PASSWORD);
+                browser.go("/support/customers");
+                browser.waitFor(d -> d.getCurrentUrl().endsWith("/account"));
+                assertThat(browser.text("two-factor-required")).contains("sign in with your passkey");
+                browser.click("totp-start");
+                browser.waitFor(d -> String.valueOf(browser.script("return document.body.innerText"))
+                        .contains("sign in with your passkey first"));
+                assertThat(browser.driver().findElements(By.id("totp-secret"))).isEmpty();
+                browser.screenshot("staff-passkey-required");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("staff-passkey-failure");
+                throw e;
+            }
+        }
+        // The API cannot take a passkey: the exchange stays closed to a passkey-only staff member.
+        assertThat(tokenExchange(support.email())).isEqualTo(403);
     }
 
     private int tokenExchange(String email) throws Exception {
