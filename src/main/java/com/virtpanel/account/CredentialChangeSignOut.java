@@ -26,6 +26,11 @@ class CredentialChangeSignOut {
     }
 
     @EventListener
+    void on(AccountEvents.PasswordReset event) {
+        signOut(event.accountId());
+    }
+
+    @EventListener
     void on(AccountEvents.SecondFactorChanged event) {
         signOut(event.accountId());
     }
