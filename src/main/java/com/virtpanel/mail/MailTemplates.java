@@ -14,7 +14,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Mail templates, one pair of files per template and language under {@code classpath:mail/}:
  * {@code NAME.LANG.txt} (first line {@code Subject: …}, a blank line, then the plain-text body)
- * and {@code NAME.LANG.html} (the HTML body). {@code {{param}}} is replaced by the parameter,
+ * and {@code NAME.LANG.html} (the HTML body; without it, the text's paragraphs). {@code {{param}}} is replaced by the parameter,
  * HTML-escaped in the HTML part. A language without the files falls back to English.
  */
 @Component
@@ -43,7 +43,17 @@ class MailTemplates {
         }
         String subject = fill(text.substring("Subject: ".length(), split).trim(), parameters, false);
         String body = fill(text.substring(split + 2), parameters, false);
-        return new Rendered(subject, body, html == null ? null : fill(html, parameters, true));
+        return new Rendered(subject, body, html == null ? paragraphs(text.substring(split + 2), parameters) : fill(html, parameters, true));
+    }
+
+    /** A template without its own HTML: its text, paragraph by paragraph, escaped, so every mail has both parts. */
+    private static String paragraphs(String text, Map<String, String> parameters) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\n\s*\n")) {
+            html.append("<p>").append(fill(HtmlUtils.htmlEscape(paragraph.strip()), parameters, true).replace("\n", "<br>\n"))
+                    .append("</p>\n");
+        }
+        return html.toString();
     }
 
     private static String fill(String template, Map<String, String> parameters, boolean html) {

@@ -33,4 +33,12 @@ class MailTemplatesTest {
         assertThat(templates.exists("no-such-mail")).isFalse();
         assertThatThrownBy(() -> templates.render("no-such-mail", "en", Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTemplateWithoutItsOwnHtmlGetsItsTextAsEscapedParagraphs() {
+        var mail = templates.render("staff-visit", "ru", Map.of("reason", "<b>ticket</b>", "mode", "read-only"));
+        assertThat(mail.subject()).isEqualTo("Служба поддержки открыла вашу учётную запись Virtpanel");
+        assertThat(mail.html()).startsWith("<p>Здравствуйте!</p>").contains("&lt;b&gt;ticket&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(mail.text()).contains("<b>ticket</b>");
+    }
 }

@@ -79,6 +79,24 @@ public final class TestSmtp {
         return Await.until("a mail to " + recipient, Duration.ofSeconds(60), () -> to(recipient), l -> !l.isEmpty()).get(0);
     }
 
+    /** Waits for the first message to this recipient whose plain text contains {@code text} (e.g. a link's path). */
+    public static MimeMessage awaitWith(String recipient, String text) {
+        return Await.until("a mail to " + recipient + " with " + text, Duration.ofSeconds(60),
+                () -> to(recipient).stream().filter(m -> text(m).contains(text)).findFirst(), java.util.Optional::isPresent).get();
+    }
+
+    /** Waits for the first message to this recipient with this subject. */
+    public static MimeMessage awaitSubject(String recipient, String subject) {
+        return Await.until("a mail to " + recipient + ": " + subject, Duration.ofSeconds(60),
+                () -> to(recipient).stream().filter(m -> {
+                    try {
+                        return subject.equals(m.getSubject());
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst(), java.util.Optional::isPresent).get();
+    }
+
     /** The plain-text part, decoded. */
     public static String text(Part part) {
         try {
