@@ -96,6 +96,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getErrorMessage().setMessage("Too many attempts, try again in " + wait.get() + " seconds.");
             form.setI18n(i18n);
             form.setError(true);
+        } else if (parameters.containsKey("registered")) {
+            var created = new Paragraph("Your account is created: sign in. We mailed you a link to confirm your email address, "
+                    + "which you need before ordering a server.");
+            created.setId("registered");
+            created.addClassNames("banner", "banner-info");
+            addComponentAtIndex(1, created);
         } else if (parameters.containsKey("reset")) {
             var done = new Paragraph("Your new password is set and every earlier sign-in has ended. Sign in with the new password.");
             done.setId("reset-done");
