@@ -37,6 +37,13 @@ class Account {
     @Column(name = "suspended_at")
     private Instant suspendedAt;
 
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
+    /** The language of the account's mail (and later its pages): "en" or "ru". */
+    @Column(nullable = false)
+    private String language = "en";
+
     @Version
     private long version;
 
@@ -87,6 +94,20 @@ class Account {
     void unsuspend() {
         this.status = AccountStatus.ACTIVE;
         this.suspendedAt = null;
+    }
+
+    boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    void markEmailVerified(Instant at) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = at;
+        }
+    }
+
+    String getLanguage() {
+        return language;
     }
 
     AccountSummary summary() {

@@ -16,6 +16,17 @@ public final class AccountEvents {
     }
 
     /**
+     * The password was set through a mailed reset link (nobody signed in): like a change, it ends
+     * every session, remembered login and token of the account.
+     */
+    public record PasswordReset(long accountId, String email) {
+    }
+
+    /** The customer opened the link mailed to them: the address is theirs. */
+    public record EmailVerified(long accountId, String email) {
+    }
+
+    /**
      * A second factor was turned on or off, or a passkey or the recovery codes changed: like a new
      * password, it ends the account's other sessions, remember-me logins and tokens.
      */

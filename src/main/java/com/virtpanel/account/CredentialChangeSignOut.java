@@ -29,6 +29,11 @@ class CredentialChangeSignOut {
     }
 
     @EventListener
+    void on(AccountEvents.PasswordReset event) {
+        signOut(event.accountId());
+    }
+
+    @EventListener
     void on(AccountEvents.SecondFactorChanged event) {
         signOut(event.accountId());
     }

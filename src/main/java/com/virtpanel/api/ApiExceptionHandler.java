@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.account.EmailNotVerifiedException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * Every error of the API's controllers as application/problem+json with a detail written for
  * people. Service errors keep their own message; status codes by kind:
- * NOT_FOUND 404, INVALID 400 (with {@code field}), CONFLICT 409, FORBIDDEN 403,
+ * NOT_FOUND 404, INVALID 400 (with {@code field}), CONFLICT 409, FORBIDDEN 403 (type {@code email-not-verified}
+ * when an unconfirmed customer orders),
  * CAPACITY 409 with type {@code host-full} (the host has no room: a state of the host, which
  * may change, rather than a fault of the request), UNAVAILABLE 503 with Retry-After,
  * FAILED 502 "host failed" (the hypervisor refused; the panel itself is fine).
@@ -50,7 +52,9 @@ class ApiExceptionHandler {
                 yield p;
             }
             case CONFLICT -> problem(HttpStatus.CONFLICT, "conflict", "Conflict", e, request);
-            case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e, request);
+            case FORBIDDEN -> e instanceof EmailNotVerifiedException
+                    ? problem(HttpStatus.FORBIDDEN, "email-not-verified", "Email not verified", e, request)
+                    : problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e, request);
             case CAPACITY -> problem(HttpStatus.CONFLICT, "host-full", "Host full", e, request);
             case UNAVAILABLE -> {
                 headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

@@ -33,6 +33,8 @@ class ApiSecurityConfig {
 
     static final String ACCOUNTS = "/api/v1/accounts";
     static final String TOKEN = "/api/v1/auth/token";
+    static final String PASSWORD_RESET = "/api/v1/password_reset";
+    static final String PASSWORD_RESET_CONFIRM = "/api/v1/password_reset/confirm";
     static final String OPENAPI = "/api/v1/openapi.json";
     /** Scraped by Prometheus with an admin's token, like any API client: no session, no cookie. */
     static final String METRICS = "/actuator/prometheus";
@@ -42,7 +44,8 @@ class ApiSecurityConfig {
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, ApiProperties properties,
             Problems problems, Clock clock) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher open = new OrRequestMatcher(paths.matcher(HttpMethod.POST, ACCOUNTS), paths.matcher(HttpMethod.POST, TOKEN));
+        RequestMatcher open = new OrRequestMatcher(paths.matcher(HttpMethod.POST, ACCOUNTS), paths.matcher(HttpMethod.POST, TOKEN),
+                paths.matcher(HttpMethod.POST, PASSWORD_RESET), paths.matcher(HttpMethod.POST, PASSWORD_RESET_CONFIRM));
         var limits = properties.rateLimit();
         var perIp = new RateLimiter(limits.authBurst(), limits.authPerMinute(), clock);
         var perToken = new RateLimiter(limits.tokenBurst(), limits.tokenPerMinute(), clock);

@@ -24,6 +24,14 @@ public final class QuotaEvents {
     public record TrafficThrottled(long serverId, long accountId, int rateMbps, Instant until) {
     }
 
+    /**
+     * The server's traffic this period passed {@code percent} (80) of its allowance: once per
+     * period, when a sampling pass crosses the line. (Reaching 100 % is {@link TrafficThrottled}.)
+     */
+    public record TrafficAllowanceNearlyUsed(long serverId, long accountId, int percent, long usedBytes, long allowanceBytes,
+            Instant periodStart, Instant periodEnd) {
+    }
+
     /** A new traffic period (or a larger allowance) lifted the traffic throttle. */
     public record TrafficRestored(long serverId, long accountId, int rateMbps) {
     }

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UsageAccounting {
 
+    /** Customers are told when this share of the traffic allowance is used (and again at 100 %, when throttled). */
+    static final int NEARLY_USED_PERCENT = 80;
+
     private final QuotaStates states;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
@@ -49,7 +52,18 @@ class UsageAccounting {
         Instant now = clock.instant();
         boolean cpuWas = state.isCpuThrottled();
         boolean trafficWas = state.isTrafficThrottled();
+        Instant periodWas = state.getTrafficPeriodStart();
+        long trafficWasBytes = state.getTrafficBytes();
         EnumSet<Reason> switched = accounting.account(state, plan, usage, now);
+        // The ledger only grows within a period, so the line is crossed at most once per period.
+        long warnAt = plan.trafficBytes() / 100 * NEARLY_USED_PERCENT;
+        boolean wasUnder = !state.getTrafficPeriodStart().equals(periodWas) || trafficWasBytes < warnAt;
+        // A pass that goes straight past 100 % says so through TrafficThrottled alone.
+        if (plan.trafficBytes() > 0 && wasUnder && state.getTrafficBytes() >= warnAt && !state.isTrafficThrottled()) {
+            var period = TrafficPeriod.containing(now, config.traffic());
+            events.publishEvent(new QuotaEvents.TrafficAllowanceNearlyUsed(server.id(), server.accountId(), NEARLY_USED_PERCENT,
+                    state.getTrafficBytes(), plan.trafficBytes(), period.start(), period.end()));
+        }
         if (!cpuWas && state.isCpuThrottled()) {
             events.publishEvent(new QuotaEvents.CpuThrottled(server.id(), server.accountId(), plan.burstBaselinePercent()));
         } else if (cpuWas && !state.isCpuThrottled()) {

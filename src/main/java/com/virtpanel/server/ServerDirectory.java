@@ -36,6 +36,11 @@ public class ServerDirectory {
         return servers.findById(id).map(ServerDirectory::ref);
     }
 
+    /** The server's IPv4 address, for telling its owner where it is (the "server ready" mail). */
+    public Optional<String> ipv4(long id) {
+        return servers.findById(id).map(Server::getIpv4);
+    }
+
     public Optional<ServerRef> byDomain(String domain) {
         return servers.findByDomainName(domain).map(ServerDirectory::ref);
     }

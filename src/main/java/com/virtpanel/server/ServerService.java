@@ -1,6 +1,7 @@
 package com.virtpanel.server;
 
 import com.virtpanel.account.Actor;
+import com.virtpanel.account.EmailVerificationService;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.account.SshPublicKey;
@@ -58,10 +59,13 @@ public class ServerService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final EmailVerificationService emailVerification;
+
     ServerService(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys,
             CatalogService catalog, Capacity capacity, GuestBlueprint blueprint, OperationScheduler scheduler,
             OperationGate gate, ServerTransitions transitions, ServerViews views, Domains domains, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification) {
+        this.emailVerification = emailVerification;
         this.servers = servers;
         this.currentUser = currentUser;
         this.sshKeys = sshKeys;
@@ -86,6 +90,7 @@ public class ServerService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ServerView order(OrderRequest request) {
         Actor actor = activeActor();
+        emailVerification.requireVerifiedToOrder(actor.accountId());
         if (request.orderKey() != null && !request.orderKey().isBlank()) {
             var existing = servers.findByAccountIdAndOrderKey(actor.accountId(), request.orderKey());
             if (existing.isPresent()) {

@@ -32,6 +32,19 @@ class AccountAudit {
         trail.record(AuditAction.PASSWORD_CHANGED, e.accountId(), null, null, null);
     }
 
+    /** Through a mailed link, with nobody signed in: the account's owner is the one acting. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AccountEvents.PasswordReset e) {
+        trail.record(Who.same(new Who.Identity(e.accountId(), e.email())), AuditAction.PASSWORD_RESET, e.accountId(), null,
+                e.email(), null, ClientAddress.current());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AccountEvents.EmailVerified e) {
+        trail.record(Who.same(new Who.Identity(e.accountId(), e.email())), AuditAction.EMAIL_VERIFIED, e.accountId(), null,
+                e.email(), null, ClientAddress.current());
+    }
+
     /** The change (e.g. totp-enabled, totp-disabled) goes into the detail column. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AccountEvents.SecondFactorChanged e) {

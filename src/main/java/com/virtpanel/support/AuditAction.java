@@ -15,6 +15,8 @@ public enum AuditAction {
     SIGNED_UP("account.signed-up", "Signed up"),
     STAFF_CREATED("account.staff-created", "Staff account created"),
     PASSWORD_CHANGED("account.password-changed", "Password changed"),
+    PASSWORD_RESET("account.password-reset", "Password reset by mailed link"),
+    EMAIL_VERIFIED("account.email-verified", "Email address confirmed"),
     SECOND_FACTOR_CHANGED("account.second-factor-changed", "Two-factor authentication changed"),
     ACCOUNT_SUSPENDED("account.suspended", "Account suspended"),
     ACCOUNT_UNSUSPENDED("account.unsuspended", "Account unsuspended"),

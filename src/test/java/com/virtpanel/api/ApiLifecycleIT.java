@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -41,6 +42,7 @@ class ApiLifecycleIT {
     @Value("${panel.storage.pool}") String pool;
     @Autowired Guests guests;
     @Autowired MeterRegistry meters;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     HttpApi api;
     String token;
@@ -61,6 +63,7 @@ class ApiLifecycleIT {
         String email = "life-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String credentials = MockApi.json(Map.of("email", email, "password", Users.PASSWORD));
         assertThat(api.post("/api/v1/accounts", null, credentials).status()).isEqualTo(201);
+        VerifiedEmails.verify(jdbc, email);
         var issued = api.post("/api/v1/auth/token", null, credentials);
         assertThat(issued.status()).isEqualTo(200);
         token = issued.json().get("token").asText();

@@ -60,6 +60,7 @@ class ClusterIT {
         start(schema, "b", provisioned);
 
         var owner = a.getBean(AccountService.class).signUp("cluster-" + System.nanoTime() + "@example.com", Users.PASSWORD);
+        com.virtpanel.testkit.VerifiedEmails.verify(a.getBean(org.springframework.jdbc.core.JdbcTemplate.class), owner.email());
         ServerView ordered = Users.as(owner, () -> a.getBean(ServerService.class).order(new OrderRequest("clustered", "nano",
                 "demo", List.of(com.virtpanel.testkit.TestKeys.ED25519), null, null)));
         Await.until("the server to run", Duration.ofSeconds(180),

@@ -26,6 +26,7 @@ public final class OrderingPanel {
     public static void main(String[] args) throws InterruptedException {
         var context = SpringApplication.run(VirtpanelApplication.class, args);
         var customer = context.getBean(AccountService.class).signUp("killed-" + System.nanoTime() + "@example.com", Users.PASSWORD);
+        VerifiedEmails.verify(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), customer.email());
         var server = Users.as(customer, () -> context.getBean(ServerService.class)
                 .order(new OrderRequest("survivor", "nano", "demo", List.of(TestKeys.ED25519), null, null)));
         System.out.println(ORDERED + server.id() + " " + customer.id());

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Creates accounts and runs code as one of them, the way a signed-in request would. */
@@ -17,12 +18,22 @@ public class Users {
     public static final String PASSWORD = "Correct-horse-42";
 
     private final AccountService accounts;
+    private final JdbcTemplate jdbc;
 
-    Users(AccountService accounts) {
+    Users(AccountService accounts, JdbcTemplate jdbc) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
+    /** A customer who has confirmed their email address (so they may order). */
     public AccountSummary newCustomer() {
+        AccountSummary customer = newUnverifiedCustomer();
+        VerifiedEmails.verify(jdbc, customer.email());
+        return customer;
+    }
+
+    /** A customer fresh from sign-up: the confirmation link is mailed, not yet opened. */
+    public AccountSummary newUnverifiedCustomer() {
         return accounts.signUp("customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", PASSWORD);
     }
 

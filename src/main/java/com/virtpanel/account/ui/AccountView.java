@@ -22,7 +22,8 @@ import jakarta.annotation.security.PermitAll;
 public class AccountView extends VerticalLayout {
 
     public AccountView(AccountService accounts, SecondFactorService secondFactors, PasskeyService passkeys,
-            SshKeyService sshKeys, ApiTokenService tokens, SessionService sessions) {
+            SshKeyService sshKeys, ApiTokenService tokens, SessionService sessions,
+            org.springframework.beans.factory.ObjectProvider<com.virtpanel.base.ui.AccountPageSection> sections) {
         addClassName("page");
         var me = accounts.me();
         var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
@@ -48,5 +49,6 @@ public class AccountView extends VerticalLayout {
         });
         add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), apiTokens, password,
                 sessionList);
+        sections.orderedStream().forEach(section -> add(section.section()));
     }
 }

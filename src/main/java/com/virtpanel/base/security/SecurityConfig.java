@@ -123,6 +123,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 // once its servlet has served a request, so the first visitor after a restart
                 // would otherwise be sent to the login page.
                 .requestMatchers("/signup", SecondStepHandler.CODE_PATH).permitAll()
+                // mailed links (password reset, email confirmation) are opened without signing in
+                .requestMatchers("/forgot-password", "/reset-password", "/verify-email").permitAll()
                 .requestMatchers("/images/**", "/icons/**").permitAll()
                 // Passkeys are added by the person themselves: never during a support visit (the
                 // agent would get a way into the customer's account). Removing goes through

@@ -39,7 +39,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getErrorMessage().setMessage("Check your email and password and try again.");
         form.setI18n(i18n);
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
+        // "Forgot password?" leads to the account module's request page (a route, not a class: base knows no modules)
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("forgot-password")));
         // Remember-me is opt-in. Flow's LoginForm has no API for extra fields, so a plain checkbox is
         // attached to the form component and moved into its native <form> once that has rendered:
         // the form posts it (as remember-me=on) only when ticked, and it needs no web component.
@@ -94,6 +96,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getErrorMessage().setMessage("Too many attempts, try again in " + wait.get() + " seconds.");
             form.setI18n(i18n);
             form.setError(true);
+        } else if (parameters.containsKey("registered")) {
+            var created = new Paragraph("Your account is created: sign in. We mailed you a link to confirm your email address, "
+                    + "which you need before ordering a server.");
+            created.setId("registered");
+            created.addClassNames("banner", "banner-info");
+            addComponentAtIndex(1, created);
+        } else if (parameters.containsKey("reset")) {
+            var done = new Paragraph("Your new password is set and every earlier sign-in has ended. Sign in with the new password.");
+            done.setId("reset-done");
+            done.addClassNames("banner", "banner-info");
+            addComponentAtIndex(1, done);
         } else if (parameters.containsKey("error")) {
             form.setError(true);
         }

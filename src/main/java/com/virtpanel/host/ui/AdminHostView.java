@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.HostPageSection;
 import com.virtpanel.host.GuestSample;
 import com.virtpanel.host.GuestStats;
 import com.virtpanel.host.HostCapacity;
@@ -23,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The host at a glance for admins: versions, capacity, and the guests running right now. */
 @Route("admin/host")
@@ -37,7 +39,7 @@ public class AdminHostView extends VerticalLayout {
     private final Grid<GuestSample> guests = new Grid<>();
     private final Paragraph problem = new Paragraph();
 
-    public AdminHostView(HostOverview host, GuestStats stats) {
+    public AdminHostView(HostOverview host, GuestStats stats, ObjectProvider<HostPageSection> sections) {
         this.host = host;
         this.stats = stats;
         addClassName("page");
@@ -52,6 +54,7 @@ public class AdminHostView extends VerticalLayout {
         var refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("host-refresh");
         add(new H2("Host"), refresh, problem, facts, new H3("Running guests"), guests);
+        sections.orderedStream().forEach(section -> add(section.section()));
         refresh();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -31,6 +32,7 @@ class CustomerJourneyIT {
 
     @LocalServerPort int port;
     @Autowired Guests guests;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired Volumes volumes;
 
     @BeforeAll
@@ -54,6 +56,8 @@ class CustomerJourneyIT {
             browser.type("signup-repeat", "Correct-horse-42");
             browser.click("signup-submit");
             browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+            // the mailed confirmation link is EmailVerificationIT's subject; ordering needs it done
+            VerifiedEmails.verify(jdbc, email);
             browser.signIn(email, "Correct-horse-42");
 
             browser.go("/order");

@@ -34,6 +34,8 @@ class AdminPagesBrowserIT {
                 assertThat(browser.text("host-libvirt")).matches("\\d+\\.\\d+\\.\\d+");
                 // libvirt or, without sfq (as here), the panel's own tc caps
                 assertThat(browser.text("host-limits-enforced")).startsWith("CPU, disk and network");
+                // the test profile has no SMTP server: the mail section says what happens to mail
+                assertThat(browser.text("mail-smtp")).isEqualTo("not configured: mail is logged, not sent (set panel.mail.host)");
                 browser.go("/support/customers");
                 browser.byId("customers-grid");
 

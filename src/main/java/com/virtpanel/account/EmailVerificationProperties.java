@@ -1,0 +1,13 @@
+package com.virtpanel.account;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code panel.mail.require-verified-email}: customers sign in before confirming their address,
+ * but order servers only after. Off, ordering does not wait for the confirmation (the mail is
+ * still sent).
+ */
+@ConfigurationProperties("panel.mail")
+record EmailVerificationProperties(@DefaultValue("true") boolean requireVerifiedEmail) {
+}

@@ -1,0 +1,61 @@
+package com.virtpanel.mail.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.virtpanel.base.ui.HostPageSection;
+import com.virtpanel.mail.MailStatus;
+import java.time.format.DateTimeFormatter;
+
+/** The "Mail" part of the admin's host page: SMTP settings (or that there are none) and failed messages. */
+@org.springframework.stereotype.Component
+class MailHostSection implements HostPageSection {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private final MailStatus status;
+
+    MailHostSection(MailStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public Component section() {
+        var facts = new Div();
+        facts.addClassName("spec-grid");
+        var smtp = new Span(status.smtp());
+        smtp.setId("mail-smtp");
+        var waiting = new Span(Long.toString(status.waiting()));
+        waiting.setId("mail-waiting");
+        facts.add(muted("SMTP"), smtp, muted("Waiting to be sent"), waiting);
+        var failed = new Grid<MailStatus.FailedMail>();
+        failed.setId("mail-failed");
+        failed.addColumn(m -> m.createdAt() == null ? "" : WHEN.format(m.createdAt())).setHeader("Queued").setAutoWidth(true);
+        failed.addColumn(MailStatus.FailedMail::recipient).setHeader("To").setAutoWidth(true);
+        failed.addColumn(MailStatus.FailedMail::template).setHeader("Mail").setAutoWidth(true);
+        failed.addColumn(MailStatus.FailedMail::attempts).setHeader("Attempts").setAutoWidth(true);
+        failed.addColumn(MailStatus.FailedMail::lastError).setHeader("Last error").setFlexGrow(1);
+        failed.setAllRowsVisible(true);
+        var items = status.failed();
+        failed.setItems(items);
+        var section = new VerticalLayout(new H3("Mail"), facts);
+        section.setPadding(false);
+        section.setId("mail-section");
+        if (items.isEmpty()) {
+            section.add(new Paragraph("No failed messages."));
+        } else {
+            section.add(new Paragraph("Messages given up after repeated failures:"), failed);
+        }
+        return section;
+    }
+
+    private static Span muted(String text) {
+        var span = new Span(text);
+        span.addClassName("muted");
+        return span;
+    }
+}
