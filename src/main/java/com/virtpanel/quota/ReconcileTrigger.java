@@ -11,10 +11,10 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,24 +43,37 @@ class ReconcileTrigger {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // Listeners backed by the event publication registry: a request lost to a crash (or a
+    // scheduler that failed) runs again when the panel restarts, so they let failures through.
+
+    @ApplicationModuleListener
     void on(CatalogEvents.PlanChanged event) {
-        now("plan " + event.name() + " changed");
+        request("plan " + event.name() + " changed");
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(ServerEvents.PlanChanged event) {
-        now("server " + event.serverId() + " changed plan");
+        request("server " + event.serverId() + " changed plan");
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(ServerEvents.StatusChanged event) {
         if (event.status() == ServerStatus.RUNNING) {
-            now("server " + event.serverId() + " is running");
+            request("server " + event.serverId() + " is running");
         }
     }
 
+    /** For callers with nothing to retry: a failure is logged, and the periodic pass applies the change a little later. */
     void now(String why) {
+        try {
+            request(why);
+        } catch (RuntimeException e) {
+            log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
+        }
+    }
+
+    /** Schedules a pass now, or throws. */
+    void request(String why) {
         try {
             tx.executeWithoutResult(t -> {
                 try {
@@ -78,8 +91,7 @@ class ReconcileTrigger {
         } catch (RuntimeException e) {
             // Already exists: another instance scheduled it between our two calls, which is as good.
             if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
-                // The periodic pass applies the change a little later.
-                log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
+                throw e;
             }
         }
     }
