@@ -7,6 +7,7 @@ import com.virtpanel.account.AccountService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -60,7 +61,7 @@ class ClusterIT {
         start(schema, "b", provisioned);
 
         var owner = a.getBean(AccountService.class).signUp("cluster-" + System.nanoTime() + "@example.com", Users.PASSWORD);
-        ServerView ordered = Users.as(owner, () -> a.getBean(ServerService.class).order(new OrderRequest("clustered", "nano",
+        ServerView ordered = Users.as(owner, () -> a.getBean(ServerOrders.class).order(new OrderRequest("clustered", "nano",
                 "demo", List.of(com.virtpanel.testkit.TestKeys.ED25519), null, null)));
         Await.until("the server to run", Duration.ofSeconds(180),
                 () -> Users.as(owner, () -> a.getBean(ServerService.class).get(ordered.id()).status()), s -> s == ServerStatus.RUNNING);

@@ -23,6 +23,8 @@ class OrderValidationIT {
     static final String KEY = OrderToRunningIT.KEY;
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerChanges serverChanges;
     @Autowired ServerDirectory directory;
     @Autowired CatalogService catalog;
     @Autowired Volumes volumes;
@@ -64,7 +66,7 @@ class OrderValidationIT {
                 "Huge", 64, 1024 * 1024, 100, 100, 1024, 1000, 100, 500, 100, 1000, 10, null, 100000, "EUR")));
         AccountSummary carol = users.newCustomer();
         int before = directory.live().size();
-        assertThatThrownBy(() -> Users.as(carol, () -> servers.order(new OrderRequest("big", huge.name(), "demo", List.of(KEY), null, null))))
+        assertThatThrownBy(() -> Users.as(carol, () -> serverOrders.order(new OrderRequest("big", huge.name(), "demo", List.of(KEY), null, null))))
                 .isInstanceOf(CapacityException.class)
                 .hasMessageContaining("no room");
         assertThat(directory.live()).hasSize(before);
@@ -74,8 +76,8 @@ class OrderValidationIT {
     void aSecondOrderWithTheSameKeyReturnsTheFirstServer() {
         AccountSummary dave = users.newCustomer();
         var request = new OrderRequest("twice", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
-        ServerView first = Users.as(dave, () -> servers.order(request));
-        ServerView second = Users.as(dave, () -> servers.order(request));
+        ServerView first = Users.as(dave, () -> serverOrders.order(request));
+        ServerView second = Users.as(dave, () -> serverOrders.order(request));
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(Users.as(dave, () -> servers.list())).hasSize(1);
         Users.as(dave, () -> awaitSettledAndDelete(first.id()));
@@ -84,15 +86,15 @@ class OrderValidationIT {
     @Test
     void aCustomerCannotHaveTwoServersWithTheSameName() {
         AccountSummary erin = users.newCustomer();
-        ServerView first = Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
-        assertThatThrownBy(() -> Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
+        ServerView first = Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
+        assertThatThrownBy(() -> Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
                 .isInstanceOf(ConflictException.class);
         Users.as(erin, () -> awaitSettledAndDelete(first.id()));
     }
 
     private void assertRefused(AccountSummary who, OrderRequest request, String field) {
         int before = directory.live().size();
-        assertThatThrownBy(() -> Users.as(who, () -> servers.order(request)))
+        assertThatThrownBy(() -> Users.as(who, () -> serverOrders.order(request)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.userMessage()).isNotBlank().doesNotContain("Exception");
@@ -103,7 +105,7 @@ class OrderValidationIT {
     private void awaitSettledAndDelete(long id) {
         com.virtpanel.testkit.Await.until("server " + id + " to settle", java.time.Duration.ofSeconds(90),
                 () -> servers.get(id), s -> !s.busy());
-        servers.delete(id);
+        serverChanges.delete(id);
         com.virtpanel.testkit.Await.until("server " + id + " to be deleted", java.time.Duration.ofSeconds(90),
                 () -> directory.find(id).orElseThrow().status(), s -> s == ServerStatus.DELETED);
         assertThat(volumes.list(directory.find(id).orElseThrow().domain() + "-")).isEmpty();
