@@ -38,13 +38,14 @@ class ReconcileTrigger {
 
     ReconcileTrigger(Scheduler scheduler, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
-        // After the publisher's commit: the trigger row needs a transaction of its own.
+        // now(): after the caller's commit, the trigger row needs a transaction of its own.
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    // Listeners backed by the event publication registry: a request lost to a crash (or a
-    // scheduler that failed) runs again when the panel restarts, so they let failures through.
+    // Listeners backed by the event publication registry, each in a transaction of its own (the
+    // trigger row is written in it): a request lost to a crash or a scheduler that failed runs
+    // again when the panel restarts, so they let failures through.
 
     @ApplicationModuleListener
     void on(CatalogEvents.PlanChanged event) {
@@ -63,36 +64,33 @@ class ReconcileTrigger {
         }
     }
 
-    /** For callers with nothing to retry: a failure is logged, and the periodic pass applies the change a little later. */
+    /**
+     * For callers outside a transaction of their own (the usage listener, after its pass
+     * committed), with nothing to retry: a failure is logged, and the periodic pass applies the
+     * change a little later.
+     */
     void now(String why) {
         try {
-            request(why);
+            tx.executeWithoutResult(t -> request(why));
         } catch (RuntimeException e) {
             log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
         }
     }
 
-    /** Schedules a pass now, or throws. */
+    /** Schedules a pass now, in the caller's transaction, or throws. */
     void request(String why) {
         try {
-            tx.executeWithoutResult(t -> {
-                try {
-                    Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
-                    // Replacing a trigger that already fired (its pass is running) stores a new one;
-                    // Quartz then leaves it alone when that pass completes, as it has a fire time.
-                    if (scheduler.rescheduleJob(SOON, soon) == null) {
-                        scheduler.scheduleJob(soon);
-                    }
-                } catch (SchedulerException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            log.debug("Limits are reconciled now: {}", why);
-        } catch (RuntimeException e) {
-            // Already exists: another instance scheduled it between our two calls, which is as good.
-            if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
-                throw e;
+            Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
+            // Replacing a trigger that already fired (its pass is running) stores a new one;
+            // Quartz then leaves it alone when that pass completes, as it has a fire time.
+            if (scheduler.rescheduleJob(SOON, soon) == null) {
+                scheduler.scheduleJob(soon);
             }
+            log.debug("Limits are reconciled now: {}", why);
+        } catch (ObjectAlreadyExistsException alreadyThere) {
+            // another instance scheduled it between our two calls, which is as good
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not start the limit reconciler (" + why + ")", e);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.PostgresSchema;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The event publication registry on both databases, across a real restart of the panel: a
  * listener that succeeded leaves a completed publication; one that threw leaves an incomplete
- * publication, which the next start of the panel (on the same database) runs again to completion.
+ * publication, which the next start of the panel (on the same database) runs again to completion;
+ * the purge job forgets publications completed over a day ago and keeps incomplete ones.
  */
 class EventPublicationRestartIT {
 
@@ -106,6 +112,29 @@ class EventPublicationRestartIT {
                 () -> completed(again, fail), done -> done);
         assertThat(FlakyListener.heard).as("a completed publication is not run again").doesNotContain("second:" + ok);
         assertThat(published(again, fail)).isEqualTo(1);
+
+        // The hourly purge forgets publications completed over a day ago, never incomplete ones.
+        String oldDone = "old-done-" + UUID.randomUUID();
+        String oldUndone = "old-undone-" + UUID.randomUUID();
+        Timestamp twoDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(2)));
+        insert(again, oldDone, twoDaysAgo, twoDaysAgo);
+        insert(again, oldUndone, twoDaysAgo, null);
+        try {
+            second.getBean(Scheduler.class).triggerJob(JobKey.jobKey("purge-completed", "event-publications"));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+        Await.until("the old completed publication to be purged", Duration.ofSeconds(60), () -> published(again, oldDone),
+                n -> n == 0);
+        assertThat(published(again, oldUndone)).as("an incomplete publication stays, however old").isEqualTo(1);
+        assertThat(completed(again, ok)).as("a publication completed today stays").isTrue();
+    }
+
+    /** A publication row as the registry writes it, for a listener this panel does not have. */
+    private static void insert(JdbcTemplate db, String id, Timestamp published, Timestamp completed) {
+        db.update("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), "test.gone-listener", Ping.class.getName(),
+                "{\"id\":\"" + id + "\"}", published, completed);
     }
 
     private ConfigurableApplicationContext start(String instance, String url, String user, String password, String profiles,
