@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -103,11 +104,13 @@ class ClusterIT {
 
     private ConfigurableApplicationContext start(String schema, String name, List<String> provisioned) {
         var context = new SpringApplicationBuilder(VirtpanelApplication.class)
-                .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
-                    if (event.getPayload() instanceof ServerEvents.Provisioned p) {
+                // typed by instanceof, not by the lambda's generics (which Modulith's multicaster does not resolve)
+                .listeners((ApplicationListener<ApplicationEvent>) event -> {
+                    Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : null;
+                    if (payload instanceof ServerEvents.Provisioned p) {
                         provisioned.add(name + ":" + p.serverId());
                     }
-                    if (event.getPayload() instanceof UsageEvents.Sampled pass && !pass.servers().isEmpty()) {
+                    if (payload instanceof UsageEvents.Sampled pass && !pass.servers().isEmpty()) {
                         samplingPasses.add(pass.at());
                     }
                 })
