@@ -41,7 +41,17 @@ class OperationLaunch {
      * waits in line), so a quiet host answers "provisioning", a busy one "queued" with the place in line.
      */
     ServerView admitted(long id) {
-        gate.admit(id);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                gate.admit(id);
+                break;
+            } catch (OptimisticLockingFailureException raced) {
+                // the operation's job (on any instance) moved the row meanwhile: the gate looks again
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
         return tx.execute(t -> views.of(servers.findById(id).orElseThrow()));
     }
 

@@ -99,11 +99,14 @@ public class ServerOrders {
                 events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
                 return server.getId();
             });
-        } catch (DataIntegrityViolationException refused) {
-            // A simultaneous request committed the same order key or name first.
+        } catch (DataIntegrityViolationException | ConflictException refused) {
+            // A simultaneous request committed the same order key (or name) first: the same order is answered with its server.
             Optional<ServerView> first = placedBefore(actor, orderKey);
             if (first.isPresent()) {
                 return first.get();
+            }
+            if (refused instanceof ConflictException taken) {
+                throw taken;
             }
             requireFreeName(actor, name);
             throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
