@@ -2,6 +2,8 @@ package com.virtpanel.api;
 
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.console.ConsoleTickets;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.usage.MetricType;
@@ -35,12 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ServerActionsController {
 
     private final ServerService servers;
+    private final ServerPower power;
+    private final ServerChanges changes;
     private final UsageService usage;
     private final ConsoleTickets consoles;
     private final ServerJsonFactory json;
 
-    ServerActionsController(ServerService servers, UsageService usage, ConsoleTickets consoles, ServerJsonFactory json) {
+    ServerActionsController(ServerService servers, ServerPower power, ServerChanges changes, UsageService usage,
+            ConsoleTickets consoles, ServerJsonFactory json) {
         this.servers = servers;
+        this.power = power;
+        this.changes = changes;
         this.usage = usage;
         this.consoles = consoles;
         this.json = json;
@@ -57,11 +64,11 @@ class ServerActionsController {
             @RequestBody(required = false) String body) {
         NoBody.require(body);
         ServerView result = switch (action) {
-            case "start" -> servers.start(id);
-            case "shutdown" -> servers.shutdown(id);
-            case "reboot" -> servers.reboot(id);
-            case "poweroff" -> servers.powerOff(id);
-            case "reset" -> servers.reset(id);
+            case "start" -> power.start(id);
+            case "shutdown" -> power.shutdown(id);
+            case "reboot" -> power.reboot(id);
+            case "poweroff" -> power.powerOff(id);
+            case "reset" -> power.reset(id);
             default -> {
                 servers.get(id);
                 throw new ApiException(HttpStatus.NOT_FOUND, "unknown-action", "Not found", "There is no action \""
@@ -77,7 +84,7 @@ class ServerActionsController {
             + "(and password) replace the old ones, otherwise the server keeps them.")
     @ApiResponse(responseCode = "202", description = "accepted; status is reinstalling")
     ResponseEntity<ApiJson.Server> reinstall(@PathVariable long id, @RequestBody ReinstallBody body) {
-        return ResponseEntity.accepted().body(json.of(servers.reinstall(id, body.image(), body.sshKeys(), body.password())));
+        return ResponseEntity.accepted().body(json.of(changes.reinstall(id, body.image(), body.sshKeys(), body.password())));
     }
 
     @PostMapping("/actions/reset_password")
@@ -90,7 +97,7 @@ class ServerActionsController {
         NoBody.require(body);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new ApiJson.RootPassword(servers.resetRootPassword(id)));
+                .body(new ApiJson.RootPassword(changes.resetRootPassword(id)));
     }
 
     @GetMapping("/metrics")

@@ -2,6 +2,8 @@ package com.virtpanel.api;
 
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +33,14 @@ class ServersController {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,64}$");
 
     private final ServerService servers;
+    private final ServerOrders orders;
+    private final ServerChanges changes;
     private final ServerJsonFactory json;
 
-    ServersController(ServerService servers, ServerJsonFactory json) {
+    ServersController(ServerService servers, ServerOrders orders, ServerChanges changes, ServerJsonFactory json) {
         this.servers = servers;
+        this.orders = orders;
+        this.changes = changes;
         this.json = json;
     }
 
@@ -50,7 +56,7 @@ class ServersController {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key header must be 1 to 64 printable ASCII characters.");
         }
-        ServerView ordered = servers.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
+        ServerView ordered = orders.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
                 body.password(), idempotencyKey));
         return ResponseEntity.accepted().location(URI.create("/api/v1/servers/" + ordered.id())).body(json.of(ordered));
     }
@@ -75,6 +81,6 @@ class ServersController {
     @ApiResponse(responseCode = "409", description = "another operation is running")
     ResponseEntity<ApiJson.Server> delete(@PathVariable long id, @RequestBody(required = false) String body) {
         ServerActionsController.NoBody.require(body);
-        return ResponseEntity.accepted().body(json.of(servers.delete(id)));
+        return ResponseEntity.accepted().body(json.of(changes.delete(id)));
     }
 }

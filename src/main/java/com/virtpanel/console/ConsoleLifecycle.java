@@ -1,24 +1,29 @@
 package com.virtpanel.console;
 
 import com.virtpanel.account.AccountEvents;
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountStatus;
+import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerStatus;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Ends live consoles when access to them ends. After commit: a delete that rolls back
  * leaves the console open. (A console also ends by itself when QEMU closes its VNC socket.)
+ * Synchronous and backed by the event publication registry like every after-commit listener;
+ * the consoles are this instance's sockets, which a restart closes anyway.
  */
 @Component
 class ConsoleLifecycle {
 
     private final ConsoleSessions sessions;
+    private final AccountService accounts;
 
-    ConsoleLifecycle(ConsoleSessions sessions) {
+    ConsoleLifecycle(ConsoleSessions sessions, AccountService accounts) {
         this.sessions = sessions;
+        this.accounts = accounts;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -43,10 +48,9 @@ class ConsoleLifecycle {
         if (ConsoleTickets.showsConsole(event.status())) {
             return;
         }
-        // the status change is heard before the delete or reinstall request: say why already here
-        boolean gone = event.status() == ServerStatus.DELETING || event.status() == ServerStatus.REINSTALLING
-                || event.status() == ServerStatus.DELETED;
-        sessions.close(c -> c.grant.serverId() == event.serverId(), gone ? CloseReason.SERVER_GONE : CloseReason.SERVER_STOPPED);
+        if (sessions.snapshot().stream().anyMatch(c -> c.grant.serverId() == event.serverId())) {
+            sessions.close(c -> c.grant.serverId() == event.serverId(), why(event));
+        }
     }
 
     /** Support stopped acting as a customer: the consoles opened during that impersonation end. */
@@ -56,10 +60,26 @@ class ConsoleLifecycle {
                 && c.grant.accountId() == event.customerAccountId(), CloseReason.ACCESS_ENDED);
     }
 
-    /** First among the listeners: the server's power-off follows, but the reason is the suspension. */
-    @Order(Ordered.HIGHEST_PRECEDENCE)
     @TransactionalEventListener(fallbackExecution = true)
     void on(AccountEvents.Suspended event) {
         sessions.closeAllOf(event.accountId());
+    }
+
+    /**
+     * The status change may be heard before the request that caused it (delete, reinstall) or
+     * the suspension that stopped the server: the reason is read from the facts, not from which
+     * listener ran first.
+     */
+    private CloseReason why(ServerEvents.StatusChanged event) {
+        ServerStatus status = event.status();
+        if (status == ServerStatus.DELETING || status == ServerStatus.REINSTALLING || status == ServerStatus.DELETED) {
+            return CloseReason.SERVER_GONE;
+        }
+        try {
+            return accounts.get(event.accountId()).status() == AccountStatus.SUSPENDED ? CloseReason.ACCESS_ENDED
+                    : CloseReason.SERVER_STOPPED;
+        } catch (NotFoundException gone) {
+            return CloseReason.ACCESS_ENDED;
+        }
     }
 }

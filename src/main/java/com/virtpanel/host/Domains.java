@@ -42,7 +42,7 @@ public class Domains {
     });
 
     Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events,
-            GuestLimits limits) {
+            GuestLimits limits, NetworkCapsFollowGuests networkCaps) {
         this.libvirt = libvirt;
         this.setup = setup;
         this.limits = limits;
@@ -59,7 +59,12 @@ public class Domains {
                             domain.free(); // libvirt-java took a reference for us; not left to a finalizer
                         }
                         GuestLifecycle.Change change = change(event.getType());
-                        eventRelay.execute(() -> events.publishEvent(new GuestLifecycle(name, change)));
+                        eventRelay.execute(() -> {
+                            // the cap first: the announcement sets off the limit reconciler
+                            GuestLifecycle lifecycle = new GuestLifecycle(name, change);
+                            networkCaps.follow(lifecycle);
+                            events.publishEvent(lifecycle);
+                        });
                     } catch (LibvirtException | RuntimeException e) {
                         log.debug("Ignoring a lifecycle event: {}", e.toString());
                     }

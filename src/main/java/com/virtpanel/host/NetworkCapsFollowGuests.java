@@ -5,8 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +34,12 @@ class NetworkCapsFollowGuests {
         }
     }
 
-    /** First among the event's listeners: the status change another one records sets off the limit reconciler. */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(GuestLifecycle event) {
+    /**
+     * Called by {@link Domains} for each lifecycle change before it announces the change: the
+     * status change the server module records sets off the limit reconciler, which must find
+     * the cap already in place (not an event listener, so no listener order is relied on).
+     */
+    void follow(GuestLifecycle event) {
         if (NetworkShaping.detect() != NetworkShaping.TAP) {
             return;
         }

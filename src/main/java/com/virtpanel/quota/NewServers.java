@@ -1,72 +1,65 @@
 package com.virtpanel.quota;
 
 import com.virtpanel.catalog.CatalogService;
-import com.virtpanel.catalog.PlanInfo;
-import com.virtpanel.server.PlanLimits;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerEvents;
-import java.time.Clock;
-import java.time.Instant;
+import com.virtpanel.server.ServerRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A freshly provisioned server starts with its plan's limits, written by the server module
- * into the domain. Recording them at once means a plan change right after provisioning is
- * logged as a plan change, not as drift.
+ * The one creator of quota states: a server's state starts when its order commits, before the
+ * guest exists, so by the time it runs its usage is booked and its limits are checked. Backed by
+ * the event publication registry: a crash between the order's commit and this listener leaves
+ * an incomplete publication that runs again at the next start, so no server is left without one.
  */
 @Component
 class NewServers {
 
     private static final Logger log = LoggerFactory.getLogger(NewServers.class);
 
-    private final QuotaStateRepository states;
+    private final QuotaStates states;
     private final ServerDirectory directory;
     private final CatalogService catalog;
-    private final Accounting accounting;
-    private final Clock clock;
     private final TransactionTemplate tx;
 
-    NewServers(QuotaStateRepository states, ServerDirectory directory, CatalogService catalog, QuotaProperties config,
-            Clock clock, PlatformTransactionManager transactions) {
+    NewServers(QuotaStates states, ServerDirectory directory, CatalogService catalog, PlatformTransactionManager transactions) {
         this.states = states;
         this.directory = directory;
         this.catalog = catalog;
-        this.accounting = new Accounting(config);
-        this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @ApplicationModuleListener
+    void on(ServerEvents.Ordered event) {
+        directory.find(event.serverId()).ifPresent(this::start);
+    }
+
     /**
-     * Before the other after-commit listeners of the provisioning transaction: its "running"
-     * status sets off the reconciler ({@link ReconcileTrigger}), which would otherwise race
-     * this method to create the same quota state.
+     * Servers ordered before the publication registry existed (their states used to be created
+     * on first use) get theirs at start-up. Another instance starting at the same moment may
+     * create the same one: then that one stands.
      */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(ServerEvents.Provisioned event) {
-        try {
-            tx.executeWithoutResult(t -> directory.find(event.serverId()).ifPresent(server -> {
-                if (states.existsById(server.id())) {
-                    return;
-                }
-                Instant now = clock.instant();
-                PlanInfo plan = catalog.plan(server.planId());
-                QuotaState state = accounting.fresh(server.id(), plan, now);
-                state.checked(AppliedLimits.format(PlanLimits.of(plan)), null);
-                states.save(state);
-            }));
-        } catch (RuntimeException e) {
-            // The reconciler creates the state on its first pass instead (the reconciler may have been first).
-            log.debug("No quota state recorded at provisioning of server {}: {}", event.serverId(), e.toString());
+    @EventListener(ApplicationReadyEvent.class)
+    void startMissing() {
+        for (ServerRef server : directory.live()) {
+            try {
+                tx.executeWithoutResult(t -> start(server));
+            } catch (RuntimeException e) {
+                log.debug("Quota state of server {} not started here: {}", server.id(), e.toString());
+            }
         }
+    }
+
+    private void start(ServerRef server) {
+        states.start(server.id(), catalog.plan(server.planId()));
     }
 }

@@ -11,10 +11,10 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,49 +38,59 @@ class ReconcileTrigger {
 
     ReconcileTrigger(Scheduler scheduler, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
-        // After the publisher's commit: the trigger row needs a transaction of its own.
+        // now(): after the caller's commit, the trigger row needs a transaction of its own.
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // Listeners backed by the event publication registry, each in a transaction of its own (the
+    // trigger row is written in it): a request lost to a crash or a scheduler that failed runs
+    // again when the panel restarts, so they let failures through.
+
+    @ApplicationModuleListener
     void on(CatalogEvents.PlanChanged event) {
-        now("plan " + event.name() + " changed");
+        request("plan " + event.name() + " changed");
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(ServerEvents.PlanChanged event) {
-        now("server " + event.serverId() + " changed plan");
+        request("server " + event.serverId() + " changed plan");
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(ServerEvents.StatusChanged event) {
         if (event.status() == ServerStatus.RUNNING) {
-            now("server " + event.serverId() + " is running");
+            request("server " + event.serverId() + " is running");
         }
     }
 
+    /**
+     * For callers outside a transaction of their own (the usage listener, after its pass
+     * committed), with nothing to retry: a failure is logged, and the periodic pass applies the
+     * change a little later.
+     */
     void now(String why) {
         try {
-            tx.executeWithoutResult(t -> {
-                try {
-                    Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
-                    // Replacing a trigger that already fired (its pass is running) stores a new one;
-                    // Quartz then leaves it alone when that pass completes, as it has a fire time.
-                    if (scheduler.rescheduleJob(SOON, soon) == null) {
-                        scheduler.scheduleJob(soon);
-                    }
-                } catch (SchedulerException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            log.debug("Limits are reconciled now: {}", why);
+            tx.executeWithoutResult(t -> request(why));
         } catch (RuntimeException e) {
-            // Already exists: another instance scheduled it between our two calls, which is as good.
-            if (!(e.getCause() instanceof ObjectAlreadyExistsException)) {
-                // The periodic pass applies the change a little later.
-                log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
+            log.warn("Could not start the limit reconciler at once ({}): {}", why, e.getMessage());
+        }
+    }
+
+    /** Schedules a pass now, in the caller's transaction, or throws. */
+    void request(String why) {
+        try {
+            Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
+            // Replacing a trigger that already fired (its pass is running) stores a new one;
+            // Quartz then leaves it alone when that pass completes, as it has a fire time.
+            if (scheduler.rescheduleJob(SOON, soon) == null) {
+                scheduler.scheduleJob(soon);
             }
+            log.debug("Limits are reconciled now: {}", why);
+        } catch (ObjectAlreadyExistsException alreadyThere) {
+            // another instance scheduled it between our two calls, which is as good
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not start the limit reconciler (" + why + ")", e);
         }
     }
 }

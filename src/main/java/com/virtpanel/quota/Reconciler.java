@@ -5,7 +5,6 @@ import com.virtpanel.server.ServerRef;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,13 +40,7 @@ class Reconciler {
         int failed = 0;
         for (ServerRef server : servers) {
             try {
-                try {
-                    checkInTransaction(server);
-                } catch (DataIntegrityViolationException raced) {
-                    // NewServers created the server's quota state at the same moment (a periodic
-                    // pass that coincides with a provisioning): this time it is found.
-                    checkInTransaction(server);
-                }
+                checkInTransaction(server);
             } catch (RuntimeException e) {
                 // A guest that stopped since the list was read, or a host call that failed:
                 // the next pass tries again.

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -61,13 +60,7 @@ class SampledUsage {
             }
             var counters = new GuestCounters(u.bootId(), u.at(), u.cpuTimeNs(), u.netBytes());
             try {
-                try {
-                    switched |= book(server, counters);
-                } catch (DataIntegrityViolationException raced) {
-                    // the server's quota state was created at the same moment (NewServers, the
-                    // reconciler): this time it is found
-                    switched |= book(server, counters);
-                }
+                switched |= book(server, counters);
             } catch (RuntimeException e) {
                 if (failed++ == 0) {
                     log.warn("Could not book the usage of {} (the next pass books it): {}", server.domain(), e.toString());

@@ -42,11 +42,15 @@ class ServerCheck {
         this.clock = clock;
     }
 
-    /** Runs inside the caller's transaction. */
+    /** Runs inside the caller's transaction. A server without a quota state yet is checked once it has one. */
     void check(ServerRef server) {
+        QuotaState state = states.find(server.id()).orElse(null);
+        if (state == null) {
+            log.debug("Limits of {} not checked: its quota state is not recorded yet", server.domain());
+            return;
+        }
         Instant now = clock.instant();
         PlanInfo plan = catalog.plan(server.planId());
-        QuotaState state = states.of(server.id(), plan);
         LimitSpec want = DesiredLimits.of(plan, state.isCpuThrottled(), state.isTrafficThrottled());
         LiveLimits live = enforcer.read(server.domain());
         List<Repair.Write> writes = Repair.plan(want, live, AppliedLimits.parse(state.getAppliedLimits()), plan,

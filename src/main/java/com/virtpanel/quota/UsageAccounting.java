@@ -41,10 +41,15 @@ class UsageAccounting {
     /**
      * Cumulative counters (as the usage module read them): turned into usage against the last
      * ones. Runs in the caller's transaction; returns why the throttles switched (empty: they did not).
+     * A server without a quota state yet is skipped: the counters are cumulative, so nothing is
+     * lost that the first reading after its state exists does not find.
      */
     EnumSet<Reason> counters(ServerRef server, GuestCounters counters) {
+        QuotaState state = states.find(server.id()).orElse(null);
+        if (state == null) {
+            return EnumSet.noneOf(Reason.class);
+        }
         PlanInfo plan = catalog.plan(server.planId());
-        QuotaState state = states.of(server.id(), plan);
         return account(server, plan, state, state.observe(counters));
     }
 

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.apache.commons.codec.digest.Sha2Crypt;
@@ -33,7 +34,27 @@ final class RootPasswords {
         }
     }
 
-    /** SHA-512 crypt ("$6$salt$…") with a 16-character salt from a SecureRandom. */
+    /**
+     * A root password the customer chose (order, reinstall): checked, then hashed like a
+     * generated one. Null or empty: none chosen, null.
+     */
+    static String hashChosen(String password) {
+        if (password == null || password.isEmpty()) {
+            return null;
+        }
+        if (password.length() < 10 || password.length() > 128) {
+            throw new InvalidInputException("password", "The root password needs 10 to 128 characters.");
+        }
+        if (password.chars().distinct().count() < 5) {
+            throw new InvalidInputException("password", "This root password is too easy to guess.");
+        }
+        if (password.chars().anyMatch(c -> c < 32 || c == 127)) {
+            throw new InvalidInputException("password", "The root password cannot contain control characters.");
+        }
+        return hash(password);
+    }
+
+    /** The one place root passwords are hashed: SHA-512 crypt ("$6$salt$…") with a 16-character salt from a SecureRandom. */
     static String hash(String password) {
         var salt = new StringBuilder("$6$");
         for (int i = 0; i < 16; i++) {

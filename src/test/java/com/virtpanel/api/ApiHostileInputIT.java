@@ -9,6 +9,7 @@ import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -51,6 +52,7 @@ class ApiHostileInputIT {
     @Autowired AccountService accounts;
     @Autowired ApiTokenService apiTokens;
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired Volumes volumes;
     @Autowired Guests guests;
     @Autowired ApplicationEvents events;
@@ -73,10 +75,10 @@ class ApiHostileInputIT {
         alice = users.newCustomer();
         mallory = users.newCustomer();
         // One after the other: two first orders at once race to import the image's template.
-        alices = Users.as(alice, () -> servers.order(new OrderRequest("alice-private-db", "nano", "demo",
+        alices = Users.as(alice, () -> serverOrders.order(new OrderRequest("alice-private-db", "nano", "demo",
                 List.of(FreshKeys.ed25519("alice@home")), null, "alices-order")));
         alices = guests.awaitStatus(alice, alices.id(), ServerStatus.RUNNING);
-        mallorys = Users.as(mallory, () -> servers.order(new OrderRequest("mallory-box", "nano", "demo",
+        mallorys = Users.as(mallory, () -> serverOrders.order(new OrderRequest("mallory-box", "nano", "demo",
                 List.of(FreshKeys.ed25519("mallory@home")), null, null)));
         mallorys = guests.awaitStatus(mallory, mallorys.id(), ServerStatus.RUNNING);
     }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -61,6 +62,7 @@ class SimultaneousOperationsIT {
     @Autowired Users users;
     @Autowired ApiTokenService tokens;
     @MockitoSpyBean Volumes volumes;
+    @Autowired JdbcTemplate db;
 
     HttpApi api;
     List<String> customerTokens;
@@ -108,6 +110,12 @@ class SimultaneousOperationsIT {
         }
         assertThat(queued).as("orders beyond the two slots wait in line").isPositive();
         List<String> domains = awaitAll(ids, "running").stream().map(s -> s.get("domain").asText()).toList();
+        for (long id : ids) {
+            // created once, by the quota module's listener of the order (a module listener backed by the registry)
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM quota_state WHERE server_id = ?", Integer.class, id)).isEqualTo(1);
+        }
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL"
+                + " AND listener_id LIKE '%NewServers%'", Integer.class)).as("no order's quota state left to create").isZero();
         for (String domain : domains) {
             assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
         }

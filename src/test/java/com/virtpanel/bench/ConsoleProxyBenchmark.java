@@ -8,7 +8,7 @@ import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.host.Domains;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -59,7 +59,7 @@ class ConsoleProxyBenchmark {
     static final int ROUNDS_VNC = 7;
     static final int VNC_UPDATES = 8;
 
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired ConsoleTickets tickets;
     @Autowired Domains domains;
     @Autowired Users users;
@@ -77,7 +77,7 @@ class ConsoleProxyBenchmark {
     void theConsoleProxyIsNoSlowerThanWebsockify() throws Exception {
         DemoImage.require();
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> servers.order(new OrderRequest("bench", "nano", "demo", List.of(),
+        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("bench", "nano", "demo", List.of(),
                 "Bench-root-pass-42", null)));
         ServerView server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         // QEMU's VNC server listens as soon as the guest runs; its boot need not finish

@@ -11,6 +11,8 @@ import com.virtpanel.host.TemplateSource;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -44,6 +46,8 @@ class OrderLoadBenchmark {
     static final int CUSTOMERS = 10;
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerChanges serverChanges;
     @Autowired CatalogService catalog;
     @Autowired Volumes volumes;
     @Autowired Domains domains;
@@ -92,7 +96,7 @@ class OrderLoadBenchmark {
             String name = "load-" + batch + "-" + i;
             orders.add(threads.submit(() -> {
                 go.await();
-                return Users.as(owner, () -> servers.order(new OrderRequest(name, "nano", "demo", List.of(TestKeys.ED25519), null, null)));
+                return Users.as(owner, () -> serverOrders.order(new OrderRequest(name, "nano", "demo", List.of(TestKeys.ED25519), null, null)));
             }));
         }
         long t0 = System.nanoTime();
@@ -116,7 +120,7 @@ class OrderLoadBenchmark {
     private void removeServers(List<ServerView> placed, List<AccountSummary> customers) {
         for (ServerView server : placed) {
             AccountSummary owner = customers.stream().filter(c -> c.id() == server.accountId()).findFirst().orElseThrow();
-            Users.as(owner, () -> servers.delete(server.id()));
+            Users.as(owner, () -> serverChanges.delete(server.id()));
         }
         for (ServerView server : placed) {
             AccountSummary owner = customers.stream().filter(c -> c.id() == server.accountId()).findFirst().orElseThrow();

@@ -12,6 +12,8 @@ import com.virtpanel.host.TemplateSource;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -41,6 +43,8 @@ class ProvisioningBenchmark {
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 bench@virtpanel";
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerChanges serverChanges;
     @Autowired CatalogService catalog;
     @Autowired Volumes volumes;
     @Autowired Domains domains;
@@ -71,16 +75,16 @@ class ProvisioningBenchmark {
 
             int round = i;
             long t1 = System.nanoTime();
-            ServerView ordered = Users.as(owner, () -> servers.order(new OrderRequest("bench-" + round, "nano", "demo", List.of(KEY), null, null)));
+            ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("bench-" + round, "nano", "demo", List.of(KEY), null, null)));
             await(() -> status(owner, ordered.id()) == ServerStatus.RUNNING);
             order.add(ms(t1));
 
             long t2 = System.nanoTime();
-            Users.as(owner, () -> servers.reinstall(ordered.id(), "demo", null, null));
+            Users.as(owner, () -> serverChanges.reinstall(ordered.id(), "demo", null, null));
             await(() -> status(owner, ordered.id()) == ServerStatus.RUNNING);
             reinstall.add(ms(t2));
 
-            Users.as(owner, () -> servers.delete(ordered.id()));
+            Users.as(owner, () -> serverChanges.delete(ordered.id()));
         }
         double bareMedian = median(bare);
         System.out.printf("%nProvisioning on this host (%d rounds, medians; guests boot on after 'running'):%n", ROUNDS);

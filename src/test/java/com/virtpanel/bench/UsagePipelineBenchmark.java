@@ -3,6 +3,7 @@ package com.virtpanel.bench;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -34,6 +35,7 @@ class UsagePipelineBenchmark {
     static final int PASSES = Integer.getInteger("bench.passes", 40);
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired UsageSampler sampler;
@@ -51,7 +53,7 @@ class UsagePipelineBenchmark {
         // ("pool has asynchronous jobs running"), which is not what this benchmark is about
         for (int i = 0; i < GUESTS; i++) {
             int n = i;
-            long id = Users.as(owner, () -> servers.order(new OrderRequest("bench-" + n, "nano", "demo",
+            long id = Users.as(owner, () -> serverOrders.order(new OrderRequest("bench-" + n, "nano", "demo",
                     List.of(), "Bench-guest-42", null))).id();
             guests.awaitStatus(owner, id, ServerStatus.RUNNING);
         }

@@ -8,7 +8,9 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -83,7 +85,9 @@ class ConsoleAccessIT {
 
     @Autowired ConsoleTickets tickets;
     @Autowired ConsoleSessions sessions;
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerPower serverPower;
+    @Autowired ServerChanges serverChanges;
     @Autowired AccountService accounts;
     @Autowired ApiTokenService apiTokens;
     @Autowired MutableClock clock;
@@ -98,12 +102,12 @@ class ConsoleAccessIT {
     static String bobSession;
 
     @BeforeAll
-    static void aRunningServer(@Autowired Users users, @Autowired ServerService servers, @Autowired Guests guests,
+    static void aRunningServer(@Autowired Users users, @Autowired ServerOrders serverOrders, @Autowired Guests guests,
             @Value("${local.server.port}") int port) {
         DemoImage.require();
         alice = users.newCustomer();
         bob = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> servers.order(new OrderRequest("console-a", "nano", "demo", List.of(),
+        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-a", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         aliceSession = WebLogin.sessionId(port, alice.email(), Users.PASSWORD);
@@ -242,7 +246,7 @@ class ConsoleAccessIT {
     @Order(10)
     void powerOffEndsTheOpenConsoleWithServerStopped() throws IOException {
         try (WsClient ws = openConsole()) {
-            raced(() -> Users.as(alice, () -> servers.powerOff(server.id())));
+            raced(() -> Users.as(alice, () -> serverPower.powerOff(server.id())));
             assertThat(ws.awaitClose()).isEqualTo(4001);
             assertThat(ws.closeReason()).isEqualTo("server stopped");
         }
@@ -253,10 +257,10 @@ class ConsoleAccessIT {
     @Test
     @Order(11)
     void deletingTheServerEndsItsConsole() throws IOException {
-        raced(() -> Users.as(alice, () -> servers.start(server.id())));
+        raced(() -> Users.as(alice, () -> serverPower.start(server.id())));
         guests.awaitStatus(alice, server.id(), ServerStatus.RUNNING);
         try (WsClient ws = openConsole()) {
-            raced(() -> Users.as(alice, () -> servers.delete(server.id())));
+            raced(() -> Users.as(alice, () -> serverChanges.delete(server.id())));
             assertThat(ws.awaitClose()).isEqualTo(4002);
         }
     }
@@ -265,7 +269,7 @@ class ConsoleAccessIT {
     @Order(12)
     void suspendingTheCustomerEndsTheirConsoles(@Autowired Users users) throws IOException {
         AccountSummary carol = users.newCustomer();
-        ServerView ordered = Users.as(carol, () -> servers.order(new OrderRequest("console-c", "nano", "demo", List.of(),
+        ServerView ordered = Users.as(carol, () -> serverOrders.order(new OrderRequest("console-c", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         guests.awaitStatus(carol, ordered.id(), ServerStatus.RUNNING);
         String carolSession = WebLogin.sessionId(port, carol.email(), Users.PASSWORD);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -35,6 +36,7 @@ class ConsoleBrowserIT {
     static final String ROOT_PASSWORD = "Console-root-42x";
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired Users users;
     @Autowired Guests guests;
     @Value("${local.server.port}") int port;
@@ -52,7 +54,7 @@ class ConsoleBrowserIT {
     @Test
     void theConsoleShowsTheGuestsScreenAndTypingReachesTheGuest() throws Exception {
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> servers.order(new OrderRequest("console-web", "nano", "demo", List.of(),
+        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-web", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         ServerView server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.ApplicationEventMulticaster;
@@ -91,9 +92,11 @@ class DomainLifecycleIT {
     void theGuestsStartAndStopArriveAsLifecycleEvents() {
         List<GuestLifecycle.Change> seen = new CopyOnWriteArrayList<>();
         String name = guests.define("events", 3, 192, DemoGuests.NANO);
-        ApplicationListener<PayloadApplicationEvent<GuestLifecycle>> listener = event -> {
-            if (event.getPayload().domain().equals(name)) {
-                seen.add(event.getPayload().change());
+        // typed by instanceof, not by the lambda's generics (which Modulith's multicaster does not resolve)
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            if (event instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof GuestLifecycle lifecycle
+                    && lifecycle.domain().equals(name)) {
+                seen.add(lifecycle.change());
             }
         };
         multicaster.addApplicationListener(listener);

@@ -7,6 +7,7 @@ import com.virtpanel.account.AccountService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -61,7 +63,7 @@ class ClusterIT {
 
         var owner = a.getBean(AccountService.class).signUp("cluster-" + System.nanoTime() + "@example.com", Users.PASSWORD);
         com.virtpanel.testkit.VerifiedEmails.verify(a.getBean(org.springframework.jdbc.core.JdbcTemplate.class), owner.email());
-        ServerView ordered = Users.as(owner, () -> a.getBean(ServerService.class).order(new OrderRequest("clustered", "nano",
+        ServerView ordered = Users.as(owner, () -> a.getBean(ServerOrders.class).order(new OrderRequest("clustered", "nano",
                 "demo", List.of(com.virtpanel.testkit.TestKeys.ED25519), null, null)));
         Await.until("the server to run", Duration.ofSeconds(180),
                 () -> Users.as(owner, () -> a.getBean(ServerService.class).get(ordered.id()).status()), s -> s == ServerStatus.RUNNING);
@@ -103,11 +105,13 @@ class ClusterIT {
 
     private ConfigurableApplicationContext start(String schema, String name, List<String> provisioned) {
         var context = new SpringApplicationBuilder(VirtpanelApplication.class)
-                .listeners((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
-                    if (event.getPayload() instanceof ServerEvents.Provisioned p) {
+                // typed by instanceof, not by the lambda's generics (which Modulith's multicaster does not resolve)
+                .listeners((ApplicationListener<ApplicationEvent>) event -> {
+                    Object payload = event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : null;
+                    if (payload instanceof ServerEvents.Provisioned p) {
                         provisioned.add(name + ":" + p.serverId());
                     }
-                    if (event.getPayload() instanceof UsageEvents.Sampled pass && !pass.servers().isEmpty()) {
+                    if (payload instanceof UsageEvents.Sampled pass && !pass.servers().isEmpty()) {
                         samplingPasses.add(pass.at());
                     }
                 })

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -28,7 +28,7 @@ class PostgresProfileIT {
     @Autowired DataSource dataSource;
     @Autowired Scheduler scheduler;
     @Autowired AccountService accounts;
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired Users users;
     @Autowired Guests guests;
 
@@ -55,7 +55,7 @@ class PostgresProfileIT {
     void anOrderIsProvisionedThroughTheClusteredJobStore() {
         DemoImage.require();
         var owner = users.newCustomer();
-        ServerView ordered = Users.as(owner, () -> servers.order(new OrderRequest("pg-web", "nano", "demo",
+        ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("pg-web", "nano", "demo",
                 List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 t@x"), null, null)));
         ServerView running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", running.domain())).isEqualTo("running");

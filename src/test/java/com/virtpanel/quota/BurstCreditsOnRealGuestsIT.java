@@ -8,6 +8,7 @@ import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.host.Domains;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -50,7 +51,7 @@ class BurstCreditsOnRealGuestsIT {
 
     @BeforeAll
     static void twoServersOnABurstPlan(@Autowired Users users, @Autowired CatalogService catalog,
-            @Autowired ServerService servers, @Autowired Guests guests, @Autowired Domains domains,
+            @Autowired ServerService servers, @Autowired ServerOrders serverOrders, @Autowired Guests guests, @Autowired Domains domains,
             @Autowired QuotaService quota) {
         DemoImage.require();
         String plan = "burst-" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,9 +59,9 @@ class BurstCreditsOnRealGuestsIT {
                 100, 1000, 10, BASELINE, 300, "EUR")));
         owner = users.newCustomer();
         // One after the other: two provisionings at once can collide on the storage pool's refresh.
-        ServerView b = Users.as(owner, () -> servers.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
+        ServerView b = Users.as(owner, () -> serverOrders.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
         burner = guests.awaitStatus(owner, b.id(), ServerStatus.RUNNING);
-        ServerView i = Users.as(owner, () -> servers.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
+        ServerView i = Users.as(owner, () -> serverOrders.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
         idler = guests.awaitStatus(owner, i.id(), ServerStatus.RUNNING);
         guests.awaitSerial(burner.domain(), "virtpanel-demo ready", Duration.ofMinutes(3));
 

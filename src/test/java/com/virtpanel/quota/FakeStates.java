@@ -16,6 +16,7 @@ final class FakeStates {
 
     FakeStates() {
         when(repository.findById(anyLong())).thenAnswer(i -> Optional.ofNullable(state.get()));
+        when(repository.existsById(anyLong())).thenAnswer(i -> state.get() != null);
         when(repository.save(any())).thenAnswer(i -> {
             state.set(i.getArgument(0));
             return i.getArgument(0);

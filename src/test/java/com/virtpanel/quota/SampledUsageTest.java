@@ -31,14 +31,15 @@ class SampledUsageTest {
     final ServerRef web = new ServerRef(1, 7, "web-1", "vp-1", ServerStatus.RUNNING, 2);
     final ReconcileTrigger reconcile = mock(ReconcileTrigger.class);
     final SampledUsage listener;
+    final QuotaStates states;
 
     SampledUsageTest() {
         CatalogService catalog = mock(CatalogService.class);
         when(catalog.plan(anyLong())).thenReturn(Plans.burst()); // 1 GiB allowance
         ServerDirectory directory = mock(ServerDirectory.class);
         when(directory.running()).thenReturn(List.of(web));
-        var accounting = new UsageAccounting(new QuotaStates(state.repository, Plans.config(), clock), catalog, events::add,
-                Plans.config(), clock);
+        states = new QuotaStates(state.repository, Plans.config(), clock);
+        var accounting = new UsageAccounting(states, catalog, events::add, Plans.config(), clock);
         listener = new SampledUsage(directory, accounting, reconcile, new NoTransactions());
     }
 
@@ -53,6 +54,7 @@ class SampledUsageTest {
 
     @Test
     void trafficIsBookedFromThePassesAndAMissedPassLosesNothing() {
+        states.start(web.id(), Plans.burst()); // as when the server was ordered
         pass(1, 0); // the starting point
         pass(1, 1000);
         netBytes += 5000; // a pass the listener never saw
@@ -63,11 +65,20 @@ class SampledUsageTest {
 
     @Test
     void goingOverTheAllowanceRunsTheReconcilerAtOnce() {
+        states.start(web.id(), Plans.burst());
         pass(1, 0);
         pass(1, Bytes.GIB);
         assertThat(state.get().isTrafficThrottled()).isTrue();
         assertThat(events).hasAtLeastOneElementOfType(QuotaEvents.TrafficThrottled.class);
         verify(reconcile).now(anyString());
+    }
+
+    @Test
+    void aServerWithoutAQuotaStateYetIsSkippedNotGivenOne() {
+        pass(1, 0);
+        pass(1, Bytes.GIB);
+        assertThat(state.get()).isNull();
+        verify(reconcile, never()).now(anyString());
     }
 
     @Test

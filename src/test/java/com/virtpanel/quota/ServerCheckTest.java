@@ -33,6 +33,7 @@ class ServerCheckTest {
     final AtomicReference<PlanInfo> plan = new AtomicReference<>();
     final UsageAccounting accounting;
     final ServerCheck check;
+    final QuotaStates quotaStates;
 
     long cpuNs;
     long netBytes;
@@ -45,7 +46,7 @@ class ServerCheckTest {
         });
         CatalogService catalog = mock(CatalogService.class);
         when(catalog.plan(anyLong())).thenAnswer(i -> plan.get());
-        QuotaStates quotaStates = new QuotaStates(state.repository, Plans.config(), clock);
+        quotaStates = new QuotaStates(state.repository, Plans.config(), clock);
         accounting = new UsageAccounting(quotaStates, catalog, events::add, Plans.config(), clock);
         check = new ServerCheck(quotaStates, repo, catalog, host, events::add, new QuotaMetrics(new SimpleMeterRegistry(), state.repository), clock);
     }
@@ -53,6 +54,7 @@ class ServerCheckTest {
     ServerRef server(PlanInfo p) {
         plan.set(p);
         host.define("vp-1", PlanLimits.of(p));
+        quotaStates.start(1, p); // as when the server was ordered
         return new ServerRef(1, 7, "web-1", "vp-1", ServerStatus.RUNNING, p.id());
     }
 

@@ -55,6 +55,9 @@ class GuestToolsIT {
     static final long GIB = 1024L * 1024 * 1024;
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerPower serverPower;
+    @Autowired ServerChanges serverChanges;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired Volumes volumes;
@@ -78,12 +81,12 @@ class GuestToolsIT {
         AccountSummary alice = users.newCustomer();
         ServerView server = runningDemo(alice, "pw-1", "nano");
 
-        String password = Users.as(alice, () -> servers.resetRootPassword(server.id()));
+        String password = Users.as(alice, () -> serverChanges.resetRootPassword(server.id()));
         assertThat(password).hasSize(20);
         ServerView during = Users.as(alice, () -> servers.get(server.id()));
         assertThat(during.busy()).isTrue();
         assertThat(during.status()).isEqualTo(ServerStatus.REBOOTING);
-        assertThatThrownBy(() -> Users.as(alice, () -> servers.reboot(server.id()))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> Users.as(alice, () -> serverPower.reboot(server.id()))).isInstanceOf(ConflictException.class);
 
         ServerView after = awaitSettled(alice, server.id());
         assertThat(after.failureReason()).isNull();
@@ -91,7 +94,7 @@ class GuestToolsIT {
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
         assertThat(recorder.events).contains(new ServerEvents.RootPasswordReset(server.id(), alice.id()));
 
-        Users.as(alice, () -> servers.powerOff(server.id()));
+        Users.as(alice, () -> serverPower.powerOff(server.id()));
         String shadow = GuestDisk.read(disk(server), "/etc/shadow").files().get("/etc/shadow");
         List<String> lines = shadow.lines().toList();
         String[] root = lines.get(0).split(":", -1);
@@ -111,21 +114,21 @@ class GuestToolsIT {
     void anSshKeyAddedToAStoppedServerLandsInAuthorizedKeysAndTheGuestAnnouncesItAtBoot() {
         AccountSummary bob = users.newCustomer();
         ServerView server = runningDemo(bob, "key-1", "nano");
-        assertThatThrownBy(() -> Users.as(bob, () -> servers.addSshKey(server.id(), SECOND_KEY)))
+        assertThatThrownBy(() -> Users.as(bob, () -> serverChanges.addSshKey(server.id(), SECOND_KEY)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("stopped");
-        Users.as(bob, () -> servers.shutdown(server.id()));
+        Users.as(bob, () -> serverPower.shutdown(server.id()));
         guests.awaitStatus(bob, server.id(), ServerStatus.STOPPED);
-        assertThatThrownBy(() -> Users.as(bob, () -> servers.addSshKey(server.id(), "ssh-ed25519 AAAAnot-a-key")))
+        assertThatThrownBy(() -> Users.as(bob, () -> serverChanges.addSshKey(server.id(), "ssh-ed25519 AAAAnot-a-key")))
                 .isInstanceOf(InvalidInputException.class);
 
-        ServerView adding = Users.as(bob, () -> servers.addSshKey(server.id(), SECOND_KEY));
+        ServerView adding = Users.as(bob, () -> serverChanges.addSshKey(server.id(), SECOND_KEY));
         assertThat(adding.busy()).isTrue();
         ServerView after = awaitSettled(bob, server.id());
         assertThat(after.failureReason()).isNull();
         assertThat(after.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(recorder.events).contains(new ServerEvents.SshKeyAdded(server.id(), bob.id(), SECOND_FINGERPRINT));
 
-        Users.as(bob, () -> servers.start(server.id()));
+        Users.as(bob, () -> serverPower.start(server.id()));
         String serial = guests.awaitSerial(server.domain(), "ssh-key=" + SECOND_FINGERPRINT);
         assertThat(serial).contains("ssh-key=" + KEY_FINGERPRINT);
     }
@@ -136,9 +139,9 @@ class GuestToolsIT {
         PlanInfo nano = Users.as(carol, () -> catalog.orderablePlan("nano"));
         PlanInfo bigger = plan("g1-up", nano, 2, 384, 3, nano.diskIops());
         ServerView server = runningDemo(carol, "up-1", "nano");
-        Users.as(carol, () -> servers.powerOff(server.id()));
+        Users.as(carol, () -> serverPower.powerOff(server.id()));
 
-        ServerView changing = Users.as(carol, () -> servers.changePlan(server.id(), "g1-up"));
+        ServerView changing = Users.as(carol, () -> serverChanges.changePlan(server.id(), "g1-up"));
         assertThat(changing.busy()).isTrue();
         ServerView after = awaitSettled(carol, server.id());
         assertThat(after.failureReason()).isNull();
@@ -151,7 +154,7 @@ class GuestToolsIT {
         long filesystem = GuestDisk.read(disk(server)).filesystemBytes();
         assertThat(filesystem).isGreaterThan(2 * GIB + GIB / 2).isLessThanOrEqualTo(3 * GIB);
 
-        Users.as(carol, () -> servers.start(server.id()));
+        Users.as(carol, () -> serverPower.start(server.id()));
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
         String info = Shell.virsh("dominfo", server.domain());
         assertThat(info).containsPattern("CPU\\(s\\):\\s+2").containsPattern("Max memory:\\s+393216 KiB");
@@ -159,7 +162,7 @@ class GuestToolsIT {
 
         // Same sizes, other limits: applied without a restart.
         plan("g1-up-fast", bigger, 2, 384, 3, bigger.diskIops() * 2);
-        Users.as(carol, () -> servers.changePlan(server.id(), "g1-up-fast"));
+        Users.as(carol, () -> serverChanges.changePlan(server.id(), "g1-up-fast"));
         ServerView live = awaitSettled(carol, server.id());
         assertThat(live.status()).isEqualTo(ServerStatus.RUNNING);
         assertThat(live.plan()).isEqualTo("g1-up-fast");
@@ -171,20 +174,20 @@ class GuestToolsIT {
         ImageInfo blank = blankImage();
         plan("g1-up-2", Users.as(dave, () -> catalog.orderablePlan("nano")), 2, 256, 3, 200);
         plan("g1-tiny", Users.as(dave, () -> catalog.orderablePlan("nano")), 1, 256, 1, 200);
-        ServerView ordered = Users.as(dave, () -> servers.order(new OrderRequest("broken-1", "nano", blank.name(), List.of(KEY), null, null)));
+        ServerView ordered = Users.as(dave, () -> serverOrders.order(new OrderRequest("broken-1", "nano", blank.name(), List.of(KEY), null, null)));
         ServerView server = guests.awaitStatus(dave, ordered.id(), ServerStatus.RUNNING);
-        Users.as(dave, () -> servers.powerOff(server.id()));
+        Users.as(dave, () -> serverPower.powerOff(server.id()));
         Path disk = disk(server);
         String before = GuestDisk.sha256(disk);
 
-        Users.as(dave, () -> servers.resetRootPassword(server.id()));
+        Users.as(dave, () -> serverChanges.resetRootPassword(server.id()));
         ServerView afterReset = awaitSettled(dave, server.id());
         assertThat(afterReset.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(afterReset.failureReason()).startsWith("Resetting the root password failed and your server was left as it was")
                 .contains("No operating system");
         assertThat(GuestDisk.sha256(disk)).isEqualTo(before);
 
-        Users.as(dave, () -> servers.changePlan(server.id(), "g1-up-2"));
+        Users.as(dave, () -> serverChanges.changePlan(server.id(), "g1-up-2"));
         ServerView afterChange = awaitSettled(dave, server.id());
         assertThat(afterChange.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(afterChange.plan()).isEqualTo("nano");
@@ -193,7 +196,7 @@ class GuestToolsIT {
         assertThat(volumes.virtualSize(diskVolume(server))).isEqualTo(2 * GIB);
         assertThat(Shell.virsh("dumpxml", server.domain())).contains("<vcpu placement='static'>1</vcpu>");
 
-        assertThatThrownBy(() -> Users.as(dave, () -> servers.changePlan(server.id(), "g1-tiny")))
+        assertThatThrownBy(() -> Users.as(dave, () -> serverChanges.changePlan(server.id(), "g1-tiny")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("1 GiB disk, smaller than this server's 2 GiB, and disks cannot shrink");
         assertThat(GuestDisk.sha256(disk)).isEqualTo(before);
@@ -217,7 +220,7 @@ class GuestToolsIT {
     // --- helpers ----------------------------------------------------------------------------
 
     private ServerView runningDemo(AccountSummary owner, String name, String plan) {
-        ServerView ordered = Users.as(owner, () -> servers.order(new OrderRequest(name, plan, "demo", List.of(KEY), null, null)));
+        ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest(name, plan, "demo", List.of(KEY), null, null)));
         ServerView running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
         // its ACPI daemon runs from here on, so a shutdown request is honoured
         guests.awaitSerial(running.domain(), "virtpanel-demo ready");

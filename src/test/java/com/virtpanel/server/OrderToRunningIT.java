@@ -21,7 +21,7 @@ class OrderToRunningIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
 
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired Volumes volumes;
@@ -39,7 +39,7 @@ class OrderToRunningIT {
     @Test
     void anOrderedDemoServerRunsAndPrintsItsSeededHostname() {
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> servers.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
         assertThat(ordered.status()).isEqualTo(ServerStatus.PROVISIONING);
         assertThat(ordered.ipv4()).isNotBlank();
 

@@ -12,9 +12,17 @@ import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad orders are refused with a message that says why, and leave nothing behind. */
 @IntegrationTest
@@ -23,10 +31,13 @@ class OrderValidationIT {
     static final String KEY = OrderToRunningIT.KEY;
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerChanges serverChanges;
     @Autowired ServerDirectory directory;
     @Autowired CatalogService catalog;
     @Autowired Volumes volumes;
     @Autowired Users users;
+    @Autowired JdbcTemplate db;
 
     @Test
     void invalidHostnamesAreRefusedWithTheReason() {
@@ -64,7 +75,7 @@ class OrderValidationIT {
                 "Huge", 64, 1024 * 1024, 100, 100, 1024, 1000, 100, 500, 100, 1000, 10, null, 100000, "EUR")));
         AccountSummary carol = users.newCustomer();
         int before = directory.live().size();
-        assertThatThrownBy(() -> Users.as(carol, () -> servers.order(new OrderRequest("big", huge.name(), "demo", List.of(KEY), null, null))))
+        assertThatThrownBy(() -> Users.as(carol, () -> serverOrders.order(new OrderRequest("big", huge.name(), "demo", List.of(KEY), null, null))))
                 .isInstanceOf(CapacityException.class)
                 .hasMessageContaining("no room");
         assertThat(directory.live()).hasSize(before);
@@ -74,8 +85,8 @@ class OrderValidationIT {
     void aSecondOrderWithTheSameKeyReturnsTheFirstServer() {
         AccountSummary dave = users.newCustomer();
         var request = new OrderRequest("twice", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
-        ServerView first = Users.as(dave, () -> servers.order(request));
-        ServerView second = Users.as(dave, () -> servers.order(request));
+        ServerView first = Users.as(dave, () -> serverOrders.order(request));
+        ServerView second = Users.as(dave, () -> serverOrders.order(request));
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(Users.as(dave, () -> servers.list())).hasSize(1);
         Users.as(dave, () -> awaitSettledAndDelete(first.id()));
@@ -84,15 +95,75 @@ class OrderValidationIT {
     @Test
     void aCustomerCannotHaveTwoServersWithTheSameName() {
         AccountSummary erin = users.newCustomer();
-        ServerView first = Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
-        assertThatThrownBy(() -> Users.as(erin, () -> servers.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
+        ServerView first = Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
+        assertThatThrownBy(() -> Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
                 .isInstanceOf(ConflictException.class);
         Users.as(erin, () -> awaitSettledAndDelete(first.id()));
     }
 
+    @Test
+    void tenSimultaneousOrdersWithOneOrderKeyMakeOneServerWithOneQuotaState() throws Exception {
+        AccountSummary frank = users.newCustomer();
+        var request = new OrderRequest("burst", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
+        List<Object> answers = together(10, i -> Users.as(frank, () -> serverOrders.order(request)));
+        assertThat(answers).allSatisfy(a -> assertThat(a).isInstanceOf(ServerView.class));
+        long id = ((ServerView) answers.get(0)).id();
+        assertThat(answers).allSatisfy(a -> assertThat(((ServerView) a).id()).isEqualTo(id));
+        assertThat(Users.as(frank, () -> servers.list())).hasSize(1);
+        com.virtpanel.testkit.Await.until("the quota state of server " + id, Duration.ofSeconds(30),
+                () -> quotaStates(id), n -> n > 0);
+        assertThat(quotaStates(id)).isEqualTo(1);
+        Users.as(frank, () -> awaitSettledAndDelete(id));
+    }
+
+    @Test
+    void tenSimultaneousOrdersOfOneNameMakeOneServerAndNineConflicts() throws Exception {
+        AccountSummary grace = users.newCustomer();
+        List<Object> answers = together(10, i -> Users.as(grace, () -> serverOrders.order(
+                new OrderRequest("same-time", "nano", "demo", List.of(KEY), null, "key-" + i + "-" + System.nanoTime()))));
+        List<ServerView> ordered = answers.stream().filter(ServerView.class::isInstance).map(ServerView.class::cast).toList();
+        assertThat(ordered).hasSize(1);
+        assertThat(answers).filteredOn(ConflictException.class::isInstance).hasSize(9)
+                .allSatisfy(e -> assertThat(((ConflictException) e).userMessage()).contains("same-time"));
+        assertThat(Users.as(grace, () -> servers.list())).hasSize(1);
+        Users.as(grace, () -> awaitSettledAndDelete(ordered.get(0).id()));
+    }
+
+    /** Runs n calls at the same moment; each answer, or the exception it threw. */
+    private static List<Object> together(int n, IntFunction<Object> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return call.apply(index);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> answers = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int quotaStates(long serverId) {
+        return db.queryForObject("SELECT COUNT(*) FROM quota_state WHERE server_id = ?", Integer.class, serverId);
+    }
+
     private void assertRefused(AccountSummary who, OrderRequest request, String field) {
         int before = directory.live().size();
-        assertThatThrownBy(() -> Users.as(who, () -> servers.order(request)))
+        assertThatThrownBy(() -> Users.as(who, () -> serverOrders.order(request)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.userMessage()).isNotBlank().doesNotContain("Exception");
@@ -103,7 +174,7 @@ class OrderValidationIT {
     private void awaitSettledAndDelete(long id) {
         com.virtpanel.testkit.Await.until("server " + id + " to settle", java.time.Duration.ofSeconds(90),
                 () -> servers.get(id), s -> !s.busy());
-        servers.delete(id);
+        serverChanges.delete(id);
         com.virtpanel.testkit.Await.until("server " + id + " to be deleted", java.time.Duration.ofSeconds(90),
                 () -> directory.find(id).orElseThrow().status(), s -> s == ServerStatus.DELETED);
         assertThat(volumes.list(directory.find(id).orElseThrow().domain() + "-")).isEmpty();

@@ -36,6 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ServerAuthorizationIT {
 
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerPower serverPower;
+    @Autowired ServerChanges serverChanges;
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired ConsoleTickets consoles;
@@ -46,10 +49,10 @@ class ServerAuthorizationIT {
     static ServerView alicesServer;
 
     @BeforeAll
-    static void aliceHasARunningServer(@Autowired ServerService servers, @Autowired Users users, @Autowired Guests guests) {
+    static void aliceHasARunningServer(@Autowired ServerOrders serverOrders, @Autowired Users users, @Autowired Guests guests) {
         DemoImage.require();
         alice = users.newCustomer();
-        var ordered = Users.as(alice, () -> servers.order(new OrderRequest("alices-box", "nano", "demo",
+        var ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("alices-box", "nano", "demo",
                 List.of(OrderToRunningIT.KEY), null, null)));
         alicesServer = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
     }
@@ -66,13 +69,13 @@ class ServerAuthorizationIT {
         Users.as(bob, () -> {
             assertThat(servers.list()).extracting(ServerView::id).doesNotContain(id);
             assertThatThrownBy(() -> servers.get(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.reboot(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.shutdown(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.powerOff(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.reset(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.start(id)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverPower.reboot(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverPower.shutdown(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverPower.powerOff(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverPower.reset(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverPower.start(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverChanges.reinstall(id, "demo", null, null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> serverChanges.delete(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> servers.allowedActions(id)).isInstanceOf(NotFoundException.class);
         });
         assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
@@ -100,7 +103,7 @@ class ServerAuthorizationIT {
         assertThat(allowed.reason(ServerAction.START)).isEqualTo("You cannot start this server now: it is running.");
         assertThat(allowed.reason(ServerAction.ADD_SSH_KEY)).isEqualTo("Keys are added to a stopped server: shut it down first.");
         // and the action itself refuses with the same words
-        assertThatThrownBy(() -> Users.as(alice, () -> servers.start(alicesServer.id())))
+        assertThatThrownBy(() -> Users.as(alice, () -> serverPower.start(alicesServer.id())))
                 .hasMessage("You cannot start this server now: it is running.");
     }
 
@@ -116,14 +119,14 @@ class ServerAuthorizationIT {
         long id = alicesServer.id();
         for (AccountSummary staff : List.of(users.newStaff(Role.SUPPORT), users.admin())) {
             Users.as(staff, () -> {
-                assertThatThrownBy(() -> servers.reboot(id)).isInstanceOf(ForbiddenException.class).hasMessageContaining("inside a visit");
-                assertThatThrownBy(() -> servers.resetRootPassword(id)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.reinstall(id, "demo", null, null)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.delete(id)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.shutdown(id)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.powerOff(id)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.reset(id)).isInstanceOf(ForbiddenException.class);
-                assertThatThrownBy(() -> servers.start(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverPower.reboot(id)).isInstanceOf(ForbiddenException.class).hasMessageContaining("inside a visit");
+                assertThatThrownBy(() -> serverChanges.resetRootPassword(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverChanges.reinstall(id, "demo", null, null)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverChanges.delete(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverPower.shutdown(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverPower.powerOff(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverPower.reset(id)).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(() -> serverPower.start(id)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> consoles.forApi(id)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> consoles.forSession(id, "a-session")).isInstanceOf(ForbiddenException.class);
                 // the page asks first and says why every button is off

@@ -16,6 +16,8 @@ import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -51,6 +53,8 @@ class AdminAreaIT {
     @Autowired AccountService accounts;
     @Autowired CatalogService catalog;
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerPower serverPower;
     @Autowired AuditService audit;
     @Autowired WebApplicationContext context;
 
@@ -73,7 +77,7 @@ class AdminAreaIT {
         String name = "adm-" + UUID.randomUUID().toString().substring(0, 6);
         plan = Users.as(users.admin(), () -> catalog.createPlan(new PlanDraft(name, "Admin test", 1, 256, 2, 50, 512, 200,
                 20, 250, 100, 1000, 10, null, 300, "EUR")));
-        server = Users.as(customer, () -> servers.order(new OrderRequest("db-1", name, "demo", List.of(KEY), null, null)));
+        server = Users.as(customer, () -> serverOrders.order(new OrderRequest("db-1", name, "demo", List.of(KEY), null, null)));
         guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING);
     }
 
@@ -84,7 +88,7 @@ class AdminAreaIT {
 
         guests.awaitStatus(customer, server.id(), ServerStatus.STOPPED);
         assertThat(Shell.virsh("domstate", server.domain())).isEqualTo("shut off");
-        assertThatThrownBy(() -> Users.as(customer, () -> servers.start(server.id())))
+        assertThatThrownBy(() -> Users.as(customer, () -> serverPower.start(server.id())))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("suspended");
         var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         mvc.perform(formLogin("/login").user(customer.email()).password(Users.PASSWORD));
@@ -111,7 +115,7 @@ class AdminAreaIT {
     }
 
     private void start() {
-        Users.as(customer, () -> servers.start(server.id()));
+        Users.as(customer, () -> serverPower.start(server.id()));
     }
 
     private void ensureRunning() {

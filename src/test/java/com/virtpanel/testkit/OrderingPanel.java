@@ -3,7 +3,7 @@ package com.virtpanel.testkit;
 import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ public final class OrderingPanel {
         var context = SpringApplication.run(VirtpanelApplication.class, args);
         var customer = context.getBean(AccountService.class).signUp("killed-" + System.nanoTime() + "@example.com", Users.PASSWORD);
         VerifiedEmails.verify(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), customer.email());
-        var server = Users.as(customer, () -> context.getBean(ServerService.class)
+        var server = Users.as(customer, () -> context.getBean(ServerOrders.class)
                 .order(new OrderRequest("survivor", "nano", "demo", List.of(TestKeys.ED25519), null, null)));
         System.out.println(ORDERED + server.id() + " " + customer.id());
         System.out.flush();

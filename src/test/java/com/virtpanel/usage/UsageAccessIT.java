@@ -8,7 +8,7 @@ import com.virtpanel.base.Bytes;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -28,7 +28,7 @@ class UsageAccessIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
 
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired UsageService usage;
     @Autowired Users users;
     @Autowired Guests guests;
@@ -47,7 +47,7 @@ class UsageAccessIT {
     void onlyTheOwnerAndStaffReadAServersUsageAndRangesAreChecked() {
         AccountSummary owner = users.newCustomer();
         AccountSummary stranger = users.newCustomer();
-        long id = Users.as(owner, () -> servers.order(new OrderRequest("usage-acl", "nano", "demo", List.of(KEY), null, null))).id();
+        long id = Users.as(owner, () -> serverOrders.order(new OrderRequest("usage-acl", "nano", "demo", List.of(KEY), null, null))).id();
         guests.awaitStatus(owner, id, ServerStatus.RUNNING); // provisioning done before clean-up can race it
 
         Users.as(stranger, () -> {

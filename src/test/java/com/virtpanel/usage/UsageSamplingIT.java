@@ -7,7 +7,8 @@ import com.virtpanel.base.Bytes;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -37,7 +38,8 @@ class UsageSamplingIT {
     static final String ROOT_PASSWORD = "Busy-guest-42";
     static final Duration SERIES = Duration.ofMinutes(3);
 
-    @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
+    @Autowired ServerPower serverPower;
     @Autowired UsageService usage;
     @Autowired QuotaService quota;
     @Autowired Users users;
@@ -59,7 +61,7 @@ class UsageSamplingIT {
     @Test
     void aBusyGuestShowsInItsCpuSeriesAndARestartLeavesNoNegativeRate() {
         AccountSummary alice = users.newCustomer();
-        ServerView server = Users.as(alice, () -> servers.order(new OrderRequest("busy-1", "nano", "demo", List.of(),
+        ServerView server = Users.as(alice, () -> serverOrders.order(new OrderRequest("busy-1", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         long id = server.id();
         String domain = guests.awaitStatus(alice, id, ServerStatus.RUNNING).domain();
@@ -84,9 +86,9 @@ class UsageSamplingIT {
         EffectiveLimits.Traffic trafficBefore = Users.as(alice, () -> quota.limits(id).traffic());
 
         // power cycle: a new QEMU process, every counter starts again at zero
-        power(alice, () -> servers.powerOff(id));
+        power(alice, () -> serverPower.powerOff(id));
         guests.awaitStatus(alice, id, ServerStatus.STOPPED);
-        power(alice, () -> servers.start(id));
+        power(alice, () -> serverPower.start(id));
         guests.awaitStatus(alice, id, ServerStatus.RUNNING);
         Instant restarted = clock.instant();
         // the first pass after the start only records counters (a gap); the next ones have rates

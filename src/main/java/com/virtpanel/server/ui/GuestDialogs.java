@@ -14,6 +14,7 @@ import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerView;
 import java.util.function.Consumer;
@@ -26,12 +27,15 @@ import java.util.function.Consumer;
 final class GuestDialogs {
 
     private final ServerService servers;
+    private final ServerChanges changes;
     private final CatalogService catalog;
     private final SshKeyService keys;
     private final Consumer<ServerView> show;
 
-    GuestDialogs(ServerService servers, CatalogService catalog, SshKeyService keys, Consumer<ServerView> show) {
+    GuestDialogs(ServerService servers, ServerChanges changes, CatalogService catalog, SshKeyService keys,
+            Consumer<ServerView> show) {
         this.servers = servers;
+        this.changes = changes;
         this.catalog = catalog;
         this.keys = keys;
         this.show = show;
@@ -46,7 +50,7 @@ final class GuestDialogs {
         var confirm = primary("Reset password", "confirm-reset-password");
         confirm.addClickListener(e -> {
             try {
-                String password = servers.resetRootPassword(server.id());
+                String password = changes.resetRootPassword(server.id());
                 dialog.close();
                 showPassword(password);
                 show.accept(servers.get(server.id()));
@@ -92,7 +96,7 @@ final class GuestDialogs {
             String key = !pasted.getValue().isBlank() ? pasted.getValue().trim()
                     : saved.getValue() == null ? "" : saved.getValue().publicKey();
             try {
-                show.accept(servers.addSshKey(server.id(), key));
+                show.accept(changes.addSshKey(server.id(), key));
                 dialog.close();
                 Notices.done("Adding the key");
             } catch (PanelException ex) {
@@ -122,7 +126,7 @@ final class GuestDialogs {
                 return;
             }
             try {
-                show.accept(servers.changePlan(server.id(), plan.getValue().name()));
+                show.accept(changes.changePlan(server.id(), plan.getValue().name()));
                 dialog.close();
                 Notices.done("Changing the plan");
             } catch (PanelException ex) {

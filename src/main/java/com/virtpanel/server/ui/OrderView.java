@@ -26,7 +26,7 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public class OrderView extends VerticalLayout {
 
     private static final String[] STEPS = {"Plan", "Image", "Hostname", "Access", "Summary"};
 
-    private final ServerService servers;
+    private final ServerOrders orders;
     private final String orderKey = UUID.randomUUID().toString();
     private final List<PlanInfo> plans;
     private final List<ImageInfo> images;
@@ -67,8 +67,8 @@ public class OrderView extends VerticalLayout {
     private PlanInfo plan;
     private ImageInfo image;
 
-    public OrderView(ServerService servers, CatalogService catalog, SshKeyService sshKeys) {
-        this.servers = servers;
+    public OrderView(ServerOrders orders, CatalogService catalog, SshKeyService sshKeys) {
+        this.orders = orders;
         this.plans = catalog.plans();
         this.images = catalog.images();
         this.savedKeys = sshKeys.mine();
@@ -137,7 +137,7 @@ public class OrderView extends VerticalLayout {
             switch (current) {
                 case 0 -> require(plan != null, "plan", "Choose a plan.");
                 case 1 -> require(image != null, "image", "Choose an image.");
-                case 2 -> hostname.setValue(servers.checkName(hostname.getValue()));
+                case 2 -> hostname.setValue(orders.checkName(hostname.getValue()));
                 case 3 -> require(!sshKeyLines().isEmpty() || !password.getValue().isEmpty(), "ssh_keys",
                         "Choose or paste an SSH key, or set a root password.");
                 default -> { }
@@ -193,7 +193,7 @@ public class OrderView extends VerticalLayout {
 
     private void placeOrder() {
         try {
-            ServerView server = servers.order(new OrderRequest(hostname.getValue(), plan.name(), image.name(), sshKeyLines(),
+            ServerView server = orders.order(new OrderRequest(hostname.getValue(), plan.name(), image.name(), sshKeyLines(),
                     password.getValue().isEmpty() ? null : password.getValue(), orderKey));
             getUI().ifPresent(ui -> ui.navigate("servers/" + server.id()));
         } catch (PanelException e) {

@@ -20,6 +20,8 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.ServerPageSection;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerUpdates;
@@ -37,6 +39,8 @@ import org.springframework.beans.factory.ObjectProvider;
 public class ServerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ServerService servers;
+    private final ServerPower power;
+    private final ServerChanges changes;
     private final CatalogService catalog;
     private final ObjectProvider<ServerPageSection> sections;
     private final Clock clock;
@@ -53,13 +57,15 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private long id;
     private ServerView current;
 
-    public ServerDetailView(ServerService servers, CatalogService catalog, SshKeyService keys, ServerUpdates updates,
-            ObjectProvider<ServerPageSection> sections, Clock clock) {
+    public ServerDetailView(ServerService servers, ServerPower power, ServerChanges changes, CatalogService catalog,
+            SshKeyService keys, ServerUpdates updates, ObjectProvider<ServerPageSection> sections, Clock clock) {
         this.servers = servers;
+        this.power = power;
+        this.changes = changes;
         this.catalog = catalog;
         this.sections = sections;
         this.clock = clock;
-        this.dialogs = new GuestDialogs(servers, catalog, keys, this::show);
+        this.dialogs = new GuestDialogs(servers, changes, catalog, keys, this::show);
         addClassName("page");
         status.setId("server-status");
         activity.setId("server-activity");
@@ -89,23 +95,23 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void wire() {
-        act(actions.start, servers::start, "Starting");
+        act(actions.start, power::start, "Starting");
         act(actions.shutdown, sid -> {
-            ServerView v = servers.shutdown(sid);
+            ServerView v = power.shutdown(sid);
             actions.shutdownRequested(clock.instant());
             return v;
         }, "Shutdown requested: the server will stop when its system has shut down");
-        act(actions.forceOff, servers::powerOff, "Forced off");
-        act(actions.reboot, servers::reboot, "Rebooting");
-        act(actions.reset, servers::reset, "Reset");
-        act(actions.powerOff, servers::powerOff, "Powered off");
+        act(actions.forceOff, power::powerOff, "Forced off");
+        act(actions.reboot, power::reboot, "Rebooting");
+        act(actions.reset, power::reset, "Reset");
+        act(actions.powerOff, power::powerOff, "Powered off");
         actions.reinstall.addClickListener(e -> openReinstall());
         actions.resetPassword.addClickListener(e -> dialogs.resetPassword(current));
         actions.addSshKey.addClickListener(e -> dialogs.addSshKey(current));
         actions.changePlan.addClickListener(e -> dialogs.changePlan(current));
         actions.delete.addClickListener(e -> new ConfirmByName("Delete " + current.name(), current.name(),
                 "The server and its disk are destroyed for good. This cannot be undone.", "Delete",
-                () -> run(() -> servers.delete(id), "Deleting")).open());
+                () -> run(() -> changes.delete(id), "Deleting")).open());
     }
 
     private void openReinstall() {
@@ -123,7 +129,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
                         + "the old one is removed only once the new one is in place.", "Reinstall",
                 () -> run(() -> {
                     List<String> lines = keys.getValue().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-                    return servers.reinstall(id, image.getValue() == null ? null : image.getValue().name(),
+                    return changes.reinstall(id, image.getValue() == null ? null : image.getValue().name(),
                             lines.isEmpty() ? null : lines, null);
                 }, "Reinstalling")).with(image, keys).open();
     }

@@ -7,6 +7,7 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Browser;
@@ -35,6 +36,7 @@ class ServerGuestActionsUiIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired CatalogService catalog;
 
     @BeforeAll
@@ -54,7 +56,7 @@ class ServerGuestActionsUiIT {
                 nano.cpuShares(), nano.diskIops(), nano.diskMbps(), nano.blkioWeight(), nano.netMbps(), nano.trafficGib(),
                 nano.throttledNetMbps(), null, 100, nano.currency())));
         AccountSummary erin = users.newCustomer();
-        ServerView ordered = Users.as(erin, () -> servers.order(new OrderRequest("ui-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerView ordered = Users.as(erin, () -> serverOrders.order(new OrderRequest("ui-1", "nano", "demo", List.of(KEY), null, null)));
         ServerView server = guests.awaitStatus(erin, ordered.id(), ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
 

@@ -6,6 +6,7 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.Role;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.support.AuditAction;
@@ -42,6 +43,7 @@ class ImpersonationBrowserIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired AuditService audit;
 
     @BeforeAll
@@ -58,7 +60,7 @@ class ImpersonationBrowserIT {
     void supportActsAsACustomerRebootsTheirServerAndTheVisitIsAuditedAndShownToTheCustomer() {
         AccountSummary customer = users.newCustomer();
         AccountSummary support = users.newStaff(Role.SUPPORT);
-        ServerView server = Users.as(customer, () -> servers.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerView server = Users.as(customer, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
         guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING);
 
         try (Browser browser = Browser.open(port)) {

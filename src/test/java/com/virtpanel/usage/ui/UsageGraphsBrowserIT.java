@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -33,6 +34,7 @@ class UsageGraphsBrowserIT {
 
     @LocalServerPort int port;
     @Autowired ServerService servers;
+    @Autowired ServerOrders serverOrders;
     @Autowired UsageService usage;
     @Autowired Users users;
     @Autowired Guests guests;
@@ -50,7 +52,7 @@ class UsageGraphsBrowserIT {
     @Test
     void theServerPageDrawsCpuDiskAndNetworkChartsWithThePlansCapsAndTheTrafficOfTheMonth() {
         AccountSummary bob = users.newCustomer();
-        ServerView server = Users.as(bob, () -> servers.order(new OrderRequest("graphs-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerView server = Users.as(bob, () -> serverOrders.order(new OrderRequest("graphs-1", "nano", "demo", List.of(KEY), null, null)));
         guests.awaitStatus(bob, server.id(), ServerStatus.RUNNING);
         Await.until("a few usage samples", Duration.ofMinutes(6),
                 () -> Users.as(bob, () -> usage.metrics(server.id(), List.of(MetricType.CPU), null, null)

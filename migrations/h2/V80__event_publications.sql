@@ -1,0 +1,15 @@
+-- Spring Modulith's event publication registry (spring-modulith-events-jdbc 1.4.4, schema-h2.sql):
+-- one row per event and listener that must run after the commit; it stays incomplete until
+-- the listener succeeded, so a crash in between leaves work to republish at the next start.
+CREATE TABLE IF NOT EXISTS EVENT_PUBLICATION
+(
+  ID               UUID NOT NULL,
+  COMPLETION_DATE  TIMESTAMP(9) WITH TIME ZONE,
+  EVENT_TYPE       VARCHAR(512) NOT NULL,
+  LISTENER_ID      VARCHAR(512) NOT NULL,
+  PUBLICATION_DATE TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+  SERIALIZED_EVENT VARCHAR(4000) NOT NULL,
+  PRIMARY KEY (ID)
+);
+CREATE INDEX IF NOT EXISTS EVENT_PUBLICATION_BY_LISTENER_ID_AND_SERIALIZED_EVENT_IDX ON EVENT_PUBLICATION (LISTENER_ID, SERIALIZED_EVENT);
+CREATE INDEX IF NOT EXISTS EVENT_PUBLICATION_BY_COMPLETION_DATE_IDX ON EVENT_PUBLICATION (COMPLETION_DATE);

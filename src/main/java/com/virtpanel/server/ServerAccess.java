@@ -1,0 +1,69 @@
+package com.virtpanel.server;
+
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.OsFamily;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-object authorization and the action rules, shared by the server services: a server that
+ * is not the caller's is "not found", exactly like one that does not exist; an action the
+ * server's status or OS does not allow is refused with the reason ({@link ServerAction}).
+ */
+@Component
+class ServerAccess {
+
+    private final ServerRepository servers;
+    private final CurrentUser currentUser;
+    private final CatalogService catalog;
+
+    ServerAccess(ServerRepository servers, CurrentUser currentUser, CatalogService catalog) {
+        this.servers = servers;
+        this.currentUser = currentUser;
+        this.catalog = catalog;
+    }
+
+    /** The server, if the caller may see it. */
+    Server owned(long id) {
+        Actor actor = currentUser.require();
+        return servers.findById(id)
+                .filter(s -> s.getStatus() != ServerStatus.DELETED)
+                .filter(s -> actor.mayAccess(s.getAccountId()))
+                .orElseThrow(() -> new NotFoundException("Server not found."));
+    }
+
+    /** The server, if the caller may change it now: theirs, not a read-only visit, not suspended, not busy. */
+    Server forAction(long id) {
+        Server server = owned(id);
+        activeActor().requireMayChange(server.getAccountId());
+        if (server.getOperation() != null) {
+            throw new ConflictException("The server is busy (" + busyWith(server) + "). Try again when that is done.");
+        }
+        return server;
+    }
+
+    /** The actor, if they may change things: not a read-only support session, not suspended. */
+    Actor activeActor() {
+        return currentUser.requireMayChange();
+    }
+
+    /** Refuses an action the server's status or OS does not allow. */
+    void require(ServerAction action, Server server) {
+        String why = action.refusal(server.getStatus(), () -> isLinux(server));
+        if (why != null) {
+            throw new ConflictException(why);
+        }
+    }
+
+    boolean isLinux(Server server) {
+        return catalog.image(server.getImageId()).osFamily() == OsFamily.LINUX;
+    }
+
+    /** One operation at a time per server: a second request is refused with what the first is doing. */
+    static String busyWith(Server server) {
+        return (server.isQueued() ? ServerStatus.QUEUED : server.getStatus()).label().toLowerCase();
+    }
+}

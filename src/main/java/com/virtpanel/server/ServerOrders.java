@@ -1,0 +1,172 @@
+package com.virtpanel.server;
+
+import com.virtpanel.account.Actor;
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.account.EmailVerificationService;
+import com.virtpanel.account.SshKeyService;
+import com.virtpanel.account.SshPublicKey;
+import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.PlanInfo;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ordering a server, for the UI and the REST API alike: validate everything first (nothing is
+ * created on bad input), check the host's capacity, store the server and schedule its
+ * provisioning, all in one transaction.
+ *
+ * <p>The same order twice (its order key) and a second server of the same name are refused by
+ * the database's unique constraints, which hold for simultaneous requests on any number of
+ * panel instances; the refusal is translated here: the same order key answers with the first
+ * server, a taken name with a conflict.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class ServerOrders {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServerRepository servers;
+    private final EmailVerificationService emailVerification;
+    private final CurrentUser currentUser;
+    private final SshKeyService sshKeys;
+    private final CatalogService catalog;
+    private final Capacity capacity;
+    private final GuestBlueprint blueprint;
+    private final OrderGuard guard;
+    private final OperationLaunch launch;
+    private final ServerViews views;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ServerOrders(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys, CatalogService catalog,
+            Capacity capacity, GuestBlueprint blueprint, OrderGuard guard, OperationLaunch launch, ServerViews views,
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification) {
+        this.emailVerification = emailVerification;
+        this.servers = servers;
+        this.currentUser = currentUser;
+        this.sshKeys = sshKeys;
+        this.catalog = catalog;
+        this.capacity = capacity;
+        this.blueprint = blueprint;
+        this.guard = guard;
+        this.launch = launch;
+        this.views = views;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Accepts an order. The same order key returns the first server instead of a second one. */
+    public ServerView order(OrderRequest request) {
+        Actor actor = currentUser.requireMayChange();
+        emailVerification.requireVerifiedToOrder(actor.accountId());
+        String orderKey = blankToNull(request.orderKey());
+        Optional<ServerView> placed = placedBefore(actor, orderKey);
+        if (placed.isPresent()) {
+            return placed.get();
+        }
+        String name = Hostnames.normalise(request.name());
+        PlanInfo plan = catalog.orderablePlan(request.plan());
+        ImageInfo image = catalog.orderableImage(request.image());
+        List<SshPublicKey> keys = sshKeys.parseAll("ssh_keys", request.sshKeys());
+        String passwordHash = RootPasswords.hashChosen(request.password());
+        if (keys.isEmpty() && passwordHash == null) {
+            throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+        }
+        Long id;
+        try {
+            id = tx.execute(t -> {
+                requireFreeName(actor, name);
+                guard.hold(); // capacity and address: decided by one order at a time
+                capacity.check(plan);
+                Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), freeAddress(),
+                        randomMac(), keys.stream().map(SshPublicKey::line).toList(), passwordHash, orderKey, clock.instant());
+                server = servers.saveAndFlush(server);
+                launch.launch(server);
+                events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
+                return server.getId();
+            });
+        } catch (DataIntegrityViolationException | ConflictException refused) {
+            // A simultaneous request committed the same order key (or name) first: the same order is answered with its server.
+            Optional<ServerView> first = placedBefore(actor, orderKey);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (refused instanceof ConflictException taken) {
+                throw taken;
+            }
+            requireFreeName(actor, name);
+            throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
+        }
+        return launch.admitted(id);
+    }
+
+    /** Checks a hostname for the order wizard before the order itself: valid, and not yet used by the caller. */
+    @Transactional(readOnly = true)
+    public String checkName(String rawName) {
+        Actor actor = currentUser.require();
+        String name = Hostnames.normalise(rawName);
+        requireFreeName(actor, name);
+        return name;
+    }
+
+    private Optional<ServerView> placedBefore(Actor actor, String orderKey) {
+        if (orderKey == null) {
+            return Optional.empty();
+        }
+        return tx.execute(t -> servers.findByAccountIdAndOrderKey(actor.accountId(), orderKey).map(views::of));
+    }
+
+    private void requireFreeName(Actor actor, String name) {
+        if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
+            throw new ConflictException("You already have a server called \"" + name + "\".");
+        }
+    }
+
+    private String freeAddress() {
+        Set<String> taken = new HashSet<>(servers.allocatedAddresses());
+        String address = blueprint.addresses().firstFree(taken);
+        if (address == null) {
+            throw new CapacityException("This host has no free IP addresses. Please contact support.");
+        }
+        return address;
+    }
+
+    private static String domainName(String hostname) {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        String label = hostname.replace('.', '-');
+        if (label.length() > 40) {
+            label = label.substring(0, 40);
+        }
+        return "vp-" + HexFormat.of().formatHex(random) + "-" + label;
+    }
+
+    /** A locally administered MAC in QEMU's 52:54:00 range. */
+    private static String randomMac() {
+        byte[] b = new byte[3];
+        RANDOM.nextBytes(b);
+        return String.format("52:54:00:%02x:%02x:%02x", b[0], b[1], b[2]);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,94 @@
+package com.virtpanel.server;
+
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.host.Domains;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Power actions on a customer's server, for the UI and the REST API alike; only the caller's
+ * own servers (or any, for staff).
+ *
+ * <p>Each calls the host outside any database transaction, then records the new status in a
+ * short one: libvirt's lifecycle events update the same row meanwhile, and a long transaction
+ * would collide with them.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class ServerPower {
+
+    private final ServerAccess access;
+    private final ServerRepository servers;
+    private final ServerTransitions transitions;
+    private final ServerViews views;
+    private final OperationLaunch launch;
+    private final Domains domains;
+    private final ApplicationEventPublisher events;
+
+    ServerPower(ServerAccess access, ServerRepository servers, ServerTransitions transitions, ServerViews views,
+            OperationLaunch launch, Domains domains, ApplicationEventPublisher events) {
+        this.access = access;
+        this.servers = servers;
+        this.transitions = transitions;
+        this.views = views;
+        this.launch = launch;
+        this.domains = domains;
+        this.events = events;
+    }
+
+    public ServerView start(long id) {
+        Server server = allowed(ServerAction.START, id);
+        domains.start(server.getDomainName());
+        return record(id, "start", ServerStatus.RUNNING);
+    }
+
+    /** Graceful: presses the ACPI power button. The status follows when the guest has stopped. */
+    public ServerView shutdown(long id) {
+        Server server = allowed(ServerAction.SHUTDOWN, id);
+        domains.shutdown(server.getDomainName());
+        return record(id, "shutdown", null);
+    }
+
+    public ServerView reboot(long id) {
+        Server server = allowed(ServerAction.REBOOT, id);
+        domains.reboot(server.getDomainName());
+        return record(id, "reboot", ServerStatus.REBOOTING);
+    }
+
+    /** Hard reset, for a guest that no longer reacts. */
+    public ServerView reset(long id) {
+        Server server = allowed(ServerAction.RESET, id);
+        domains.reset(server.getDomainName());
+        return record(id, "reset", ServerStatus.REBOOTING);
+    }
+
+    /** Pulls the plug: also the "force off" offered when a shutdown is not honoured. */
+    public ServerView powerOff(long id) {
+        Server server = allowed(ServerAction.POWER_OFF, id);
+        if (domains.state(server.getDomainName()).isActive()) {
+            domains.powerOff(server.getDomainName());
+        }
+        return record(id, "poweroff", ServerStatus.STOPPED);
+    }
+
+    private Server allowed(ServerAction action, long id) {
+        Server server = access.forAction(id);
+        access.require(action, server);
+        return server;
+    }
+
+    /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
+    private ServerView record(long id, String action, ServerStatus status) {
+        return launch.inFreshTransaction(() -> {
+            Server server = servers.findById(id).orElseThrow(() -> new NotFoundException("Server not found."));
+            if (status != null) {
+                server.clearFailure();
+                transitions.status(server, status);
+            }
+            events.publishEvent(new ServerEvents.PowerAction(id, server.getAccountId(), action));
+            return views.of(server);
+        });
+    }
+}
