@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.testkit.MailIntegrationTest;
 import com.virtpanel.testkit.TestKeys;
 import com.virtpanel.testkit.TestSmtp;
@@ -33,7 +33,7 @@ class EmailVerificationIT {
     @LocalServerPort int port;
     @Autowired AccountService accounts;
     @Autowired EmailVerificationService verification;
-    @Autowired ServerService servers;
+    @Autowired ServerOrders servers;
 
     @BeforeEach
     void smtpUp() {

@@ -8,7 +8,7 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.quota.QuotaEvents;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
@@ -39,7 +39,7 @@ class NoticesIT {
     private static final String ROOT_PASSWORD = "Walnut-ferry-castle-84";
 
     @Autowired Users users;
-    @Autowired ServerService servers;
+    @Autowired ServerOrders servers;
     @Autowired AccountService accounts;
     @Autowired NoticePreferences preferences;
     @Autowired ApplicationEventPublisher events;
