@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.Sha256;
 import com.virtpanel.base.security.SecondFactorPassed;
 import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
@@ -10,10 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -122,10 +119,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     /** Bucket keys are hashes, so the limiter never holds secrets in memory. */
     private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 }

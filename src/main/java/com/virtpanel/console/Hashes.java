@@ -1,9 +1,8 @@
 package com.virtpanel.console;
 
+import com.virtpanel.base.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 final class Hashes {
 
@@ -11,11 +10,7 @@ final class Hashes {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 
     /** Compares hashes without leaking through timing where they differ. */
