@@ -52,7 +52,7 @@ DISK_MB=${DEBIAN_IMAGE_DISK_MB:-2048}
 # /etc/network/interfaces.d (routes with net-tools' route, DNS through resolvconf).
 PACKAGES=(linux-image-amd64 grub-pc initramfs-tools zstd systemd-sysv udev dbus kmod
           cloud-init cloud-guest-utils fdisk e2fsprogs openssh-server qemu-guest-agent
-          ifupdown isc-dhcp-client net-tools resolvconf iproute2 netbase procps less)
+          ifupdown isc-dhcp-client net-tools resolvconf iproute2 netbase procps less sudo)
 
 # The image's apt sources: this host's Debian sources, which are known to be reachable.
 if [[ -n ${DEBIAN_IMAGE_SOURCES:-} ]]; then

@@ -32,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
  * packages is registered (once, however many registrations race), recognised by libguestfs
  * inspection, offered by the order wizard, and a customer who orders it in the browser with a
  * fresh SSH key logs in as root over SSH from this machine: real cloud-init set the wizard's
- * hostname, the static address, the password and grew the disk to the plan's size.
+ * hostname, the static address, the password and grew the disk to the plan's size; Debian's
+ * default user {@code debian} has the same key and sudo.
  *
  * <p>One guest for the class, booted under TCG: minutes on a busy host. A context of its own
  * (the inline property), because registering an image changes the catalog other classes count.
@@ -148,6 +149,11 @@ class DebianImageIT {
                 Shell.Result::ok);
         assertThat(login.output().trim()).isEqualTo(hostname);
 
+        // Debian's default user has the same key and passwordless sudo
+        Shell.Result asDebian = ssh.run("debian", ipv4, "sudo -n hostname");
+        assertThat(asDebian.ok()).as("ssh debian@%s sudo -n hostname: %s", ipv4, asDebian.output()).isTrue();
+        assertThat(asDebian.output().trim()).isEqualTo(hostname);
+
         String machineId = ssh.run("root", ipv4, "cat /etc/machine-id").output().trim();
         assertThat(machineId).matches("[0-9a-f]{32}");
 
@@ -172,7 +178,8 @@ class DebianImageIT {
         assertThat(cloudInit).contains("status: done");
 
         // kernel and systemd reach the serial console, whose log the panel keeps
-        assertThat(guests.serial(domain)).contains("Linux version").contains("Debian GNU/Linux 12");
+        assertThat(guests.serial(domain)).contains("Linux version").contains("Debian GNU/Linux 12")
+                .doesNotContain("Invalid cloud-config"); // the image's own cloud-init settings pass its schema
     }
 
     private static String run(String ipv4, String command) {
