@@ -149,6 +149,8 @@ class DebianImageIT {
                 Shell.Result::ok);
         assertThat(login.output().trim()).isEqualTo(hostname);
 
+        // the hostname resolves (cloud-init manages /etc/hosts); sudo would complain otherwise
+        assertThat(run(ipv4, "getent hosts " + hostname)).contains(hostname);
         // Debian's default user has the same key and passwordless sudo
         Shell.Result asDebian = ssh.run("debian", ipv4, "sudo -n hostname");
         assertThat(asDebian.ok()).as("ssh debian@%s sudo -n hostname: %s", ipv4, asDebian.output()).isTrue();
