@@ -54,7 +54,9 @@ public record CloudInitSeed(String instanceId, String hostname, List<String> ssh
         y.append("    match:\n      macaddress: \"").append(network.mac()).append("\"\n");
         y.append("    set-name: eth0\n");
         y.append("    addresses:\n      - ").append(network.addressCidr()).append('\n');
-        y.append("    routes:\n      - to: default\n        via: ").append(network.gateway()).append('\n');
+        // 0.0.0.0/0, not netplan's "default": Debian 12's cloud-init (22.4) rejects "default" and
+        // then configures no network at all
+        y.append("    routes:\n      - to: 0.0.0.0/0\n        via: ").append(network.gateway()).append('\n');
         y.append("    nameservers:\n      addresses:\n");
         network.dns().forEach(d -> y.append("        - ").append(d).append('\n'));
         return y.toString();

@@ -64,7 +64,7 @@ class CloudInitSeedTest {
         assertThat(eth0.get("match")).isEqualTo(Map.of("macaddress", "52:54:00:12:34:56"));
         assertThat(eth0).containsEntry("set-name", "eth0");
         assertThat(eth0.get("addresses")).isEqualTo(List.of("10.131.0.23/24"));
-        assertThat(eth0.get("routes")).isEqualTo(List.of(Map.of("to", "default", "via", "10.131.0.1")));
+        assertThat(eth0.get("routes")).isEqualTo(List.of(Map.of("to", "0.0.0.0/0", "via", "10.131.0.1")));
         assertThat(eth0.get("nameservers")).isEqualTo(Map.of("addresses", List.of("10.131.0.1", "9.9.9.9")));
     }
 
