@@ -3,7 +3,8 @@ package com.virtpanel.bench;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
@@ -37,7 +38,8 @@ class ImageBootBenchmark {
     static final int ROUNDS = Integer.getInteger("vp.bench.rounds", 3);
     static final Duration BOOT = Duration.ofMinutes(12);
 
-    @Autowired ServerService servers;
+    @Autowired ServerOrders orders;
+    @Autowired ServerChanges changes;
     @Autowired CatalogService catalog;
     @Autowired Users users;
     @Autowired Guests guests;
@@ -68,7 +70,7 @@ class ImageBootBenchmark {
                 demoRunning.add(seconds(t0));
                 guests.awaitSerial(demo.domain(), "virtpanel-demo ready", BOOT);
                 demoReady.add(seconds(t0));
-                Users.as(owner, () -> servers.delete(demo.id()));
+                Users.as(owner, () -> changes.delete(demo.id()));
 
                 long t1 = System.nanoTime();
                 ServerView debian = order(owner, "bench-debian-" + i, "small", "debian-12", ssh);
@@ -76,7 +78,7 @@ class ImageBootBenchmark {
                 debianRunning.add(seconds(t1));
                 Await.until("SSH on " + debian.ipv4(), BOOT, () -> ssh.run("root", debian.ipv4(), "true"), Shell.Result::ok);
                 debianSsh.add(seconds(t1));
-                Users.as(owner, () -> servers.delete(debian.id()));
+                Users.as(owner, () -> changes.delete(debian.id()));
             }
         }
         double demo = ProvisioningBenchmark.median(demoReady);
@@ -89,7 +91,7 @@ class ImageBootBenchmark {
     }
 
     private ServerView order(AccountSummary owner, String name, String plan, String image, SshClient ssh) {
-        return Users.as(owner, () -> servers.order(new OrderRequest(name, plan, image, List.of(ssh.publicKey()), null, null)));
+        return Users.as(owner, () -> orders.order(new OrderRequest(name, plan, image, List.of(ssh.publicKey()), null, null)));
     }
 
     private static double seconds(long start) {

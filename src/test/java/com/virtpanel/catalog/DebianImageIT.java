@@ -2,6 +2,7 @@ package com.virtpanel.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DebianImage;
@@ -54,6 +55,7 @@ class DebianImageIT {
     @LocalServerPort int port;
     @Autowired CatalogService catalog;
     @Autowired Guests guests;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void registerTheBuiltImageFromTenPlacesAtOnce(@Autowired DebianImageSeed seed) throws Exception {
@@ -122,6 +124,7 @@ class DebianImageIT {
             browser.type("signup-repeat", "Correct-horse-42");
             browser.click("signup-submit");
             browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+            VerifiedEmails.verify(jdbc, email); // the confirmation mail itself is EmailVerificationIT's
             browser.signIn(email, "Correct-horse-42");
 
             browser.go("/order");
