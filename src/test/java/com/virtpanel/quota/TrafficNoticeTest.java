@@ -34,9 +34,10 @@ class TrafficNoticeTest {
         when(catalog.plan(anyLong())).thenReturn(Plans.burst()); // 1 GiB allowance
         ServerDirectory directory = mock(ServerDirectory.class);
         when(directory.running()).thenReturn(List.of(web));
-        var accounting = new UsageAccounting(new QuotaStates(state.repository, Plans.config(), clock), catalog, events::add,
-                Plans.config(), clock);
+        QuotaStates states = new QuotaStates(state.repository, Plans.config(), clock);
+        var accounting = new UsageAccounting(states, catalog, events::add, Plans.config(), clock);
         listener = new SampledUsage(directory, accounting, mock(ReconcileTrigger.class), new NoTransactions());
+        states.start(web.id(), Plans.burst()); // as when the server was ordered
     }
 
     void pass(long bytes) {
