@@ -1,8 +1,8 @@
 package com.virtpanel.account;
 
-import com.virtpanel.base.Sha256;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

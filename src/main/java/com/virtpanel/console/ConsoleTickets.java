@@ -10,6 +10,7 @@ import com.virtpanel.account.PanelUser;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.Sha256;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
@@ -72,7 +73,7 @@ public class ConsoleTickets {
         if (httpSessionId == null || httpSessionId.isBlank()) {
             throw new InvalidInputException("session", "A browser console needs a signed-in session.");
         }
-        return issue(serverId, Hashes.sha256(httpSessionId));
+        return issue(serverId, Sha256.hex(httpSessionId));
     }
 
     /**
@@ -99,7 +100,7 @@ public class ConsoleTickets {
         RANDOM.nextBytes(secret);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expires = now.plus(properties.ticketTtl());
-        tickets.save(new StoredTicket(Hashes.sha256(ticket), serverId, actor.accountId(), actor.realAccountId(),
+        tickets.save(new StoredTicket(Sha256.hex(ticket), serverId, actor.accountId(), actor.realAccountId(),
                 sessionHash, now, expires));
         return new ConsoleTicket(ticket, PATH + serverId + "?ticket=" + ticket, expires);
     }
@@ -113,7 +114,7 @@ public class ConsoleTickets {
             return Outcome.refused("malformed ticket");
         }
         Instant now = clock.instant();
-        String hash = Hashes.sha256(presented.ticket());
+        String hash = Sha256.hex(presented.ticket());
         if (tickets.consume(hash, now) != 1) {
             return Outcome.refused("unknown, used or expired ticket");
         }
@@ -144,7 +145,7 @@ public class ConsoleTickets {
     /** Browser tickets: the same session cookie, and the same person still signed in on it. */
     private static String sessionBinding(StoredTicket ticket, Presented presented) {
         if (presented.requestedSessionId() == null
-                || !Hashes.same(ticket.getSessionHash(), Hashes.sha256(presented.requestedSessionId()))) {
+                || !Hashes.same(ticket.getSessionHash(), Sha256.hex(presented.requestedSessionId()))) {
             return "ticket for another session";
         }
         Optional<Actor> actor = presented.sessionActor();

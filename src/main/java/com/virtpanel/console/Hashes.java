@@ -1,16 +1,11 @@
 package com.virtpanel.console;
 
-import com.virtpanel.base.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 final class Hashes {
 
     private Hashes() {
-    }
-
-    static String sha256(String value) {
-        return Sha256.hex(value);
     }
 
     /** Compares hashes without leaking through timing where they differ. */
