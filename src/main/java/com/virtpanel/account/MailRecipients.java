@@ -1,10 +1,12 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.SkipsCallerCheck;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Where and in which language to mail an account, for modules that send it notices. */
+@SkipsCallerCheck
 @Component
 public class MailRecipients {
 

@@ -1,5 +1,6 @@
 package com.virtpanel.console;
 
+import com.virtpanel.base.SkipsCallerCheck;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * them when a server stops or goes, or an account is suspended; the support module ends an
  * impersonation's consoles with {@link #closeImpersonatedBy(long)}.
  */
+@SkipsCallerCheck
 @Component
 public class ConsoleSessions {
 

@@ -2,6 +2,7 @@ package com.virtpanel.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.virtpanel.base.SkipsCallerCheck;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rolled-back sign-up mails nothing), delivered later by {@link MailDelivery}. Enqueuing never
  * talks to the SMTP server, so no page or job waits on it.
  */
+@SkipsCallerCheck
 @Service
 public class MailOutbox {
 

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.SkipsCallerCheck;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * proxy). Not for views or controllers: those go through {@link ServerService}, which
  * authorises the caller.
  */
+@SkipsCallerCheck
 @Service
 @Transactional(readOnly = true)
 public class ServerDirectory {

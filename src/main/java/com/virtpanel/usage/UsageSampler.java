@@ -1,5 +1,6 @@
 package com.virtpanel.usage;
 
+import com.virtpanel.base.SkipsCallerCheck;
 import com.virtpanel.host.GuestSample;
 import com.virtpanel.host.GuestStats;
 import com.virtpanel.server.ServerDirectory;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the panel's only reader of the guests' counters (quota books traffic and burst credits from
  * the announcement).
  */
+@SkipsCallerCheck
 @Component
 public class UsageSampler {
 

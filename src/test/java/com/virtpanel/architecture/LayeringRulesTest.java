@@ -6,11 +6,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.virtpanel.base.SkipsCallerCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
-/** Views and controllers call services only; only the host module touches libvirt or JNA. */
+/**
+ * Views and controllers call services only (never repositories, the host or beans marked
+ * {@link SkipsCallerCheck}); only the host module touches libvirt or JNA.
+ */
 class LayeringRulesTest {
 
     private static JavaClasses classes;
@@ -48,6 +52,14 @@ class LayeringRulesTest {
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
                 .orShould().dependOnClassesThat().resideInAnyPackage("com.virtpanel.host..", "org.libvirt..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewsAndControllersNeverUseBeansThatSkipTheCallerCheck() {
+        noClasses().that().resideInAPackage("..ui..").or().resideInAPackage("com.virtpanel.api..")
+                .should().dependOnClassesThat().areAnnotatedWith(SkipsCallerCheck.class)
+                .because("those beans do not ask who is calling; views and controllers go through services that do")
                 .check(classes);
     }
 
