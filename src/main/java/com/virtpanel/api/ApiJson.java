@@ -70,7 +70,8 @@ final class ApiJson {
             @Schema(description = "traffic counted against the plan's allowance in the current period") Traffic traffic,
             @Schema(description = "why the last operation failed, when status is failed") String failureReason,
             @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress,
-            @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition) {
+            @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition,
+            @Schema(description = "whether user data was given for the server (its text is never shown again)") boolean userDataGiven) {
     }
 
     /**

@@ -12,7 +12,9 @@ record OrderBody(
         @Schema(example = "nano", requiredMode = Schema.RequiredMode.REQUIRED) String plan,
         @Schema(example = "demo", requiredMode = Schema.RequiredMode.REQUIRED) String image,
         @Schema(description = "OpenSSH public key lines, at most 20") List<String> sshKeys,
-        @Schema(description = "optional root password (10 to 128 characters)", format = "password") String password)
+        @Schema(description = "optional root password (10 to 128 characters)", format = "password") String password,
+        @Schema(description = "optional cloud-init user data: a \"#cloud-config\" document or a \"#!\" script, at most 32 KiB of UTF-8 text")
+        String userData)
         implements ApiRequest {
 
     @Override

@@ -84,7 +84,7 @@ class ServerActionsController {
             + "(and password) replace the old ones, otherwise the server keeps them.")
     @ApiResponse(responseCode = "202", description = "accepted; status is reinstalling")
     ResponseEntity<ApiJson.Server> reinstall(@PathVariable long id, @RequestBody ReinstallBody body) {
-        return ResponseEntity.accepted().body(json.of(changes.reinstall(id, body.image(), body.sshKeys(), body.password())));
+        return ResponseEntity.accepted().body(json.of(changes.reinstall(id, body.image(), body.sshKeys(), body.password(), body.userData())));
     }
 
     @PostMapping("/actions/reset_password")

@@ -57,7 +57,7 @@ class ServersController {
             throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key header must be 1 to 64 printable ASCII characters.");
         }
         ServerView ordered = orders.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
-                body.password(), idempotencyKey));
+                body.password(), idempotencyKey, body.userData()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/servers/" + ordered.id())).body(json.of(ordered));
     }
 

@@ -11,20 +11,54 @@ import java.util.List;
  * @param passwordHash  a crypt(3) SHA-512 hash for root, or null for key-only access
  * @param network       static address settings
  * @param runcmd        commands run once per instance (used by images and by tests)
+ * @param customerData  the customer's own user data (a "#cloud-config" or a "#!" script), or null
  */
 public record CloudInitSeed(String instanceId, String hostname, List<String> sshKeys, String passwordHash,
-        GuestNetwork network, List<String> runcmd) {
+        GuestNetwork network, List<String> runcmd, String customerData) {
+
+    /** Boundary of the multipart user data; the customer's text cannot contain it (it is checked). */
+    public static final String BOUNDARY = "virtpanel-user-data-boundary";
 
     public CloudInitSeed {
         sshKeys = sshKeys == null ? List.of() : List.copyOf(sshKeys);
         runcmd = runcmd == null ? List.of() : List.copyOf(runcmd);
+        if (customerData != null && customerData.contains(BOUNDARY)) {
+            throw new IllegalArgumentException("user data contains the multipart boundary");
+        }
+    }
+
+    public CloudInitSeed(String instanceId, String hostname, List<String> sshKeys, String passwordHash,
+            GuestNetwork network, List<String> runcmd) {
+        this(instanceId, hostname, sshKeys, passwordHash, network, runcmd, null);
     }
 
     String metaData() {
         return "instance-id: " + instanceId + "\nlocal-hostname: " + hostname + "\n";
     }
 
+    /**
+     * The panel's cloud-config alone, or, when the customer gave user data, a MIME multipart
+     * message (cloud-init's format for several parts): the panel's part first, then the
+     * customer's, which cloud-init merges or runs after it.
+     */
     String userData() {
+        if (customerData == null) {
+            return panelConfig();
+        }
+        String customerType = customerData.startsWith("#!") ? "text/x-shellscript" : "text/cloud-config";
+        return "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\nMIME-Version: 1.0\n\n"
+                + part("text/cloud-config", "panel.cfg", panelConfig())
+                + part(customerType, "customer", customerData)
+                + "--" + BOUNDARY + "--\n";
+    }
+
+    private static String part(String type, String name, String body) {
+        return "--" + BOUNDARY + "\nContent-Type: " + type + "; charset=\"utf-8\"\nMIME-Version: 1.0\n"
+                + "Content-Transfer-Encoding: 8bit\nContent-Disposition: attachment; filename=\"" + name + "\"\n\n"
+                + body + (body.endsWith("\n") ? "" : "\n");
+    }
+
+    private String panelConfig() {
         var y = new StringBuilder("#cloud-config\n");
         y.append("hostname: ").append(hostname).append('\n');
         y.append("fqdn: ").append(hostname).append('\n');
@@ -60,6 +94,13 @@ public record CloudInitSeed(String instanceId, String hostname, List<String> ssh
         y.append("    nameservers:\n      addresses:\n");
         network.dns().forEach(d -> y.append("        - ").append(d).append('\n'));
         return y.toString();
+    }
+
+    /** Leaves out the password hash and the customer's user data, which may hold secrets of theirs. */
+    @Override
+    public String toString() {
+        return "CloudInitSeed[" + instanceId + ", " + hostname + ", " + sshKeys.size() + " keys, password "
+                + (passwordHash == null ? "no" : "yes") + ", user data " + (customerData == null ? "no" : "yes") + "]";
     }
 
     /** YAML double-quoted scalar, so shell syntax in a command survives the YAML parser. */

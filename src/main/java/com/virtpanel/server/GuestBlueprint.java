@@ -49,7 +49,7 @@ class GuestBlueprint {
                 : new GuestNetwork(server.getMac(), server.getIpv4() + "/" + addresses.prefix(), addresses.gateway(),
                         addresses.dns());
         return new CloudInitSeed(instanceId, server.getName(), server.getSshKeys(), server.getRootPasswordHash(), network,
-                List.of());
+                List.of(), server.getUserData());
     }
 
     static int diskSize(PlanInfo plan, ImageInfo image) {

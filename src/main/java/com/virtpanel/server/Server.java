@@ -44,6 +44,9 @@ class Server {
     private String sshKeys;
     @Column(name = "root_password_hash")
     private String rootPasswordHash;
+    /** The customer's cloud-init user data for the next install, or null. */
+    @Column(name = "user_data")
+    private String userData;
     @Enumerated(EnumType.STRING)
     private Operation operation;
     @Enumerated(EnumType.STRING)
@@ -307,6 +310,14 @@ class Server {
     Instant getCreatedAt() { return createdAt; }
     Instant getStatusChangedAt() { return statusChangedAt; }
     Instant getDeletedAt() { return deletedAt; }
+
+    String getUserData() {
+        return userData;
+    }
+
+    void setUserData(String userData) {
+        this.userData = userData;
+    }
 
     List<String> getSshKeys() {
         return sshKeys == null || sshKeys.isBlank() ? List.of() : Arrays.asList(sshKeys.split("\n"));

@@ -47,9 +47,19 @@ public class ServerChanges {
 
     /**
      * Reinstalls from an image. New keys (or password) replace the old ones when given;
-     * otherwise the server keeps its keys. The old disk stays until the new one exists.
+     * otherwise the server keeps its keys. The old disk stays until the new one exists. The
+     * server keeps its user data.
      */
     public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
+        return reinstall(id, imageName, newKeys, newPassword, null);
+    }
+
+    /**
+     * Reinstalls as {@link #reinstall(long, String, List, String)}, with new user data for the
+     * new system when {@code newUserData} is not null (blank: none from now on).
+     */
+    public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword, String newUserData) {
+        String userData = UserData.checked(newUserData);
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = allowed(ServerAction.REINSTALL, id);
             ImageInfo image = catalog.orderableImage(imageName);
@@ -59,6 +69,9 @@ public class ServerChanges {
                 throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
             }
             server.beginReinstall(image.id(), keys, hash, clock.instant());
+            if (newUserData != null) {
+                server.setUserData(userData);
+            }
             launch.launch(server);
             events.publishEvent(new ServerEvents.ReinstallRequested(id, server.getAccountId(), image.name()));
             return id;

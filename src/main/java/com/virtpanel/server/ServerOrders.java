@@ -90,6 +90,7 @@ public class ServerOrders {
         if (keys.isEmpty() && passwordHash == null) {
             throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
         }
+        String userData = UserData.checked(request.userData());
         Long id;
         try {
             id = tx.execute(t -> {
@@ -98,6 +99,7 @@ public class ServerOrders {
                 capacity.check(plan);
                 Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), freeAddress(),
                         randomMac(), keys.stream().map(SshPublicKey::line).toList(), passwordHash, orderKey, clock.instant());
+                server.setUserData(userData);
                 server = servers.saveAndFlush(server);
                 launch.launch(server);
                 events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));

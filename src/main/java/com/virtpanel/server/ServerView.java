@@ -9,10 +9,12 @@ import java.time.Instant;
  * @param activity   what the running operation is doing now ("Creating the disk"), or null
  * @param queuePosition while the operation waits for a slot on the host (status QUEUED): its place
  *                      in line, 1 being next; else 0
+ * @param userDataGiven whether the customer gave user data for the server (the text itself is
+ *                      never shown again, not to support either)
  */
 public record ServerView(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
-        String failureReason, int progress, String activity, int queuePosition) {
+        String failureReason, int progress, String activity, int queuePosition, boolean userDataGiven) {
 
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */
     public boolean busy() {

@@ -39,6 +39,6 @@ class ServerViews {
         int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
         return new ServerView(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
-                s.getStatusChangedAt(), s.getFailureReason(), progress, activity, place);
+                s.getStatusChangedAt(), s.getFailureReason(), progress, activity, place, s.getUserData() != null);
     }
 }

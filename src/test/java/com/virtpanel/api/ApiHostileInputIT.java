@@ -318,6 +318,27 @@ class ApiHostileInputIT {
     }
 
     @Test
+    void badUserDataIsRefusedOnOrderAndReinstallNamingTheField() {
+        String token = malloryToken();
+        String key = FreshKeys.ed25519("m@x");
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("binary", "\u007fELF\u0002\u0001\u0001\u0000\u0000");
+        bad.put("over 32 KiB", "#!/bin/sh\n" + "echo x\n".repeat(5000));
+        bad.put("neither cloud-config nor script", "hello: world\n");
+        bad.put("our own multipart boundary", "#cloud-config\n# virtpanel-user-data-boundary\n");
+        bad.forEach((what, userData) -> {
+            var order = refused(api.post("/api/v1/servers", token, MockApi.json(Map.of("name", "ud-1", "plan", "nano",
+                    "image", "demo", "ssh_keys", List.of(key), "user_data", userData))), "order, user data " + what);
+            assertThat(order.status()).isEqualTo(400);
+            assertThat(order.json().get("field").asText()).isEqualTo("user_data");
+            var reinstall = refused(api.post("/api/v1/servers/" + mallorys.id() + "/actions/reinstall", token,
+                    MockApi.json(Map.of("image", "demo", "user_data", userData))), "reinstall, user data " + what);
+            assertThat(reinstall.status()).isEqualTo(400);
+            assertThat(reinstall.json().get("field").asText()).isEqualTo("user_data");
+        });
+    }
+
+    @Test
     void aSignUpWithExtraFieldsCreatesNoAccount() {
         String email = "sneaky-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String body = "{\"email\":\"" + email + "\",\"password\":\"" + Users.PASSWORD + "\",\"role\":\"ADMIN\"}";

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A customer's whole journey through the API over real HTTP, checked on the libvirt side:
- * sign up, token, order, running, reboot, power off and on, reinstall with a new key,
+ * sign up, token, order (with user data), running, reboot, power off and on, reinstall with a new key and user data,
  * reset, shut down, delete.
  */
 @IntegrationTest
@@ -77,7 +77,8 @@ class ApiLifecycleIT {
         // Order, with an idempotency key: the replay returns the same server.
         String firstKey = FreshKeys.ed25519("first@api");
         long provisionStepsBefore = provisionSteps();
-        String order = MockApi.json(Map.of("name", "api-life", "plan", "nano", "image", "demo", "ssh_keys", List.of(firstKey)));
+        String order = MockApi.json(Map.of("name", "api-life", "plan", "nano", "image", "demo", "ssh_keys", List.of(firstKey),
+                "user_data", "#!/bin/sh\necho user-data-script-ran-on-$(hostname) > /dev/ttyS0\n"));
         var ordered = api.send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(order),
                 Map.of("Idempotency-Key", "life-order-1"));
         assertThat(ordered.status()).as(ordered.toString()).isEqualTo(202);
@@ -90,6 +91,8 @@ class ApiLifecycleIT {
         assertThat(server.get("image").asText()).isEqualTo("demo");
         assertThat(server.get("ipv4").asText()).isNotBlank();
         assertThat(server.get("throttled").asBoolean()).isFalse();
+        assertThat(server.get("user_data_given").asBoolean()).isTrue();
+        assertThat(server.has("user_data")).as("user data is never echoed back").isFalse();
         assertThat(Instant.parse(server.get("created_at").asText())).isBefore(Instant.now().plusSeconds(1));
         JsonNode limits = server.get("limits");
         assertThat(limits.get("cpu_cap_percent").asInt()).isEqualTo(50);
@@ -113,6 +116,8 @@ class ApiLifecycleIT {
         assertThat(provisionSteps() - provisionStepsBefore).isGreaterThanOrEqualTo(4); // disk, seed, define, start
         String serial = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
         assertThat(serial).contains("hostname=api-life", "ssh-key=" + fingerprint(firstKey));
+        // the customer's script ran, after the panel's settings (it sees the hostname)
+        guests.awaitSerial(domain, "user-data-script-ran-on-api-life", STEP);
         assertThat(volumes(domain)).containsExactlyInAnyOrder(domain + "-disk-1.qcow2", domain + "-seed-1.iso");
 
         // Reboot: the same guest boots a second time.
@@ -131,7 +136,8 @@ class ApiLifecycleIT {
         // Reinstall with a new key: new volumes replace the old ones, the guest gets the new key.
         String secondKey = FreshKeys.ed25519("second@api");
         var reinstall = api.post("/api/v1/servers/" + id + "/actions/reinstall", token,
-                MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(secondKey))));
+                MockApi.json(Map.of("image", "demo", "ssh_keys", List.of(secondKey),
+                        "user_data", "#cloud-config\nruncmd:\n  - echo user-data-runcmd-ran-after-reinstall > /dev/ttyS0\n")));
         assertThat(reinstall.status()).as(reinstall.toString()).isEqualTo(202);
         assertThat(reinstall.json().get("status").asText()).isEqualTo("reinstalling");
         awaitStatus(id, "running");
@@ -139,6 +145,8 @@ class ApiLifecycleIT {
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
         String reinstalled = guests.awaitSerial(domain, "virtpanel-demo ready", STEP);
         assertThat(reinstalled).contains("ssh-key=" + fingerprint(secondKey)).doesNotContain("ssh-key=" + fingerprint(firstKey));
+        // the new user data (a cloud-config this time) replaced the order's
+        guests.awaitSerial(domain, "user-data-runcmd-ran-after-reinstall", STEP);
 
         // Usage: the series asked for, in their units; a reversed range is refused.
         var metrics = api.get("/api/v1/servers/" + id + "/metrics?type=cpu,network", token);

@@ -34,6 +34,40 @@ class CloudInitSeedTest {
     }
 
     @Test
+    void customerUserDataFollowsThePanelsSettingsAsASecondMimePart() throws Exception {
+        String script = "#!/bin/sh\necho hello from the customer\n";
+        var seed = new CloudInitSeed("i-42-3", "web-1", List.of(KEY), null, NET, List.of(), script);
+
+        // read back by a MIME parser, as cloud-init reads multipart user data
+        var message = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null,
+                new java.io.ByteArrayInputStream(seed.userData().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/cloud-config");
+        Map<String, Object> panel = yaml(text(parts.getBodyPart(0)));
+        assertThat(panel).containsEntry("hostname", "web-1");
+        assertThat(panel.get("ssh_authorized_keys")).isEqualTo(List.of(KEY));
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/x-shellscript");
+        assertThat(text(parts.getBodyPart(1)).strip()).isEqualTo(script.strip());
+    }
+
+    private static String text(jakarta.mail.BodyPart part) throws Exception {
+        try (var in = part.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void customerCloudConfigIsACloudConfigPartAndNeverInTheSeedsToString() {
+        var seed = new CloudInitSeed("i-42-3", "web-1", List.of(KEY), "$6$salt$hash", NET, List.of(),
+                "#cloud-config\npackages: [nginx]\n");
+
+        assertThat(seed.userData()).contains("Content-Type: text/cloud-config; charset=\"utf-8\"\nMIME-Version: 1.0\n"
+                + "Content-Transfer-Encoding: 8bit\nContent-Disposition: attachment; filename=\"customer\"\n\n#cloud-config\npackages: [nginx]\n");
+        assertThat(seed.toString()).doesNotContain("nginx", "$6$");
+    }
+
+    @Test
     void aPasswordHashEnablesPasswordLoginForRootWithoutExpiry() {
         String hash = "$6$salt$Vx0aTgZcHhL1cE7h8Xk7Qy/1LgkqZ1.PcUQ2mN9e3TbJ0W1";
         Map<String, Object> user = yaml(seed(hash, List.of()).userData());
