@@ -54,6 +54,7 @@ class IsoBootIT {
     @Autowired Users users;
     @Autowired ApiTokenService tokens;
     @Autowired IsoLibrary library;
+    @Autowired com.virtpanel.catalog.CatalogService catalog;
     @Autowired Guests guests;
     @Autowired JdbcTemplate db;
 
@@ -101,6 +102,24 @@ class IsoBootIT {
         long id = order.json().get("id").asLong();
         String domain = awaitStatus(api, token, id, "running").get("domain").asText();
         guests.awaitSerial(domain, DEMO_READY, STEP);
+
+        // own ISOs from a URL: only with a plan that includes them, and only from public addresses
+        String ownIso = MockApi.json(Map.of("name", "mine", "url", "http://127.0.0.1:9/x.iso"));
+        var noOwnIsos = api.post("/api/v1/isos", token, ownIso);
+        assertThat(noOwnIsos.status()).as(noOwnIsos.toString()).isEqualTo(409);
+        long nano = Users.as(admin, () -> catalog.orderablePlan("nano")).id();
+        Users.as(admin, () -> catalog.setCustomerIso(nano, true));
+        try {
+            var privateUrl = api.post("/api/v1/isos", token, ownIso);
+            assertThat(privateUrl.status()).as(privateUrl.toString()).isEqualTo(400);
+            assertThat(privateUrl.body()).contains("not a public Internet address");
+            assertThat(api.post("/api/v1/isos", token, MockApi.json(Map.of("name", "x", "url", "ftp://example.com/x.iso")))
+                    .status()).isEqualTo(400);
+        } finally {
+            Users.as(admin, () -> catalog.setCustomerIso(nano, false));
+        }
+        assertThat(api.get("/api/v1/isos", token).json().findValuesAsText("owner")).containsOnly("library");
+        assertThat(api.delete("/api/v1/isos/" + iso.id(), token).status()).as("a library ISO is not the customer's").isEqualTo(404);
 
         // refusals: someone else's server, no ISO, an unknown ISO, eject with none attached
         String boot = "/api/v1/servers/" + id + "/actions/boot_iso";
