@@ -66,7 +66,7 @@ class IsoBootBrowserIT {
         String isoName = "ui-" + banner.substring(17);
 
         try (Browser admin = Browser.open(port)) {
-            admin.signIn(users.admin().email(), Users.PASSWORD);
+            admin.signIn(users.admin().email(), "Test-root-pass-42"); // the seeded admin (application-test.yml)
             admin.go("/admin/isos");
             admin.type("iso-name", isoName);
             admin.type("iso-source", isoFile.toString());
