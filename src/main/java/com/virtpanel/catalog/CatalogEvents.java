@@ -23,4 +23,15 @@ public final class CatalogEvents {
 
     public record ImageEnabled(long imageId, String name, boolean enabled) {
     }
+
+    /** An ISO is ready to boot: an admin's in the library, or a customer's own (ownerAccountId set). */
+    public record IsoRegistered(long isoId, String name, Long ownerAccountId) {
+    }
+
+    public record IsoRemoved(long isoId, String name, Long ownerAccountId) {
+    }
+
+    /** Whether servers on a plan may boot their customers' own ISOs. */
+    public record PlanCustomerIsoChanged(long planId, String name, boolean allowed) {
+    }
 }

@@ -179,6 +179,21 @@ public class CatalogService {
         return image.info();
     }
 
+    /** Whether servers on the plan may boot ISOs their customers added from a URL (kept apart from PlanInfo: an option of few). */
+    @Transactional(readOnly = true)
+    public boolean allowsCustomerIso(long planId) {
+        return plans.findById(planId).map(Plan::allowsCustomerIso).orElse(false);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setCustomerIso(long planId, boolean allowed) {
+        Plan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan not found."));
+        if (plan.allowsCustomerIso() != allowed) {
+            plan.allowCustomerIso(allowed);
+            events.publishEvent(new CatalogEvents.PlanCustomerIsoChanged(planId, plan.info().name(), allowed));
+        }
+    }
+
     /** Seeding at start-up. */
     PlanInfo savePlan(PlanDraft draft) {
         PlanRules.check(draft);

@@ -5,16 +5,10 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.OperationFailedException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +61,7 @@ public class ImageImportService {
     /** Copies or downloads, verifies and registers; returns when the image is registered. */
     @PreAuthorize("hasRole('ADMIN')")
     public ImageInfo importImage(ImageImportRequest request) {
-        Source source = check(request);
+        FileSource source = check(request);
         return run(request, source);
     }
 
@@ -77,7 +71,7 @@ public class ImageImportService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public CompletableFuture<ImageInfo> importInBackground(ImageImportRequest request) {
-        Source source = check(request);
+        FileSource source = check(request);
         return CompletableFuture.supplyAsync(() -> run(request, source), worker);
     }
 
@@ -91,23 +85,7 @@ public class ImageImportService {
         worker.shutdownNow();
     }
 
-    private sealed interface Source permits LocalFile, Download {
-        InputStream open() throws IOException, InterruptedException;
-    }
-
-    private record LocalFile(Path path) implements Source {
-        public InputStream open() throws IOException {
-            return Files.newInputStream(path);
-        }
-    }
-
-    private record Download(URI uri, ImageDownload download) implements Source {
-        public InputStream open() throws IOException, InterruptedException {
-            return download.open(uri);
-        }
-    }
-
-    private Source check(ImageImportRequest r) {
+    private FileSource check(ImageImportRequest r) {
         if (r.name() == null || !NAME.matcher(r.name()).matches()) {
             throw new InvalidInputException("name", "An image name is lower case letters, digits, dots and dashes (up to 40).");
         }
@@ -133,32 +111,10 @@ public class ImageImportService {
             throw new ConflictException("The image store already has a file for \"" + r.name() + "\" (" + fileOf(r.name())
                     + "). Remove it or choose another name.");
         }
-        return source(r.source() == null ? "" : r.source().trim());
+        return FileSource.parse(r.source() == null ? "" : r.source().trim(), download);
     }
 
-    private Source source(String text) {
-        if (text.startsWith("http://") || text.startsWith("https://")) {
-            try {
-                URI uri = URI.create(text);
-                if (uri.getHost() == null) {
-                    throw new IllegalArgumentException("no host");
-                }
-                return new Download(uri, download);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("source", "This URL is not valid.");
-            }
-        }
-        if (text.isEmpty() || !text.startsWith("/")) {
-            throw new InvalidInputException("source", "Enter an absolute path on the panel's host or an http(s) URL.");
-        }
-        Path path = Path.of(text).normalize();
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InvalidInputException("source", "There is no readable file at " + path + ".");
-        }
-        return new LocalFile(path);
-    }
-
-    private ImageInfo run(ImageImportRequest r, Source source) {
+    private ImageInfo run(ImageImportRequest r, FileSource source) {
         if (!inProgress.add(r.name())) {
             throw new ConflictException("The image \"" + r.name() + "\" is being imported already.");
         }
@@ -166,7 +122,8 @@ public class ImageImportService {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
-            String actual = copyAndHash(source, partial);
+            String actual = FileSource.copyAndHash(source, partial, maxBytes, "The image is larger than the allowed "
+                    + (maxBytes >> 30) + " GiB (panel.catalog.images.max-size).");
             String expected = r.sha256().trim().toLowerCase(Locale.ROOT);
             if (!actual.equals(expected)) {
                 throw new InvalidInputException("sha256", "The file's SHA-256 is " + actual + ", not " + expected
@@ -198,34 +155,6 @@ public class ImageImportService {
                 deleteQuietly(target.getParent()); // only if empty: a failed import leaves nothing behind
             }
             inProgress.remove(r.name());
-        }
-    }
-
-    private String copyAndHash(Source source, Path partial) throws IOException, InterruptedException {
-        MessageDigest digest = sha256();
-        long total = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = source.open(); OutputStream out = Files.newOutputStream(partial)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new InvalidInputException("source", "The image is larger than the allowed "
-                            + (maxBytes >> 30) + " GiB (panel.catalog.images.max-size).");
-                }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-            throw new InvalidInputException("source", "Could not connect to the image's server.");
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

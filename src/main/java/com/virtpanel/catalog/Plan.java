@@ -46,6 +46,8 @@ class Plan {
     private int priceCents;
     private String currency;
     private boolean active;
+    @Column(name = "customer_iso")
+    private boolean customerIso;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -93,6 +95,14 @@ class Plan {
 
     void reactivate() {
         this.active = true;
+    }
+
+    boolean allowsCustomerIso() {
+        return customerIso;
+    }
+
+    void allowCustomerIso(boolean allowed) {
+        this.customerIso = allowed;
     }
 
     PlanInfo info() {

@@ -30,6 +30,26 @@ final class PublicAddresses {
         }
     }
 
+    /**
+     * The same, and none of the addresses is one of this host's own (a public address on one of
+     * its interfaces would reach the panel's own services): what a customer's URL must pass.
+     */
+    static boolean onlyPublicElsewhere(String host) {
+        if (!onlyPublic(host)) {
+            return false;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (java.net.NetworkInterface.getByInetAddress(address) != null) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException | java.net.SocketException e) {
+            return false;
+        }
+    }
+
     static boolean isPublic(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {

@@ -11,7 +11,18 @@ package com.virtpanel.host;
  * @param seedVolume  the cloud-init seed ISO volume, or null
  * @param ipv4        the guest's address: the host lets it send from this address and its MAC only
  *                    ({@link GuestFilter}); null leaves the interface unfiltered (tests, benchmarks)
+ * @param iso         an ISO attached as a CD-ROM, or null
  */
 public record DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
-        String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4) {
+        String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso) {
+
+    public DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
+            String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4) {
+        this(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, null);
+    }
+
+    /** The same guest with another CD-ROM (null: none). */
+    public DomainSpec withIso(InstallMedia media) {
+        return new DomainSpec(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, media);
+    }
 }

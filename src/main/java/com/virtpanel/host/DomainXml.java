@@ -20,6 +20,7 @@ final class DomainXml {
         boolean virtio = os.usesVirtio();
         boolean windows = os.family() == GuestOs.Family.WINDOWS;
         LimitSpec limits = spec.limits();
+        boolean isoFirst = spec.iso() != null && spec.iso().bootFirst();
         var x = new StringBuilder(4096);
         x.append("<domain type='").append(host.virtType()).append("'>\n");
         x.append("  <name>").append(esc(spec.name())).append("</name>\n");
@@ -53,6 +54,9 @@ final class DomainXml {
         x.append("      <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n");
         x.append("      <source file='").append(esc(disk.toString())).append("'/>\n");
         x.append("      <target dev='").append(virtio ? "vda' bus='virtio'" : "sda' bus='sata'").append("/>\n");
+        if (isoFirst) {
+            x.append("      <boot order='2'/>\n");
+        }
         x.append("      <iotune>\n");
         x.append("        <total_iops_sec>").append(limits.diskIops()).append("</total_iops_sec>\n");
         x.append("        <total_bytes_sec>").append(limits.diskBytesPerSec()).append("</total_bytes_sec>\n");
@@ -65,6 +69,9 @@ final class DomainXml {
             x.append("      <target dev='").append(virtio ? "sda" : "sdb").append("' bus='sata'/>\n");
             x.append("      <readonly/>\n");
             x.append("    </disk>\n");
+        }
+        if (spec.iso() != null) {
+            x.append(isoCdrom(spec.iso(), virtio));
         }
         x.append("    <interface type='network'>\n");
         x.append("      <source network='").append(esc(host.network())).append("'/>\n");
@@ -107,7 +114,10 @@ final class DomainXml {
         x.append(spec.os().uefi() ? "  <os firmware='efi'>\n" : "  <os>\n");
         x.append("    <type arch='x86_64' machine='").append(esc(host.machine())).append("'>hvm</type>\n");
         DirectBoot boot = spec.boot();
-        if (boot != null) {
+        if (spec.iso() != null && spec.iso().bootFirst()) {
+            // per-device boot order (on the CD-ROM and the disk) instead: libvirt takes one or the other
+            boot = null;
+        } else if (boot != null) {
             x.append("    <kernel>").append(esc(boot.kernelPath())).append("</kernel>\n");
             if (boot.initrdPath() != null) {
                 x.append("    <initrd>").append(esc(boot.initrdPath())).append("</initrd>\n");
@@ -115,11 +125,34 @@ final class DomainXml {
             if (boot.cmdline() != null) {
                 x.append("    <cmdline>").append(esc(boot.cmdline())).append("</cmdline>\n");
             }
-        } else {
+        }
+        if (boot == null && (spec.iso() == null || !spec.iso().bootFirst())) {
             x.append("    <boot dev='hd'/>\n");
         }
         x.append("  </os>\n");
         return x.toString();
+    }
+
+    /** The ISO's CD-ROM: after the seed's on the SATA bus, read-only, first to boot when asked. */
+    static String isoCdrom(InstallMedia iso, boolean virtio) {
+        var x = new StringBuilder();
+        x.append("    <disk type='file' device='cdrom'>\n");
+        x.append("      <driver name='qemu' type='raw'/>\n");
+        if (iso.isoPath() != null) {
+            x.append("      <source file='").append(esc(iso.isoPath())).append("'/>\n");
+        }
+        x.append("      <target dev='").append(isoTarget(virtio)).append("' bus='sata'/>\n");
+        x.append("      <readonly/>\n");
+        if (iso.bootFirst()) {
+            x.append("      <boot order='1'/>\n");
+        }
+        x.append("      <alias name='").append(InstallMedia.ALIAS).append("'/>\n");
+        x.append("    </disk>\n");
+        return x.toString();
+    }
+
+    static String isoTarget(boolean virtio) {
+        return virtio ? "sdb" : "sdc";
     }
 
     /**

@@ -29,6 +29,10 @@ public class Domains {
     private static final int UNDEFINE_MANAGED_SAVE = 1;
     private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
     private static final int UNDEFINE_NVRAM = 4;
+    private static final int AFFECT_LIVE = 1;
+    private static final int DEVICE_MODIFY_FORCE = 4;
+    private static final Pattern ISO_FIRST = Pattern.compile(
+            "<boot order='1'/>\\s*<alias name='" + InstallMedia.ALIAS + "'/>");
     private static final Pattern VNC_PORT = Pattern.compile("<graphics type='vnc' port='(\\d+)'");
 
     private final LibvirtConnection libvirt;
@@ -263,6 +267,41 @@ public class Domains {
                 d.free();
             }
         });
+    }
+
+    /**
+     * Boots a guest once from its ISO: starts it with a definition that puts the CD-ROM first
+     * (and leaves out a direct kernel boot), then at once stores {@code afterwards} as the
+     * persistent definition, which the next start of the virtual machine uses. A running guest
+     * is powered off first: the boot order is read when QEMU starts.
+     */
+    public void bootFromIso(DomainSpec bootNow, DomainSpec afterwards) {
+        if (state(bootNow.name()).isActive()) {
+            powerOff(bootNow.name());
+        }
+        define(bootNow);
+        start(bootNow.name());
+        define(afterwards);
+    }
+
+    /**
+     * Takes the ISO out: the persistent definition {@code withoutIso} no longer has the CD-ROM,
+     * and a running guest's drive is emptied (a SATA CD-ROM cannot be unplugged live).
+     */
+    public void ejectIso(DomainSpec withoutIso) {
+        define(withoutIso);
+        String name = withoutIso.name();
+        if (!state(name).isActive() || !liveXml(name).orElse("").contains(InstallMedia.ALIAS)) {
+            return;
+        }
+        String empty = DomainXml.isoCdrom(new InstallMedia(null, false), withoutIso.os().usesVirtio())
+                .replace("      <alias name='" + InstallMedia.ALIAS + "'/>\n", "");
+        onDomain("eject ISO", name, d -> d.updateDeviceFlags(empty, AFFECT_LIVE | DEVICE_MODIFY_FORCE));
+    }
+
+    /** Whether the running guest was started from its ISO (the CD-ROM first in its live boot order). */
+    public boolean runsFromIso(String name) {
+        return state(name).isActive() && liveXml(name).map(xml -> ISO_FIRST.matcher(xml).find()).orElse(false);
     }
 
     /** Types Linux key codes on the guest's keyboard, as virsh send-key does. */

@@ -1,6 +1,7 @@
 package com.virtpanel.server;
 
 import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.catalog.IsoLibrary;
 import com.virtpanel.catalog.OsFamily;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.AddressPlan;
@@ -9,6 +10,7 @@ import com.virtpanel.host.DomainSpec;
 import com.virtpanel.host.GuestNetwork;
 import com.virtpanel.host.GuestOs;
 import com.virtpanel.host.HostProperties;
+import com.virtpanel.host.InstallMedia;
 import com.virtpanel.host.LimitSpec;
 import com.virtpanel.host.Template;
 import com.virtpanel.host.TemplateSource;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class GuestBlueprint {
 
     private final AddressPlan addresses;
+    private final IsoLibrary isos;
 
-    GuestBlueprint(HostProperties host) {
+    GuestBlueprint(HostProperties host, IsoLibrary isos) {
         this.addresses = AddressPlan.of(host.network().cidr());
+        this.isos = isos;
     }
 
     AddressPlan addresses() {
@@ -39,7 +43,17 @@ class GuestBlueprint {
         var os = new GuestOs(GuestOs.Family.valueOf(image.osFamily().name()), image.virtio() || image.osFamily() != OsFamily.WINDOWS,
                 image.firmware() == com.virtpanel.catalog.Firmware.UEFI);
         return new DomainSpec(server.getDomainName(), server.getName(), plan.vcpus(), plan.memoryMib(), os,
-                template.boot(), disk, seed, server.getMac(), limits, server.getIpv4());
+                template.boot(), disk, seed, server.getMac(), limits, server.getIpv4(), attachedIso(server));
+    }
+
+    /** The server's attached ISO stays in every definition (a plan change, a reinstall) until it is ejected. */
+    InstallMedia attachedIso(Server server) {
+        return server.getIsoId() == null ? null
+                : new InstallMedia(isos.iso(server.getIsoId()).path(), server.isIsoKeepBooting());
+    }
+
+    InstallMedia media(long isoId, boolean bootFirst) {
+        return new InstallMedia(isos.iso(isoId).path(), bootFirst);
     }
 
     CloudInitSeed seed(Server server, String seedVolume) {

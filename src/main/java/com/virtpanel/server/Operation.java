@@ -14,7 +14,10 @@ enum Operation {
     ADD_SSH_KEY(Step.WRITE_SSH_KEY, Step.UPDATE_SEED),
     CHANGE_PLAN(Step.SHUT_DOWN, Step.APPLY_PLAN, Step.GROW_DISK, Step.START_AGAIN),
     /** Same vCPUs, memory and disk: only limits change, live (the quota module applies them). */
-    CHANGE_PLAN_LIVE(Step.APPLY_PLAN);
+    CHANGE_PLAN_LIVE(Step.APPLY_PLAN),
+    /** Attach an ISO and boot once from it (see IsoBoots). */
+    BOOT_ISO(Step.BOOT_FROM_ISO),
+    EJECT_ISO(Step.EJECT_ISO);
 
     private final Step[] steps;
 
@@ -62,7 +65,9 @@ enum Operation {
         UPDATE_SEED("Updating the first-boot settings"),
         APPLY_PLAN("Applying the new plan"),
         GROW_DISK("Growing the disk and its filesystem"),
-        START_AGAIN("Starting the server again");
+        START_AGAIN("Starting the server again"),
+        BOOT_FROM_ISO("Starting the server from the ISO"),
+        EJECT_ISO("Ejecting the ISO");
 
         final String label;
 

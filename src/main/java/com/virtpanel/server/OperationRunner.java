@@ -42,6 +42,7 @@ class OperationRunner {
     private final Domains domains;
     private final GuestBlueprint blueprint;
     private final GuestChanges guestChanges;
+    private final IsoBoots isoBoots;
     private final OperationScheduler scheduler;
     private final OperationGate gate;
     private final OperationProperties properties;
@@ -52,7 +53,7 @@ class OperationRunner {
     private final Clock clock;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
-            GuestBlueprint blueprint, GuestChanges guestChanges, OperationScheduler scheduler, OperationGate gate,
+            GuestBlueprint blueprint, GuestChanges guestChanges, IsoBoots isoBoots, OperationScheduler scheduler, OperationGate gate,
             OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
             ApplicationEventPublisher events, OperationMetrics metrics, Clock clock) {
         this.servers = servers;
@@ -61,6 +62,7 @@ class OperationRunner {
         this.domains = domains;
         this.blueprint = blueprint;
         this.guestChanges = guestChanges;
+        this.isoBoots = isoBoots;
         this.scheduler = scheduler;
         this.gate = gate;
         this.properties = properties;
@@ -177,6 +179,7 @@ class OperationRunner {
             case DELETE_VOLUMES -> volumes.list(s.getDomainName() + "-").forEach(volumes::delete);
             case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
                     guestChanges.perform(s, step);
+            case BOOT_FROM_ISO, EJECT_ISO -> isoBoots.perform(s, step);
         }
     }
 
@@ -196,6 +199,8 @@ class OperationRunner {
                 case WRITE_SSH_KEY -> s.applyPendingSshKey(clock.instant());
                 // the plan is in effect once the disk has grown (or, live, once the guest is redefined)
                 case GROW_DISK -> s.swapToPendingPlan(clock.instant());
+                case BOOT_FROM_ISO -> s.attachPendingIso(clock.instant());
+                case EJECT_ISO -> s.detachIso(clock.instant());
                 case APPLY_PLAN -> {
                     if (operation == Operation.CHANGE_PLAN_LIVE) {
                         s.swapToPendingPlan(clock.instant());
@@ -238,6 +243,7 @@ class OperationRunner {
                     transitions.finish(s, after);
                     events.publishEvent(new ServerEvents.PlanChanged(serverId, s.getAccountId(), oldPlan, s.getPlanId()));
                 }
+                case BOOT_ISO, EJECT_ISO -> isoBoots.finish(s, operation);
             }
         });
         if (operation.after(step) == null) {
@@ -269,6 +275,7 @@ class OperationRunner {
             case REINSTALL -> disksSwapped ? ServerStatus.FAILED : abandonReinstall(server, step);
             case DELETE -> ServerStatus.FAILED;
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
+            case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
         };
         boolean changed = GuestChanges.changed(step);
         String prefix = switch (operation) {
@@ -281,6 +288,8 @@ class OperationRunner {
                     : "Adding the SSH key failed and your server was left as it was: ";
             case CHANGE_PLAN, CHANGE_PLAN_LIVE -> changed ? "The plan was changed, but the server did not start again: "
                     : "Changing the plan failed and your server was left as it was: ";
+            case BOOT_ISO -> "Booting from the ISO failed: ";
+            case EJECT_ISO -> "Ejecting the ISO failed: ";
         };
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();

@@ -64,6 +64,15 @@ class Server {
     private String pendingPasswordHash;
     @Column(name = "pending_ssh_key")
     private String pendingSshKey;
+    /** The ISO attached as the server's CD-ROM (see ServerIsos), and whether it stays first to boot. */
+    @Column(name = "iso_id")
+    private Long isoId;
+    @Column(name = "iso_keep_booting", nullable = false)
+    private boolean isoKeepBooting;
+    @Column(name = "pending_iso_id")
+    private Long pendingIsoId;
+    @Column(name = "pending_iso_keep", nullable = false)
+    private boolean pendingIsoKeep;
     @Column(name = "resume_running", nullable = false)
     private boolean resumeRunning;
     @Column(name = "operation_attempts")
@@ -209,6 +218,30 @@ class Server {
         }
     }
 
+    /** Boot from an ISO: the guest is (re)started from it ("rebooting" meanwhile); it runs afterwards. */
+    void beginIsoBoot(long newIsoId, boolean keepBooting, Instant now) {
+        this.pendingIsoId = newIsoId;
+        this.pendingIsoKeep = keepBooting;
+        begin(Operation.BOOT_ISO, ServerStatus.REBOOTING, now);
+    }
+
+    void beginIsoEject(Instant now) {
+        begin(Operation.EJECT_ISO, status, now);
+    }
+
+    /** The guest booted from the pending ISO, which is now the attached one. */
+    void attachPendingIso(Instant now) {
+        this.isoId = pendingIsoId;
+        this.isoKeepBooting = pendingIsoKeep;
+        this.updatedAt = now;
+    }
+
+    void detachIso(Instant now) {
+        this.isoId = null;
+        this.isoKeepBooting = false;
+        this.updatedAt = now;
+    }
+
     void advance(Operation.Step next, Instant now) {
         this.operationStep = next;
         this.operationAttempts = 0;
@@ -231,6 +264,8 @@ class Server {
         this.pendingPlanId = null;
         this.pendingPasswordHash = null;
         this.pendingSshKey = null;
+        this.pendingIsoId = null;
+        this.pendingIsoKeep = false;
         this.resumeRunning = false;
         status(result, now);
     }
@@ -244,6 +279,8 @@ class Server {
         finish(ServerStatus.DELETED, now);
         this.deletedAt = now;
         this.activeName = null;
+        this.isoId = null; // a deleted server holds no ISO in the library
+        this.isoKeepBooting = false;
         this.ipv4 = null;
         this.orderKey = null;
     }
@@ -305,6 +342,10 @@ class Server {
     String getPendingPasswordHash() { return pendingPasswordHash; }
     String getPendingSshKey() { return pendingSshKey; }
     boolean isResumeRunning() { return resumeRunning; }
+    Long getIsoId() { return isoId; }
+    boolean isIsoKeepBooting() { return isoKeepBooting; }
+    Long getPendingIsoId() { return pendingIsoId; }
+    boolean isPendingIsoKeep() { return pendingIsoKeep; }
     String getFailureReason() { return failureReason; }
     String getOrderKey() { return orderKey; }
     Instant getCreatedAt() { return createdAt; }

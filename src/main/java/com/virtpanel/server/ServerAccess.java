@@ -52,7 +52,7 @@ class ServerAccess {
 
     /** Refuses an action the server's status or OS does not allow. */
     void require(ServerAction action, Server server) {
-        String why = action.refusal(server.getStatus(), () -> isLinux(server));
+        String why = action.refusal(server.getStatus(), () -> isLinux(server), server.getIsoId() != null);
         if (why != null) {
             throw new ConflictException(why);
         }

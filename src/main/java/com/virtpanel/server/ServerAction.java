@@ -26,6 +26,10 @@ public enum ServerAction {
     CHANGE_PLAN("change the plan of", null, RUNNING, STOPPED, REBOOTING),
     /** In any status (a failed server is deleted, too): only an operation in progress holds it up. */
     DELETE("delete", null, EnumSet.allOf(ServerStatus.class)),
+    /** Boot from an ISO (attached as a CD-ROM); a stopped server is started from it. */
+    BOOT_ISO("boot from an ISO", null, RUNNING, STOPPED, REBOOTING),
+    /** Only with an ISO attached (see ServerAccess#require). */
+    EJECT_ISO("eject the ISO of", null, RUNNING, STOPPED, REBOOTING),
     /** The console is a keyboard on a running guest. */
     CONSOLE("open the console of", null, RUNNING, REBOOTING);
 
@@ -53,6 +57,11 @@ public enum ServerAction {
      * null when it does. {@code linux} is asked only for the actions that need a Linux guest.
      */
     String refusal(ServerStatus status, BooleanSupplier linux) {
+        return refusal(status, linux, true);
+    }
+
+    /** The same, knowing whether the server has an ISO attached (which only ejecting asks). */
+    String refusal(ServerStatus status, BooleanSupplier linux, boolean isoAttached) {
         if (!permits(status)) {
             if (this == ADD_SSH_KEY) {
                 return "Keys are added to a stopped server: shut it down first.";
@@ -61,6 +70,9 @@ public enum ServerAction {
         }
         if (linuxOnly != null && !linux.getAsBoolean()) {
             return linuxOnly + " works for Linux servers only.";
+        }
+        if (this == EJECT_ISO && !isoAttached) {
+            return "No ISO is attached.";
         }
         return null;
     }

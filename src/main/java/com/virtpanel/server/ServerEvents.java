@@ -52,4 +52,17 @@ public final class ServerEvents {
 
     public record PlanChangeRequested(long serverId, long accountId, String fromPlan, String toPlan) {
     }
+
+    public record IsoBootRequested(long serverId, long accountId, long isoId, String iso, boolean keepBooting) {
+    }
+
+    /** The guest started from the ISO, which stays attached until ejected. */
+    public record IsoBooted(long serverId, long accountId, long isoId) {
+    }
+
+    public record IsoEjectRequested(long serverId, long accountId) {
+    }
+
+    public record IsoEjected(long serverId, long accountId) {
+    }
 }

@@ -53,14 +53,18 @@ public class ServerPower {
 
     public ServerView reboot(long id) {
         Server server = allowed(ServerAction.REBOOT, id);
-        domains.reboot(server.getDomainName());
+        if (!restartsOffIso(server)) {
+            domains.reboot(server.getDomainName());
+        }
         return record(id, "reboot", ServerStatus.REBOOTING);
     }
 
     /** Hard reset, for a guest that no longer reacts. */
     public ServerView reset(long id) {
         Server server = allowed(ServerAction.RESET, id);
-        domains.reset(server.getDomainName());
+        if (!restartsOffIso(server)) {
+            domains.reset(server.getDomainName());
+        }
         return record(id, "reset", ServerStatus.REBOOTING);
     }
 
@@ -71,6 +75,20 @@ public class ServerPower {
             domains.powerOff(server.getDomainName());
         }
         return record(id, "poweroff", ServerStatus.STOPPED);
+    }
+
+    /**
+     * A guest booted once from its ISO keeps the CD-ROM first for as long as its QEMU process
+     * runs (a reboot inside it would start the ISO again): the virtual machine is stopped and
+     * started instead, so the stored definition — the disk first — takes effect.
+     */
+    private boolean restartsOffIso(Server server) {
+        if (server.getIsoId() == null || server.isIsoKeepBooting() || !domains.runsFromIso(server.getDomainName())) {
+            return false;
+        }
+        domains.powerOff(server.getDomainName());
+        domains.start(server.getDomainName());
+        return true;
     }
 
     private Server allowed(ServerAction action, long id) {

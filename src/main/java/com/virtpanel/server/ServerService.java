@@ -69,7 +69,8 @@ public class ServerService {
         boolean linux = access.isLinux(server);
         var actions = new EnumMap<ServerAction, AllowedActions.Allowance>(ServerAction.class);
         for (ServerAction action : ServerAction.values()) {
-            String why = refusedForAll != null ? refusedForAll : action.refusal(server.getStatus(), () -> linux);
+            String why = refusedForAll != null ? refusedForAll : action.refusal(server.getStatus(), () -> linux,
+                    server.getIsoId() != null);
             actions.put(action, new AllowedActions.Allowance(why == null, why));
         }
         return new AllowedActions(id, actions);

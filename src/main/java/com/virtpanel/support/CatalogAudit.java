@@ -45,4 +45,21 @@ class CatalogAudit {
         trail.record(e.enabled() ? AuditAction.IMAGE_ENABLED : AuditAction.IMAGE_DISABLED, null, null, e.name(),
                 "image " + e.imageId());
     }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(CatalogEvents.IsoRegistered e) {
+        trail.record(AuditAction.ISO_REGISTERED, e.ownerAccountId(), null, e.name(), "iso " + e.isoId()
+                + (e.ownerAccountId() == null ? " (library)" : " (customer's own)"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(CatalogEvents.IsoRemoved e) {
+        trail.record(AuditAction.ISO_REMOVED, e.ownerAccountId(), null, e.name(), "iso " + e.isoId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(CatalogEvents.PlanCustomerIsoChanged e) {
+        trail.record(AuditAction.PLAN_CUSTOMER_ISO_CHANGED, null, null, e.name(), "plan " + e.planId()
+                + (e.allowed() ? ": own ISOs allowed" : ": own ISOs not allowed"));
+    }
 }

@@ -97,4 +97,25 @@ class ServerAudit {
         trail.record(AuditAction.SERVER_PLAN_CHANGE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "plan " + e.fromPlan() + " → " + e.toPlan());
     }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.IsoBootRequested e) {
+        trail.record(AuditAction.SERVER_ISO_BOOT_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
+                "iso " + e.isoId() + " (" + e.iso() + ")" + (e.keepBooting() ? ", keep booting from it" : ", this boot only"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.IsoBooted e) {
+        trail.record(AuditAction.SERVER_ISO_BOOTED, e.accountId(), e.serverId(), names.of(e.serverId()), "iso " + e.isoId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.IsoEjectRequested e) {
+        trail.record(AuditAction.SERVER_ISO_EJECT_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.IsoEjected e) {
+        trail.record(AuditAction.SERVER_ISO_EJECTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
+    }
 }

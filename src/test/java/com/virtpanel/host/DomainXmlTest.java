@@ -221,6 +221,34 @@ class DomainXmlTest {
         assertThat(x.text("/domain/devices/interface/mac/@address")).isEqualTo("52:54:00:00:00:01");
     }
 
+    @Test
+    void anIsoToBootFromComesFirstAndDropsTheDirectKernelBootForThatBoot() {
+        DirectBoot kernel = new DirectBoot("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0");
+        Xml x = xml(spec(LINUX, kernel).withIso(new InstallMedia("/isos/library/install.iso", true)), TCG);
+
+        assertThat(x.count("/domain/os/kernel")).isZero();
+        assertThat(x.count("/domain/os/boot")).isZero();
+        String iso = "/domain/devices/disk[@device='cdrom'][source/@file='/isos/library/install.iso']";
+        assertThat(x.text(iso + "/boot/@order")).isEqualTo("1");
+        assertThat(x.count(iso + "/readonly")).isEqualTo(1);
+        assertThat(x.text(iso + "/target/@bus")).isEqualTo("sata");
+        assertThat(x.text(iso + "/target/@dev")).isEqualTo("sdb"); // after the seed's sda
+        assertThat(x.text("/domain/devices/disk[@device='disk']/boot/@order")).isEqualTo("2");
+    }
+
+    @Test
+    void anIsoLeftInTheDriveKeepsTheUsualBootFromTheDisk() {
+        DirectBoot kernel = new DirectBoot("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0");
+        Xml x = xml(spec(LINUX, kernel).withIso(new InstallMedia("/isos/library/install.iso", false)), TCG);
+
+        assertThat(x.text("/domain/os/kernel")).isEqualTo("/boot/vmlinuz");
+        assertThat(x.count("//boot[@order]")).isZero();
+        assertThat(x.count("/domain/devices/disk[@device='cdrom']")).isEqualTo(2);
+        Xml windows = xml(spec(WINDOWS, null).withIso(new InstallMedia("/isos/w.iso", false)), TCG);
+        assertThat(windows.text("/domain/os/boot/@dev")).isEqualTo("hd");
+        assertThat(windows.text("/domain/devices/disk[source/@file='/isos/w.iso']/target/@dev")).isEqualTo("sdc");
+    }
+
     static DomainSpec spec(GuestOs os, DirectBoot boot) {
         return new DomainSpec("web-1", "web-1.example.com", 1, 256, os, boot, "web-1-disk.qcow2", "web-1-seed.iso",
                 "52:54:00:00:00:01", NANO, "10.122.0.7");

@@ -43,4 +43,15 @@ class ServerActionTest {
         assertThat(ServerAction.CONSOLE.permits(ServerStatus.REBOOTING)).isTrue();
         assertThat(ServerAction.CONSOLE.permits(ServerStatus.STOPPED)).isFalse();
     }
+
+    @Test
+    void anIsoBootsOnASettledServerAndIsEjectedOnlyWhenOneIsAttached() {
+        assertThat(ServerAction.BOOT_ISO.refusal(ServerStatus.STOPPED, () -> true)).isNull();
+        assertThat(ServerAction.BOOT_ISO.refusal(ServerStatus.RUNNING, () -> false)).isNull();
+        assertThat(ServerAction.BOOT_ISO.refusal(ServerStatus.REINSTALLING, () -> true)).contains("reinstalling");
+        assertThat(ServerAction.BOOT_ISO.refusal(ServerStatus.PROVISIONING, () -> true)).isNotNull();
+        assertThat(ServerAction.BOOT_ISO.refusal(ServerStatus.DELETING, () -> true)).isNotNull();
+        assertThat(ServerAction.EJECT_ISO.refusal(ServerStatus.RUNNING, () -> true, false)).isEqualTo("No ISO is attached.");
+        assertThat(ServerAction.EJECT_ISO.refusal(ServerStatus.RUNNING, () -> true, true)).isNull();
+    }
 }

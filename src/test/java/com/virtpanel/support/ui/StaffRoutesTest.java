@@ -35,7 +35,7 @@ class StaffRoutesTest {
 
     @Test
     void theStaffAndAdminPagesExist() {
-        assertThat(ROUTES).containsKeys("support/customers", "admin/audit", "admin/plans", "admin/images", "admin/staff",
+        assertThat(ROUTES).containsKeys("support/customers", "admin/audit", "admin/plans", "admin/images", "admin/isos", "admin/staff",
                 "admin/host", "account/activity");
     }
 

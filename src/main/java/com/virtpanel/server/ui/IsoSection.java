@@ -1,0 +1,143 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
+import com.virtpanel.catalog.IsoInfo;
+import com.virtpanel.server.AllowedActions;
+import com.virtpanel.server.ServerAction;
+import com.virtpanel.server.ServerIsos;
+import com.virtpanel.server.ServerPageSection;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerUpdates;
+import com.virtpanel.server.ServerView;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The server page's ISO part: the ISO in the CD-ROM drive, "Boot from ISO" (once, or at every
+ * boot) and "Eject"; with a plan that includes them, the customer's own ISOs from a URL. The
+ * console is where they install from it.
+ */
+@org.springframework.stereotype.Component
+@Order(5)
+class IsoSection implements ServerPageSection {
+
+    private final ServerIsos isos;
+    private final ServerService servers;
+    private final ServerUpdates updates;
+
+    IsoSection(ServerIsos isos, ServerService servers, ServerUpdates updates) {
+        this.isos = isos;
+        this.servers = servers;
+        this.updates = updates;
+    }
+
+    @Override
+    public Optional<Component> section(ServerView server) {
+        return Optional.of(new Box(server.id()));
+    }
+
+    private final class Box extends Div {
+
+        private final long id;
+        private final Span attached = new Span();
+        private final ComboBox<IsoInfo> choice = new ComboBox<>("ISO");
+        private final Checkbox keep = new Checkbox("Keep booting from it");
+        private final Button boot = new Button("Boot from ISO", VaadinIcon.DISC.create());
+        private final Button eject = new Button("Eject", VaadinIcon.EJECT.create());
+
+        Box(long id) {
+            this.id = id;
+            setId("iso");
+            attached.setId("iso-attached");
+            choice.setId("iso-choice");
+            choice.setItemLabelGenerator(i -> i.name() + (i.library() ? "" : " (" + i.status().name().toLowerCase() + ")"));
+            keep.setId("iso-keep");
+            boot.setId("boot-iso");
+            eject.setId("eject-iso");
+            boot.addClickListener(e -> act(() -> isos.bootIso(id, choice.getValue() == null ? null : choice.getValue().id(),
+                    keep.getValue()), "Booting from the ISO"));
+            eject.addClickListener(e -> act(() -> isos.eject(id), "Ejecting the ISO"));
+            var row = new HorizontalLayout(choice, keep, boot, eject);
+            row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            row.setWrap(true);
+            add(new H3("ISO"), attached, row);
+            if (isos.mayAddIsos()) {
+                add(ownIsoForm());
+            }
+            LiveServerUpdates.attach(this, updates, event -> {
+                if (event.serverId() == id) {
+                    refresh();
+                }
+            }, this::refresh);
+            refresh();
+        }
+
+        private Component ownIsoForm() {
+            var name = new TextField("Name");
+            name.setId("own-iso-name");
+            var url = new TextField("URL");
+            url.setId("own-iso-url");
+            url.setWidth("24em");
+            var sha = new TextField("SHA-256 (optional)");
+            sha.setId("own-iso-sha256");
+            var add = new Button("Add ISO", VaadinIcon.PLUS.create(), e -> {
+                try {
+                    isos.addIso(name.getValue(), url.getValue(), sha.getValue());
+                    Notices.done("Downloading " + name.getValue());
+                    name.clear();
+                    url.clear();
+                    sha.clear();
+                } catch (PanelException ex) {
+                    Notices.error(ex.userMessage());
+                }
+                refresh();
+            });
+            add.setId("own-iso-add");
+            var form = new HorizontalLayout(name, url, sha, add);
+            form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            form.setWrap(true);
+            return form;
+        }
+
+        private void act(java.util.function.Supplier<ServerView> action, String done) {
+            try {
+                action.get();
+                Notices.done(done);
+            } catch (PanelException e) {
+                Notices.error(e.userMessage());
+            }
+            refresh();
+        }
+
+        private void refresh() {
+            try {
+                attached.setText(isos.attached(id).map(a -> "Attached: " + a.name()
+                        + (a.keepBooting() ? " (boots at every start)" : " (the next boot is from the disk)")).orElse("No ISO attached."));
+                IsoInfo chosen = choice.getValue();
+                choice.setItems(isos.isos());
+                if (chosen != null) {
+                    isos.isos().stream().filter(i -> i.id() == chosen.id()).findFirst().ifPresent(choice::setValue);
+                }
+                AllowedActions allowed = servers.allowedActions(id);
+                boot.setEnabled(allowed.allowed(ServerAction.BOOT_ISO));
+                boot.setTooltipText(allowed.reason(ServerAction.BOOT_ISO));
+                eject.setEnabled(allowed.allowed(ServerAction.EJECT_ISO));
+                eject.setTooltipText(allowed.reason(ServerAction.EJECT_ISO));
+            } catch (PanelException gone) {
+                // the page itself handles a server that is gone or a host that is unreachable
+            }
+        }
+    }
+}
