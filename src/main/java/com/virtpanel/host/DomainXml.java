@@ -15,9 +15,22 @@ final class DomainXml {
     private DomainXml() {
     }
 
+    /**
+     * A rescue boot: the rescue system's kernel instead of the server's, its seed as the first
+     * (virtio, read-only) disk and the server's disk as the second; a reboot stops the guest, so
+     * the panel can end rescue mode.
+     */
+    record Rescue(DirectBoot boot, Path seed) {
+    }
+
     static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog) {
+        return of(spec, host, disk, seed, serialLog, null);
+    }
+
+    static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog, Rescue rescue) {
         GuestOs os = spec.os();
-        boolean virtio = os.usesVirtio();
+        // the rescue system speaks virtio, whatever the server's own OS does
+        boolean virtio = rescue != null || os.usesVirtio();
         boolean windows = os.family() == GuestOs.Family.WINDOWS;
         LimitSpec limits = spec.limits();
         var x = new StringBuilder(4096);
@@ -39,7 +52,7 @@ final class DomainXml {
         if (host.blkioWeight()) {
             x.append("  <blkiotune><weight>").append(limits.blkioWeight()).append("</weight></blkiotune>\n");
         }
-        x.append(os(spec, host));
+        x.append(os(spec, host, rescue == null ? spec.boot() : rescue.boot()));
         x.append("  <features><acpi/><apic/>");
         if (windows) {
             x.append("<hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='8191'/></hyperv>");
@@ -47,18 +60,28 @@ final class DomainXml {
         x.append("</features>\n");
         x.append(cpu(host));
         x.append("  <clock offset='").append(windows ? "localtime" : "utc").append("'/>\n");
-        x.append("  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>destroy</on_crash>\n");
+        x.append("  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>")
+                .append(rescue == null ? "restart" : "destroy").append("</on_reboot>\n  <on_crash>destroy</on_crash>\n");
         x.append("  <devices>\n");
+        if (rescue != null) {
+            x.append("    <disk type='file' device='disk'>\n");
+            x.append("      <driver name='qemu' type='raw'/>\n");
+            x.append("      <source file='").append(esc(rescue.seed().toString())).append("'/>\n");
+            x.append("      <target dev='vda' bus='virtio'/>\n");
+            x.append("      <readonly/>\n");
+            x.append("    </disk>\n");
+        }
         x.append("    <disk type='file' device='disk'>\n");
         x.append("      <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n");
         x.append("      <source file='").append(esc(disk.toString())).append("'/>\n");
-        x.append("      <target dev='").append(virtio ? "vda' bus='virtio'" : "sda' bus='sata'").append("/>\n");
+        x.append("      <target dev='").append(rescue != null ? "vdb' bus='virtio'" : virtio ? "vda' bus='virtio'" : "sda' bus='sata'")
+                .append("/>\n");
         x.append("      <iotune>\n");
         x.append("        <total_iops_sec>").append(limits.diskIops()).append("</total_iops_sec>\n");
         x.append("        <total_bytes_sec>").append(limits.diskBytesPerSec()).append("</total_bytes_sec>\n");
         x.append("      </iotune>\n");
         x.append("    </disk>\n");
-        if (seed != null) {
+        if (seed != null && rescue == null) {
             x.append("    <disk type='file' device='cdrom'>\n");
             x.append("      <driver name='qemu' type='raw'/>\n");
             x.append("      <source file='").append(esc(seed.toString())).append("'/>\n");
@@ -102,11 +125,10 @@ final class DomainXml {
         return x.toString();
     }
 
-    private static String os(DomainSpec spec, Host host) {
+    private static String os(DomainSpec spec, Host host, DirectBoot boot) {
         var x = new StringBuilder();
         x.append(spec.os().uefi() ? "  <os firmware='efi'>\n" : "  <os>\n");
         x.append("    <type arch='x86_64' machine='").append(esc(host.machine())).append("'>hvm</type>\n");
-        DirectBoot boot = spec.boot();
         if (boot != null) {
             x.append("    <kernel>").append(esc(boot.kernelPath())).append("</kernel>\n");
             if (boot.initrdPath() != null) {

@@ -14,7 +14,10 @@ enum Operation {
     ADD_SSH_KEY(Step.WRITE_SSH_KEY, Step.UPDATE_SEED),
     CHANGE_PLAN(Step.SHUT_DOWN, Step.APPLY_PLAN, Step.GROW_DISK, Step.START_AGAIN),
     /** Same vCPUs, memory and disk: only limits change, live (the quota module applies them). */
-    CHANGE_PLAN_LIVE(Step.APPLY_PLAN);
+    CHANGE_PLAN_LIVE(Step.APPLY_PLAN),
+    /** The rescue system with the server's disk as the second disk: see ServerRescue. */
+    RESCUE(Step.SHUT_DOWN, Step.WRITE_RESCUE_SEED, Step.DEFINE_RESCUE, Step.START_RESCUE),
+    LEAVE_RESCUE(Step.SHUT_DOWN, Step.DEFINE, Step.DELETE_RESCUE_SEED, Step.START_AGAIN);
 
     private final Step[] steps;
 
@@ -62,7 +65,11 @@ enum Operation {
         UPDATE_SEED("Updating the first-boot settings"),
         APPLY_PLAN("Applying the new plan"),
         GROW_DISK("Growing the disk and its filesystem"),
-        START_AGAIN("Starting the server again");
+        START_AGAIN("Starting the server again"),
+        WRITE_RESCUE_SEED("Preparing the rescue system"),
+        DEFINE_RESCUE("Switching to the rescue system"),
+        START_RESCUE("Starting the rescue system"),
+        DELETE_RESCUE_SEED("Removing the rescue settings");
 
         final String label;
 

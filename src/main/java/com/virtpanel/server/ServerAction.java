@@ -26,8 +26,10 @@ public enum ServerAction {
     CHANGE_PLAN("change the plan of", null, RUNNING, STOPPED, REBOOTING),
     /** In any status (a failed server is deleted, too): only an operation in progress holds it up. */
     DELETE("delete", null, EnumSet.allOf(ServerStatus.class)),
-    /** The console is a keyboard on a running guest. */
-    CONSOLE("open the console of", null, RUNNING, REBOOTING);
+    /** The console is a keyboard on a running guest (the rescue system's, too). */
+    CONSOLE("open the console of", null, RUNNING, REBOOTING, ServerStatus.RESCUE),
+    RESCUE("boot into rescue", null, RUNNING, STOPPED, REBOOTING),
+    LEAVE_RESCUE("leave rescue mode on", null, ServerStatus.RESCUE);
 
     private final String verb;
     private final String linuxOnly;
@@ -54,6 +56,12 @@ public enum ServerAction {
      */
     String refusal(ServerStatus status, BooleanSupplier linux) {
         if (!permits(status)) {
+            if (this == LEAVE_RESCUE) {
+                return "The server is not in rescue mode.";
+            }
+            if (status == ServerStatus.RESCUE) {
+                return "The server is in rescue mode: leave rescue first.";
+            }
             if (this == ADD_SSH_KEY) {
                 return "Keys are added to a stopped server: shut it down first.";
             }
