@@ -52,7 +52,7 @@ final class DomainXml {
         if (host.blkioWeight()) {
             x.append("  <blkiotune><weight>").append(limits.blkioWeight()).append("</weight></blkiotune>\n");
         }
-        x.append(os(spec, host, rescue == null ? spec.boot() : rescue.boot()));
+        x.append(os(spec, host, rescue == null ? spec.boot() : rescue.boot(), rescue == null && spec.os().uefi()));
         x.append("  <features><acpi/><apic/>");
         if (windows) {
             x.append("<hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='8191'/></hyperv>");
@@ -125,9 +125,10 @@ final class DomainXml {
         return x.toString();
     }
 
-    private static String os(DomainSpec spec, Host host, DirectBoot boot) {
+    /** @param uefi boot with UEFI firmware (the rescue kernel boots without: it is loaded directly) */
+    private static String os(DomainSpec spec, Host host, DirectBoot boot, boolean uefi) {
         var x = new StringBuilder();
-        x.append(spec.os().uefi() ? "  <os firmware='efi'>\n" : "  <os>\n");
+        x.append(uefi ? "  <os firmware='efi'>\n" : "  <os>\n");
         x.append("    <type arch='x86_64' machine='").append(esc(host.machine())).append("'>hvm</type>\n");
         if (boot != null) {
             x.append("    <kernel>").append(esc(boot.kernelPath())).append("</kernel>\n");

@@ -71,7 +71,7 @@ class RescueModeIT {
         api = new HttpApi(port);
         String alice = token("rescue-a");
         String bob = token("rescue-b");
-        var ordered = api.post("/api/v1/servers", alice, MockApi.json(Map.of("name", "rescue-1", "plan", "nano",
+        var ordered = api.post("/api/v1/servers", alice, MockApi.json(Map.of("name", "web-1", "plan", "nano",
                 "image", "demo", "ssh_keys", List.of(ssh.publicKey()))));
         assertThat(ordered.status()).as(ordered.toString()).isEqualTo(202);
         long id = ordered.json().get("id").asLong();
@@ -112,7 +112,7 @@ class RescueModeIT {
         Shell.Result read = Await.until("SSH into the rescue system at " + ipv4, STEP,
                 () -> ssh.run("root", ipv4, "mount /dev/vdb /mnt && cat /mnt/rescue-marker; umount /mnt"), Shell.Result::ok);
         assertThat(read.output()).contains(MARKER);
-        assertThat(ssh.run("root", ipv4, "cat /etc/os-release 2>/dev/null; hostname").output()).contains("rescue-1");
+        assertThat(ssh.run("root", ipv4, "cat /etc/os-release 2>/dev/null; hostname").output()).contains("web-1");
 
         // leave: the server boots from its disk again, with one disk and no rescue kernel
         assertThat(post(bob, id, "leave_rescue", null).status()).isEqualTo(404);
@@ -120,7 +120,8 @@ class RescueModeIT {
         awaitStatus(alice, id, "running");
         guests.awaitSerial(domain, "virtpanel-demo ready");
         String normal = Shell.virsh("dumpxml", domain);
-        assertThat(normal).doesNotContain("rescue");
+        assertThat(normal).doesNotContain("rescue-vmlinuz").doesNotContain("rescue-initrd").doesNotContain(domain + "-rescue.iso")
+                .contains("<on_reboot>restart</on_reboot>");
         assertThat(Pattern.compile("<disk type='file' device='disk'>").matcher(normal).results().count()).isEqualTo(1);
         assertThat(Shell.virsh("vol-list", "--pool", host.storage().pool())).doesNotContain(domain + "-rescue");
 
