@@ -62,9 +62,9 @@ class RescueSteps {
      */
     ServerStatus restore(Server s) {
         try {
-            if (domains.state(s.getDomainName()).isActive() && s.getOperation() == Operation.RESCUE
-                    && s.getOperationStep() == Operation.Step.START_RESCUE) {
-                domains.powerOff(s.getDomainName()); // possibly the rescue system already
+            if (domains.state(s.getDomainName()).isActive()
+                    && domains.liveXml(s.getDomainName()).map(xml -> xml.contains(s.rescueSeedVolume())).orElse(false)) {
+                domains.powerOff(s.getDomainName()); // the rescue system runs: it must not pass for the server's own
             }
             domains.define(spec(s));
             if (volumes.exists(s.rescueSeedVolume())) {

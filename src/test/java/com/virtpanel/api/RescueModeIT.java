@@ -106,6 +106,7 @@ class RescueModeIT {
         assertThat(xml).contains("rescue-vmlinuz").contains("<on_reboot>destroy</on_reboot>")
                 .contains("<target dev='vdb' bus='virtio'/>").contains("<graphics type='vnc'");
         assertThat(domains.vnc(domain)).as("the console works in rescue").isPresent();
+        assertThat(api.post("/api/v1/servers/" + id + "/console", alice, null).status()).isEqualTo(200);
         assertThat(post(alice, id, "rescue", null).status()).as("twice").isEqualTo(409);
         assertThat(post(alice, id, "reboot", null).status()).isEqualTo(409);
 
