@@ -15,12 +15,26 @@ final class DomainXml {
     private DomainXml() {
     }
 
+    /**
+     * A rescue boot: the rescue system's kernel instead of the server's, its seed as the first
+     * (virtio, read-only) disk and the server's disk as the second; a reboot stops the guest, so
+     * the panel can end rescue mode.
+     */
+    record Rescue(DirectBoot boot, Path seed) {
+    }
+
     static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog) {
+        return of(spec, host, disk, seed, serialLog, null);
+    }
+
+    static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog, Rescue rescue) {
         GuestOs os = spec.os();
-        boolean virtio = os.usesVirtio();
+        // the rescue system speaks virtio, whatever the server's own OS does
+        boolean virtio = rescue != null || os.usesVirtio();
         boolean windows = os.family() == GuestOs.Family.WINDOWS;
         LimitSpec limits = spec.limits();
-        boolean isoFirst = spec.iso() != null && spec.iso().bootFirst();
+        // the rescue system boots its own kernel; an attached ISO waits until rescue mode ends
+        boolean isoFirst = rescue == null && spec.iso() != null && spec.iso().bootFirst();
         var x = new StringBuilder(4096);
         x.append("<domain type='").append(host.virtType()).append("'>\n");
         x.append("  <name>").append(esc(spec.name())).append("</name>\n");
@@ -40,7 +54,7 @@ final class DomainXml {
         if (host.blkioWeight()) {
             x.append("  <blkiotune><weight>").append(limits.blkioWeight()).append("</weight></blkiotune>\n");
         }
-        x.append(os(spec, host));
+        x.append(os(host, rescue == null ? spec.boot() : rescue.boot(), rescue == null && spec.os().uefi(), isoFirst));
         x.append("  <features><acpi/><apic/>");
         if (windows) {
             x.append("<hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='8191'/></hyperv>");
@@ -48,12 +62,22 @@ final class DomainXml {
         x.append("</features>\n");
         x.append(cpu(host));
         x.append("  <clock offset='").append(windows ? "localtime" : "utc").append("'/>\n");
-        x.append("  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>destroy</on_crash>\n");
+        x.append("  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>")
+                .append(rescue == null ? "restart" : "destroy").append("</on_reboot>\n  <on_crash>destroy</on_crash>\n");
         x.append("  <devices>\n");
+        if (rescue != null) {
+            x.append("    <disk type='file' device='disk'>\n");
+            x.append("      <driver name='qemu' type='raw'/>\n");
+            x.append("      <source file='").append(esc(rescue.seed().toString())).append("'/>\n");
+            x.append("      <target dev='vda' bus='virtio'/>\n");
+            x.append("      <readonly/>\n");
+            x.append("    </disk>\n");
+        }
         x.append("    <disk type='file' device='disk'>\n");
         x.append("      <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n");
         x.append("      <source file='").append(esc(disk.toString())).append("'/>\n");
-        x.append("      <target dev='").append(virtio ? "vda' bus='virtio'" : "sda' bus='sata'").append("/>\n");
+        x.append("      <target dev='").append(rescue != null ? "vdb' bus='virtio'" : virtio ? "vda' bus='virtio'" : "sda' bus='sata'")
+                .append("/>\n");
         if (isoFirst) {
             x.append("      <boot order='2'/>\n");
         }
@@ -62,7 +86,7 @@ final class DomainXml {
         x.append("        <total_bytes_sec>").append(limits.diskBytesPerSec()).append("</total_bytes_sec>\n");
         x.append("      </iotune>\n");
         x.append("    </disk>\n");
-        if (seed != null) {
+        if (seed != null && rescue == null) {
             x.append("    <disk type='file' device='cdrom'>\n");
             x.append("      <driver name='qemu' type='raw'/>\n");
             x.append("      <source file='").append(esc(seed.toString())).append("'/>\n");
@@ -70,7 +94,7 @@ final class DomainXml {
             x.append("      <readonly/>\n");
             x.append("    </disk>\n");
         }
-        if (spec.iso() != null) {
+        if (spec.iso() != null && rescue == null) {
             x.append(isoCdrom(spec.iso(), virtio));
         }
         x.append("    <interface type='network'>\n");
@@ -109,12 +133,15 @@ final class DomainXml {
         return x.toString();
     }
 
-    private static String os(DomainSpec spec, Host host) {
+    /**
+     * @param uefi     boot with UEFI firmware (the rescue kernel boots without: it is loaded directly)
+     * @param isoFirst boot from the attached ISO (per-device boot order) rather than from {@code boot}
+     */
+    private static String os(Host host, DirectBoot boot, boolean uefi, boolean isoFirst) {
         var x = new StringBuilder();
-        x.append(spec.os().uefi() ? "  <os firmware='efi'>\n" : "  <os>\n");
+        x.append(uefi ? "  <os firmware='efi'>\n" : "  <os>\n");
         x.append("    <type arch='x86_64' machine='").append(esc(host.machine())).append("'>hvm</type>\n");
-        DirectBoot boot = spec.boot();
-        if (spec.iso() != null && spec.iso().bootFirst()) {
+        if (isoFirst) {
             // per-device boot order (on the CD-ROM and the disk) instead: libvirt takes one or the other
             boot = null;
         } else if (boot != null) {
@@ -126,7 +153,7 @@ final class DomainXml {
                 x.append("    <cmdline>").append(esc(boot.cmdline())).append("</cmdline>\n");
             }
         }
-        if (boot == null && (spec.iso() == null || !spec.iso().bootFirst())) {
+        if (boot == null && !isoFirst) {
             x.append("    <boot dev='hd'/>\n");
         }
         x.append("  </os>\n");

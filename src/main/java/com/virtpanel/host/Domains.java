@@ -39,6 +39,7 @@ public class Domains {
     private final HostSetup setup;
     private final GuestLimits limits;
     private final HostProperties.Storage storage;
+    private final RescueSystem rescueSystem;
     private final ExecutorService eventRelay = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "libvirt-event-relay");
         t.setDaemon(true);
@@ -46,7 +47,8 @@ public class Domains {
     });
 
     Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events,
-            GuestLimits limits, NetworkCapsFollowGuests networkCaps) {
+            GuestLimits limits, NetworkCapsFollowGuests networkCaps, RescueSystem rescueSystem) {
+        this.rescueSystem = rescueSystem;
         this.libvirt = libvirt;
         this.setup = setup;
         this.limits = limits;
@@ -85,6 +87,10 @@ public class Domains {
         DomainXml.Host host = setup.ready();
         String xml = DomainXml.of(spec, host, storage.poolDir().resolve(spec.diskVolume()),
                 spec.seedVolume() == null ? null : storage.poolDir().resolve(spec.seedVolume()), serialLog(spec.name()));
+        defineXml(spec, xml);
+    }
+
+    private void defineXml(DomainSpec spec, String xml) {
         libvirt.call("define server", c -> {
             // Redefining keeps the guest's identity: libvirt refuses a new UUID for an existing name.
             Domain existing = lookup(c, spec.name());
@@ -96,6 +102,17 @@ public class Domains {
             c.domainDefineXML(withUuid).free();
             return null;
         });
+    }
+
+    /**
+     * Redefines the guest to boot the rescue system ({@link RescueSystem}) with the seed volume
+     * as its first disk and its own disk as the second; {@link #define} brings the normal
+     * definition back. Takes effect at the next start.
+     */
+    public void defineRescue(DomainSpec spec, String rescueSeedVolume) {
+        var rescue = new DomainXml.Rescue(rescueSystem.boot(), storage.poolDir().resolve(rescueSeedVolume));
+        defineXml(spec, DomainXml.of(spec, setup.ready(), storage.poolDir().resolve(spec.diskVolume()), null,
+                serialLog(spec.name()), rescue));
     }
 
     public DomainState state(String name) {

@@ -21,24 +21,32 @@ final class SeedIso {
     }
 
     static void write(CloudInitSeed seed, Path target) throws IOException {
+        var files = new java.util.LinkedHashMap<String, String>();
+        files.put("meta-data", seed.metaData());
+        files.put("user-data", seed.userData());
+        if (seed.networkConfig() != null) {
+            files.put("network-config", seed.networkConfig());
+        }
+        write(files, "cidata", target);
+    }
+
+    /** An ISO labelled {@code label} holding the given files (name to UTF-8 content). */
+    static void write(java.util.Map<String, String> contents, String label, Path target) throws IOException {
         Path work = Files.createTempDirectory("vp-seed-");
         try {
-            Path files = Files.createDirectory(work.resolve("cidata"));
-            Files.writeString(files.resolve("meta-data"), seed.metaData(), StandardCharsets.UTF_8);
-            Files.writeString(files.resolve("user-data"), seed.userData(), StandardCharsets.UTF_8);
-            String network = seed.networkConfig();
-            if (network != null) {
-                Files.writeString(files.resolve("network-config"), network, StandardCharsets.UTF_8);
+            Path files = Files.createDirectory(work.resolve("files"));
+            for (var file : contents.entrySet()) {
+                Files.writeString(files.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
             Path iso = work.resolve("seed.iso");
-            HostCommand.check(Duration.ofSeconds(30), command(iso, files));
+            HostCommand.check(Duration.ofSeconds(30), command(iso, files, label));
             Files.move(iso, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static List<String> command(Path iso, Path files) {
+    private static List<String> command(Path iso, Path files, String label) {
         var cmd = new ArrayList<String>();
         if (HostCommand.onPath("genisoimage")) {
             cmd.add("genisoimage");
@@ -47,7 +55,7 @@ final class SeedIso {
         } else {
             throw new java.io.UncheckedIOException(new IOException("neither genisoimage nor xorriso is installed (apt-get install genisoimage)"));
         }
-        cmd.addAll(List.of("-quiet", "-output", iso.toString(), "-volid", "cidata", "-joliet", "-rock", files.toString()));
+        cmd.addAll(List.of("-quiet", "-output", iso.toString(), "-volid", label, "-joliet", "-rock", files.toString()));
         return cmd;
     }
 

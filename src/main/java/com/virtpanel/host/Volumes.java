@@ -138,6 +138,33 @@ public class Volumes {
         refreshInTurn("write seed");
     }
 
+    /**
+     * Writes the seed of a rescue boot (label VPRESCUE, read by images/rescue/rootfs/init):
+     * the guest's address, root's SSH keys and the hash of a one-time password, if any.
+     */
+    public void writeRescueSeed(String volume, RescueSeed seed) {
+        setup.ready();
+        var files = new java.util.LinkedHashMap<String, String>();
+        var network = new StringBuilder("hostname=").append(seed.hostname()).append('\n');
+        if (seed.network() != null) {
+            network.append("address=").append(seed.network().addressCidr()).append('\n');
+            network.append("gateway=").append(seed.network().gateway()).append('\n');
+        }
+        files.put("network", network.toString());
+        files.put("authorized_keys", seed.sshKeys().isEmpty() ? "" : String.join("\n", seed.sshKeys()) + "\n");
+        if (seed.rootPasswordHash() != null) {
+            files.put("root-hash", seed.rootPasswordHash() + "\n");
+        }
+        try {
+            SeedIso.write(files, "VPRESCUE", path(volume));
+        } catch (IOException | UncheckedIOException e) {
+            log.error("Writing rescue seed {} failed", volume, e);
+            throw new HostException(Kind.FAILED, "The host could not prepare the rescue system. Please contact support.",
+                    e.getMessage(), e);
+        }
+        refreshInTurn("write rescue seed");
+    }
+
     public boolean exists(String volume) {
         return Files.exists(path(volume));
     }

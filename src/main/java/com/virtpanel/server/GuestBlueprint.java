@@ -66,6 +66,14 @@ class GuestBlueprint {
                 List.of(), server.getUserData());
     }
 
+    /** The rescue boot's seed: the server's own address and keys, and a one-time password's hash (or null). */
+    com.virtpanel.host.RescueSeed rescueSeed(Server server, String oneTimePasswordHash) {
+        var network = server.getIpv4() == null ? null
+                : new GuestNetwork(server.getMac(), server.getIpv4() + "/" + addresses.prefix(), addresses.gateway(),
+                        addresses.dns());
+        return new com.virtpanel.host.RescueSeed(server.getName(), network, server.getSshKeys(), oneTimePasswordHash);
+    }
+
     static int diskSize(PlanInfo plan, ImageInfo image) {
         return Math.max(plan.diskGib(), image.minDiskGib());
     }

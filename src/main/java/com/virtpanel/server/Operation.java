@@ -17,7 +17,10 @@ enum Operation {
     CHANGE_PLAN_LIVE(Step.APPLY_PLAN),
     /** Attach an ISO and boot once from it (see IsoBoots). */
     BOOT_ISO(Step.BOOT_FROM_ISO),
-    EJECT_ISO(Step.EJECT_ISO);
+    EJECT_ISO(Step.EJECT_ISO),
+    /** The rescue system with the server's disk as the second disk: see ServerRescue. */
+    RESCUE(Step.SHUT_DOWN, Step.WRITE_RESCUE_SEED, Step.DEFINE_RESCUE, Step.START_RESCUE),
+    LEAVE_RESCUE(Step.SHUT_DOWN, Step.DEFINE, Step.DELETE_RESCUE_SEED, Step.START_AGAIN);
 
     private final Step[] steps;
 
@@ -67,7 +70,11 @@ enum Operation {
         GROW_DISK("Growing the disk and its filesystem"),
         START_AGAIN("Starting the server again"),
         BOOT_FROM_ISO("Starting the server from the ISO"),
-        EJECT_ISO("Ejecting the ISO");
+        EJECT_ISO("Ejecting the ISO"),
+        WRITE_RESCUE_SEED("Preparing the rescue system"),
+        DEFINE_RESCUE("Switching to the rescue system"),
+        START_RESCUE("Starting the rescue system"),
+        DELETE_RESCUE_SEED("Removing the rescue settings");
 
         final String label;
 

@@ -51,11 +51,13 @@ class OperationRunner {
     private final ApplicationEventPublisher events;
     private final OperationMetrics metrics;
     private final Clock clock;
+    private final RescueSteps rescueSteps;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
             GuestBlueprint blueprint, GuestChanges guestChanges, IsoBoots isoBoots, OperationScheduler scheduler, OperationGate gate,
             OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
-            ApplicationEventPublisher events, OperationMetrics metrics, Clock clock) {
+            ApplicationEventPublisher events, OperationMetrics metrics, Clock clock, RescueSteps rescueSteps) {
+        this.rescueSteps = rescueSteps;
         this.servers = servers;
         this.catalog = catalog;
         this.volumes = volumes;
@@ -180,6 +182,7 @@ class OperationRunner {
             case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
                     guestChanges.perform(s, step);
             case BOOT_FROM_ISO, EJECT_ISO -> isoBoots.perform(s, step);
+            case WRITE_RESCUE_SEED, DEFINE_RESCUE, START_RESCUE, DELETE_RESCUE_SEED -> rescueSteps.perform(s, step);
         }
     }
 
@@ -201,6 +204,12 @@ class OperationRunner {
                 case GROW_DISK -> s.swapToPendingPlan(clock.instant());
                 case BOOT_FROM_ISO -> s.attachPendingIso(clock.instant());
                 case EJECT_ISO -> s.detachIso(clock.instant());
+                case START_RESCUE -> s.enterRescue(clock.instant().plus(rescueSteps.timeout()), clock.instant());
+                case DEFINE -> {
+                    if (operation == Operation.LEAVE_RESCUE) {
+                        s.leftRescue(clock.instant());
+                    }
+                }
                 case APPLY_PLAN -> {
                     if (operation == Operation.CHANGE_PLAN_LIVE) {
                         s.swapToPendingPlan(clock.instant());
@@ -235,6 +244,14 @@ class OperationRunner {
                     String fingerprint = SshPublicKey.parse("ssh_key", s.getPendingSshKey()).fingerprint();
                     transitions.finish(s, ServerStatus.STOPPED);
                     events.publishEvent(new ServerEvents.SshKeyAdded(serverId, s.getAccountId(), fingerprint));
+                }
+                case RESCUE -> {
+                    transitions.finish(s, ServerStatus.RESCUE);
+                    events.publishEvent(new ServerEvents.RescueStarted(serverId, s.getAccountId(), s.getRescueUntil()));
+                }
+                case LEAVE_RESCUE -> {
+                    transitions.finish(s, s.isResumeRunning() ? ServerStatus.RUNNING : ServerStatus.STOPPED);
+                    events.publishEvent(new ServerEvents.RescueEnded(serverId, s.getAccountId()));
                 }
                 case CHANGE_PLAN, CHANGE_PLAN_LIVE -> {
                     long oldPlan = s.getPendingPlanId();
@@ -276,6 +293,7 @@ class OperationRunner {
             case DELETE -> ServerStatus.FAILED;
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
             case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
+            case RESCUE, LEAVE_RESCUE -> rescueSteps.restore(server);
         };
         boolean changed = GuestChanges.changed(step);
         String prefix = switch (operation) {
@@ -290,9 +308,14 @@ class OperationRunner {
                     : "Changing the plan failed and your server was left as it was: ";
             case BOOT_ISO -> "Booting from the ISO failed: ";
             case EJECT_ISO -> "Ejecting the ISO failed: ";
+            case RESCUE -> "Booting into rescue failed: ";
+            case LEAVE_RESCUE -> "Leaving rescue failed: ";
         };
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();
+            if (operation == Operation.RESCUE || operation == Operation.LEAVE_RESCUE) {
+                s.leftRescue(clock.instant()); // restore() brought the normal definition back
+            }
             s.fail(prefix + reason, outcome, clock.instant());
             transitions.announce(s);
             events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason));

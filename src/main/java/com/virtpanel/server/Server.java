@@ -92,6 +92,9 @@ class Server {
     private Instant updatedAt;
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
+    /** While in rescue mode: when it ends by itself. */
+    @Column(name = "rescue_until")
+    private Instant rescueUntil;
     @Column(name = "deleted_at")
     private Instant deletedAt;
     @Version
@@ -242,6 +245,37 @@ class Server {
         this.updatedAt = now;
     }
 
+    /**
+     * Rescue: whatever its state, the server is shut down and started from the rescue system;
+     * the one-time password's hash (or null) waits with the operation until the seed is written.
+     */
+    void beginRescue(String oneTimePasswordHash, Instant now) {
+        this.pendingPasswordHash = oneTimePasswordHash;
+        this.resumeRunning = status == ServerStatus.RUNNING || status == ServerStatus.REBOOTING;
+        begin(Operation.RESCUE, ServerStatus.REBOOTING, now);
+    }
+
+    void enterRescue(Instant until, Instant now) {
+        this.rescueUntil = until;
+        this.updatedAt = now;
+    }
+
+    /** @param startAgain boot from the disk afterwards (not for a suspended customer's server) */
+    void beginLeaveRescue(boolean startAgain, Instant now) {
+        this.resumeRunning = startAgain;
+        begin(Operation.LEAVE_RESCUE, ServerStatus.REBOOTING, now);
+    }
+
+    void leftRescue(Instant now) {
+        this.rescueUntil = null;
+        this.updatedAt = now;
+    }
+
+    /** The rescue boot's seed volume (network, keys, a password hash): there only in rescue mode. */
+    String rescueSeedVolume() {
+        return domainName + "-rescue.iso";
+    }
+
     void advance(Operation.Step next, Instant now) {
         this.operationStep = next;
         this.operationAttempts = 0;
@@ -351,6 +385,7 @@ class Server {
     Instant getCreatedAt() { return createdAt; }
     Instant getStatusChangedAt() { return statusChangedAt; }
     Instant getDeletedAt() { return deletedAt; }
+    Instant getRescueUntil() { return rescueUntil; }
 
     String getUserData() {
         return userData;

@@ -30,8 +30,10 @@ public enum ServerAction {
     BOOT_ISO("boot from an ISO", null, RUNNING, STOPPED, REBOOTING),
     /** Only with an ISO attached (see ServerAccess#require). */
     EJECT_ISO("eject the ISO of", null, RUNNING, STOPPED, REBOOTING),
-    /** The console is a keyboard on a running guest. */
-    CONSOLE("open the console of", null, RUNNING, REBOOTING);
+    /** The console is a keyboard on a running guest (the rescue system's, too). */
+    CONSOLE("open the console of", null, RUNNING, REBOOTING, ServerStatus.RESCUE),
+    RESCUE("boot into rescue", null, RUNNING, STOPPED, REBOOTING),
+    LEAVE_RESCUE("leave rescue mode on", null, ServerStatus.RESCUE);
 
     private final String verb;
     private final String linuxOnly;
@@ -63,6 +65,12 @@ public enum ServerAction {
     /** The same, knowing whether the server has an ISO attached (which only ejecting asks). */
     String refusal(ServerStatus status, BooleanSupplier linux, boolean isoAttached) {
         if (!permits(status)) {
+            if (this == LEAVE_RESCUE) {
+                return "The server is not in rescue mode.";
+            }
+            if (status == ServerStatus.RESCUE) {
+                return "The server is in rescue mode: leave rescue first.";
+            }
             if (this == ADD_SSH_KEY) {
                 return "Keys are added to a stopped server: shut it down first.";
             }

@@ -65,4 +65,19 @@ public final class ServerEvents {
 
     public record IsoEjected(long serverId, long accountId) {
     }
+
+    /** The password itself is never in an event: only whether one was generated. */
+    public record RescueRequested(long serverId, long accountId, boolean oneTimePassword) {
+    }
+
+    public record RescueStarted(long serverId, long accountId, java.time.Instant until) {
+    }
+
+    /** @param automaticReason why the panel ended rescue mode itself, or null when the customer asked */
+    public record LeaveRescueRequested(long serverId, long accountId, String automaticReason) {
+    }
+
+    /** The server boots from its own disk again. */
+    public record RescueEnded(long serverId, long accountId) {
+    }
 }

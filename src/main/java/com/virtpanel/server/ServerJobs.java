@@ -23,4 +23,18 @@ class ServerJobs {
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(15).withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
+
+    @Bean
+    JobDetail rescueEndJob() {
+        return JobBuilder.newJob(RescueEndJob.class).withIdentity("rescue-end", "server").storeDurably().build();
+    }
+
+    @Bean
+    Trigger rescueEndTrigger(JobDetail rescueEndJob, RescueProperties rescue) {
+        return TriggerBuilder.newTrigger().forJob(rescueEndJob).withIdentity("rescue-end", "server")
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(Math.max(1000, rescue.checkInterval().toMillis())).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
 }

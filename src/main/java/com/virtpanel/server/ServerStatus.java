@@ -8,7 +8,9 @@ import java.util.Locale;
  * the operation's own (provisioning, reinstalling, …) and shows again once the operation runs.
  */
 public enum ServerStatus {
-    PROVISIONING, RUNNING, STOPPED, REBOOTING, REINSTALLING, DELETING, FAILED, DELETED, QUEUED;
+    PROVISIONING, RUNNING, STOPPED, REBOOTING, REINSTALLING, DELETING, FAILED, DELETED, QUEUED,
+    /** Running the rescue system (see {@link ServerRescue}). */
+    RESCUE;
 
     /** The API's spelling: "running", "provisioning", … */
     public String apiName() {

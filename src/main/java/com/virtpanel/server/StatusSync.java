@@ -51,7 +51,9 @@ class StatusSync {
 
     private void apply(GuestLifecycle event) {
         tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
-                .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED)
+                // rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped"
+                .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED
+                        && s.getStatus() != ServerStatus.RESCUE)
                 .ifPresent(s -> {
                     switch (event.change()) {
                         case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);

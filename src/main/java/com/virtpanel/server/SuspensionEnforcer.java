@@ -52,12 +52,16 @@ class SuspensionEnforcer {
             try {
                 tx.executeWithoutResult(t -> servers.findById(id)
                         .filter(s -> s.getOperation() == null)
-                        .filter(s -> s.getStatus() == ServerStatus.RUNNING || s.getStatus() == ServerStatus.REBOOTING)
+                        .filter(s -> s.getStatus() == ServerStatus.RUNNING || s.getStatus() == ServerStatus.REBOOTING
+                                || s.getStatus() == ServerStatus.RESCUE)
                         .ifPresent(s -> {
                             if (domains.state(s.getDomainName()).isActive()) {
                                 domains.powerOff(s.getDomainName());
                             }
-                            transitions.status(s, ServerStatus.STOPPED);
+                            // a stopped rescue system ends rescue mode, leaving the server off (RescueEnd)
+                            if (s.getStatus() != ServerStatus.RESCUE) {
+                                transitions.status(s, ServerStatus.STOPPED);
+                            }
                             log.info("Stopped server {} of suspended account {}", s.getId(), event.accountId());
                         }));
             } catch (RuntimeException e) {

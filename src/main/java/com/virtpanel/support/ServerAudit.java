@@ -118,4 +118,27 @@ class ServerAudit {
     void on(ServerEvents.IsoEjected e) {
         trail.record(AuditAction.SERVER_ISO_EJECTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.RescueRequested e) {
+        trail.record(AuditAction.SERVER_RESCUE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
+                e.oneTimePassword() ? "SSH keys and a one-time root password" : "SSH keys");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.RescueStarted e) {
+        trail.record(AuditAction.SERVER_RESCUE_STARTED, e.accountId(), e.serverId(), names.of(e.serverId()), "until " + e.until());
+    }
+
+    /** Asked by the customer (no reason), or the panel's own end of rescue mode (the reason). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.LeaveRescueRequested e) {
+        trail.record(AuditAction.SERVER_LEAVE_RESCUE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
+                e.automaticReason() == null ? null : "automatic: " + e.automaticReason());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.RescueEnded e) {
+        trail.record(AuditAction.SERVER_RESCUE_ENDED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
+    }
 }

@@ -59,6 +59,11 @@ public final class GuestDisk {
         }
     }
 
+    /** Writes a file into a stopped guest's disk (ext4 on the whole device, as the demo image has it). */
+    public static void write(Path disk, String file, String content) {
+        guestfish(disk, "run\nmount /dev/sda /\nwrite " + file + " \"" + content + "\"\numount-all\n", true);
+    }
+
     private static long number(String text, String field) {
         for (String line : text.split("\n")) {
             if (line.trim().startsWith(field + ":")) {
@@ -69,8 +74,12 @@ public final class GuestDisk {
     }
 
     private static String guestfish(Path disk, String script) {
+        return guestfish(disk, script, false);
+    }
+
+    private static String guestfish(Path disk, String script, boolean write) {
         try {
-            var builder = new ProcessBuilder("guestfish", "--ro", "--format=qcow2", "-a", disk.toString());
+            var builder = new ProcessBuilder("guestfish", write ? "--rw" : "--ro", "--format=qcow2", "-a", disk.toString());
             builder.environment().put("LIBGUESTFS_BACKEND", "direct");
             builder.environment().put("LIBGUESTFS_BACKEND_SETTINGS", "force_tcg");
             Path errors = Files.createTempFile("guestdisk", ".err");

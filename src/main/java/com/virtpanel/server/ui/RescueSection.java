@@ -1,0 +1,145 @@
+package com.virtpanel.server.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Notices;
+import com.virtpanel.server.AllowedActions;
+import com.virtpanel.server.ServerAction;
+import com.virtpanel.server.ServerPageSection;
+import com.virtpanel.server.ServerRescue;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerUpdates;
+import com.virtpanel.server.ServerView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The server page's rescue mode: "Boot into rescue" (with the SSH keys, or a one-time root
+ * password shown once), and while in rescue the time left and "Leave rescue". Keeps itself
+ * current like the page does.
+ */
+@org.springframework.stereotype.Component
+@Order(5)
+class RescueSection implements ServerPageSection {
+
+    private final ServerService servers;
+    private final ServerRescue rescue;
+    private final ServerUpdates updates;
+    private final Clock clock;
+
+    RescueSection(ServerService servers, ServerRescue rescue, ServerUpdates updates, Clock clock) {
+        this.servers = servers;
+        this.rescue = rescue;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Component> section(ServerView server) {
+        var box = new Div();
+        box.setId("rescue");
+        long id = server.id();
+        Runnable refresh = () -> fill(box, id);
+        LiveServerUpdates.attach(box, updates, event -> {
+            if (event.serverId() == id) {
+                refresh.run();
+            }
+        }, refresh);
+        fill(box, id);
+        return Optional.of(box);
+    }
+
+    private void fill(Div box, long id) {
+        AllowedActions allowed;
+        Optional<java.time.Instant> until;
+        try {
+            allowed = servers.allowedActions(id);
+            until = rescue.rescueUntil(id);
+        } catch (PanelException gone) {
+            box.removeAll();
+            return;
+        }
+        box.removeAll();
+        box.add(new H3("Rescue"));
+        if (until.isPresent()) {
+            long minutes = Math.max(0, (Duration.between(clock.instant(), until.get()).toSeconds() + 59) / 60);
+            var state = new Span("Rescue mode — ends in " + minutes + " min. Your disk is /dev/vdb; log in as root over SSH.");
+            state.setId("rescue-state");
+            state.addClassNames("banner", "banner-warning");
+            var leave = new Button("Leave rescue", VaadinIcon.SIGN_OUT.create(), e -> act(box, id, () -> rescue.leaveRescue(id)));
+            leave.setId("leave-rescue");
+            leave.setEnabled(allowed.allowed(ServerAction.LEAVE_RESCUE));
+            leave.setTooltipText(allowed.reason(ServerAction.LEAVE_RESCUE));
+            box.add(new Div(state), leave);
+        } else {
+            var boot = new Button("Boot into rescue", VaadinIcon.AMBULANCE.create(), e -> confirm(box, id));
+            boot.setId("boot-rescue");
+            boot.setEnabled(allowed.allowed(ServerAction.RESCUE));
+            boot.setTooltipText(allowed.reason(ServerAction.RESCUE));
+            box.add(boot);
+        }
+    }
+
+    private void confirm(Div box, long id) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Boot into rescue");
+        var password = new Checkbox("Also a one-time root password");
+        password.setId("rescue-password");
+        dialog.add(new Paragraph("The server restarts into a rescue system with its disk as /dev/vdb, "
+                + "reachable over SSH with its keys. Rescue ends after its first boot or 60 minutes."), password);
+        var go = new Button("Boot into rescue", e -> {
+            dialog.close();
+            try {
+                var started = rescue.rescue(id, password.getValue());
+                if (started.rootPassword() != null) {
+                    showPassword(started.rootPassword());
+                }
+                fill(box, id);
+            } catch (PanelException ex) {
+                Notices.error(ex.userMessage());
+            }
+        });
+        go.setId("confirm-rescue");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), go);
+        dialog.open();
+    }
+
+    private void act(Div box, long id, Runnable action) {
+        try {
+            action.run();
+            fill(box, id);
+        } catch (PanelException ex) {
+            Notices.error(ex.userMessage());
+        }
+    }
+
+    private static void showPassword(String password) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Rescue root password");
+        var field = new TextField("Root password");
+        field.setId("rescue-root-password");
+        field.setValue(password);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        dialog.add(new Paragraph("Copy it now: it is shown only once."), field);
+        var done = new Button("I have copied it", e -> dialog.close());
+        done.setId("close-rescue-password");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(done);
+        dialog.setCloseOnOutsideClick(false);
+        dialog.open();
+    }
+}
