@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import java.util.Locale;
+import com.virtpanel.base.Messages;
 import com.virtpanel.base.UserMessage;
 
 import com.virtpanel.base.ConflictException;
@@ -40,7 +42,15 @@ public class AccountService {
 
     /** A new customer account. Anyone may sign up; the email must be free. */
     public AccountSummary signUp(String rawEmail, String password) {
+        return signUp(rawEmail, password, null);
+    }
+
+    /** The same, in the language the sign-up page spoke (so the confirmation mail does too). */
+    public AccountSummary signUp(String rawEmail, String password, Locale language) {
         Account account = create(rawEmail, password, Role.CUSTOMER);
+        if (language != null) {
+            account.setLanguage(Messages.supported(language).getLanguage());
+        }
         events.publishEvent(new AccountEvents.SignedUp(account.getId(), account.getEmail()));
         return account.summary();
     }
@@ -102,6 +112,24 @@ public class AccountService {
             return Optional.empty();
         }
         return account.filter(a -> encoder.matches(password, a.getPasswordHash())).map(Account::summary);
+    }
+
+    /** The signed-in account's chosen language, if it chose one (else pages follow the browser). */
+    @Transactional(readOnly = true)
+    public Optional<Locale> myLanguage() {
+        return currentUser.find().flatMap(actor -> accounts.findById(actor.accountId()))
+                .map(account -> Messages.ofCode(account.getLanguage()));
+    }
+
+    /** Sets the language of the caller's pages and mail: one of {@link Messages#LANGUAGES}. */
+    public void changeLanguage(String code) {
+        Locale language = Messages.ofCode(code);
+        if (language == null) {
+            throw new InvalidInputException("language", UserMessage.of("error.account.unknown-language"));
+        }
+        Actor actor = currentUser.requireMayChange();
+        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
+        account.setLanguage(language.getLanguage());
     }
 
     @Transactional(readOnly = true)

@@ -5,13 +5,12 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Dates, numbers and sizes as the reader's language writes them ("1,5 ГиБ", "03.12.2026, 14:05"),
+ * Dates, numbers and sizes as the reader's language writes them ("1,5 ГиБ", "03.12.2026 14:05"),
  * for every view; the panel's time zone is the host's.
  */
 public final class Formats {
@@ -20,19 +19,26 @@ public final class Formats {
     }
 
     public static String dateTime(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Texts.locale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        return format("format.date-time", ZoneId.systemDefault(), at);
     }
 
-    /** With seconds, for logs and audit entries where order within a minute matters. */
+    /** With seconds, for logs where order within a minute matters. */
     public static String dateTimeSeconds(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(Texts.locale()).withZone(ZoneId.systemDefault()).format(at);
+        return format("format.date-time-seconds", ZoneId.systemDefault(), at);
     }
 
-    public static String date(TemporalAccessor day) {
-        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Texts.locale())
-                .withZone(ZoneId.systemDefault()).format(day);
+    /** In UTC, said so: for admins comparing with mail server logs. */
+    public static String dateTimeUtc(Instant at) {
+        return format("format.date-time-utc", ZoneOffset.UTC, at);
+    }
+
+    public static String date(Instant day) {
+        return format("format.date", ZoneId.systemDefault(), day);
+    }
+
+    /** The pattern is in the bundles, so each language keeps its own order of day, month and year. */
+    private static String format(String patternKey, ZoneId zone, Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofPattern(Texts.get(patternKey), Texts.locale()).withZone(zone).format(at);
     }
 
     public static String number(long value) {

@@ -1,5 +1,6 @@
 package com.virtpanel.notify.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H3;
@@ -22,8 +23,8 @@ class NoticesPanel implements AccountPageSection {
 
     @Override
     public Component section() {
-        var panel = new VerticalLayout(new H3("Email notices"),
-                new Paragraph("Mails about your account itself (suspension, support visits, password resets) are always sent."));
+        var panel = new VerticalLayout(new H3(Texts.get("notify.notices-panel.email-notices")),
+                new Paragraph(Texts.get("notify.notices-panel.mails-about-account-itself")));
         panel.setPadding(false);
         panel.setId("email-notices");
         preferences.mine().forEach((notice, enabled) -> {
