@@ -56,7 +56,7 @@ class ErrorNotifications implements VaadinServiceInitListener {
     private static boolean isClientGone(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t.getClass().getSimpleName().equals("ClientAbortException")
-                    || (t instanceof java.io.IOException && "Broken pipe".equals(t.getMessage()))) {
+                    || (t instanceof java.io.IOException && java.util.Objects.equals(t.getMessage(), "Broken pipe"))) {
                 return true;
             }
         }

@@ -60,11 +60,11 @@ public class AdminPlansView extends VerticalLayout implements HasDynamicTitle {
     private HorizontalLayout actions(PlanInfo plan) {
         var edit = small("edit-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.edit"), () -> new PlanDialog(plan, d -> catalog.updatePlan(plan.id(), d), this::refresh).open());
         var toggle = plan.active()
-                ? small("retire-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.retire"), () -> run(() -> catalog.retirePlan(plan.id()), "Plan " + plan.name() + " retired."))
-                : small("reactivate-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.reactivate"), () -> run(() -> catalog.reactivatePlan(plan.id()), "Plan " + plan.name() + " is orderable again."));
+                ? small("retire-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.retire"), () -> run(() -> catalog.retirePlan(plan.id()), Texts.get("catalog.plan-retired", plan.name())))
+                : small("reactivate-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.reactivate"), () -> run(() -> catalog.reactivatePlan(plan.id()), Texts.get("catalog.plan-reactivated", plan.name())));
         var delete = small("delete-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.delete"), () -> {
             var confirm = new ConfirmDialog(Texts.get("catalog.admin-plans-view.delete-plan") + plan.name(), Texts.get("catalog.admin-plans-view.plan-removed-good"), Texts.get("catalog.admin-plans-view.delete"),
-                    e -> run(() -> catalog.deletePlan(plan.id()), "Plan " + plan.name() + " deleted."));
+                    e -> run(() -> catalog.deletePlan(plan.id()), Texts.get("catalog.plan-deleted", plan.name())));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();

@@ -157,7 +157,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     /** Shows the clipboard's text (if the browser lets us read it) to check before typing it. */
     private void openPaste(String clipboard) {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Type text on the console");
+        dialog.setHeaderTitle(Texts.get("console.console-view.type-text-console"));
         var text = new TextArea(Texts.get("console.console-view.text-each-line-ends"));
         text.setId("console-paste-text");
         text.setWidth("32em");

@@ -44,7 +44,7 @@ final class GuestDialogs {
 
     void resetPassword(ServerView server) {
         var dialog = dialog(Texts.get("server.guest-dialogs.reset-root-password") + server.name());
-        dialog.add(new Paragraph("A new password is generated and written into the server's system. "
+        dialog.add(new Paragraph(Texts.get("server.dialogs.new-password-generated") + " "
                 + (server.status().apiName().equals("stopped") ? Texts.get("server.guest-dialogs.server-stays-stopped")
                         : Texts.get("server.guest-dialogs.server-shut-down-started"))
                 + Texts.get("server.guest-dialogs.password-shown-once-right")));
@@ -60,7 +60,7 @@ final class GuestDialogs {
                 Notices.error(Texts.of(ex));
             }
         });
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }
 
@@ -71,7 +71,7 @@ final class GuestDialogs {
         field.setValue(password);
         field.setReadOnly(true);
         field.setWidthFull();
-        dialog.add(new Paragraph("Copy it now: it is not stored and cannot be shown again. It takes effect when the "
+        dialog.add(new Paragraph(Texts.get("server.dialogs.copy-now") + " "
                 + Texts.get("server.guest-dialogs.operation-shown-server-page")), field);
         var done = primary(Texts.get("server.guest-dialogs.i-have-copied"), "close-root-password");
         done.addClickListener(e -> dialog.close());
@@ -105,7 +105,7 @@ final class GuestDialogs {
                 pasted.setErrorMessage(Texts.of(ex));
             }
         });
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }
 
@@ -117,7 +117,7 @@ final class GuestDialogs {
         plan.setItems(catalog.plans().stream().filter(p -> p.id() != current.id()).toList());
         plan.setItemLabelGenerator(p -> p.title() + " (" + p.summary() + ", " + p.price() + ")");
         plan.setWidthFull();
-        dialog.add(new Paragraph("Now: " + current.title() + " (" + current.summary() + "). A change of vCPUs, memory or disk "
+        dialog.add(new Paragraph(Texts.get("server.dialogs.plan-now", current.title(), current.summary()) + " "
                 + Texts.get("server.guest-dialogs.restarts-server-disk-its")), plan);
         var confirm = primary(Texts.get("server.guest-dialogs.change-plan2"), "confirm-change-plan");
         confirm.addClickListener(e -> {

@@ -45,8 +45,7 @@ class ImpersonationBanner implements LayoutBanner {
         banner.setId("impersonation-banner");
         banner.setAlignItems(FlexComponent.Alignment.CENTER);
         banner.addClassNames("banner", "banner-warning");
-        banner.getElement().setAttribute("title", "You act as " + actor.email() + " on behalf of " + grant.staffEmail()
-                + ". Everything you do is audited and shown to the customer.");
+        banner.getElement().setAttribute("title", Texts.get("support.impersonation.tooltip", actor.email(), grant.staffEmail()));
         return banner;
     }
 }
