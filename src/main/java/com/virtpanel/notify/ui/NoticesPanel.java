@@ -28,7 +28,7 @@ class NoticesPanel implements AccountPageSection {
         panel.setPadding(false);
         panel.setId("email-notices");
         preferences.mine().forEach((notice, enabled) -> {
-            var box = new Checkbox(notice.label(), enabled);
+            var box = new Checkbox(Texts.get("notice." + notice.template()), enabled);
             box.setId("notice-" + notice.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             box.addValueChangeListener(e -> {
                 if (!e.isFromClient()) {

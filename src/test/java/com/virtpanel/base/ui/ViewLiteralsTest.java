@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  *     space or a capital letter ({@code "Order a server"}, {@code "Plans"}, {@code "this session"}).
  *     Keys, ids, routes and CSS names ({@code "server.order.step.plan"}, {@code "order-server"})
  *     have neither.</li>
- * <li>Not text for people after all: markup and scripts ({@code <}, {@code ${}, {@code =>},
- *     {@code ;}), CSS and theme lists made only of theme words ({@code "badge success"}), literals
+ * <li>Not text for people after all: markup and scripts (an angle bracket, a template
+ *     placeholder, an arrow, a semicolon, a leading "return"), CSS and theme lists made only of theme words ({@code "badge success"}), literals
  *     on a line that names them as technical ({@code setId}, {@code addClassName},
  *     {@code getStyle()}, {@code setAttribute}, the theme list, logging, {@code executeJs},
  *     {@code navigate}, exceptions for programmers), annotations other than {@code @PageTitle}, and
