@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
  *     Keys, ids, routes and CSS names ({@code "server.order.step.plan"}, {@code "order-server"})
  *     have neither.</li>
  * <li>Not text for people after all: markup and scripts (an angle bracket, a template
- *     placeholder, an arrow, a semicolon, a leading "return"), CSS and theme lists made only of theme words ({@code "badge success"}), literals
- *     on a line that names them as technical ({@code setId}, {@code addClassName},
- *     {@code getStyle()}, {@code setAttribute}, the theme list, logging, {@code executeJs},
- *     {@code navigate}, exceptions for programmers), annotations other than {@code @PageTitle}, and
- *     the few product names in {@link #NAMES}.</li>
+ *     placeholder, an arrow, a semicolon, a leading "return"), single lower-case identifiers
+ *     ({@code "minDiskGib"}), CSS and theme lists made only of theme words
+ *     ({@code "badge success"}), literals on a line that names them as technical
+ *     ({@code setId}, {@code addClassName}, {@code getStyle()}, {@code setAttribute} other than
+ *     title/aria-label/placeholder/alt, the theme list, logging, {@code executeJs},
+ *     {@code navigate}, {@code equals}, exceptions for programmers), annotations other than
+ *     {@code @PageTitle}, and the few product names in {@link #NAMES}.</li>
  * </ol>
  * A finding is listed as {@code file:line "literal"}: move the text into
  * {@code messages.properties} and {@code messages_ru.properties} and call {@code Texts.get(key)}.
