@@ -28,4 +28,10 @@ public record UserMessage(String key, Object... args) {
     public String english() {
         return in(Messages.ENGLISH);
     }
+
+    /** The English text: what a log line or a failed assertion should show. */
+    @Override
+    public String toString() {
+        return english();
+    }
 }

@@ -101,7 +101,7 @@ class ServerAuthorizationIT {
         assertThat(allowed.reason(ServerAction.REBOOT)).isNull();
         assertThat(allowed.allowed(ServerAction.START)).isFalse();
         assertThat(allowed.reason(ServerAction.START).english()).isEqualTo("You cannot start this server now: it is running.");
-        assertThat(allowed.reason(ServerAction.ADD_SSH_KEY)).isEqualTo("Keys are added to a stopped server: shut it down first.");
+        assertThat(allowed.reason(ServerAction.ADD_SSH_KEY).english()).isEqualTo("Keys are added to a stopped server: shut it down first.");
         // and the action itself refuses with the same words
         assertThatThrownBy(() -> Users.as(alice, () -> serverPower.start(alicesServer.id())))
                 .hasMessage("You cannot start this server now: it is running.");
