@@ -40,9 +40,8 @@ class Account {
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
-    /** The language of the account's mail (and later its pages): "en" or "ru". */
-    @Column(nullable = false)
-    private String language = "en";
+    /** The language of the account's pages and mail, "en" or "ru"; null until the customer chooses. */
+    private String language;
 
     @Version
     private long version;
@@ -108,6 +107,10 @@ class Account {
 
     String getLanguage() {
         return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     AccountSummary summary() {

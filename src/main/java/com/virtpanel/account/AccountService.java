@@ -1,5 +1,9 @@
 package com.virtpanel.account;
 
+import java.util.Locale;
+import com.virtpanel.base.Messages;
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -38,7 +42,15 @@ public class AccountService {
 
     /** A new customer account. Anyone may sign up; the email must be free. */
     public AccountSummary signUp(String rawEmail, String password) {
+        return signUp(rawEmail, password, null);
+    }
+
+    /** The same, in the language the sign-up page spoke (so the confirmation mail does too). */
+    public AccountSummary signUp(String rawEmail, String password, Locale language) {
         Account account = create(rawEmail, password, Role.CUSTOMER);
+        if (language != null) {
+            account.setLanguage(Messages.supported(language).getLanguage());
+        }
         events.publishEvent(new AccountEvents.SignedUp(account.getId(), account.getEmail()));
         return account.summary();
     }
@@ -47,7 +59,7 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary createStaff(String rawEmail, String password, Role role) {
         if (!role.isStaff()) {
-            throw new InvalidInputException("role", "Staff accounts are support or admin.");
+            throw new InvalidInputException("role", UserMessage.of("error.account.staff-accounts-are-support-admin"));
         }
         Account account = create(rawEmail, password, role);
         events.publishEvent(new AccountEvents.StaffCreated(account.getId(), account.getEmail(), role));
@@ -63,12 +75,12 @@ public class AccountService {
         String email = EmailAddress.normalise("email", rawEmail);
         PasswordPolicy.check("password", password, email);
         if (accounts.existsByEmailIgnoreCase(email)) {
-            throw new ConflictException("An account with this email already exists.");
+            throw new ConflictException(UserMessage.of("error.account.account-with-email-already-exists"));
         }
         try {
             return accounts.saveAndFlush(new Account(email, encoder.encode(password), role, clock.instant()));
         } catch (DataIntegrityViolationException raced) {
-            throw new ConflictException("An account with this email already exists.");
+            throw new ConflictException(UserMessage.of("error.account.account-with-email-already-exists"));
         }
     }
 
@@ -78,9 +90,9 @@ public class AccountService {
         if (actor.isImpersonated()) {
             throw new com.virtpanel.base.ForbiddenException("Support cannot change a customer's password.");
         }
-        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException("Account not found."));
+        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
         if (oldPassword == null || !encoder.matches(oldPassword, account.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "The current password is wrong.");
+            throw new InvalidInputException("currentPassword", UserMessage.of("error.account.current-password-wrong"));
         }
         PasswordPolicy.check("newPassword", newPassword, account.getEmail());
         account.changePassword(encoder.encode(newPassword));
@@ -102,6 +114,24 @@ public class AccountService {
         return account.filter(a -> encoder.matches(password, a.getPasswordHash())).map(Account::summary);
     }
 
+    /** The signed-in account's chosen language, if it chose one (else pages follow the browser). */
+    @Transactional(readOnly = true)
+    public Optional<Locale> myLanguage() {
+        return currentUser.find().flatMap(actor -> accounts.findById(actor.accountId()))
+                .map(account -> Messages.ofCode(account.getLanguage()));
+    }
+
+    /** Sets the language of the caller's pages and mail: one of {@link Messages#LANGUAGES}. */
+    public void changeLanguage(String code) {
+        Locale language = Messages.ofCode(code);
+        if (language == null) {
+            throw new InvalidInputException("language", UserMessage.of("error.account.unknown-language"));
+        }
+        Actor actor = currentUser.requireMayChange();
+        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
+        account.setLanguage(language.getLanguage());
+    }
+
     @Transactional(readOnly = true)
     public AccountSummary me() {
         return get(currentUser.require().accountId());
@@ -110,7 +140,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     public AccountSummary get(long accountId) {
         return accounts.findById(accountId).map(Account::summary)
-                .orElseThrow(() -> new NotFoundException("Account not found."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
     }
 
     @Transactional(readOnly = true)
@@ -135,9 +165,9 @@ public class AccountService {
     /** Suspending a customer stops their servers and closes their consoles (listeners do that). */
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary suspend(long accountId) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account not found."));
+        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
         if (account.getRole().isStaff()) {
-            throw new InvalidInputException("account", "Staff accounts cannot be suspended here.");
+            throw new InvalidInputException("account", UserMessage.of("error.account.staff-accounts-cannot-suspended-here"));
         }
         if (account.getStatus() != AccountStatus.SUSPENDED) {
             account.suspend(clock.instant());
@@ -148,7 +178,7 @@ public class AccountService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary unsuspend(long accountId) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Account not found."));
+        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
         if (account.getStatus() == AccountStatus.SUSPENDED) {
             account.unsuspend();
             events.publishEvent(new AccountEvents.Unsuspended(account.getId(), account.getEmail()));

@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ForbiddenException;
 import java.util.Optional;
 
@@ -42,14 +44,14 @@ public record Actor(long accountId, String email, Role role, Optional<Impersonat
     /** Refuses staff acting on a customer's things outside a visit. */
     public void requireMayChange(long ownerAccountId) {
         if (!mayChange(ownerAccountId)) {
-            throw new ForbiddenException("Staff act on a customer's server only inside a visit: act as the customer, with a reason.");
+            throw new ForbiddenException(UserMessage.of("error.account.staff-act-customer-s-server"));
         }
     }
 
     /** Actions are refused during a read-only impersonation. */
     public void requireMayChange() {
         if (impersonation.map(ImpersonationGrant::readOnly).orElse(false)) {
-            throw new ForbiddenException("This is a read-only support session: actions are disabled.");
+            throw new ForbiddenException(UserMessage.of("error.account.read-only-support-session-actions"));
         }
     }
 

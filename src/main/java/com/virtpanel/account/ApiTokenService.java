@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.Sha256;
@@ -65,10 +67,10 @@ public class ApiTokenService {
         }
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {
-            throw new InvalidInputException("name", "Give the token a name of 1 to 100 characters.");
+            throw new InvalidInputException("name", UserMessage.of("error.account.give-token-name-1-100"));
         }
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST_LIFETIME) > 0)) {
-            throw new InvalidInputException("lifetime", "A token lives at most a year, or until revoked.");
+            throw new InvalidInputException("lifetime", UserMessage.of("error.account.token-lives-at-most-year"));
         }
         Instant expires = lifetime == null ? null : clock.instant().plus(lifetime);
         return issue(actor.accountId(), ApiToken.Kind.PERSONAL, label, expires);
@@ -91,7 +93,7 @@ public class ApiTokenService {
     public void revoke(long tokenId) {
         Actor actor = currentUser.requireMayChange();
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == actor.accountId())
-                .orElseThrow(() -> new NotFoundException("Token not found."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.account.token-not-found")));
         token.revoke(clock.instant());
     }
 

@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.security.SecondFactorPassed;
 import java.util.Optional;
@@ -52,7 +54,7 @@ public class CurrentUser {
         actor.requireMayChange();
         if (!actor.isStaff() && accounts.findById(actor.accountId())
                 .map(a -> a.getStatus() == AccountStatus.SUSPENDED).orElse(true)) {
-            throw new ForbiddenException("Your account is suspended. Please contact support.");
+            throw new ForbiddenException(UserMessage.of("error.account.account-suspended-contact-support"));
         }
         return actor;
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,10 +18,10 @@ final class EmailAddress {
     static String normalise(String field, String raw) {
         String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty()) {
-            throw new InvalidInputException(field, "Enter your email address.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.enter-email-address"));
         }
         if (email.length() > 254 || !SHAPE.matcher(email).matches()) {
-            throw new InvalidInputException(field, "This is not a valid email address.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.not-valid-email-address"));
         }
         return email;
     }

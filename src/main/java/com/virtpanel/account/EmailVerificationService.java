@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.mail.MailOutbox;
 import com.virtpanel.mail.MailRequest;
@@ -61,8 +63,8 @@ public class EmailVerificationService {
     /** Confirms the address the link was mailed to. */
     public void verify(String token) {
         long accountId = links.consume(token, EmailToken.Purpose.VERIFY_EMAIL).orElseThrow(() -> new InvalidInputException("token",
-                "This confirmation link is invalid, was used already or has expired. Sign in and have it sent again."));
-        Account account = accounts.findById(accountId).orElseThrow(() -> new InvalidInputException("token", "The account is gone."));
+                UserMessage.of("error.account.confirmation-link-invalid-was-used")));
+        Account account = accounts.findById(accountId).orElseThrow(() -> new InvalidInputException("token", UserMessage.of("error.account.account-gone")));
         if (!account.isEmailVerified()) {
             account.markEmailVerified(clock.instant());
             events.publishEvent(new AccountEvents.EmailVerified(account.getId(), account.getEmail()));

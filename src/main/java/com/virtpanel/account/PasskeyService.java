@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.NotFoundException;
 import java.util.Comparator;
@@ -44,12 +46,12 @@ public class PasskeyService {
     public void remove(String id) {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new ForbiddenException("Support cannot change a customer's passkeys.");
+            throw new ForbiddenException(UserMessage.of("error.account.support-cannot-change-customer-s2"));
         }
         var user = users.findByUsername(actor.email());
         var credential = id == null || id.isBlank() ? null : credentials.findByCredentialId(bytes(id));
         if (user == null || credential == null || !credential.getUserEntityUserId().equals(user.getId())) {
-            throw new NotFoundException("Passkey not found.");
+            throw new NotFoundException(UserMessage.of("error.account.passkey-not-found"));
         }
         credentials.delete(credential.getCredentialId());
         events.publishEvent(new AccountEvents.SecondFactorChanged(actor.accountId(), "passkey-removed"));
@@ -59,7 +61,7 @@ public class PasskeyService {
         try {
             return Bytes.fromBase64(base64Url);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Passkey not found.");
+            throw new NotFoundException(UserMessage.of("error.account.passkey-not-found"));
         }
     }
 }

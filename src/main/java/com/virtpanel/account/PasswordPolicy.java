@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,12 +49,12 @@ final class PasswordPolicy {
         String lower = password.toLowerCase(Locale.ROOT);
         String local = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
         if (local.length() >= 4 && lower.contains(local)) {
-            throw new InvalidInputException(field, "The password must not contain your email address.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.password-must-not-contain-email"));
         }
         boolean letters = password.chars().anyMatch(Character::isLetter);
         boolean others = password.chars().anyMatch(c -> !Character.isLetter(c));
         if (!letters || !others) {
-            throw new InvalidInputException(field, "Use letters and at least one digit or symbol.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.use-letters-at-least-one"));
         }
         Result estimate = estimator(local).estimate(password);
         if (estimate.getEntropy() < MIN_ENTROPY_BITS) {

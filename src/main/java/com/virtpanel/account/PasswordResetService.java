@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.mail.MailOutbox;
 import com.virtpanel.mail.MailRequest;
@@ -91,6 +93,6 @@ public class PasswordResetService {
     }
 
     private static InvalidInputException unusable() {
-        return new InvalidInputException("token", "This reset link is invalid, was used already or has expired. Ask for a new one.");
+        return new InvalidInputException("token", UserMessage.of("error.account.reset-link-invalid-was-used"));
     }
 }

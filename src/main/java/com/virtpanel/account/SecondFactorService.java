@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -95,7 +97,7 @@ public class SecondFactorService {
     public void requireMayAddFactor() {
         var actor = currentUser.find().orElse(null);
         if (actor != null && mustEnrol() && (isEnabled(actor.accountId()) || hasPasskey(actor.email()))) {
-            throw new ForbiddenException("You signed in with your password alone: sign in with your passkey first.");
+            throw new ForbiddenException(UserMessage.of("error.account.signed-with-password-alone-sign"));
         }
     }
 
@@ -119,7 +121,7 @@ public class SecondFactorService {
         Actor actor = self();
         requireMayAddFactor();
         if (isEnabled(actor.accountId())) {
-            throw new InvalidInputException("code", "Two-factor authentication is already on. Turn it off first to move to a new app.");
+            throw new InvalidInputException("code", UserMessage.of("error.account.two-factor-authentication-already-turn"));
         }
         factors.findById(actor.accountId()).ifPresent(f -> {
             factors.delete(f);
@@ -134,9 +136,9 @@ public class SecondFactorService {
     public List<String> confirmEnrolment(String code) {
         Actor actor = self();
         SecondFactor factor = factors.findById(actor.accountId()).filter(f -> !f.isConfirmed())
-                .orElseThrow(() -> new InvalidInputException("code", "Start the set-up first."));
+                .orElseThrow(() -> new InvalidInputException("code", UserMessage.of("error.account.start-set-up-first")));
         if (!factor.accept(code, clock.instant())) {
-            throw new InvalidInputException("code", "That code is not right. Enter the 6-digit code your app shows now.");
+            throw new InvalidInputException("code", UserMessage.of("error.account.that-code-not-right-enter"));
         }
         factor.confirm(clock.instant());
         List<String> codes = RecoveryCodes.generate();
@@ -151,12 +153,12 @@ public class SecondFactorService {
     public void disable(String codeOrPassword) {
         Actor actor = self();
         SecondFactor factor = factors.findById(actor.accountId()).filter(SecondFactor::isConfirmed)
-                .orElseThrow(() -> new InvalidInputException("code", "Two-factor authentication is not on."));
-        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException("Account not found."));
+                .orElseThrow(() -> new InvalidInputException("code", UserMessage.of("error.account.two-factor-authentication-not")));
+        Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
         boolean proven = codeOrPassword != null && !codeOrPassword.isBlank()
                 && (check(factor, codeOrPassword) || encoder.matches(codeOrPassword, account.getPasswordHash()));
         if (!proven) {
-            throw new InvalidInputException("code", "Enter a current code from your app, a recovery code or your password.");
+            throw new InvalidInputException("code", UserMessage.of("error.account.enter-current-code-from-app"));
         }
         factors.delete(factor);
         recoveryCodes.deleteByAccount(actor.accountId());
@@ -208,7 +210,7 @@ public class SecondFactorService {
     private Actor self() {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new ForbiddenException("Support cannot change a customer's two-factor authentication.");
+            throw new ForbiddenException(UserMessage.of("error.account.support-cannot-change-customer-s"));
         }
         return actor;
     }

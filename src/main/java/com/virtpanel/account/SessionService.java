@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -104,21 +106,21 @@ public class SessionService {
             String handle = id.substring(BROWSER.length());
             SessionInformation session = browserSessions(actor.accountId()).stream()
                     .filter(s -> registry.origin(s.getSessionId()).map(o -> o.handle().equals(handle)).orElse(false))
-                    .findFirst().orElseThrow(() -> new NotFoundException("That session has already ended."));
+                    .findFirst().orElseThrow(() -> new NotFoundException(UserMessage.of("error.account.that-session-has-already-ended")));
             if (CurrentRequest.sessionId().filter(session.getSessionId()::equals).isPresent()) {
-                throw new InvalidInputException("session", "This is the session you are using: sign out instead.");
+                throw new InvalidInputException("session", UserMessage.of("error.account.session-are-using-sign-out"));
             }
             end(actor, session);
         } else if (id != null && id.startsWith(REMEMBERED)) {
             String handle = id.substring(REMEMBERED.length());
             RememberedLogins.Remembered login = remembered.of(actor.email(), clock.instant()).stream()
                     .filter(r -> r.handle().equals(handle)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("That session has already ended."));
+                    .orElseThrow(() -> new NotFoundException(UserMessage.of("error.account.that-session-has-already-ended")));
             remembered.forget(actor.email(), login.series());
         } else if (id != null && id.startsWith(TOKEN) && id.substring(TOKEN.length()).matches("\\d{1,18}")) {
             tokens.revoke(Long.parseLong(id.substring(TOKEN.length())));
         } else {
-            throw new NotFoundException("That session has already ended.");
+            throw new NotFoundException(UserMessage.of("error.account.that-session-has-already-ended"));
         }
     }
 
@@ -167,7 +169,7 @@ public class SessionService {
     private Actor requireOwner() {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new ForbiddenException("Support cannot end a customer's sessions.");
+            throw new ForbiddenException(UserMessage.of("error.account.support-cannot-end-customer-s"));
         }
         return actor;
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -36,7 +38,7 @@ public class SshKeyService {
         SshPublicKey key = SshPublicKey.parse("publicKey", publicKey);
         String label = name == null || name.isBlank() ? defaultName(key) : name.trim();
         if (label.length() > 100) {
-            throw new InvalidInputException("name", "The name can have at most 100 characters.");
+            throw new InvalidInputException("name", UserMessage.of("error.account.name-can-have-at-most"));
         }
         if (keys.existsByAccountIdAndFingerprint(actor.accountId(), key.fingerprint())) {
             throw new ConflictException("This key is already saved (" + key.fingerprint() + ").");
@@ -49,7 +51,7 @@ public class SshKeyService {
     public void remove(long keyId) {
         Actor actor = currentUser.requireMayChange();
         SshKey key = keys.findById(keyId).filter(k -> k.getAccountId() == actor.accountId())
-                .orElseThrow(() -> new NotFoundException("Key not found."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.account.key-not-found")));
         keys.delete(key);
         events.publishEvent(new AccountEvents.SshKeyRemoved(actor.accountId(), key.info().fingerprint()));
     }
@@ -60,7 +62,7 @@ public class SshKeyService {
             return List.of();
         }
         if (lines.size() > 20) {
-            throw new InvalidInputException(field, "At most 20 SSH keys per server.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.at-most-20-ssh-keys"));
         }
         var byFingerprint = new java.util.LinkedHashMap<String, SshPublicKey>();
         lines.stream().map(line -> SshPublicKey.parse(field, line)).forEach(k -> byFingerprint.putIfAbsent(k.fingerprint(), k));

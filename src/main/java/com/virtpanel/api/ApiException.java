@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -13,32 +15,42 @@ class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final HttpHeaders headers;
+    private final UserMessage detail;
 
     ApiException(HttpStatus status, String type, String title, String detail, HttpHeaders headers) {
-        super(detail);
+        this(status, type, title, UserMessage.literal(detail), headers);
+    }
+
+    ApiException(HttpStatus status, String type, String title, UserMessage detail, HttpHeaders headers) {
+        super(detail.english());
         this.status = status;
         this.type = type;
         this.title = title;
+        this.detail = detail;
         this.headers = headers == null ? new HttpHeaders() : headers;
+    }
+
+    String detail(Locale locale) {
+        return detail.in(locale);
     }
 
     static ApiException badCredentials() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"");
         return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
-                "The email or the password is wrong.", headers);
+                UserMessage.of("error.api.bad-credentials"), headers);
     }
 
     /** The password was right, but the account has two-factor authentication: send {@code otp} too. */
     static ApiException otpRequired() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "otp-required", "Second factor required",
-                "This account has two-factor authentication: send the 6-digit code from your app (or a recovery code) as \"otp\".",
+                UserMessage.of("error.api.otp-required"),
                 bearerChallenge());
     }
 
     static ApiException badOtp() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
-                "The code is wrong or was used already.", bearerChallenge());
+                UserMessage.of("error.api.bad-otp"), bearerChallenge());
     }
 
     private static HttpHeaders bearerChallenge() {

@@ -2,6 +2,7 @@ package com.virtpanel.api;
 
 import com.virtpanel.account.EmailNotVerifiedException;
 import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.Messages;
 import com.virtpanel.base.PanelException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -31,6 +32,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * CAPACITY 409 with type {@code host-full} (the host has no room: a state of the host, which
  * may change, rather than a fault of the request), UNAVAILABLE 503 with Retry-After,
  * FAILED 502 "host failed" (the hypervisor refused; the panel itself is fine).
+ * Titles and details are in the language of the request's {@code Accept-Language} (English or
+ * Russian, English for anything else); types and status codes never change with it.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -67,7 +70,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return Problems.entity(Problems.problem(e.status(), e.type(), e.title(), e.getMessage(), Problems.safePath(request)),
+        return Problems.entity(Problems.problem(e.status(), e.type(), e.title(), e.detail(Problems.locale(request)),
+                Problems.safePath(request)),
                 e.headers());
     }
 
@@ -75,7 +79,7 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (JsonErrors.find(e, BodyLimitFilter.BodyTooLargeException.class) != null) {
             return Problems.entity(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Payload too large",
-                    "The request body is too large.", Problems.safePath(request)), new HttpHeaders());
+                    Messages.get(Problems.locale(request), "error.body-too-large"), Problems.safePath(request)), new HttpHeaders());
         }
         JsonErrors.Finding finding = JsonErrors.describe(e);
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid body", finding.detail(),
@@ -88,9 +92,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String expected = e.getRequiredType() == long.class || e.getRequiredType() == Long.class ? "a whole number" : "of another type";
+        String expected = e.getRequiredType() == long.class || e.getRequiredType() == Long.class
+                ? "error.must-be-whole-number" : "error.must-be-other-type";
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                "The " + e.getName() + " must be " + expected + ".", Problems.safePath(request));
+                Messages.get(Problems.locale(request), expected, e.getName()), Problems.safePath(request));
         problem.setProperty("field", e.getName());
         return Problems.entity(problem, new HttpHeaders());
     }
@@ -98,7 +103,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                "The header " + e.getHeaderName() + " is required.", Problems.safePath(request));
+                Messages.get(Problems.locale(request), "error.header-required", e.getHeaderName()), Problems.safePath(request));
         problem.setProperty("field", e.getHeaderName());
         return Problems.entity(problem, new HttpHeaders());
     }
@@ -109,13 +114,13 @@ class ApiExceptionHandler {
         log.info("API request {} {} lost a race with a concurrent change: {}", request.getMethod(), request.getRequestURI(),
                 e.getMessage());
         return Problems.entity(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-                "This was changed by another request at the same moment. Reload it and try again.", Problems.safePath(request)),
+                Messages.get(Problems.locale(request), "error.raced"), Problems.safePath(request)),
                 new HttpHeaders());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
-        return Problems.entity(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.",
+        return Problems.entity(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", Messages.get(Problems.locale(request), "error.not-allowed"),
                 Problems.safePath(request)), new HttpHeaders());
     }
 
@@ -133,7 +138,7 @@ class ApiExceptionHandler {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("API request {} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
         return Problems.entity(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Something went wrong on our side (reference " + reference + "). Please try again.", Problems.safePath(request)),
+                Messages.get(Problems.locale(request), "error.unexpected", reference), Problems.safePath(request)),
                 new HttpHeaders());
     }
 
@@ -141,7 +146,7 @@ class ApiExceptionHandler {
         if (status.is5xxServerError()) {
             log.warn("API request {} {}: {}", request.getMethod(), request.getRequestURI(), e.userMessage(), e);
         }
-        return Problems.problem(status, type, title, e.userMessage(), Problems.safePath(request));
+        return Problems.problem(status, type, title, e.userMessage(Problems.locale(request)), Problems.safePath(request));
     }
 
     private static String slug(String title) {

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountStatus;
 import com.virtpanel.account.AccountSummary;
@@ -78,10 +80,10 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "too many attempts from this IP or for this account")
     ApiJson.Token token(@RequestBody TokenRequest body, HttpServletRequest request) {
         if (body.email() == null || body.email().isBlank()) {
-            throw new InvalidInputException("email", "Enter your email address.");
+            throw new InvalidInputException("email", UserMessage.of("error.account.enter-email-address"));
         }
         if (body.password() == null || body.password().isEmpty()) {
-            throw new InvalidInputException("password", "Enter your password.");
+            throw new InvalidInputException("password", UserMessage.of("error.api.enter-password"));
         }
         // Failures are counted by the throttle from the failure event published below.
         requireNoWait(throttle.signInWait(request.getRemoteAddr(), body.email()));
@@ -91,7 +93,7 @@ class AuthController {
             throw ApiException.badCredentials();
         }
         if (account.status() == AccountStatus.SUSPENDED) {
-            throw new ForbiddenException("This account is suspended. Please contact support.");
+            throw new ForbiddenException(UserMessage.of("error.api.account-suspended-contact-support"));
         }
         if (secondFactors.isEnabled(account.id())) {
             requireSecondFactor(account, body, request);

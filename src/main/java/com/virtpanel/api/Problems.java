@@ -5,7 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
+import com.virtpanel.base.Messages;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,10 +33,14 @@ class Problems {
         this.json = json;
     }
 
+    /**
+     * The problem; {@code title} is the English one, replaced by the bundle's {@code problem.title.<type>}
+     * in the language of the current request when there is one.
+     */
     static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(title);
+        problem.setTitle(Messages.has("problem.title." + type) ? Messages.get(currentLocale(), "problem.title." + type) : title);
         if (instance != null) {
             problem.setInstance(URI.create(instance));
         }
@@ -56,6 +64,25 @@ class Problems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem(status, type, title, detail, safePath(request)));
+    }
+
+    /** The language of the request's Accept-Language among those the panel speaks (English otherwise). */
+    static Locale locale(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return Messages.ENGLISH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Messages.LANGUAGES);
+            return best == null ? Messages.ENGLISH : best;
+        } catch (IllegalArgumentException malformed) {
+            return Messages.ENGLISH;
+        }
+    }
+
+    private static Locale currentLocale() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? locale(attributes.getRequest()) : Messages.ENGLISH;
     }
 
     /** The request path as the problem's instance, or none if it is not a clean URI. */

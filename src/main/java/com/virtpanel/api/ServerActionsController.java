@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.ServerChanges;
@@ -143,7 +145,7 @@ class ServerActionsController {
 
         static void require(String body) {
             if (body != null && !body.isBlank() && !body.strip().equals("{}")) {
-                throw new InvalidInputException("body", "This call takes no request body (or an empty JSON object).");
+                throw new InvalidInputException("body", UserMessage.of("error.api.call-takes-no-request-body"));
             }
         }
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
@@ -54,7 +56,7 @@ class ServersController {
             @Parameter(description = "1 to 64 printable ASCII characters") @RequestHeader(name = "Idempotency-Key", required = false)
             String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key header must be 1 to 64 printable ASCII characters.");
+            throw new InvalidInputException("Idempotency-Key", UserMessage.of("error.api.idempotency-key-header-must-1"));
         }
         ServerView ordered = orders.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
                 body.password(), idempotencyKey, body.userData()));

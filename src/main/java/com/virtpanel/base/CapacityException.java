@@ -11,6 +11,14 @@ public class CapacityException extends PanelException {
         super(userMessage, cause);
     }
 
+    public CapacityException(UserMessage message) {
+        super(message);
+    }
+
+    public CapacityException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.CAPACITY;

@@ -11,6 +11,14 @@ public class ConflictException extends PanelException {
         super(userMessage, cause);
     }
 
+    public ConflictException(UserMessage message) {
+        super(message);
+    }
+
+    public ConflictException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.CONFLICT;

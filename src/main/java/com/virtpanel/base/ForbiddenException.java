@@ -11,6 +11,14 @@ public class ForbiddenException extends PanelException {
         super(userMessage, cause);
     }
 
+    public ForbiddenException(UserMessage message) {
+        super(message);
+    }
+
+    public ForbiddenException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.FORBIDDEN;

@@ -10,6 +10,11 @@ public class InvalidInputException extends PanelException {
         this.field = field;
     }
 
+    public InvalidInputException(String field, UserMessage message) {
+        super(message);
+        this.field = field;
+    }
+
     public String field() {
         return field;
     }

@@ -11,6 +11,14 @@ public class NotFoundException extends PanelException {
         super(userMessage, cause);
     }
 
+    public NotFoundException(UserMessage message) {
+        super(message);
+    }
+
+    public NotFoundException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.NOT_FOUND;

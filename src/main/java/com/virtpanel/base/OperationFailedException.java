@@ -11,6 +11,14 @@ public class OperationFailedException extends PanelException {
         super(userMessage, cause);
     }
 
+    public OperationFailedException(UserMessage message) {
+        super(message);
+    }
+
+    public OperationFailedException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.FAILED;

@@ -11,6 +11,14 @@ public class UnavailableException extends PanelException {
         super(userMessage, cause);
     }
 
+    public UnavailableException(UserMessage message) {
+        super(message);
+    }
+
+    public UnavailableException(UserMessage message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public Kind kind() {
         return Kind.UNAVAILABLE;

@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -53,7 +55,7 @@ public class CatalogService {
     /** Any plan by id, retired ones included (servers keep their plan). */
     @Transactional(readOnly = true)
     public PlanInfo plan(long id) {
-        return plans.findById(id).map(Plan::info).orElseThrow(() -> new NotFoundException("Plan not found."));
+        return plans.findById(id).map(Plan::info).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
     }
 
     @Transactional(readOnly = true)
@@ -75,7 +77,7 @@ public class CatalogService {
 
     @Transactional(readOnly = true)
     public ImageInfo image(long id) {
-        return images.findById(id).map(Image::info).orElseThrow(() -> new NotFoundException("Image not found."));
+        return images.findById(id).map(Image::info).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.image-not-found")));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -93,7 +95,7 @@ public class CatalogService {
     @PreAuthorize("hasRole('ADMIN')")
     public PlanInfo updatePlan(long id, PlanDraft draft) {
         PlanRules.check(draft);
-        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("Plan not found."));
+        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         PlanInfo before = plan.info();
         if (!before.name().equals(draft.name()) && plans.findByName(draft.name()).isPresent()) {
             throw new ConflictException("A plan called \"" + draft.name() + "\" exists already.");
@@ -112,7 +114,7 @@ public class CatalogService {
     /** A retired plan takes no new orders; existing servers keep it. */
     @PreAuthorize("hasRole('ADMIN')")
     public PlanInfo retirePlan(long id) {
-        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("Plan not found."));
+        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         plan.retire();
         events.publishEvent(new CatalogEvents.PlanRetired(id, plan.info().name()));
         return plan.info();
@@ -120,7 +122,7 @@ public class CatalogService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public PlanInfo reactivatePlan(long id) {
-        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("Plan not found."));
+        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         plan.reactivate();
         events.publishEvent(new CatalogEvents.PlanChanged(id, plan.info().name()));
         return plan.info();
@@ -128,7 +130,7 @@ public class CatalogService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public void deletePlan(long id) {
-        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("Plan not found."));
+        Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         long inUse = planUsage.getIfAvailable(() -> p -> 0).liveServersOn(id);
         if (inUse > 0) {
             throw new ConflictException("This plan is used by " + inUse + " server(s) and cannot be deleted. Retire it instead.");
@@ -138,7 +140,7 @@ public class CatalogService {
             plans.delete(plan);
             plans.flush();
         } catch (org.springframework.dao.DataIntegrityViolationException referenced) {
-            throw new ConflictException("Deleted servers still refer to this plan in their history. Retire it instead.");
+            throw new ConflictException(UserMessage.of("error.catalog.deleted-servers-still-refer-plan"));
         }
         events.publishEvent(new CatalogEvents.PlanDeleted(id, name));
     }
@@ -152,7 +154,7 @@ public class CatalogService {
     /** Seeding at start-up, without a signed-in admin. */
     ImageInfo saveImage(ImageDraft draft, String osName, String osVersion, String arch) {
         if (draft.name() == null || !draft.name().matches("^[a-z0-9][a-z0-9.-]{0,39}$")) {
-            throw new InvalidInputException("name", "An image name is lower case letters, digits, dots and dashes (up to 40).");
+            throw new InvalidInputException("name", UserMessage.of("error.catalog.image-name-lower-case-letters"));
         }
         if (images.findByName(draft.name()).isPresent()) {
             throw new ConflictException("An image called \"" + draft.name() + "\" exists already.");
@@ -166,7 +168,7 @@ public class CatalogService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public ImageInfo setImageEnabled(long id, boolean enabled) {
-        Image image = images.findById(id).orElseThrow(() -> new NotFoundException("Image not found."));
+        Image image = images.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.image-not-found")));
         image.setEnabled(enabled);
         events.publishEvent(new CatalogEvents.ImageEnabled(id, image.info().name(), enabled));
         return image.info();
@@ -174,7 +176,7 @@ public class CatalogService {
 
     /** Records what inspection found in an image (OS name, version, architecture). */
     public ImageInfo recordInspection(long id, String osName, String osVersion, String arch) {
-        Image image = images.findById(id).orElseThrow(() -> new NotFoundException("Image not found."));
+        Image image = images.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.image-not-found")));
         image.inspected(osName, osVersion, arch);
         return image.info();
     }

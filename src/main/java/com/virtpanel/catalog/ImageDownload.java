@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,17 +60,17 @@ final class ImageDownload {
 
     private URI next(URI first, URI current, String location) {
         if (location == null) {
-            throw new InvalidInputException("source", "The server answered a redirect without saying where to.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.server-answered-redirect-without-saying"));
         }
         URI next;
         try {
             next = current.resolve(location.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("source", "The URL redirects to an invalid address.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.url-redirects-invalid-address"));
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
-            throw new InvalidInputException("source", "The URL redirects to something other than an http(s) URL.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.url-redirects-something-other-than"));
         }
         if (!next.getHost().equalsIgnoreCase(first.getHost()) && !publicHost.test(next.getHost())) {
             throw new InvalidInputException("source", "The URL redirects to " + next.getHost()

@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.OperationFailedException;
@@ -87,22 +89,22 @@ public class ImageImportService {
 
     private FileSource check(ImageImportRequest r) {
         if (r.name() == null || !NAME.matcher(r.name()).matches()) {
-            throw new InvalidInputException("name", "An image name is lower case letters, digits, dots and dashes (up to 40).");
+            throw new InvalidInputException("name", UserMessage.of("error.catalog.image-name-lower-case-letters"));
         }
         if (r.title() == null || r.title().isBlank() || r.title().length() > 100) {
-            throw new InvalidInputException("title", "Give the image a title of up to 100 characters.");
+            throw new InvalidInputException("title", UserMessage.of("error.catalog.give-image-title-up-100"));
         }
         if (r.osFamily() == null) {
-            throw new InvalidInputException("osFamily", "Choose the operating system family.");
+            throw new InvalidInputException("osFamily", UserMessage.of("error.catalog.choose-operating-system-family"));
         }
         if (r.firmware() == null) {
-            throw new InvalidInputException("firmware", "Choose BIOS or UEFI.");
+            throw new InvalidInputException("firmware", UserMessage.of("error.catalog.choose-bios-uefi"));
         }
         if (r.minDiskGib() < 1 || r.minDiskGib() > 16384) {
-            throw new InvalidInputException("minDiskGib", "The minimum disk size must be between 1 and 16384 GiB.");
+            throw new InvalidInputException("minDiskGib", UserMessage.of("error.catalog.minimum-disk-size-must-between"));
         }
         if (r.sha256() == null || !SHA256.matcher(r.sha256().trim()).matches()) {
-            throw new InvalidInputException("sha256", "Enter the image's SHA-256 checksum: 64 hexadecimal characters.");
+            throw new InvalidInputException("sha256", UserMessage.of("error.catalog.enter-image-s-sha-256"));
         }
         if (catalog.allImages().stream().anyMatch(i -> i.name().equals(r.name()))) {
             throw new ConflictException("An image called \"" + r.name() + "\" exists already.");
@@ -148,7 +150,7 @@ public class ImageImportService {
             throw new OperationFailedException("Could not store the image: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OperationFailedException("The image import was interrupted.", e);
+            throw new OperationFailedException(UserMessage.of("error.catalog.image-import-was-interrupted"), e);
         } finally {
             deleteQuietly(partial);
             if (!Files.exists(target)) {

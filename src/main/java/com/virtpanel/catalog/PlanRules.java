@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.util.regex.Pattern;
 
@@ -13,10 +15,10 @@ final class PlanRules {
 
     static void check(PlanDraft d) {
         if (d.name() == null || !NAME.matcher(d.name()).matches()) {
-            throw new InvalidInputException("name", "A plan name is lower case letters, digits and dashes (up to 40).");
+            throw new InvalidInputException("name", UserMessage.of("error.catalog.plan-name-lower-case-letters"));
         }
         if (d.title() == null || d.title().isBlank() || d.title().length() > 100) {
-            throw new InvalidInputException("title", "Give the plan a title of up to 100 characters.");
+            throw new InvalidInputException("title", UserMessage.of("error.catalog.give-plan-title-up-100"));
         }
         range("vcpus", d.vcpus(), 1, 64, "vCPUs");
         range("memoryMib", d.memoryMib(), 128, 1024 * 1024, "Memory (MiB)");
@@ -34,7 +36,7 @@ final class PlanRules {
         }
         range("priceCents", d.priceCents(), 0, 100_000_000, "Price (cents)");
         if (d.currency() == null || !d.currency().matches("^[A-Z]{3}$")) {
-            throw new InvalidInputException("currency", "The currency is a three-letter code such as EUR.");
+            throw new InvalidInputException("currency", UserMessage.of("error.catalog.currency-three-letter-code-such"));
         }
     }
 

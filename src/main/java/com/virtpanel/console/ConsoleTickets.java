@@ -1,5 +1,7 @@
 package com.virtpanel.console;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountStatus;
 import com.virtpanel.account.AccountSummary;
@@ -71,7 +73,7 @@ public class ConsoleTickets {
      */
     public ConsoleTicket forSession(long serverId, String httpSessionId) {
         if (httpSessionId == null || httpSessionId.isBlank()) {
-            throw new InvalidInputException("session", "A browser console needs a signed-in session.");
+            throw new InvalidInputException("session", UserMessage.of("error.console.browser-console-needs-signed-session"));
         }
         return issue(serverId, Sha256.hex(httpSessionId));
     }
@@ -92,7 +94,7 @@ public class ConsoleTickets {
         Actor actor = currentUser.requireMayChange();
         actor.requireMayChange(server.accountId());
         if (!showsConsole(server.status())) {
-            throw new ConflictException("The console is available while the server is running.");
+            throw new ConflictException(UserMessage.of("error.console.console-available-while-server-running"));
         }
         Instant now = clock.instant();
         tickets.deleteExpiredBefore(now.minus(KEEP));

@@ -1,6 +1,7 @@
 package com.virtpanel.host;
 
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.UserMessage;
 
 /**
  * A failure at the hypervisor, already translated: {@link #getMessage()} is for customers,
@@ -16,6 +17,13 @@ public class HostException extends PanelException {
         this(kind, userMessage, detail, cause, kind == Kind.UNAVAILABLE);
     }
 
+    HostException(Kind kind, UserMessage message, String detail, Throwable cause, boolean transientFailure) {
+        super(message, cause);
+        this.kind = kind;
+        this.detail = detail;
+        this.transientFailure = transientFailure;
+    }
+
     HostException(Kind kind, String userMessage, String detail, Throwable cause, boolean transientFailure) {
         super(userMessage, cause);
         this.kind = kind;
@@ -25,7 +33,7 @@ public class HostException extends PanelException {
 
     static HostException unreachable(String detail, Throwable cause) {
         return new HostException(Kind.UNAVAILABLE,
-                "The host is unreachable right now. Please try again in a minute.", detail, cause);
+                UserMessage.of("error.host.unreachable"), detail, cause, true);
     }
 
     @Override

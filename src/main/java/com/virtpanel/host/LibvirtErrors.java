@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException.Kind;
 import java.util.Locale;
 import org.libvirt.Error;
@@ -45,11 +47,11 @@ final class LibvirtErrors {
 
     private static Translation translate(ErrorNumber code, String text) {
         if (text.contains("no space left on device") || text.contains("disk quota exceeded")) {
-            return new Translation(Kind.CAPACITY, "The host's storage is full. Please contact support.");
+            return new Translation(Kind.CAPACITY, UserMessage.of("error.host.host-s-storage-full-contact"));
         }
         if (code == ErrorNumber.VIR_ERR_NO_MEMORY || text.contains("cannot allocate memory")
                 || text.contains("out of memory") || text.contains("cannot set up guest memory")) {
-            return new Translation(Kind.CAPACITY, "The host is out of memory right now. Please try again later or contact support.");
+            return new Translation(Kind.CAPACITY, UserMessage.of("error.host.host-out-memory-right-now"));
         }
         if (lostConnectionText(text)) {
             return unreachable();
@@ -62,61 +64,61 @@ final class LibvirtErrors {
             // that mean "lost the daemon" (checked above) make it an unreachable host.
             case VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_RPC -> unreachable();
             case VIR_ERR_NO_DOMAIN, VIR_ERR_INVALID_DOMAIN ->
-                    new Translation(Kind.NOT_FOUND, "The server's virtual machine does not exist on the host.");
+                    new Translation(Kind.NOT_FOUND, UserMessage.of("error.host.server-s-virtual-machine-does"));
             case VIR_ERR_NO_STORAGE_VOL, VIR_ERR_INVALID_STORAGE_VOL ->
-                    new Translation(Kind.NOT_FOUND, "The server's disk was not found on the host.");
+                    new Translation(Kind.NOT_FOUND, UserMessage.of("error.host.server-s-disk-was-not"));
             case VIR_ERR_NO_STORAGE_POOL, VIR_ERR_INVALID_STORAGE_POOL ->
-                    new Translation(Kind.FAILED, "The host's storage is not set up. Please contact support.");
+                    new Translation(Kind.FAILED, UserMessage.of("error.host.host-s-storage-not-set"));
             case VIR_ERR_NO_NETWORK, VIR_ERR_INVALID_NETWORK ->
-                    new Translation(Kind.FAILED, "The host's network is not set up. Please contact support.");
+                    new Translation(Kind.FAILED, UserMessage.of("error.host.host-s-network-not-set"));
             case VIR_ERR_OPERATION_INVALID -> invalidState(text);
             case VIR_ERR_OPERATION_TIMEOUT -> busy();
             case VIR_ERR_DOM_EXIST, VIR_ERR_NETWORK_EXIST ->
-                    new Translation(Kind.CONFLICT, "This already exists on the host.");
+                    new Translation(Kind.CONFLICT, UserMessage.of("error.host.already-exists-host"));
             case VIR_ERR_AUTH_FAILED, VIR_ERR_AUTH_CANCELLED, VIR_ERR_OPERATION_DENIED ->
-                    new Translation(Kind.FAILED, "The panel is not allowed to manage this host. Please contact support.");
+                    new Translation(Kind.FAILED, UserMessage.of("error.host.panel-not-allowed-manage-host"));
             case VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_NO_SUPPORT, VIR_ERR_ARGUMENT_UNSUPPORTED ->
-                    new Translation(Kind.FAILED, "The host does not support this server's configuration. Please contact support.");
+                    new Translation(Kind.FAILED, UserMessage.of("error.host.host-does-not-support-server"));
             case VIR_ERR_XML_ERROR, VIR_ERR_XML_DETAIL, VIR_ERR_INVALID_ARG ->
-                    new Translation(Kind.FAILED, "The panel sent the host a request it could not read. This has been logged for us to fix.");
-            case VIR_ERR_OPERATION_ABORTED -> new Translation(Kind.FAILED, "The operation was cancelled on the host.");
+                    new Translation(Kind.FAILED, UserMessage.of("error.host.panel-sent-host-request-could"));
+            case VIR_ERR_OPERATION_ABORTED -> new Translation(Kind.FAILED, UserMessage.of("error.host.operation-was-cancelled-host"));
             default -> defaultTranslation(text);
         };
     }
 
     private static Translation invalidState(String text) {
         if (text.contains("already running") || text.contains("already active") || text.contains("is running")) {
-            return new Translation(Kind.CONFLICT, "The server is already running.");
+            return new Translation(Kind.CONFLICT, UserMessage.of("error.host.server-already-running"));
         }
         if (text.contains("not running") || text.contains("not active") || text.contains("is not started")) {
-            return new Translation(Kind.CONFLICT, "The server is not running.");
+            return new Translation(Kind.CONFLICT, UserMessage.of("error.host.server-not-running"));
         }
         if (text.contains("paused")) {
-            return new Translation(Kind.CONFLICT, "The server is paused.");
+            return new Translation(Kind.CONFLICT, UserMessage.of("error.host.server-paused"));
         }
-        return new Translation(Kind.CONFLICT, "The server's state does not allow this right now. Please wait a moment and try again.");
+        return new Translation(Kind.CONFLICT, UserMessage.of("error.host.server-s-state-does-not"));
     }
 
     private static Translation defaultTranslation(String text) {
         if (text.contains("cannot access storage file") || text.contains("no such file or directory")) {
-            return new Translation(Kind.FAILED, "A file the server needs is missing on the host. Please contact support.");
+            return new Translation(Kind.FAILED, UserMessage.of("error.host.file-server-needs-missing-host"));
         }
         if (text.contains("permission denied")) {
-            return new Translation(Kind.FAILED, "The host refused access to the server's files. Please contact support.");
+            return new Translation(Kind.FAILED, UserMessage.of("error.host.host-refused-access-server-s"));
         }
         if (text.contains("access denied")) {
-            return new Translation(Kind.FAILED, "The panel is not allowed to manage this host. Please contact support.");
+            return new Translation(Kind.FAILED, UserMessage.of("error.host.panel-not-allowed-manage-host"));
         }
         if (text.contains("already exists")) {
-            return new Translation(Kind.CONFLICT, "This already exists on the host.");
+            return new Translation(Kind.CONFLICT, UserMessage.of("error.host.already-exists-host"));
         }
         if (text.contains("guest agent")) {
-            return new Translation(Kind.FAILED, "The server's guest agent does not answer.");
+            return new Translation(Kind.FAILED, UserMessage.of("error.host.server-s-guest-agent-does"));
         }
         if (text.contains("domain not found")) {
-            return new Translation(Kind.NOT_FOUND, "The server's virtual machine does not exist on the host.");
+            return new Translation(Kind.NOT_FOUND, UserMessage.of("error.host.server-s-virtual-machine-does"));
         }
-        return new Translation(Kind.FAILED, "The host could not complete the operation. It has been logged; please try again or contact support.");
+        return new Translation(Kind.FAILED, UserMessage.of("error.host.host-could-not-complete-operation"));
     }
 
     /**
@@ -131,7 +133,7 @@ final class LibvirtErrors {
     }
 
     private static Translation busy() {
-        return new Translation(Kind.CONFLICT, "The host is busy with other work right now. Please try again in a minute.", true);
+        return new Translation(Kind.CONFLICT, UserMessage.of("error.host.busy"), true);
     }
 
     private static boolean lostConnectionText(String text) {
@@ -143,7 +145,7 @@ final class LibvirtErrors {
     }
 
     private static Translation unreachable() {
-        return new Translation(Kind.UNAVAILABLE, "The host is unreachable right now. Please try again in a minute.", true);
+        return new Translation(Kind.UNAVAILABLE, UserMessage.of("error.host.unreachable"), true);
     }
 
     private static ErrorNumber code(LibvirtException e) {
@@ -168,9 +170,9 @@ final class LibvirtErrors {
         return ErrorNumber.values()[position - 4];
     }
 
-    private record Translation(Kind kind, String message, boolean transientFailure) {
+    private record Translation(Kind kind, UserMessage message, boolean transientFailure) {
 
-        Translation(Kind kind, String message) {
+        Translation(Kind kind, UserMessage message) {
             this(kind, message, false);
         }
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.notify;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.ForbiddenException;
@@ -41,10 +43,10 @@ public class NoticePreferences {
     public void set(Notice notice, boolean enabled) {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new ForbiddenException("Support cannot change a customer's email notices.");
+            throw new ForbiddenException(UserMessage.of("error.notify.support-cannot-change-customer-s"));
         }
         if (notice == null || !notice.optional()) {
-            throw new InvalidInputException("notice", "This notice is always sent.");
+            throw new InvalidInputException("notice", UserMessage.of("error.notify.notice-always-sent"));
         }
         String name = notice.name();
         if (jdbc.update("UPDATE notice_preference SET enabled = ? WHERE account_id = ? AND notice = ?", enabled,

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
 public record AllowedActions(long serverId, Map<ServerAction, Allowance> actions) {
 
     /** @param reason why not, in words for the customer; null when allowed */
-    public record Allowance(boolean allowed, String reason) {
+    public record Allowance(boolean allowed, UserMessage reason) {
     }
 
     public boolean allowed(ServerAction action) {
@@ -18,7 +19,7 @@ public record AllowedActions(long serverId, Map<ServerAction, Allowance> actions
     }
 
     /** Why the action is not allowed, or null when it is. */
-    public String reason(ServerAction action) {
+    public UserMessage reason(ServerAction action) {
         return actions.get(action).reason();
     }
 }

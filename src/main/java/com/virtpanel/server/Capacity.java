@@ -2,6 +2,7 @@ package com.virtpanel.server;
 
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostCapacity;
@@ -44,12 +45,10 @@ class Capacity {
         long memory = use.promisedMemoryMib() - (released == null ? 0 : released.memoryMib());
         long disk = use.promisedDiskGib() - (released == null ? 0 : released.diskGib());
         if (memory + wanted.memoryMib() > use.memoryLimitMib()) {
-            throw new CapacityException("This host has no room for a " + wanted.title()
-                    + " server right now (not enough memory). Please choose a smaller plan or try again later.");
+            throw new CapacityException(UserMessage.of("error.server.no-room-memory", wanted.title()));
         }
         if (disk + wanted.diskGib() > use.diskLimitGib() || use.host().storage().availableBytes() < Bytes.GIB) {
-            throw new CapacityException("This host has no room for a " + wanted.title()
-                    + " server right now (not enough disk space). Please choose a smaller plan or try again later.");
+            throw new CapacityException(UserMessage.of("error.server.no-room-disk", wanted.title()));
         }
     }
 

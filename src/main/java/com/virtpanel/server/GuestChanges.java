@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
@@ -127,7 +129,7 @@ class GuestChanges {
     /** A disk in use by a running guest is never changed, whoever started it. */
     private void requireStopped(Server s) {
         if (domains.state(s.getDomainName()).isActive()) {
-            throw new ConflictException("The server is running, so its disk cannot be changed now.");
+            throw new ConflictException(UserMessage.of("error.server.server-running-so-its-disk"));
         }
     }
 

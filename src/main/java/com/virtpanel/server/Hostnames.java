@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,22 +20,22 @@ final class Hostnames {
             name = name.substring(0, name.length() - 1);
         }
         if (name.isEmpty()) {
-            throw new InvalidInputException("name", "Choose a hostname for the server, for example web-1.");
+            throw new InvalidInputException("name", UserMessage.of("error.server.choose-hostname-server-example-web"));
         }
         if (name.length() > 63) {
-            throw new InvalidInputException("name", "A hostname can have at most 63 characters.");
+            throw new InvalidInputException("name", UserMessage.of("error.server.hostname-can-have-at-most"));
         }
         for (String label : name.split("\\.", -1)) {
             if (label.isEmpty()) {
-                throw new InvalidInputException("name", "A hostname cannot have two dots in a row or start with a dot.");
+                throw new InvalidInputException("name", UserMessage.of("error.server.hostname-cannot-have-two-dots"));
             }
             if (!LABEL.matcher(label).matches()) {
                 throw new InvalidInputException("name",
-                        "Use only letters, digits and dashes (not at the start or end) in a hostname, like web-1 or db.example.com.");
+                        UserMessage.of("error.server.use-only-letters-digits-dashes"));
             }
         }
         if (name.matches("^[0-9.]+$")) {
-            throw new InvalidInputException("name", "A hostname cannot be only digits.");
+            throw new InvalidInputException("name", UserMessage.of("error.server.hostname-cannot-only-digits"));
         }
         return name;
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -43,13 +45,13 @@ final class RootPasswords {
             return null;
         }
         if (password.length() < 10 || password.length() > 128) {
-            throw new InvalidInputException("password", "The root password needs 10 to 128 characters.");
+            throw new InvalidInputException("password", UserMessage.of("error.server.root-password-needs-10-128"));
         }
         if (password.chars().distinct().count() < 5) {
-            throw new InvalidInputException("password", "This root password is too easy to guess.");
+            throw new InvalidInputException("password", UserMessage.of("error.server.root-password-too-easy-guess"));
         }
         if (password.chars().anyMatch(c -> c < 32 || c == 127)) {
-            throw new InvalidInputException("password", "The root password cannot contain control characters.");
+            throw new InvalidInputException("password", UserMessage.of("error.server.root-password-cannot-contain-control"));
         }
         return hash(password);
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.ConflictException;
@@ -32,7 +34,7 @@ class ServerAccess {
         return servers.findById(id)
                 .filter(s -> s.getStatus() != ServerStatus.DELETED)
                 .filter(s -> actor.mayAccess(s.getAccountId()))
-                .orElseThrow(() -> new NotFoundException("Server not found."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.server-not-found")));
     }
 
     /** The server, if the caller may change it now: theirs, not a read-only visit, not suspended, not busy. */
@@ -40,7 +42,7 @@ class ServerAccess {
         Server server = owned(id);
         activeActor().requireMayChange(server.getAccountId());
         if (server.getOperation() != null) {
-            throw new ConflictException("The server is busy (" + busyWith(server) + "). Try again when that is done.");
+            throw new ConflictException(UserMessage.of("error.server.busy-try-again", busyWith(server)));
         }
         return server;
     }
@@ -52,7 +54,7 @@ class ServerAccess {
 
     /** Refuses an action the server's status or OS does not allow. */
     void require(ServerAction action, Server server) {
-        String why = action.refusal(server.getStatus(), () -> isLinux(server), server.getIsoId() != null);
+        UserMessage why = action.refusal(server.getStatus(), () -> isLinux(server), server.getIsoId() != null);
         if (why != null) {
             throw new ConflictException(why);
         }
@@ -63,7 +65,7 @@ class ServerAccess {
     }
 
     /** One operation at a time per server: a second request is refused with what the first is doing. */
-    static String busyWith(Server server) {
-        return (server.isQueued() ? ServerStatus.QUEUED : server.getStatus()).label().toLowerCase();
+    static UserMessage busyWith(Server server) {
+        return UserMessage.of("server.doing." + (server.isQueued() ? ServerStatus.QUEUED : server.getStatus()).apiName());
     }
 }

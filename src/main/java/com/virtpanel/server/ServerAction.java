@@ -4,6 +4,7 @@ import static com.virtpanel.server.ServerStatus.REBOOTING;
 import static com.virtpanel.server.ServerStatus.RUNNING;
 import static com.virtpanel.server.ServerStatus.STOPPED;
 
+import com.virtpanel.base.UserMessage;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -15,26 +16,27 @@ import java.util.function.BooleanSupplier;
  */
 public enum ServerAction {
     START("start", null, STOPPED),
-    SHUTDOWN("shut down", null, RUNNING, REBOOTING),
+    SHUTDOWN("shutdown", null, RUNNING, REBOOTING),
     REBOOT("reboot", null, RUNNING, REBOOTING),
     RESET("reset", null, RUNNING, REBOOTING),
-    POWER_OFF("power off", null, RUNNING, REBOOTING),
+    POWER_OFF("poweroff", null, RUNNING, REBOOTING),
     REINSTALL("reinstall", null, RUNNING, STOPPED, REBOOTING),
     /** Offline, with libguestfs: the tools know Linux filesystems only. */
-    RESET_PASSWORD("reset the root password of", "Resetting the root password", RUNNING, STOPPED, REBOOTING),
-    ADD_SSH_KEY("add an SSH key to", "Adding an SSH key", STOPPED),
-    CHANGE_PLAN("change the plan of", null, RUNNING, STOPPED, REBOOTING),
+    RESET_PASSWORD("reset-password", "reset-password", RUNNING, STOPPED, REBOOTING),
+    ADD_SSH_KEY("add-ssh-key", "add-ssh-key", STOPPED),
+    CHANGE_PLAN("change-plan", null, RUNNING, STOPPED, REBOOTING),
     /** In any status (a failed server is deleted, too): only an operation in progress holds it up. */
     DELETE("delete", null, EnumSet.allOf(ServerStatus.class)),
     /** Boot from an ISO (attached as a CD-ROM); a stopped server is started from it. */
-    BOOT_ISO("boot from an ISO", null, RUNNING, STOPPED, REBOOTING),
+    BOOT_ISO("boot-iso", null, RUNNING, STOPPED, REBOOTING),
     /** Only with an ISO attached (see ServerAccess#require). */
-    EJECT_ISO("eject the ISO of", null, RUNNING, STOPPED, REBOOTING),
+    EJECT_ISO("eject-iso", null, RUNNING, STOPPED, REBOOTING),
     /** The console is a keyboard on a running guest (the rescue system's, too). */
-    CONSOLE("open the console of", null, RUNNING, REBOOTING, ServerStatus.RESCUE),
-    RESCUE("boot into rescue", null, RUNNING, STOPPED, REBOOTING),
-    LEAVE_RESCUE("leave rescue mode on", null, ServerStatus.RESCUE);
+    CONSOLE("console", null, RUNNING, REBOOTING, ServerStatus.RESCUE),
+    RESCUE("rescue", null, RUNNING, STOPPED, REBOOTING),
+    LEAVE_RESCUE("leave-rescue", null, ServerStatus.RESCUE);
 
+    /** The end of the keys {@code server.action.verb.*} and {@code server.action.linux-only.*}. */
     private final String verb;
     private final String linuxOnly;
     private final Set<ServerStatus> statuses;
@@ -58,39 +60,31 @@ public enum ServerAction {
      * Why a settled server in {@code status} does not take the action, in words for the customer;
      * null when it does. {@code linux} is asked only for the actions that need a Linux guest.
      */
-    String refusal(ServerStatus status, BooleanSupplier linux) {
+    UserMessage refusal(ServerStatus status, BooleanSupplier linux) {
         return refusal(status, linux, true);
     }
 
     /** The same, knowing whether the server has an ISO attached (which only ejecting asks). */
-    String refusal(ServerStatus status, BooleanSupplier linux, boolean isoAttached) {
+    UserMessage refusal(ServerStatus status, BooleanSupplier linux, boolean isoAttached) {
         if (!permits(status)) {
             if (this == LEAVE_RESCUE) {
-                return "The server is not in rescue mode.";
+                return UserMessage.of("server.refusal.not-in-rescue");
             }
             if (status == ServerStatus.RESCUE) {
-                return "The server is in rescue mode: leave rescue first.";
+                return UserMessage.of("server.refusal.in-rescue");
             }
             if (this == ADD_SSH_KEY) {
-                return "Keys are added to a stopped server: shut it down first.";
+                return UserMessage.of("server.refusal.keys-need-stopped");
             }
-            return "You cannot " + verb + " this server now: " + state(status) + ".";
+            return UserMessage.of("server.refusal.status", UserMessage.of("server.action.verb." + verb),
+                    UserMessage.of("server.refusal.state." + status.apiName()));
         }
         if (linuxOnly != null && !linux.getAsBoolean()) {
-            return linuxOnly + " works for Linux servers only.";
+            return UserMessage.of("server.refusal.linux-only", UserMessage.of("server.action.linux-only." + linuxOnly));
         }
         if (this == EJECT_ISO && !isoAttached) {
-            return "No ISO is attached.";
+            return UserMessage.of("server.refusal.no-iso");
         }
         return null;
-    }
-
-    private static String state(ServerStatus status) {
-        return switch (status) {
-            case RUNNING -> "it is running";
-            case STOPPED -> "it is stopped";
-            case FAILED -> "its last operation failed";
-            default -> "it is " + status.label().toLowerCase();
-        };
     }
 }

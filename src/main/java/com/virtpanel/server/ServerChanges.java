@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.account.SshPublicKey;
@@ -66,7 +68,7 @@ public class ServerChanges {
             List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
             String hash = RootPasswords.hashChosen(newPassword);
             if (keys != null && keys.isEmpty() && hash == null && server.getRootPasswordHash() == null) {
-                throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+                throw new InvalidInputException("ssh_keys", UserMessage.of("error.server.add-at-least-one-ssh"));
             }
             server.beginReinstall(image.id(), keys, hash, clock.instant());
             if (newUserData != null) {
@@ -104,7 +106,7 @@ public class ServerChanges {
             Server server = allowed(ServerAction.ADD_SSH_KEY, id);
             SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
             if (server.getSshKeys().size() >= 50) {
-                throw new InvalidInputException("ssh_key", "A server can have at most 50 SSH keys.");
+                throw new InvalidInputException("ssh_key", UserMessage.of("error.server.server-can-have-at-most"));
             }
             server.beginAddSshKey(key.line(), clock.instant());
             launch.launch(server);
@@ -124,7 +126,7 @@ public class ServerChanges {
             PlanInfo current = catalog.plan(server.getPlanId());
             PlanInfo target = catalog.orderablePlan(planName);
             if (target.id() == current.id()) {
-                throw new InvalidInputException("plan", "The server is on the " + current.title() + " plan already.");
+                throw new InvalidInputException("plan", UserMessage.of("error.server.plan-already", current.title()));
             }
             ImageInfo image = catalog.image(server.getImageId());
             int diskNow = GuestBlueprint.diskSize(current, image);
@@ -152,7 +154,7 @@ public class ServerChanges {
                 return id;
             }
             if (server.getOperation() != null) {
-                throw new ConflictException("The server is busy (" + ServerAccess.busyWith(server) + "). Delete it when that is done.");
+                throw new ConflictException(UserMessage.of("error.server.busy-delete-later", ServerAccess.busyWith(server)));
             }
             access.require(ServerAction.DELETE, server);
             server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.account.EmailVerificationService;
@@ -88,7 +90,7 @@ public class ServerOrders {
         List<SshPublicKey> keys = sshKeys.parseAll("ssh_keys", request.sshKeys());
         String passwordHash = RootPasswords.hashChosen(request.password());
         if (keys.isEmpty() && passwordHash == null) {
-            throw new InvalidInputException("ssh_keys", "Add at least one SSH key or set a root password, or you could not log in.");
+            throw new InvalidInputException("ssh_keys", UserMessage.of("error.server.add-at-least-one-ssh"));
         }
         String userData = UserData.checked(request.userData());
         Long id;
@@ -115,7 +117,7 @@ public class ServerOrders {
                 throw taken;
             }
             requireFreeName(actor, name);
-            throw new ConflictException("This order was just placed, or the name is taken. Refresh and check your servers.");
+            throw new ConflictException(UserMessage.of("error.server.order-was-just-placed-name"));
         }
         return launch.admitted(id);
     }
@@ -138,7 +140,7 @@ public class ServerOrders {
 
     private void requireFreeName(Actor actor, String name) {
         if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
-            throw new ConflictException("You already have a server called \"" + name + "\".");
+            throw new ConflictException(UserMessage.of("error.server.name-taken", name));
         }
     }
 
@@ -146,7 +148,7 @@ public class ServerOrders {
         Set<String> taken = new HashSet<>(servers.allocatedAddresses());
         String address = blueprint.addresses().firstFree(taken);
         if (address == null) {
-            throw new CapacityException("This host has no free IP addresses. Please contact support.");
+            throw new CapacityException(UserMessage.of("error.server.host-has-no-free-ip"));
         }
         return address;
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.host.Domains;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,7 +102,7 @@ public class ServerPower {
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
     private ServerView record(long id, String action, ServerStatus status) {
         return launch.inFreshTransaction(() -> {
-            Server server = servers.findById(id).orElseThrow(() -> new NotFoundException("Server not found."));
+            Server server = servers.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.server-not-found")));
             if (status != null) {
                 server.clearFailure();
                 transitions.status(server, status);

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.NotFoundException;
@@ -44,7 +46,7 @@ public class ServerService {
     public List<ServerView> listOf(long accountId) {
         Actor actor = currentUser.require();
         if (!actor.mayAccess(accountId)) {
-            throw new NotFoundException("Account not found.");
+            throw new NotFoundException(UserMessage.of("error.server.account-not-found"));
         }
         return views.of(servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED));
     }
@@ -60,16 +62,16 @@ public class ServerService {
      */
     public AllowedActions allowedActions(long id) {
         Server server = access.owned(id);
-        String refusedForAll = null;
+        UserMessage refusedForAll = null;
         try {
             access.forAction(id);
         } catch (PanelException refused) { // a read-only visit, staff outside a visit, a suspended account, busy
-            refusedForAll = refused.userMessage();
+            refusedForAll = refused.message();
         }
         boolean linux = access.isLinux(server);
         var actions = new EnumMap<ServerAction, AllowedActions.Allowance>(ServerAction.class);
         for (ServerAction action : ServerAction.values()) {
-            String why = refusedForAll != null ? refusedForAll : action.refusal(server.getStatus(), () -> linux,
+            UserMessage why = refusedForAll != null ? refusedForAll : action.refusal(server.getStatus(), () -> linux,
                     server.getIsoId() != null);
             actions.put(action, new AllowedActions.Allowance(why == null, why));
         }

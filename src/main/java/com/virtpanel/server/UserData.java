@@ -1,6 +1,7 @@
 package com.virtpanel.server;
 
 import com.virtpanel.base.InvalidInputException;
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.host.CloudInitSeed;
 import java.nio.charset.StandardCharsets;
 
@@ -24,17 +25,16 @@ final class UserData {
         }
         String text = raw.replace("\r\n", "\n");
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInputException(FIELD, "User data is limited to 32 KiB.");
+            throw new InvalidInputException(FIELD, UserMessage.of("error.server.user-data-too-large"));
         }
         if (!isText(text)) {
-            throw new InvalidInputException(FIELD, "User data must be text (UTF-8), not a binary file.");
+            throw new InvalidInputException(FIELD, UserMessage.of("error.server.user-data-binary"));
         }
         if (!text.startsWith("#cloud-config") && !text.startsWith("#!")) {
-            throw new InvalidInputException(FIELD,
-                    "User data must start with \"#cloud-config\" (a cloud-config document) or \"#!\" (a script).");
+            throw new InvalidInputException(FIELD, UserMessage.of("error.server.user-data-format"));
         }
         if (text.contains(CloudInitSeed.BOUNDARY)) {
-            throw new InvalidInputException(FIELD, "User data must not contain the text \"" + CloudInitSeed.BOUNDARY + "\".");
+            throw new InvalidInputException(FIELD, UserMessage.of("error.server.user-data-boundary", CloudInitSeed.BOUNDARY));
         }
         return text;
     }

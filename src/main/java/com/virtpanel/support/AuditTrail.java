@@ -1,5 +1,7 @@
 package com.virtpanel.support;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.UnavailableException;
 import java.time.Clock;
@@ -55,7 +57,7 @@ class AuditTrail {
         } catch (RuntimeException e) {
             log.error("Could not write the audit row {} by {} (server {}, account {}): the action is refused",
                     action.code(), who.actor().email(), serverId, subjectAccountId, e);
-            throw new UnavailableException("The audit log cannot be written right now, so this action was refused. Try again later.", e);
+            throw new UnavailableException(UserMessage.of("error.support.audit-log-cannot-written-right"), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.virtpanel.usage;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
@@ -46,7 +48,7 @@ public class UsageService {
         Instant to = end == null ? clock.instant() : end;
         Instant from = start == null ? to.minus(DEFAULT_RANGE) : start;
         if (!from.isBefore(to)) {
-            throw new InvalidInputException("start", "The start must be before the end.");
+            throw new InvalidInputException("start", UserMessage.of("error.usage.start-must-before-end"));
         }
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new InvalidInputException("start", "Ask for at most " + MAX_RANGE.toDays() + " days at once.");

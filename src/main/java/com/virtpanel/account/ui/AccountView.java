@@ -1,10 +1,11 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.ApiTokenService;
@@ -16,27 +17,26 @@ import jakarta.annotation.security.PermitAll;
 
 /** The signed-in user's own account: password, two-factor authentication, passkeys, sessions, SSH keys, API tokens. */
 @Route("account")
-@PageTitle("Account · Virtpanel")
-@Menu(title = "Account", order = 20, icon = "vaadin:user")
+@Menu(title = "menu.account", order = 20, icon = "vaadin:user")
 @PermitAll
-public class AccountView extends VerticalLayout {
+public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     public AccountView(AccountService accounts, SecondFactorService secondFactors, PasskeyService passkeys,
             SshKeyService sshKeys, ApiTokenService tokens, SessionService sessions,
             org.springframework.beans.factory.ObjectProvider<com.virtpanel.base.ui.AccountPageSection> sections) {
         addClassName("page");
         var me = accounts.me();
-        var who = new Paragraph("Signed in as " + me.email() + " (" + me.role().name().toLowerCase() + ")");
+        var who = new Paragraph(Texts.get("account.account-view.signed-as") + me.email() + " (" + me.role().name().toLowerCase() + ")");
         who.setId("account-email");
-        add(new H2("Account"), who);
+        add(new H2(Texts.get("account.account-view.account")), who);
         if (secondFactors.mustUsePasskey()) {
-            var notice = new Paragraph("Staff accounts need two-factor authentication, and you signed in with your password "
-                    + "alone: sign out and sign in with your passkey to reach the rest of the panel.");
+            var notice = new Paragraph(Texts.get("account.account-view.staff-accounts-need-two")
+                    + Texts.get("account.account-view.alone-sign-out-sign"));
             notice.setId("two-factor-required");
             add(notice);
         } else if (secondFactors.mustEnrol()) {
-            var notice = new Paragraph("Staff accounts need two-factor authentication: set it up below to reach the "
-                    + "rest of the panel.");
+            var notice = new Paragraph(Texts.get("account.account-view.staff-accounts-need-two2")
+                    + Texts.get("account.account-view.rest-panel"));
             notice.setId("two-factor-required");
             add(notice);
         }
@@ -47,8 +47,13 @@ public class AccountView extends VerticalLayout {
             apiTokens.refresh();
             sessionList.refresh();
         });
-        add(new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), apiTokens, password,
+        add(new LanguagePanel(accounts), new SecondFactorPanel(secondFactors), new PasskeysPanel(passkeys), new SshKeysPanel(sshKeys), apiTokens, password,
                 sessionList);
         sections.orderedStream().forEach(section -> add(section.section()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.account");
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,8 +13,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
@@ -20,17 +22,12 @@ import com.virtpanel.account.Role;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Support and admin accounts; only an admin creates them (customers sign up themselves). */
 @Route("admin/staff")
-@PageTitle("Staff · Virtpanel")
-@Menu(title = "Staff", order = 72, icon = "vaadin:user-star")
+@Menu(title = "menu.admin-staff", order = 72, icon = "vaadin:user-star")
 @RolesAllowed("ADMIN")
-public class AdminStaffView extends VerticalLayout {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+public class AdminStaffView extends VerticalLayout implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>();
@@ -39,26 +36,26 @@ public class AdminStaffView extends VerticalLayout {
         this.accounts = accounts;
         addClassName("page");
         grid.setId("staff-grid");
-        grid.addColumn(AccountSummary::email).setHeader("Email").setAutoWidth(true);
-        grid.addColumn(a -> a.role().name().toLowerCase()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(a -> DATE.format(a.createdAt())).setHeader("Since").setAutoWidth(true);
+        grid.addColumn(AccountSummary::email).setHeader(Texts.get("account.admin-staff-view.email")).setAutoWidth(true);
+        grid.addColumn(a -> a.role().name().toLowerCase()).setHeader(Texts.get("account.admin-staff-view.role")).setAutoWidth(true);
+        grid.addColumn(a -> Formats.date(a.createdAt())).setHeader(Texts.get("account.admin-staff-view.since")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        add(new H2("Staff"), grid, new H3("New staff account"), form());
+        add(new H2(Texts.get("account.admin-staff-view.staff")), grid, new H3(Texts.get("account.admin-staff-view.new-staff-account")), form());
         refresh();
     }
 
     private HorizontalLayout form() {
-        var email = new EmailField("Email");
+        var email = new EmailField(Texts.get("account.admin-staff-view.email"));
         email.setId("staff-email");
-        var password = new PasswordField("Initial password");
+        var password = new PasswordField(Texts.get("account.admin-staff-view.initial-password"));
         password.setId("staff-password");
-        password.setHelperText("They change it on their account page.");
-        var role = new RadioButtonGroup<Role>("Role");
+        password.setHelperText(Texts.get("account.admin-staff-view.they-change-their-account"));
+        var role = new RadioButtonGroup<Role>(Texts.get("account.admin-staff-view.role"));
         role.setId("staff-role");
         role.setItems(Role.SUPPORT, Role.ADMIN);
-        role.setItemLabelGenerator(r -> r == Role.SUPPORT ? "Support" : "Admin");
+        role.setItemLabelGenerator(r -> r == Role.SUPPORT ? Texts.get("account.admin-staff-view.support") : Texts.get("account.admin-staff-view.admin"));
         role.setValue(Role.SUPPORT);
-        var create = new Button("Create", e -> {
+        var create = new Button(Texts.get("account.admin-staff-view.create"), e -> {
             email.setInvalid(false);
             password.setInvalid(false);
             try {
@@ -66,13 +63,13 @@ public class AdminStaffView extends VerticalLayout {
                 email.clear();
                 password.clear();
                 refresh();
-                Notifications.ok(created.email() + " can sign in now.");
+                Notifications.ok(created.email() + Texts.get("account.admin-staff-view.can-sign-now"));
             } catch (InvalidInputException ex) {
                 var field = "password".equals(ex.field()) ? password : email;
-                field.setErrorMessage(ex.userMessage());
+                field.setErrorMessage(Texts.of(ex));
                 field.setInvalid(true);
             } catch (PanelException ex) {
-                Notifications.error(ex.userMessage());
+                Notifications.error(Texts.of(ex));
             }
         });
         create.setId("create-staff");
@@ -85,5 +82,10 @@ public class AdminStaffView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(accounts.staff());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.admin-staff");
     }
 }

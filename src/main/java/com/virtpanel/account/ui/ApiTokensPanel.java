@@ -1,5 +1,7 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,13 +16,9 @@ import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.TokenLifetime;
 import com.virtpanel.base.PanelException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Personal access tokens for the REST API: created here with an expiry, shown once, revocable. */
 class ApiTokensPanel extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final ApiTokenService tokens;
     private final Grid<ApiTokenInfo> grid = new Grid<>();
@@ -29,18 +27,18 @@ class ApiTokensPanel extends VerticalLayout {
         this.tokens = tokens;
         setPadding(false);
         grid.setId("api-tokens");
-        grid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(t -> t.expiresAt() == null ? "never" : TIME.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : TIME.format(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(ApiTokensPanel::state).setHeader("State").setAutoWidth(true);
+        grid.addColumn(ApiTokenInfo::name).setHeader(Texts.get("account.api-tokens-panel.name")).setAutoWidth(true);
+        grid.addColumn(t -> t.prefix() + "…").setHeader(Texts.get("account.api-tokens-panel.token")).setAutoWidth(true);
+        grid.addColumn(t -> Formats.dateTime(t.createdAt())).setHeader(Texts.get("account.api-tokens-panel.created")).setAutoWidth(true);
+        grid.addColumn(t -> t.expiresAt() == null ? Texts.get("common.never") : Formats.dateTime(t.expiresAt())).setHeader(Texts.get("account.api-tokens-panel.expires")).setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? Texts.get("common.never") : Formats.dateTime(t.lastUsedAt())).setHeader(Texts.get("account.api-tokens-panel.last-used")).setAutoWidth(true);
+        grid.addColumn(ApiTokensPanel::state).setHeader(Texts.get("account.api-tokens-panel.state")).setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            var revoke = new Button("Revoke", e -> {
+            var revoke = new Button(Texts.get("account.api-tokens-panel.revoke"), e -> {
                 try {
                     tokens.revoke(t.id());
                 } catch (PanelException ex) {
-                    Notifications.error(ex.userMessage());
+                    Notifications.error(Texts.of(ex));
                 }
                 refresh();
             });
@@ -52,31 +50,31 @@ class ApiTokensPanel extends VerticalLayout {
         var shown = new Paragraph();
         shown.setId("new-token");
         shown.setVisible(false);
-        var name = new TextField("Token name");
+        var name = new TextField(Texts.get("account.api-tokens-panel.token-name"));
         name.setId("token-name");
         var lifetime = new Select<TokenLifetime>();
         lifetime.setId("token-lifetime");
-        lifetime.setLabel("Expires after");
+        lifetime.setLabel(Texts.get("account.api-tokens-panel.expires-after"));
         lifetime.setItems(TokenLifetime.values());
         lifetime.setItemLabelGenerator(TokenLifetime::label);
         lifetime.setValue(TokenLifetime.DEFAULT);
         lifetime.addValueChangeListener(e -> lifetime.setHelperText(e.getValue() == TokenLifetime.NO_EXPIRY
-                ? "Works until you revoke it or change your password: anyone who copies it keeps access that long." : null));
-        var create = new Button("Create token", e -> {
+                ? Texts.get("account.api-tokens-panel.works-until-revoke-change") : null));
+        var create = new Button(Texts.get("account.api-tokens-panel.create-token"), e -> {
             try {
                 var issued = tokens.createPersonal(name.getValue(), lifetime.getValue().duration());
-                shown.setText("Copy your new token now, it is shown only once: " + issued.token());
+                shown.setText(Texts.get("account.api-tokens-panel.copy-new-token-now") + issued.token());
                 shown.setVisible(true);
                 name.clear();
                 refresh();
             } catch (PanelException ex) {
-                Notifications.error(ex.userMessage());
+                Notifications.error(Texts.of(ex));
             }
         });
         create.setId("token-create");
         var row = new HorizontalLayout(name, lifetime, create);
         row.setAlignItems(Alignment.BASELINE);
-        add(new H3("API tokens"), new Paragraph("Use a token as \"Authorization: Bearer …\" with the REST API at /api/v1."),
+        add(new H3(Texts.get("account.api-tokens-panel.api-tokens")), new Paragraph(Texts.get("account.api-tokens-panel.use-token-as-authorization")),
                 grid, row, shown);
         refresh();
     }

@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,15 +28,15 @@ class EmailVerificationBanner implements LayoutBanner {
         if (!verification.currentUserUnverified()) {
             return Optional.empty();
         }
-        var text = new Span("Confirm your email address: open the link we mailed you. Until then you cannot order servers.");
-        var again = new Button("Send again");
+        var text = new Span(Texts.get("account.email-verification-banner.confirm-email-address-open"));
+        var again = new Button(Texts.get("account.email-verification-banner.send-again"));
         again.setId("verify-send-again");
         again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         again.addClickListener(e -> {
             String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
             long wait = verification.sendAgain(address);
-            text.setText(wait > 0 ? "Too many requests, try again in " + wait + " seconds."
-                    : "We sent a new link. Check your mailbox (and the spam folder).");
+            text.setText(wait > 0 ? Texts.get("account.email-verification-banner.too-many-requests-try") + wait + Texts.get("account.email-verification-banner.seconds")
+                    : Texts.get("account.email-verification-banner.we-sent-new-link"));
         });
         var banner = new HorizontalLayout(text, again);
         banner.setAlignItems(HorizontalLayout.Alignment.CENTER);

@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -8,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -20,20 +21,19 @@ import com.virtpanel.base.PanelException;
  * it has an account, so the page cannot be used to find out who is a customer.
  */
 @Route(value = "forgot-password", autoLayout = false)
-@PageTitle("Forgot password · Virtpanel")
 @AnonymousAllowed
-public class ForgotPasswordView extends VerticalLayout {
+public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
 
     public ForgotPasswordView(PasswordResetService resets) {
         setAlignItems(Alignment.CENTER);
-        var email = new EmailField("Email");
+        var email = new EmailField(Texts.get("account.admin-staff-view.email"));
         email.setId("forgot-email");
         email.setWidth("22em");
         var answer = new Span();
         answer.setId("forgot-answer");
         answer.addClassNames("banner", "banner-info");
         answer.setVisible(false);
-        var send = new Button("Send me a reset link");
+        var send = new Button(Texts.get("account.forgot-password-view.send-me-reset-link"));
         send.setId("forgot-submit");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> {
@@ -41,16 +41,21 @@ public class ForgotPasswordView extends VerticalLayout {
             try {
                 String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
                 long wait = resets.request(email.getValue(), address);
-                answer.setText(wait > 0 ? "Too many requests, try again in " + wait + " seconds."
-                        : "If an account exists for this address, we have mailed it a link to set a new password. The link works for "
-                                + PasswordResetService.LINK_LIFETIME.toMinutes() + " minutes.");
+                answer.setText(wait > 0 ? Texts.get("account.email-verification-banner.too-many-requests-try") + wait + Texts.get("account.email-verification-banner.seconds")
+                        : Texts.get("account.forgot-password-view.if-account-exists-address")
+                                + PasswordResetService.LINK_LIFETIME.toMinutes() + Texts.get("account.forgot-password-view.minutes"));
             } catch (PanelException ex) {
                 email.setInvalid(true);
-                answer.setText(ex.userMessage());
+                answer.setText(Texts.of(ex));
             }
             answer.setVisible(true);
         });
-        add(new H1("Forgot your password?"), new Paragraph("Enter the email address of your account."), email, send, answer,
-                new Paragraph(new Anchor("login", "Back to sign in")));
+        add(new H1(Texts.get("account.forgot-password-view.forgot-password")), new Paragraph(Texts.get("account.forgot-password-view.enter-email-address-account")), email, send, answer,
+                new Paragraph(new Anchor("login", Texts.get("account.forgot-password-view.back-sign"))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.forgot-password");
     }
 }

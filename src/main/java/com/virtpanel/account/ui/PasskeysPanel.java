@@ -1,5 +1,7 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,13 +15,9 @@ import com.virtpanel.account.PasskeyDetails;
 import com.virtpanel.account.PasskeyService;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.PasskeyScript;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Passkeys: added with the browser's WebAuthn ceremony, listed and removed here. */
 class PasskeysPanel extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final PasskeyService passkeys;
     private final Grid<PasskeyDetails> grid = new Grid<>();
@@ -28,17 +26,17 @@ class PasskeysPanel extends VerticalLayout {
         this.passkeys = passkeys;
         setPadding(false);
         grid.setId("passkeys");
-        grid.addColumn(PasskeyDetails::label).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(p -> p.createdAt() == null ? "" : TIME.format(p.createdAt())).setHeader("Added").setAutoWidth(true);
-        grid.addColumn(p -> p.lastUsedAt() == null ? "never" : TIME.format(p.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+        grid.addColumn(PasskeyDetails::label).setHeader(Texts.get("account.api-tokens-panel.name")).setAutoWidth(true);
+        grid.addColumn(p -> p.createdAt() == null ? "" : Formats.dateTime(p.createdAt())).setHeader(Texts.get("account.passkeys-panel.added")).setAutoWidth(true);
+        grid.addColumn(p -> p.lastUsedAt() == null ? Texts.get("common.never") : Formats.dateTime(p.lastUsedAt())).setHeader(Texts.get("account.api-tokens-panel.last-used")).setAutoWidth(true);
         grid.addComponentColumn(p -> {
-            var remove = new Button("Remove", e -> {
+            var remove = new Button(Texts.get("account.passkeys-panel.remove"), e -> {
                 try {
                     passkeys.remove(p.id());
-                    Notifications.ok("Passkey removed.");
+                    Notifications.ok(Texts.get("account.passkeys-panel.passkey-removed"));
                     refresh();
                 } catch (PanelException ex) {
-                    Notifications.error(ex.userMessage());
+                    Notifications.error(Texts.of(ex));
                 }
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -46,33 +44,33 @@ class PasskeysPanel extends VerticalLayout {
             return remove;
         });
         grid.setAllRowsVisible(true);
-        var name = new TextField("Passkey name");
+        var name = new TextField(Texts.get("account.passkeys-panel.passkey-name"));
         name.setId("passkey-label");
-        name.setPlaceholder("e.g. Laptop");
+        name.setPlaceholder(Texts.get("account.passkeys-panel.e-g-laptop"));
         name.setMaxLength(100);
-        var add = new Button("Add a passkey", e -> register(name));
+        var add = new Button(Texts.get("account.passkeys-panel.add-passkey"), e -> register(name));
         add.setId("passkey-add");
         var row = new HorizontalLayout(name, add);
         row.setAlignItems(Alignment.BASELINE);
-        add(new H3("Passkeys"), new Paragraph("Sign in with your device's screen lock or a security key instead of a "
-                + "password and code. A passkey counts as both factors."), grid, row);
+        add(new H3(Texts.get("account.passkeys-panel.passkeys")), new Paragraph(Texts.get("account.passkeys-panel.sign-with-device-screen")
+                + Texts.get("account.passkeys-panel.password-code-passkey-counts")), grid, row);
         refresh();
     }
 
     private void register(TextField name) {
         String label = name.getValue().trim();
         if (label.isEmpty()) {
-            Notifications.error("Give the passkey a name, so you can tell your passkeys apart.");
+            Notifications.error(Texts.get("account.passkeys-panel.give-passkey-name-so"));
             return;
         }
         UI ui = UI.getCurrent();
         PasskeyScript.run(ui, "return window.vpPasskeys.register($0)", label).then(Boolean.class,
                 ok -> {
                     name.clear();
-                    Notifications.ok("Passkey added.");
+                    Notifications.ok(Texts.get("account.passkeys-panel.passkey-added"));
                     refresh();
                 },
-                error -> Notifications.error("The passkey was not added: " + error));
+                error -> Notifications.error(Texts.get("account.passkeys-panel.passkey-was-not-added") + error));
     }
 
     private void refresh() {

@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,23 +13,23 @@ class PasswordPanel extends VerticalLayout {
     /** {@code afterChange}: a new password ends other sessions and tokens, so lists shown beside it refresh. */
     PasswordPanel(AccountService accounts, Runnable afterChange) {
         setPadding(false);
-        var current = new PasswordField("Current password");
+        var current = new PasswordField(Texts.get("account.password-panel.current-password"));
         current.setId("current-password");
-        var fresh = new PasswordField("New password");
+        var fresh = new PasswordField(Texts.get("account.password-panel.new-password"));
         fresh.setId("new-password");
-        fresh.setHelperText("At least 10 characters, letters and a digit or symbol.");
-        var change = new Button("Change password", e -> {
+        fresh.setHelperText(Texts.get("account.password-panel.at-least-10-characters"));
+        var change = new Button(Texts.get("account.password-panel.change-password"), e -> {
             try {
                 accounts.changePassword(current.getValue(), fresh.getValue());
                 current.clear();
                 fresh.clear();
-                Notifications.ok("Password changed. Other sessions are signed out and API tokens revoked.");
+                Notifications.ok(Texts.get("account.password-panel.password-changed-other-sessions"));
                 afterChange.run();
             } catch (PanelException ex) {
-                Notifications.error(ex.userMessage());
+                Notifications.error(Texts.of(ex));
             }
         });
         change.setId("change-password");
-        add(new H3("Password"), current, fresh, change);
+        add(new H3(Texts.get("account.password-panel.password")), current, fresh, change);
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -28,7 +29,7 @@ class SecondFactorPanel extends VerticalLayout {
         this.secondFactors = secondFactors;
         setPadding(false);
         setId("two-factor");
-        add(new H3("Two-factor authentication"), body);
+        add(new H3(Texts.get("account.second-factor-panel.two-factor-authentication")), body);
         showStatus();
     }
 
@@ -38,19 +39,19 @@ class SecondFactorPanel extends VerticalLayout {
         var state = new Paragraph();
         state.setId("two-factor-state");
         if (!status.enabled()) {
-            state.setText("Off. With it on, signing in also asks for a code from an authenticator app on your phone.");
-            var start = new Button("Set up an authenticator app", e -> startEnrolment());
+            state.setText(Texts.get("account.second-factor-panel.off-with-signing-also"));
+            var start = new Button(Texts.get("account.second-factor-panel.set-up-authenticator-app"), e -> startEnrolment());
             start.setId("totp-start");
             body.add(state, start);
             return;
         }
-        state.setText("On. Signing in asks for a code from your authenticator app. Recovery codes left: "
+        state.setText(Texts.get("account.second-factor-panel.signing-asks-code-from")
                 + status.recoveryCodesLeft() + ".");
-        var proof = new PasswordField("Current code, recovery code or password");
+        var proof = new PasswordField(Texts.get("account.second-factor-panel.current-code-recovery-code"));
         proof.setId("totp-disable-code");
-        var off = new Button("Turn off", e -> act(() -> {
+        var off = new Button(Texts.get("account.second-factor-panel.turn-off"), e -> act(() -> {
             secondFactors.disable(proof.getValue());
-            Notifications.ok("Two-factor authentication is off.");
+            Notifications.ok(Texts.get("account.second-factor-panel.two-factor-authentication-off"));
             showStatus();
         }));
         off.setId("totp-disable");
@@ -64,41 +65,41 @@ class SecondFactorPanel extends VerticalLayout {
         act(() -> {
             var enrolment = secondFactors.startEnrolment();
             body.removeAll();
-            var qr = new Image(QrCodes.svgDataUri(enrolment.uri()), "QR code for your authenticator app");
+            var qr = new Image(QrCodes.svgDataUri(enrolment.uri()), Texts.get("account.second-factor-panel.qr-code-authenticator-app"));
             qr.setId("totp-qr");
             qr.setWidth("200px");
             qr.setHeight("200px");
             var key = new Paragraph(enrolment.secret());
             key.setId("totp-secret");
             key.getStyle().set("font-family", "monospace");
-            var code = new TextField("Code from the app");
+            var code = new TextField(Texts.get("account.second-factor-panel.code-from-app"));
             code.setId("totp-confirm-code");
             code.setMaxLength(10);
-            var confirm = new Button("Turn on", e -> act(() -> showRecoveryCodes(secondFactors.confirmEnrolment(code.getValue()))));
+            var confirm = new Button(Texts.get("account.second-factor-panel.turn"), e -> act(() -> showRecoveryCodes(secondFactors.confirmEnrolment(code.getValue()))));
             confirm.setId("totp-confirm");
             var row = new HorizontalLayout(code, confirm);
             row.setAlignItems(Alignment.BASELINE);
-            body.add(new Paragraph("Scan this QR code with your authenticator app, or type the key below into it. "
-                    + "Then enter the 6-digit code it shows."), qr, key, row);
+            body.add(new Paragraph(Texts.get("account.second-factor-panel.scan-qr-code-with")
+                    + Texts.get("account.second-factor-panel.then-enter-6-digit")), qr, key, row);
         });
     }
 
     private void showRecoveryCodes(java.util.List<String> codes) {
-        Notifications.ok("Two-factor authentication is on.");
+        Notifications.ok(Texts.get("account.second-factor-panel.two-factor-authentication2"));
         showStatus();
         var list = new UnorderedList();
         list.setId("recovery-codes");
         list.getStyle().set("font-family", "monospace");
         codes.forEach(c -> list.add(new ListItem(c)));
-        body.add(new Paragraph("Keep these recovery codes somewhere safe: each one signs you in once if you lose "
-                + "your phone. They are shown only now."), list);
+        body.add(new Paragraph(Texts.get("account.second-factor-panel.keep-these-recovery-codes")
+                + Texts.get("account.second-factor-panel.phone-they-are-shown")), list);
     }
 
     private static void act(Runnable action) {
         try {
             action.run();
         } catch (PanelException ex) {
-            Notifications.error(ex.userMessage());
+            Notifications.error(Texts.of(ex));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -8,9 +9,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
@@ -24,9 +25,8 @@ import com.virtpanel.account.SecondStepSignIn.Outcome;
  * not signed in at all, and this page only works for a browser session whose password step passed.
  */
 @Route(value = "login/code", autoLayout = false)
-@PageTitle("Sign in · Virtpanel")
 @AnonymousAllowed
-public class SignInCodeView extends VerticalLayout implements BeforeEnterObserver {
+public class SignInCodeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SecondStepSignIn signIn;
     private final Paragraph error = new Paragraph();
@@ -37,20 +37,20 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
-        var code = new TextField("Code");
+        var code = new TextField(Texts.get("account.sign-in-code-view.code"));
         code.setId("sign-in-code");
         code.setMaxLength(24);
         code.setAutofocus(true);
         code.getElement().setAttribute("autocomplete", "one-time-code");
-        var submit = new Button("Sign in", e -> submit(code.getValue()));
+        var submit = new Button(Texts.get("account.sign-in-code-view.sign"), e -> submit(code.getValue()));
         submit.setId("sign-in-code-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         error.setId("sign-in-code-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        add(new H1("Virtpanel"), new Paragraph("Enter the 6-digit code from your app, or a recovery code."),
-                code, submit, error, new Anchor("login", "Start over"));
+        add(new H1("Virtpanel"), new Paragraph(Texts.get("account.sign-in-code-view.enter-6-digit-code")),
+                code, submit, error, new Anchor("login", Texts.get("account.sign-in-code-view.start-over")));
     }
 
     @Override
@@ -66,9 +66,9 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
         if (outcome instanceof Outcome.SignedIn done) {
             UI.getCurrent().getPage().setLocation(done.next());
         } else if (outcome instanceof Outcome.Wait wait) {
-            showError("Too many attempts, try again in " + wait.seconds() + " seconds.");
+            showError(Texts.get("account.sign-in-code-view.too-many-attempts-try") + wait.seconds() + Texts.get("account.email-verification-banner.seconds"));
         } else if (outcome instanceof Outcome.Wrong) {
-            showError("That code is not right, or it was used already. Try the next one.");
+            showError(Texts.get("account.sign-in-code-view.that-code-not-right"));
         } else {
             UI.getCurrent().getPage().setLocation("login");
         }
@@ -77,5 +77,10 @@ public class SignInCodeView extends VerticalLayout implements BeforeEnterObserve
     private void showError(String message) {
         error.setText(message);
         error.setVisible(true);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.sign-in-code");
     }
 }

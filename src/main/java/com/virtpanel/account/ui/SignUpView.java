@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -9,7 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -20,27 +21,26 @@ import com.virtpanel.base.security.SignInThrottle;
 
 /** Sign-up for customers: email and a strong password. Then straight to the login page. */
 @Route(value = "signup", autoLayout = false)
-@PageTitle("Create an account · Virtpanel")
 @AnonymousAllowed
-public class SignUpView extends VerticalLayout {
+public class SignUpView extends VerticalLayout implements HasDynamicTitle {
 
     public SignUpView(AccountService accounts, SignInThrottle throttle) {
         setAlignItems(Alignment.CENTER);
-        var email = new EmailField("Email");
+        var email = new EmailField(Texts.get("account.admin-staff-view.email"));
         email.setId("signup-email");
         email.setWidth("22em");
-        var password = new PasswordField("Password");
+        var password = new PasswordField(Texts.get("account.password-panel.password"));
         password.setId("signup-password");
         password.setWidth("22em");
-        password.setHelperText("At least 10 characters, letters and a digit or symbol.");
-        var repeat = new PasswordField("Repeat the password");
+        password.setHelperText(Texts.get("account.password-panel.at-least-10-characters"));
+        var repeat = new PasswordField(Texts.get("account.sign-up-view.repeat-password"));
         repeat.setId("signup-repeat");
         repeat.setWidth("22em");
         var error = new Span();
         error.setId("signup-error");
         error.addClassNames("banner", "banner-warning");
         error.setVisible(false);
-        var create = new Button("Create account");
+        var create = new Button(Texts.get("account.sign-up-view.create-account"));
         create.setId("signup-submit");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> {
@@ -48,20 +48,20 @@ public class SignUpView extends VerticalLayout {
             password.setInvalid(false);
             try {
                 if (!password.getValue().equals(repeat.getValue())) {
-                    throw new InvalidInputException("repeat", "The two passwords differ.");
+                    throw new InvalidInputException("repeat", Texts.get("account.reset-password-view.two-passwords-differ"));
                 }
                 String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
                 long wait = throttle.signUpWait(address, email.getValue());
                 if (wait > 0) {
-                    error.setText("Too many attempts, try again in " + wait + " seconds.");
+                    error.setText(Texts.get("account.sign-in-code-view.too-many-attempts-try") + wait + Texts.get("account.email-verification-banner.seconds"));
                     error.setVisible(true);
                     return;
                 }
                 throttle.signUpAttempted(address, email.getValue());
-                accounts.signUp(email.getValue(), password.getValue());
+                accounts.signUp(email.getValue(), password.getValue(), Texts.locale());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
             } catch (PanelException ex) {
-                error.setText(ex.userMessage());
+                error.setText(Texts.of(ex));
                 error.setVisible(true);
                 if (ex instanceof InvalidInputException invalid) {
                     switch (invalid.field()) {
@@ -72,7 +72,12 @@ public class SignUpView extends VerticalLayout {
                 }
             }
         });
-        add(new H1("Create your account"), email, password, repeat, error, create,
-                new Paragraph(new Anchor("login", "Already have an account? Sign in")));
+        add(new H1(Texts.get("account.sign-up-view.create-account2")), email, password, repeat, error, create,
+                new Paragraph(new Anchor("login", Texts.get("account.sign-up-view.already-have-account-sign"))));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.sign-up");
     }
 }

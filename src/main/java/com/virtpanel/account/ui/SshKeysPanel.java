@@ -1,5 +1,6 @@
 package com.virtpanel.account.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -21,42 +22,42 @@ class SshKeysPanel extends VerticalLayout {
         this.keys = keys;
         setPadding(false);
         grid.setId("ssh-keys");
-        grid.addColumn(SshKeyInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(SshKeyInfo::type).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(SshKeyInfo::fingerprint).setHeader("Fingerprint").setAutoWidth(true);
+        grid.addColumn(SshKeyInfo::name).setHeader(Texts.get("account.api-tokens-panel.name")).setAutoWidth(true);
+        grid.addColumn(SshKeyInfo::type).setHeader(Texts.get("account.ssh-keys-panel.type")).setAutoWidth(true);
+        grid.addColumn(SshKeyInfo::fingerprint).setHeader(Texts.get("account.ssh-keys-panel.fingerprint")).setAutoWidth(true);
         grid.addComponentColumn(k -> {
-            var remove = new Button("Remove", e -> {
+            var remove = new Button(Texts.get("account.passkeys-panel.remove"), e -> {
                 try {
                     keys.remove(k.id());
                     refresh();
                 } catch (PanelException ex) {
-                    Notifications.error(ex.userMessage());
+                    Notifications.error(Texts.of(ex));
                 }
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             return remove;
         });
         grid.setAllRowsVisible(true);
-        var name = new TextField("Name");
+        var name = new TextField(Texts.get("account.api-tokens-panel.name"));
         name.setId("ssh-key-name");
-        var key = new TextArea("Public key");
+        var key = new TextArea(Texts.get("account.ssh-keys-panel.public-key"));
         key.setId("ssh-key-value");
         key.setWidthFull();
-        key.setPlaceholder("ssh-ed25519 AAAA… you@laptop");
-        var add = new Button("Add key", e -> {
+        key.setPlaceholder(Texts.get("account.ssh-keys-panel.ssh-ed25519-aaaa-laptop"));
+        var add = new Button(Texts.get("account.ssh-keys-panel.add-key"), e -> {
             try {
                 var saved = keys.add(name.getValue(), key.getValue());
                 name.clear();
                 key.clear();
                 refresh();
-                Notifications.ok("Key added: " + saved.fingerprint());
+                Notifications.ok(Texts.get("account.ssh-keys-panel.key-added") + saved.fingerprint());
             } catch (PanelException ex) {
                 key.setInvalid(true);
-                key.setErrorMessage(ex.userMessage());
+                key.setErrorMessage(Texts.of(ex));
             }
         });
         add.setId("ssh-key-add");
-        add(new H3("SSH keys"), grid, name, key, add);
+        add(new H3(Texts.get("account.ssh-keys-panel.ssh-keys")), grid, name, key, add);
         refresh();
     }
 

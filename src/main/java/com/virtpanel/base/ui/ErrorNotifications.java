@@ -42,21 +42,21 @@ class ErrorNotifications implements VaadinServiceInitListener {
         PanelException panel = find(error, PanelException.class);
         if (panel != null) {
             log.debug("Shown to user: {}", panel.userMessage(), panel);
-            return panel.userMessage();
+            return Texts.of(panel);
         }
         if (find(error, AccessDeniedException.class) != null) {
-            return "You are not allowed to do this.";
+            return Texts.get("error.not-allowed");
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error (reference {})", reference, error);
-        return "Something went wrong on our side (reference " + reference + "). Please try again.";
+        return Texts.get("error.unexpected", reference);
     }
 
     /** A closed tab or a lost connection is not an error worth a notification or an ERROR log. */
     private static boolean isClientGone(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t.getClass().getSimpleName().equals("ClientAbortException")
-                    || (t instanceof java.io.IOException && "Broken pipe".equals(t.getMessage()))) {
+                    || (t instanceof java.io.IOException && java.util.Objects.equals(t.getMessage(), "Broken pipe"))) {
                 return true;
             }
         }

@@ -10,18 +10,17 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.virtpanel.base.security.RememberMe;
 
 /** The login page; the form posts to Spring Security's /login. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Virtpanel")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
@@ -33,10 +32,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("Email");
-        i18n.getErrorMessage().setTitle("Wrong email or password");
-        i18n.getErrorMessage().setMessage("Check your email and password and try again.");
+        i18n.getForm().setTitle(Texts.get("base.login-view.sign"));
+        i18n.getForm().setUsername(Texts.get("base.login-view.email"));
+        i18n.getErrorMessage().setTitle(Texts.get("base.login-view.wrong-email-password"));
+        i18n.getErrorMessage().setMessage(Texts.get("base.login-view.check-email-password-try"));
         form.setI18n(i18n);
         form.setAction("login");
         // "Forgot password?" leads to the account module's request page (a route, not a class: base knows no modules)
@@ -55,7 +54,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         box.setAttribute("id", RememberMe.PARAMETER);
         box.setAttribute("name", RememberMe.PARAMETER);
         box.setAttribute("value", "on");
-        keepSignedIn.appendChild(box, new Element("span").setText("Keep me signed in for 14 days (not for staff accounts)"));
+        keepSignedIn.appendChild(box, new Element("span").setText(Texts.get("base.login-view.keep-me-signed-14")));
         form.getElement().appendChild(keepSignedIn);
         form.getElement().executeJs(
                 "const item=$0, host=this;customElements.whenDefined('vaadin-login-form').then(()=>{"
@@ -63,14 +62,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                         + "if(!f){requestAnimationFrame(move);return;}if(item.parentNode!==f){f.appendChild(item);}};move();});",
                 keepSignedIn);
 
-        var passkey = new Button("Sign in with a passkey", e -> signInWithPasskey());
+        var passkey = new Button(Texts.get("base.login-view.sign-with-passkey"), e -> signInWithPasskey());
         passkey.setId("passkey-sign-in");
         passkey.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         passkeyError.setId("passkey-error");
         passkeyError.getStyle().set("color", "var(--lumo-error-text-color)");
         passkeyError.setVisible(false);
         add(new H1("Virtpanel"), form, passkey, passkeyError,
-                new Paragraph(new Anchor("signup", "New here? Create an account")));
+                new Paragraph(new Anchor("signup", Texts.get("base.login-view.new-here-create-account"))));
     }
 
     /** A passkey counts as both factors: no code step follows. */
@@ -80,7 +79,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         PasskeyScript.run(ui, "return window.vpPasskeys.authenticate()").then(String.class,
                 next -> ui.getPage().setLocation(next),
                 error -> {
-                    passkeyError.setText("That passkey did not sign you in. Try again, or use your password.");
+                    passkeyError.setText(Texts.get("base.login-view.that-passkey-did-not"));
                     passkeyError.setVisible(true);
                 });
     }
@@ -92,23 +91,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var wait = parameters.getOrDefault("wait", java.util.List.of()).stream().findFirst()
                 .filter(w -> w.matches("\\d{1,6}"));
         if (wait.isPresent()) {
-            i18n.getErrorMessage().setTitle("Too many attempts");
-            i18n.getErrorMessage().setMessage("Too many attempts, try again in " + wait.get() + " seconds.");
+            i18n.getErrorMessage().setTitle(Texts.get("base.login-view.too-many-attempts"));
+            i18n.getErrorMessage().setMessage(Texts.get("base.login-view.too-many-attempts-try") + wait.get() + Texts.get("base.login-view.seconds"));
             form.setI18n(i18n);
             form.setError(true);
         } else if (parameters.containsKey("registered")) {
-            var created = new Paragraph("Your account is created: sign in. We mailed you a link to confirm your email address, "
-                    + "which you need before ordering a server.");
+            var created = new Paragraph(Texts.get("base.login-view.account-created-sign-we")
+                    + Texts.get("base.login-view.which-need-before-ordering"));
             created.setId("registered");
             created.addClassNames("banner", "banner-info");
             addComponentAtIndex(1, created);
         } else if (parameters.containsKey("reset")) {
-            var done = new Paragraph("Your new password is set and every earlier sign-in has ended. Sign in with the new password.");
+            var done = new Paragraph(Texts.get("base.login-view.new-password-set-every"));
             done.setId("reset-done");
             done.addClassNames("banner", "banner-info");
             addComponentAtIndex(1, done);
         } else if (parameters.containsKey("error")) {
             form.setError(true);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.login");
     }
 }

@@ -43,13 +43,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
         entries.forEach(entry -> nav.addItem(entry.icon() == null
-                ? new SideNavItem(entry.title(), entry.path())
-                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()))));
+                ? new SideNavItem(Texts.get(entry.title()), entry.path())
+                : new SideNavItem(Texts.get(entry.title()), entry.path(), new Icon(entry.icon()))));
         addToDrawer(title, nav);
 
         var user = new Span(authentication.getPrincipalName().orElse(""));
         user.addClassName("current-user");
-        var logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        var logout = new Button(Texts.get("base.main-layout.sign-out"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
         var header = new HorizontalLayout(new DrawerToggle(), banners, user, logout);

@@ -21,8 +21,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     /** Unknown pages and other people's objects get the same words: we never confirm what exists. */
     static void explain(VerticalLayout view) {
-        view.add(new H2("Not found"), new Paragraph("This page does not exist or is not yours."),
-                new Anchor("", "Back to the panel"));
+        view.add(new H2(Texts.get("base.not-found-view.not-found")), new Paragraph(Texts.get("base.not-found-view.page-does-not-exist")),
+                new Anchor("", Texts.get("base.not-found-view.back-panel")));
     }
 
     @Override

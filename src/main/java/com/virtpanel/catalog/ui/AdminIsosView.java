@@ -14,11 +14,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.IsoInfo;
 import com.virtpanel.catalog.IsoLibrary;
@@ -33,10 +34,9 @@ import java.util.concurrent.CompletionException;
  * customers may boot their own ISOs from a URL.
  */
 @Route("admin/isos")
-@PageTitle("ISOs · Virtpanel")
-@Menu(title = "ISOs", order = 72, icon = "vaadin:disc")
+@Menu(title = "menu.admin-isos", order = 72, icon = "vaadin:disc")
 @RolesAllowed("ADMIN")
-public class AdminIsosView extends VerticalLayout {
+public class AdminIsosView extends VerticalLayout implements HasDynamicTitle {
 
     private final CatalogService catalog;
     private final IsoLibrary isos;
@@ -49,15 +49,15 @@ public class AdminIsosView extends VerticalLayout {
         addClassName("page");
         setMaxWidth("none");
 
-        var name = new TextField("Name");
+        var name = new TextField(Texts.get("catalog.admin-isos.name"));
         name.setId("iso-name");
-        var source = new TextField("Path or URL");
+        var source = new TextField(Texts.get("catalog.admin-isos.path-or-url"));
         source.setId("iso-source");
         source.setWidth("28em");
-        var sha256 = new TextField("SHA-256");
+        var sha256 = new TextField(Texts.get("catalog.admin-isos.sha256"));
         sha256.setId("iso-sha256");
         sha256.setWidth("20em");
-        var add = new Button("Add ISO", VaadinIcon.PLUS.create(), e -> add(name, source, sha256));
+        var add = new Button(Texts.get("catalog.admin-isos.add"), VaadinIcon.PLUS.create(), e -> add(name, source, sha256));
         add.setId("add-iso");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new HorizontalLayout(name, source, sha256, add);
@@ -65,38 +65,38 @@ public class AdminIsosView extends VerticalLayout {
         form.setWrap(true);
 
         grid.setId("isos-grid");
-        grid.addColumn(IsoInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(i -> i.sizeBytes() == null ? "" : (i.sizeBytes() >> 20) + " MiB").setHeader("Size").setAutoWidth(true);
-        grid.addColumn(i -> i.sha256() == null ? "" : i.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
-        grid.addColumn(IsoInfo::source).setHeader("Source").setAutoWidth(true);
+        grid.addColumn(IsoInfo::name).setHeader(Texts.get("catalog.admin-isos.name")).setAutoWidth(true);
+        grid.addColumn(i -> i.sizeBytes() == null ? "" : Texts.get("catalog.admin-isos.mib", i.sizeBytes() >> 20)).setHeader(Texts.get("catalog.admin-isos.size")).setAutoWidth(true);
+        grid.addColumn(i -> i.sha256() == null ? "" : i.sha256().substring(0, 12) + "…").setHeader(Texts.get("catalog.admin-isos.sha256")).setAutoWidth(true);
+        grid.addColumn(IsoInfo::source).setHeader(Texts.get("catalog.admin-isos.source")).setAutoWidth(true);
         grid.addComponentColumn(this::removeButton).setAutoWidth(true);
         grid.setAllRowsVisible(true);
 
         var plans = new Grid<PlanInfo>();
         plans.setId("customer-iso-plans");
-        plans.addColumn(PlanInfo::title).setHeader("Plan").setAutoWidth(true);
-        plans.addComponentColumn(this::customerIsoBox).setHeader("Own ISOs").setAutoWidth(true);
+        plans.addColumn(PlanInfo::title).setHeader(Texts.get("catalog.admin-isos.plan")).setAutoWidth(true);
+        plans.addComponentColumn(this::customerIsoBox).setHeader(Texts.get("catalog.admin-isos.own-isos")).setAutoWidth(true);
         plans.setAllRowsVisible(true);
         plans.setItems(catalog.allPlans());
 
-        add(new H2("ISOs"), form, running, grid, new H3("Own ISOs from a URL, by plan"), plans);
+        add(new H2(Texts.get("menu.admin-isos")), form, running, grid, new H3(Texts.get("catalog.admin-isos.own-by-plan")), plans);
         refresh();
     }
 
     private void add(TextField name, TextField source, TextField sha256) {
         try {
             CompletableFuture<IsoInfo> work = isos.registerInBackground(name.getValue(), source.getValue(), sha256.getValue());
-            var line = new Paragraph("Adding " + name.getValue() + "…");
+            var line = new Paragraph(Texts.get("catalog.admin-isos.adding", name.getValue()));
             line.addClassName("muted");
             running.add(line);
             UI ui = UI.getCurrent();
             work.whenComplete((iso, error) -> ui.access(() -> {
                 running.remove(line);
                 if (error == null) {
-                    Notices.done("ISO " + iso.name() + " added.");
+                    Notices.done(Texts.get("catalog.admin-isos.added", iso.name()));
                 } else {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                    Notices.error(cause instanceof PanelException p ? p.userMessage() : "Adding the ISO failed. See the log.");
+                    Notices.error(cause instanceof PanelException p ? Texts.of(p) : Texts.get("catalog.admin-isos.add-failed"));
                 }
                 refresh();
             }));
@@ -104,7 +104,7 @@ public class AdminIsosView extends VerticalLayout {
             source.clear();
             sha256.clear();
         } catch (PanelException e) {
-            Notices.error(e.userMessage());
+            Notices.error(Texts.of(e));
         }
     }
 
@@ -112,14 +112,14 @@ public class AdminIsosView extends VerticalLayout {
         var remove = new Button(VaadinIcon.TRASH.create(), e -> {
             try {
                 isos.removeFromLibrary(iso.id());
-                Notices.done("ISO " + iso.name() + " removed.");
+                Notices.done(Texts.get("catalog.admin-isos.removed", iso.name()));
             } catch (PanelException ex) {
-                Notices.error(ex.userMessage());
+                Notices.error(Texts.of(ex));
             }
             refresh();
         });
         remove.setId("remove-iso-" + iso.name());
-        remove.setTooltipText("Remove");
+        remove.setTooltipText(Texts.get("catalog.admin-isos.remove"));
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return remove;
     }
@@ -132,7 +132,7 @@ public class AdminIsosView extends VerticalLayout {
                 try {
                     catalog.setCustomerIso(plan.id(), e.getValue());
                 } catch (PanelException ex) {
-                    Notices.error(ex.userMessage());
+                    Notices.error(Texts.of(ex));
                 }
             }
         });
@@ -141,5 +141,10 @@ public class AdminIsosView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(isos.library());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.admin-isos");
     }
 }

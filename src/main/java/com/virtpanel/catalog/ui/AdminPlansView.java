@@ -1,5 +1,6 @@
 package com.virtpanel.catalog.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -9,8 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
@@ -23,10 +24,9 @@ import jakarta.annotation.security.RolesAllowed;
  * the service refuses while servers use the plan.
  */
 @Route("admin/plans")
-@PageTitle("Plans · Virtpanel")
-@Menu(title = "Plans", order = 70, icon = "vaadin:package")
+@Menu(title = "menu.admin-plans", order = 70, icon = "vaadin:package")
 @RolesAllowed("ADMIN")
-public class AdminPlansView extends VerticalLayout {
+public class AdminPlansView extends VerticalLayout implements HasDynamicTitle {
 
     private final CatalogService catalog;
     private final Grid<PlanInfo> grid = new Grid<>();
@@ -35,36 +35,36 @@ public class AdminPlansView extends VerticalLayout {
         this.catalog = catalog;
         addClassName("page");
         setMaxWidth("none");
-        var create = new Button("New plan", VaadinIcon.PLUS.create(), e -> new PlanDialog(null, catalog::createPlan, this::refresh).open());
+        var create = new Button(Texts.get("catalog.admin-plans-view.new-plan"), VaadinIcon.PLUS.create(), e -> new PlanDialog(null, catalog::createPlan, this::refresh).open());
         create.setId("new-plan");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("plans-grid");
-        grid.addColumn(PlanInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(PlanInfo::title).setHeader("Title").setAutoWidth(true);
-        grid.addColumn(PlanInfo::summary).setHeader("Size").setAutoWidth(true);
-        grid.addColumn(p -> p.cpuCapPercent() + " %").setHeader("CPU cap").setAutoWidth(true);
-        grid.addColumn(p -> p.diskIops() + " IOPS, " + p.diskMbps() + " MB/s").setHeader("Disk I/O").setAutoWidth(true);
-        grid.addColumn(p -> p.netMbps() + " Mbit/s, " + p.trafficGib() + " GiB").setHeader("Network").setAutoWidth(true);
-        grid.addColumn(PlanInfo::price).setHeader("Price").setAutoWidth(true);
-        grid.addColumn(p -> p.active() ? "active" : "retired").setHeader("State").setAutoWidth(true);
+        grid.addColumn(PlanInfo::name).setHeader(Texts.get("catalog.admin-images-view.name")).setAutoWidth(true);
+        grid.addColumn(PlanInfo::title).setHeader(Texts.get("catalog.admin-images-view.title")).setAutoWidth(true);
+        grid.addColumn(PlanInfo::summary).setHeader(Texts.get("catalog.admin-plans-view.size")).setAutoWidth(true);
+        grid.addColumn(p -> p.cpuCapPercent() + " %").setHeader(Texts.get("catalog.admin-plans-view.cpu-cap")).setAutoWidth(true);
+        grid.addColumn(p -> p.diskIops() + Texts.get("catalog.admin-plans-view.iops") + p.diskMbps() + Texts.get("catalog.admin-plans-view.mb")).setHeader(Texts.get("catalog.admin-plans-view.disk-i-o")).setAutoWidth(true);
+        grid.addColumn(p -> p.netMbps() + Texts.get("catalog.admin-plans-view.mbit") + p.trafficGib() + Texts.get("catalog.admin-plans-view.gib")).setHeader(Texts.get("catalog.admin-plans-view.network")).setAutoWidth(true);
+        grid.addColumn(PlanInfo::price).setHeader(Texts.get("catalog.admin-plans-view.price")).setAutoWidth(true);
+        grid.addColumn(p -> p.active() ? "active" : "retired").setHeader(Texts.get("catalog.admin-plans-view.state")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        var note = new Paragraph("Retired plans take no new orders; servers on them keep running. "
-                + "A plan that servers use cannot be deleted.");
+        var note = new Paragraph(Texts.get("catalog.admin-plans-view.retired-plans-take-no")
+                + Texts.get("catalog.admin-plans-view.plan-that-servers-use"));
         note.addClassName("muted");
-        add(new H2("Plans"), create, grid, note);
+        add(new H2(Texts.get("catalog.admin-plans-view.plans")), create, grid, note);
         refresh();
     }
 
     private HorizontalLayout actions(PlanInfo plan) {
-        var edit = small("edit-plan-" + plan.name(), "Edit", () -> new PlanDialog(plan, d -> catalog.updatePlan(plan.id(), d), this::refresh).open());
+        var edit = small("edit-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.edit"), () -> new PlanDialog(plan, d -> catalog.updatePlan(plan.id(), d), this::refresh).open());
         var toggle = plan.active()
-                ? small("retire-plan-" + plan.name(), "Retire", () -> run(() -> catalog.retirePlan(plan.id()), "Plan " + plan.name() + " retired."))
-                : small("reactivate-plan-" + plan.name(), "Reactivate", () -> run(() -> catalog.reactivatePlan(plan.id()), "Plan " + plan.name() + " is orderable again."));
-        var delete = small("delete-plan-" + plan.name(), "Delete", () -> {
-            var confirm = new ConfirmDialog("Delete plan " + plan.name(), "The plan is removed for good.", "Delete",
-                    e -> run(() -> catalog.deletePlan(plan.id()), "Plan " + plan.name() + " deleted."));
+                ? small("retire-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.retire"), () -> run(() -> catalog.retirePlan(plan.id()), Texts.get("catalog.plan-retired", plan.name())))
+                : small("reactivate-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.reactivate"), () -> run(() -> catalog.reactivatePlan(plan.id()), Texts.get("catalog.plan-reactivated", plan.name())));
+        var delete = small("delete-plan-" + plan.name(), Texts.get("catalog.admin-plans-view.delete"), () -> {
+            var confirm = new ConfirmDialog(Texts.get("catalog.admin-plans-view.delete-plan") + plan.name(), Texts.get("catalog.admin-plans-view.plan-removed-good"), Texts.get("catalog.admin-plans-view.delete"),
+                    e -> run(() -> catalog.deletePlan(plan.id()), Texts.get("catalog.plan-deleted", plan.name())));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
@@ -78,7 +78,7 @@ public class AdminPlansView extends VerticalLayout {
             action.run();
             Notices.done(done);
         } catch (PanelException e) {
-            Notices.error(e.userMessage());
+            Notices.error(Texts.of(e));
         }
         refresh();
     }
@@ -92,5 +92,10 @@ public class AdminPlansView extends VerticalLayout {
         b.setId(id);
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return b;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.admin-plans");
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.Texts;
 import java.util.Map;
 
 /** The catalog dialogs' save: the service's checks point at the field at fault, other refusals become a notice. */
@@ -20,13 +21,13 @@ final class FieldErrors {
         } catch (InvalidInputException ex) {
             HasValidation field = byField.get(ex.field());
             if (field == null) {
-                Notices.error(ex.userMessage());
+                Notices.error(Texts.of(ex));
             } else {
-                field.setErrorMessage(ex.userMessage());
+                field.setErrorMessage(Texts.of(ex));
                 field.setInvalid(true);
             }
         } catch (PanelException ex) {
-            Notices.error(ex.userMessage());
+            Notices.error(Texts.of(ex));
         }
     }
 }

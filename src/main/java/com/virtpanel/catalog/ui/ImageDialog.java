@@ -1,5 +1,6 @@
 package com.virtpanel.catalog.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,27 +23,27 @@ import java.util.function.BiConsumer;
 class ImageDialog extends Dialog {
 
     ImageDialog(ImageImportService importer, BiConsumer<String, CompletableFuture<ImageInfo>> started) {
-        setHeaderTitle("Register a qcow2 image");
-        var name = new TextField("Name (e.g. debian-12)");
+        setHeaderTitle(Texts.get("catalog.image-dialog.register-qcow2-image"));
+        var name = new TextField(Texts.get("catalog.image-dialog.name-e-g-debian"));
         name.setId("image-name");
-        var title = new TextField("Title (e.g. Debian 12 Bookworm)");
+        var title = new TextField(Texts.get("catalog.image-dialog.title-e-g-debian"));
         title.setId("image-title");
-        var source = new TextField("Path on this host or http(s) URL");
+        var source = new TextField(Texts.get("catalog.image-dialog.path-host-http-url"));
         source.setId("image-source");
         source.setWidthFull();
-        var sha256 = new TextField("SHA-256");
+        var sha256 = new TextField(Texts.get("catalog.admin-images-view.sha-256"));
         sha256.setId("image-sha256");
-        sha256.setHelperText("From the distribution's SHA256SUMS; a file that does not match is refused.");
+        sha256.setHelperText(Texts.get("catalog.image-dialog.from-distribution-sha256sums-file"));
         var family = new Select<OsFamily>();
-        family.setLabel("OS family");
+        family.setLabel(Texts.get("catalog.image-dialog.os-family"));
         family.setItems(OsFamily.values());
         family.setValue(OsFamily.LINUX);
         var firmware = new Select<Firmware>();
-        firmware.setLabel("Firmware");
+        firmware.setLabel(Texts.get("catalog.image-dialog.firmware"));
         firmware.setItems(Firmware.values());
         firmware.setValue(Firmware.BIOS);
-        var virtio = new Checkbox("virtio devices", true);
-        var minDisk = new IntegerField("Minimum disk (GiB)");
+        var virtio = new Checkbox(Texts.get("catalog.image-dialog.virtio-devices"), true);
+        var minDisk = new IntegerField(Texts.get("catalog.image-dialog.minimum-disk-gib"));
         minDisk.setValue(2);
         var form = new FormLayout(name, title, source, sha256, family, firmware, minDisk, virtio);
         form.setColspan(source, 2);
@@ -51,7 +52,7 @@ class ImageDialog extends Dialog {
         Map<String, HasValidation> byField = Map.of("name", name, "title", title, "source", source, "sha256", sha256,
                 "minDiskGib", minDisk);
 
-        var ok = new Button("Register", e -> FieldErrors.save(byField, () -> {
+        var ok = new Button(Texts.get("catalog.image-dialog.register"), e -> FieldErrors.save(byField, () -> {
             var request = new ImageImportRequest(name.getValue().trim(), title.getValue(), family.getValue(),
                     firmware.getValue(), virtio.getValue(), source.getValue(), sha256.getValue(),
                     minDisk.getValue() == null ? 0 : minDisk.getValue());
@@ -60,7 +61,7 @@ class ImageDialog extends Dialog {
         }));
         ok.setId("save-image");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), ok);
+        getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> close()), ok);
         setWidth("44em");
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.catalog.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,41 +18,41 @@ import java.util.function.Function;
 /** Creates or edits a plan; the service's checks (PlanRules) point at the field at fault. */
 class PlanDialog extends Dialog {
 
-    private final TextField name = text("name", "Name (lower case, e.g. small-2)");
-    private final TextField title = text("title", "Title");
+    private final TextField name = text("name", Texts.get("catalog.plan-dialog.name-lower-case-e"));
+    private final TextField title = text("title", Texts.get("catalog.admin-images-view.title"));
     private final IntegerField vcpus = number("vcpus", "vCPUs");
-    private final IntegerField memoryMib = number("memoryMib", "Memory (MiB)");
-    private final IntegerField diskGib = number("diskGib", "Disk (GiB)");
-    private final IntegerField cpuCapPercent = number("cpuCapPercent", "CPU cap (% of one vCPU)");
-    private final IntegerField cpuShares = number("cpuShares", "CPU shares");
-    private final IntegerField diskIops = number("diskIops", "Disk IOPS");
-    private final IntegerField diskMbps = number("diskMbps", "Disk MB/s");
-    private final IntegerField blkioWeight = number("blkioWeight", "Disk weight (100–1000)");
-    private final IntegerField netMbps = number("netMbps", "Network Mbit/s");
-    private final IntegerField trafficGib = number("trafficGib", "Traffic per month (GiB)");
-    private final IntegerField throttledNetMbps = number("throttledNetMbps", "Throttled rate (Mbit/s)");
-    private final IntegerField burstBaselinePercent = number("burstBaselinePercent", "Burst baseline (%, empty: no bursting)");
-    private final IntegerField priceCents = number("priceCents", "Price per month (cents)");
-    private final TextField currency = text("currency", "Currency");
+    private final IntegerField memoryMib = number("memoryMib", Texts.get("catalog.plan-dialog.memory-mib"));
+    private final IntegerField diskGib = number("diskGib", Texts.get("catalog.plan-dialog.disk-gib"));
+    private final IntegerField cpuCapPercent = number("cpuCapPercent", Texts.get("catalog.plan-dialog.cpu-cap-one-vcpu"));
+    private final IntegerField cpuShares = number("cpuShares", Texts.get("catalog.plan-dialog.cpu-shares"));
+    private final IntegerField diskIops = number("diskIops", Texts.get("catalog.plan-dialog.disk-iops"));
+    private final IntegerField diskMbps = number("diskMbps", Texts.get("catalog.plan-dialog.disk-mb"));
+    private final IntegerField blkioWeight = number("blkioWeight", Texts.get("catalog.plan-dialog.disk-weight-100-1000"));
+    private final IntegerField netMbps = number("netMbps", Texts.get("catalog.plan-dialog.network-mbit"));
+    private final IntegerField trafficGib = number("trafficGib", Texts.get("catalog.plan-dialog.traffic-per-month-gib"));
+    private final IntegerField throttledNetMbps = number("throttledNetMbps", Texts.get("catalog.plan-dialog.throttled-rate-mbit"));
+    private final IntegerField burstBaselinePercent = number("burstBaselinePercent", Texts.get("catalog.plan-dialog.burst-baseline-empty-no"));
+    private final IntegerField priceCents = number("priceCents", Texts.get("catalog.plan-dialog.price-per-month-cents"));
+    private final TextField currency = text("currency", Texts.get("catalog.plan-dialog.currency"));
     private final Map<String, HasValidation> byField = new LinkedHashMap<>();
 
     PlanDialog(PlanInfo existing, Function<PlanDraft, PlanInfo> save, Runnable saved) {
-        setHeaderTitle(existing == null ? "New plan" : "Edit plan " + existing.name());
+        setHeaderTitle(existing == null ? Texts.get("catalog.admin-plans-view.new-plan") : Texts.get("catalog.plan-dialog.edit-plan") + existing.name());
         var form = new FormLayout(name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps,
                 blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         add(form);
         fill(existing != null ? PlanDraft.of(existing)
                 : new PlanDraft("", "", 1, 1024, 20, 100, 1024, 1000, 100, 500, 250, 2000, 20, null, 600, "EUR"));
-        var ok = new Button(existing == null ? "Create" : "Save", e -> FieldErrors.save(byField, () -> {
+        var ok = new Button(existing == null ? Texts.get("catalog.plan-dialog.create") : Texts.get("catalog.plan-dialog.save"), e -> FieldErrors.save(byField, () -> {
             PlanInfo plan = save.apply(draft());
-            Notices.done("Plan " + plan.name() + " saved.");
+            Notices.done(Texts.get("catalog.plan-dialog.plan") + plan.name() + Texts.get("catalog.plan-dialog.saved"));
             close();
             saved.run();
         }));
         ok.setId("save-plan");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), ok);
+        getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> close()), ok);
         setWidth("44em");
     }
 

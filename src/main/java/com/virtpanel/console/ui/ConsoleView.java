@@ -1,5 +1,6 @@
 package com.virtpanel.console.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,13 +41,13 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
 
     private final Span name = new Span();
     private final Span status = new Span();
-    private final Button ctrlAltDel = button("console-cad", "Ctrl-Alt-Del", VaadinIcon.KEYBOARD);
-    private final Button paste = button("console-paste", "Paste text", VaadinIcon.PASTE);
-    private final Checkbox scale = new Checkbox("Scale to window", true);
-    private final Button reconnect = button("console-reconnect", "Reconnect", VaadinIcon.REFRESH);
+    private final Button ctrlAltDel = button("console-cad", Texts.get("console.console-view.ctrl-alt-del"), VaadinIcon.KEYBOARD);
+    private final Button paste = button("console-paste", Texts.get("console.console-view.paste-text"), VaadinIcon.PASTE);
+    private final Checkbox scale = new Checkbox(Texts.get("console.console-view.scale-window"), true);
+    private final Button reconnect = button("console-reconnect", Texts.get("console.console-view.reconnect"), VaadinIcon.REFRESH);
     private final VncConsole screen = new VncConsole();
     private long id;
-    private String title = "Console · Virtpanel";
+    private String title = Texts.get("console.console-view.console-virtpanel");
     private ConsoleTicket ticket;
 
     public ConsoleView(ServerService servers, ConsoleTickets tickets, Clock clock) {
@@ -82,7 +83,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     public void beforeEnter(BeforeEnterEvent event) {
         id = event.getRouteParameters().getLong("id").orElse(-1L);
         ServerView server = servers.get(id); // someone else's server ends in the not-found page
-        title = "Console · " + server.name();
+        title = Texts.get("console.console-view.console") + server.name();
         name.setText(server.name());
         connect();
     }
@@ -98,17 +99,17 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
             screen.connect(ticket.path());
         } catch (NotFoundException gone) {
             ticket = null;
-            state("gone", "This server no longer exists.");
+            state("gone", Texts.get("console.console-view.server-no-longer-exists"));
         } catch (PanelException e) {
             ticket = null;
-            state(stopped() ? "stopped" : "refused", stopped() ? "Server stopped. Start it, then press Reconnect." : e.userMessage());
+            state(stopped() ? "stopped" : "refused", stopped() ? Texts.get("console.console-view.server-stopped-start-then") : Texts.of(e));
         }
     }
 
     private void show(VncConsole.Status s) {
         switch (s.state()) {
-            case "connecting" -> state("connecting", "Connecting…");
-            case "connected" -> state("connected", "Connected");
+            case "connecting" -> state("connecting", Texts.get("console.connecting"));
+            case "connected" -> state("connected", Texts.get("console.connected"));
             default -> state(ended(s));
         }
     }
@@ -117,24 +118,24 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     private String[] ended(VncConsole.Status s) {
         switch (s.code()) {
             case 4001:
-                return new String[] {"stopped", "Server stopped."};
+                return new String[] {"stopped", Texts.get("console.console-view.server-stopped")};
             case 4002:
-                return new String[] {"gone", "The server is being deleted or reinstalled."};
+                return new String[] {"gone", Texts.get("console.console-view.server-being-deleted-reinstalled")};
             case 4003:
-                return new String[] {"ended", "Console access ended."};
+                return new String[] {"ended", Texts.get("console.console-view.console-access-ended")};
             case 1001:
-                return new String[] {"disconnected", "The panel restarted. Press Reconnect."};
+                return new String[] {"disconnected", Texts.get("console.console-view.panel-restarted-press-reconnect")};
             default:
                 break;
         }
         if (stopped()) {
-            return new String[] {"stopped", "Server stopped."};
+            return new String[] {"stopped", Texts.get("console.console-view.server-stopped")};
         }
         if (!s.wasConnected() && ticket != null && clock.instant().isAfter(ticket.expiresAt())) {
-            return new String[] {"expired", "Ticket expired. Press Reconnect."};
+            return new String[] {"expired", Texts.get("console.console-view.ticket-expired-press-reconnect")};
         }
-        return s.wasConnected() ? new String[] {"disconnected", "Disconnected. Press Reconnect."}
-                : new String[] {"refused", "Could not connect. Press Reconnect."};
+        return s.wasConnected() ? new String[] {"disconnected", Texts.get("console.console-view.disconnected-press-reconnect")}
+                : new String[] {"refused", Texts.get("console.console-view.could-not-connect-press")};
     }
 
     private boolean stopped() {
@@ -156,19 +157,19 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     /** Shows the clipboard's text (if the browser lets us read it) to check before typing it. */
     private void openPaste(String clipboard) {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Type text on the console");
-        var text = new TextArea("Text (each line ends with Enter)");
+        dialog.setHeaderTitle(Texts.get("console.console-view.type-text-console"));
+        var text = new TextArea(Texts.get("console.console-view.text-each-line-ends"));
         text.setId("console-paste-text");
         text.setWidth("32em");
         text.setValue(clipboard == null ? "" : clipboard);
-        var send = new Button("Type it", e -> {
+        var send = new Button(Texts.get("console.console-view.type"), e -> {
             screen.sendText(text.getValue());
             dialog.close();
         });
         send.setId("console-paste-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER).withModifiers(com.vaadin.flow.component.KeyModifier.CONTROL);
-        var cancel = new Button("Cancel", e -> dialog.close());
+        var cancel = new Button(Texts.get("console.console-view.cancel"), e -> dialog.close());
         dialog.add(text);
         dialog.getFooter().add(cancel, send);
         dialog.open();

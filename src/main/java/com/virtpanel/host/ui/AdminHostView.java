@@ -1,5 +1,6 @@
 package com.virtpanel.host.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.base.Bytes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,8 +11,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.HostPageSection;
@@ -28,10 +29,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /** The host at a glance for admins: versions, capacity, and the guests running right now. */
 @Route("admin/host")
-@PageTitle("Host · Virtpanel")
-@Menu(title = "Host", order = 73, icon = "vaadin:cluster")
+@Menu(title = "menu.admin-host", order = 73, icon = "vaadin:cluster")
 @RolesAllowed("ADMIN")
-public class AdminHostView extends VerticalLayout {
+public class AdminHostView extends VerticalLayout implements HasDynamicTitle {
 
     private final HostOverview host;
     private final GuestStats stats;
@@ -48,12 +48,12 @@ public class AdminHostView extends VerticalLayout {
         problem.addClassNames("banner", "banner-warning");
         problem.setId("host-problem");
         guests.setId("running-guests");
-        guests.addColumn(GuestSample::domain).setHeader("Running guest").setAutoWidth(true);
-        guests.addColumn(g -> String.format(Locale.ROOT, "%.1f s", g.cpuTimeNs() / 1e9)).setHeader("CPU time").setAutoWidth(true);
+        guests.addColumn(GuestSample::domain).setHeader(Texts.get("host.admin-host-view.running-guest")).setAutoWidth(true);
+        guests.addColumn(g -> String.format(Locale.ROOT, Texts.get("host.admin-host-view.1f"), g.cpuTimeNs() / 1e9)).setHeader(Texts.get("host.admin-host-view.cpu-time")).setAutoWidth(true);
         guests.setAllRowsVisible(true);
-        var refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
+        var refresh = new Button(Texts.get("host.admin-host-view.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("host-refresh");
-        add(new H2("Host"), refresh, problem, facts, new H3("Running guests"), guests);
+        add(new H2(Texts.get("host.admin-host-view.host")), refresh, problem, facts, new H3(Texts.get("host.admin-host-view.running-guests")), guests);
         sections.orderedStream().forEach(section -> add(section.section()));
         refresh();
     }
@@ -64,20 +64,20 @@ public class AdminHostView extends VerticalLayout {
         try {
             HostInfo info = host.info();
             HostCapacity capacity = host.capacity();
-            fact("Host", info.hostname());
-            fact("Connection", info.uri());
-            fact("Hypervisor", info.hypervisor() + " " + info.hypervisorVersion() + " (" + info.virtType() + ")");
+            fact(Texts.get("host.admin-host-view.host"), info.hostname());
+            fact(Texts.get("host.admin-host-view.connection"), info.uri());
+            fact(Texts.get("host.admin-host-view.hypervisor"), info.hypervisor() + " " + info.hypervisorVersion() + " (" + info.virtType() + ")");
             fact("libvirt", info.libvirtVersion());
-            fact("CPUs", Integer.toString(capacity.cpus()));
-            fact("Memory", capacity.freeMemoryMib() + " MiB free of " + capacity.totalMemoryMib() + " MiB");
-            fact("Storage pool", gib(capacity.storage().availableBytes()) + " free of " + gib(capacity.storage().capacityBytes())
-                    + " (" + gib(capacity.storage().allocationBytes()) + " allocated)");
-            fact("Limits enforced", host.enforceableLimits());
-            fact("Guests", capacity.runningGuests() + " running, " + capacity.definedGuests() + " defined");
+            fact(Texts.get("host.admin-host-view.cpus"), Integer.toString(capacity.cpus()));
+            fact(Texts.get("host.admin-host-view.memory"), capacity.freeMemoryMib() + Texts.get("host.admin-host-view.mib-free") + capacity.totalMemoryMib() + Texts.get("host.admin-host-view.mib"));
+            fact(Texts.get("host.admin-host-view.storage-pool"), gib(capacity.storage().availableBytes()) + Texts.get("host.admin-host-view.free") + gib(capacity.storage().capacityBytes())
+                    + " (" + gib(capacity.storage().allocationBytes()) + Texts.get("host.admin-host-view.allocated"));
+            fact(Texts.get("host.admin-host-view.limits-enforced"), host.enforceableLimits());
+            fact(Texts.get("host.admin-host-view.guests"), capacity.runningGuests() + Texts.get("host.admin-host-view.running") + capacity.definedGuests() + Texts.get("host.admin-host-view.defined"));
             List<GuestSample> running = stats.sampleRunning().stream().sorted(Comparator.comparing(GuestSample::domain)).toList();
             guests.setItems(running);
         } catch (PanelException e) {
-            problem.setText("The host does not answer: " + e.userMessage() + " " + host.problem());
+            problem.setText(Texts.get("host.admin-host-view.host-does-not-answer") + Texts.of(e) + " " + host.problem());
             problem.setVisible(true);
             guests.setItems(List.of());
         }
@@ -92,6 +92,11 @@ public class AdminHostView extends VerticalLayout {
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) Bytes.GIB);
+        return String.format(Locale.ROOT, Texts.get("host.admin-host-view.1f-gib"), bytes / (double) Bytes.GIB);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.admin-host");
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.host.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import com.virtpanel.base.ui.LayoutBanner;
@@ -23,7 +24,7 @@ class HostUnreachableBanner implements LayoutBanner {
         if (host.reachable()) {
             return Optional.empty();
         }
-        var banner = new Span("The host is unreachable right now: server actions will fail until it is back.");
+        var banner = new Span(Texts.get("host.host-unreachable-banner.host-unreachable-right-now"));
         banner.addClassNames("banner", "banner-warning");
         banner.setId("host-unreachable");
         return Optional.of(banner);

@@ -1,5 +1,6 @@
 package com.virtpanel.notify.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H3;
@@ -22,12 +23,12 @@ class NoticesPanel implements AccountPageSection {
 
     @Override
     public Component section() {
-        var panel = new VerticalLayout(new H3("Email notices"),
-                new Paragraph("Mails about your account itself (suspension, support visits, password resets) are always sent."));
+        var panel = new VerticalLayout(new H3(Texts.get("notify.notices-panel.email-notices")),
+                new Paragraph(Texts.get("notify.notices-panel.mails-about-account-itself")));
         panel.setPadding(false);
         panel.setId("email-notices");
         preferences.mine().forEach((notice, enabled) -> {
-            var box = new Checkbox(notice.label(), enabled);
+            var box = new Checkbox(Texts.get("notice." + notice.template()), enabled);
             box.setId("notice-" + notice.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             box.addValueChangeListener(e -> {
                 if (!e.isFromClient()) {

@@ -1,5 +1,8 @@
 package com.virtpanel.quota.ui;
 
+import com.virtpanel.base.ui.Formats;
+
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -34,7 +37,7 @@ class LimitsSection implements ServerPageSection {
         }
         var box = new Div();
         box.setId("limits");
-        box.add(new H3("Limits in force"));
+        box.add(new H3(Texts.get("quota.limits-section.limits-force")));
         int n = 0;
         for (String reason : LimitText.reasons(l)) {
             var notice = new Div(new Span(reason));
@@ -45,13 +48,13 @@ class LimitsSection implements ServerPageSection {
         var grid = new SpecGrid();
         grid.row("CPU", LimitText.cpu(l), "limit-cpu");
         if (l.burst() != null) {
-            grid.row("Burst credits", LimitText.credits(l.burst()), "limit-credits");
+            grid.row(Texts.get("quota.limits-section.burst-credits"), LimitText.credits(l.burst()), "limit-credits");
         }
-        grid.row("Disk I/O", l.diskIops() + " IOPS, " + l.diskMbps() + " MB/s", "limit-disk");
+        grid.row(Texts.get("quota.limits-section.disk-i-o"), l.diskIops() + Texts.get("quota.limits-section.iops") + l.diskMbps() + Texts.get("quota.limits-section.mb"), "limit-disk");
         // say so rather than promise a rate this host's kernel cannot hold the server to
-        grid.row("Network", LimitText.network(l) + (quota.enforcesNetworkRate() ? "" : " (not enforced on this host)"), "limit-network");
-        grid.row("Traffic", LimitText.traffic(l.traffic()), "limit-traffic");
-        grid.row("Checked", l.checkedAt() == null ? "not yet" : LimitText.SECONDS.format(l.checkedAt()), "limit-checked");
+        grid.row(Texts.get("quota.limits-section.network"), LimitText.network(l) + (quota.enforcesNetworkRate() ? "" : Texts.get("quota.limits-section.not-enforced-host")), "limit-network");
+        grid.row(Texts.get("quota.limits-section.traffic"), LimitText.traffic(l.traffic()), "limit-traffic");
+        grid.row(Texts.get("quota.limits-section.checked"), l.checkedAt() == null ? Texts.get("quota.limits-section.not-yet") : Formats.dateTimeSeconds(l.checkedAt()), "limit-checked");
         box.add(grid);
         return Optional.of(box);
     }

@@ -1,5 +1,7 @@
 package com.virtpanel.quota.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -36,11 +38,11 @@ class ThrottleBanner implements com.virtpanel.base.ui.LayoutBanner {
         banner.setId("throttle-banner");
         banner.addClassNames("banner", "banner-warning");
         for (ThrottledServer s : mine) {
-            String what = s.limits().trafficThrottled() && s.limits().cpuThrottled() ? "network and CPU are limited"
+            String what = s.limits().trafficThrottled() && s.limits().cpuThrottled() ? Texts.get("quota.throttle-banner.network-cpu-are-limited")
                     : s.limits().trafficThrottled()
-                            ? "network is limited to " + s.limits().netMbps() + " Mbit/s until "
-                                    + LimitText.TIME.format(s.limits().traffic().periodEnd()) + " (traffic allowance used up)"
-                            : "CPU is limited to its baseline (burst credits used up)";
+                            ? Texts.get("quota.throttle-banner.network-limited") + s.limits().netMbps() + Texts.get("quota.throttle-banner.mbit-until")
+                                    + Formats.dateTime(s.limits().traffic().periodEnd()) + Texts.get("quota.throttle-banner.traffic-allowance-used-up")
+                            : Texts.get("quota.throttle-banner.cpu-limited-its-baseline");
             banner.add(new Div(new Anchor("servers/" + s.serverId(), s.serverName()), new Span(": " + what + ".")));
         }
         return Optional.of(banner);

@@ -1,5 +1,6 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -18,7 +19,7 @@ class ConfirmByName extends Dialog {
 
     ConfirmByName(String title, String serverName, String warning, String confirmLabel, Runnable onConfirm) {
         setHeaderTitle(title);
-        var name = new TextField("Type the server's name to confirm");
+        var name = new TextField(Texts.get("server.confirm-by-name.type-server-name-confirm"));
         name.setId("confirm-name");
         name.setPlaceholder(serverName);
         name.setValueChangeMode(ValueChangeMode.EAGER);
@@ -35,7 +36,7 @@ class ConfirmByName extends Dialog {
         body.setPadding(false);
         body.add(new Paragraph(warning));
         add(body, name);
-        getFooter().add(new Button("Cancel", e -> close()), confirm);
+        getFooter().add(new Button(Texts.get("server.confirm-by-name.cancel"), e -> close()), confirm);
     }
 
     /** Extra inputs shown above the name field (the image choice of a reinstall). */

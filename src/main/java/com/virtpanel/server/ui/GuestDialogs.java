@@ -1,5 +1,6 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -42,12 +43,12 @@ final class GuestDialogs {
     }
 
     void resetPassword(ServerView server) {
-        var dialog = dialog("Reset the root password of " + server.name());
-        dialog.add(new Paragraph("A new password is generated and written into the server's system. "
-                + (server.status().apiName().equals("stopped") ? "The server stays stopped."
-                        : "The server is shut down for this and started again, which takes a minute or two.")
-                + " The password is shown once, right after this."));
-        var confirm = primary("Reset password", "confirm-reset-password");
+        var dialog = dialog(Texts.get("server.guest-dialogs.reset-root-password") + server.name());
+        dialog.add(new Paragraph(Texts.get("server.dialogs.new-password-generated") + " "
+                + (server.status().apiName().equals("stopped") ? Texts.get("server.guest-dialogs.server-stays-stopped")
+                        : Texts.get("server.guest-dialogs.server-shut-down-started"))
+                + Texts.get("server.guest-dialogs.password-shown-once-right")));
+        var confirm = primary(Texts.get("server.guest-dialogs.reset-password"), "confirm-reset-password");
         confirm.addClickListener(e -> {
             try {
                 String password = changes.resetRootPassword(server.id());
@@ -56,23 +57,23 @@ final class GuestDialogs {
                 show.accept(servers.get(server.id()));
             } catch (PanelException ex) {
                 dialog.close();
-                Notices.error(ex.userMessage());
+                Notices.error(Texts.of(ex));
             }
         });
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }
 
     private void showPassword(String password) {
-        var dialog = dialog("New root password");
-        var field = new TextField("Root password");
+        var dialog = dialog(Texts.get("server.guest-dialogs.new-root-password"));
+        var field = new TextField(Texts.get("server.guest-dialogs.root-password"));
         field.setId("new-root-password");
         field.setValue(password);
         field.setReadOnly(true);
         field.setWidthFull();
-        dialog.add(new Paragraph("Copy it now: it is not stored and cannot be shown again. It takes effect when the "
-                + "operation shown on the server page is done."), field);
-        var done = primary("I have copied it", "close-root-password");
+        dialog.add(new Paragraph(Texts.get("server.dialogs.copy-now") + " "
+                + Texts.get("server.guest-dialogs.operation-shown-server-page")), field);
+        var done = primary(Texts.get("server.guest-dialogs.i-have-copied"), "close-root-password");
         done.addClickListener(e -> dialog.close());
         dialog.getFooter().add(done);
         dialog.setCloseOnOutsideClick(false);
@@ -80,61 +81,61 @@ final class GuestDialogs {
     }
 
     void addSshKey(ServerView server) {
-        var dialog = dialog("Add an SSH key to " + server.name());
-        var saved = new ComboBox<SshKeyInfo>("One of your saved keys");
+        var dialog = dialog(Texts.get("server.guest-dialogs.add-ssh-key") + server.name());
+        var saved = new ComboBox<SshKeyInfo>(Texts.get("server.guest-dialogs.one-saved-keys"));
         saved.setId("add-key-saved");
         saved.setItems(keys.mine());
         saved.setItemLabelGenerator(k -> k.name() + " (" + k.fingerprint() + ")");
         saved.setWidthFull();
-        var pasted = new TextArea("Or paste a public key");
+        var pasted = new TextArea(Texts.get("server.guest-dialogs.paste-public-key"));
         pasted.setId("add-key-text");
         pasted.setWidthFull();
         dialog.add(new Paragraph("The key is added to root's authorized_keys on the server's disk; the server stays stopped."),
                 saved, pasted);
-        var confirm = primary("Add key", "confirm-add-key");
+        var confirm = primary(Texts.get("server.guest-dialogs.add-key"), "confirm-add-key");
         confirm.addClickListener(e -> {
             String key = !pasted.getValue().isBlank() ? pasted.getValue().trim()
                     : saved.getValue() == null ? "" : saved.getValue().publicKey();
             try {
                 show.accept(changes.addSshKey(server.id(), key));
                 dialog.close();
-                Notices.done("Adding the key");
+                Notices.done(Texts.get("server.guest-dialogs.adding-key"));
             } catch (PanelException ex) {
                 pasted.setInvalid(true);
-                pasted.setErrorMessage(ex.userMessage());
+                pasted.setErrorMessage(Texts.of(ex));
             }
         });
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.getFooter().add(new Button(Texts.get("catalog.image-dialog.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }
 
     void changePlan(ServerView server) {
-        var dialog = dialog("Change the plan of " + server.name());
+        var dialog = dialog(Texts.get("server.guest-dialogs.change-plan") + server.name());
         PlanInfo current = catalog.plan(server.planId());
-        var plan = new ComboBox<PlanInfo>("New plan");
+        var plan = new ComboBox<PlanInfo>(Texts.get("server.guest-dialogs.new-plan"));
         plan.setId("change-plan-choice");
         plan.setItems(catalog.plans().stream().filter(p -> p.id() != current.id()).toList());
         plan.setItemLabelGenerator(p -> p.title() + " (" + p.summary() + ", " + p.price() + ")");
         plan.setWidthFull();
-        dialog.add(new Paragraph("Now: " + current.title() + " (" + current.summary() + "). A change of vCPUs, memory or disk "
-                + "restarts the server; the disk and its filesystem grow. Disks cannot shrink."), plan);
-        var confirm = primary("Change plan", "confirm-change-plan");
+        dialog.add(new Paragraph(Texts.get("server.dialogs.plan-now", current.title(), current.summary()) + " "
+                + Texts.get("server.guest-dialogs.restarts-server-disk-its")), plan);
+        var confirm = primary(Texts.get("server.guest-dialogs.change-plan2"), "confirm-change-plan");
         confirm.addClickListener(e -> {
             if (plan.getValue() == null) {
                 plan.setInvalid(true);
-                plan.setErrorMessage("Choose a plan.");
+                plan.setErrorMessage(Texts.get("server.guest-dialogs.choose-plan"));
                 return;
             }
             try {
                 show.accept(changes.changePlan(server.id(), plan.getValue().name()));
                 dialog.close();
-                Notices.done("Changing the plan");
+                Notices.done(Texts.get("server.guest-dialogs.changing-plan"));
             } catch (PanelException ex) {
                 plan.setInvalid(true);
-                plan.setErrorMessage(ex.userMessage());
+                plan.setErrorMessage(Texts.of(ex));
             }
         });
-        var cancel = new Button("Cancel", e -> dialog.close());
+        var cancel = new Button(Texts.get("server.confirm-by-name.cancel"), e -> dialog.close());
         cancel.setId("cancel-change-plan");
         dialog.getFooter().add(cancel, confirm);
         dialog.open();

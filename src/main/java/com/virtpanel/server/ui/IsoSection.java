@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.IsoInfo;
 import com.virtpanel.server.AllowedActions;
 import com.virtpanel.server.ServerAction;
@@ -52,27 +53,27 @@ class IsoSection implements ServerPageSection {
 
         private final long id;
         private final Span attached = new Span();
-        private final ComboBox<IsoInfo> choice = new ComboBox<>("ISO");
-        private final Checkbox keep = new Checkbox("Keep booting from it");
-        private final Button boot = new Button("Boot from ISO", VaadinIcon.DISC.create());
-        private final Button eject = new Button("Eject", VaadinIcon.EJECT.create());
+        private final ComboBox<IsoInfo> choice = new ComboBox<>(Texts.get("server.iso.title"));
+        private final Checkbox keep = new Checkbox(Texts.get("server.iso.keep-booting"));
+        private final Button boot = new Button(Texts.get("server.iso.boot"), VaadinIcon.DISC.create());
+        private final Button eject = new Button(Texts.get("server.iso.eject"), VaadinIcon.EJECT.create());
 
         Box(long id) {
             this.id = id;
             setId("iso");
             attached.setId("iso-attached");
             choice.setId("iso-choice");
-            choice.setItemLabelGenerator(i -> i.name() + (i.library() ? "" : " (" + i.status().name().toLowerCase() + ")"));
+            choice.setItemLabelGenerator(i -> i.library() ? i.name() : Texts.get("server.iso.own-with-status", i.name(), Texts.get("server.iso.status." + i.status().name().toLowerCase())));
             keep.setId("iso-keep");
             boot.setId("boot-iso");
             eject.setId("eject-iso");
             boot.addClickListener(e -> act(() -> isos.bootIso(id, choice.getValue() == null ? null : choice.getValue().id(),
-                    keep.getValue()), "Booting from the ISO"));
-            eject.addClickListener(e -> act(() -> isos.eject(id), "Ejecting the ISO"));
+                    keep.getValue()), Texts.get("server.iso.booting")));
+            eject.addClickListener(e -> act(() -> isos.eject(id), Texts.get("server.iso.ejecting")));
             var row = new HorizontalLayout(choice, keep, boot, eject);
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             row.setWrap(true);
-            add(new H3("ISO"), attached, row);
+            add(new H3(Texts.get("server.iso.title")), attached, row);
             if (isos.mayAddIsos()) {
                 add(ownIsoForm());
             }
@@ -85,22 +86,22 @@ class IsoSection implements ServerPageSection {
         }
 
         private Component ownIsoForm() {
-            var name = new TextField("Name");
+            var name = new TextField(Texts.get("server.iso.name"));
             name.setId("own-iso-name");
-            var url = new TextField("URL");
+            var url = new TextField(Texts.get("server.iso.url"));
             url.setId("own-iso-url");
             url.setWidth("24em");
-            var sha = new TextField("SHA-256 (optional)");
+            var sha = new TextField(Texts.get("server.iso.sha256-optional"));
             sha.setId("own-iso-sha256");
-            var add = new Button("Add ISO", VaadinIcon.PLUS.create(), e -> {
+            var add = new Button(Texts.get("server.iso.add"), VaadinIcon.PLUS.create(), e -> {
                 try {
                     isos.addIso(name.getValue(), url.getValue(), sha.getValue());
-                    Notices.done("Downloading " + name.getValue());
+                    Notices.done(Texts.get("server.iso.downloading", name.getValue()));
                     name.clear();
                     url.clear();
                     sha.clear();
                 } catch (PanelException ex) {
-                    Notices.error(ex.userMessage());
+                    Notices.error(Texts.of(ex));
                 }
                 refresh();
             });
@@ -116,15 +117,15 @@ class IsoSection implements ServerPageSection {
                 action.get();
                 Notices.done(done);
             } catch (PanelException e) {
-                Notices.error(e.userMessage());
+                Notices.error(Texts.of(e));
             }
             refresh();
         }
 
         private void refresh() {
             try {
-                attached.setText(isos.attached(id).map(a -> "Attached: " + a.name()
-                        + (a.keepBooting() ? " (boots at every start)" : " (the next boot is from the disk)")).orElse("No ISO attached."));
+                attached.setText(isos.attached(id).map(a -> Texts.get(a.keepBooting() ? "server.iso.attached-always" : "server.iso.attached-once",
+                        a.name())).orElse(Texts.get("server.iso.none-attached")));
                 IsoInfo chosen = choice.getValue();
                 choice.setItems(isos.isos());
                 if (chosen != null) {
@@ -132,9 +133,9 @@ class IsoSection implements ServerPageSection {
                 }
                 AllowedActions allowed = servers.allowedActions(id);
                 boot.setEnabled(allowed.allowed(ServerAction.BOOT_ISO));
-                boot.setTooltipText(allowed.reason(ServerAction.BOOT_ISO));
+                boot.setTooltipText(Texts.get(allowed.reason(ServerAction.BOOT_ISO)));
                 eject.setEnabled(allowed.allowed(ServerAction.EJECT_ISO));
-                eject.setTooltipText(allowed.reason(ServerAction.EJECT_ISO));
+                eject.setTooltipText(Texts.get(allowed.reason(ServerAction.EJECT_ISO)));
             } catch (PanelException gone) {
                 // the page itself handles a server that is gone or a host that is unreachable
             }

@@ -1,5 +1,6 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.SshKeyInfo;
 import com.virtpanel.account.SshKeyService;
@@ -38,12 +39,12 @@ import java.util.UUID;
  * the wizard opens, so a second click or a resubmission returns the same server.
  */
 @Route("order")
-@PageTitle("Order a server · Virtpanel")
-@Menu(title = "Order a server", order = 2, icon = "vaadin:plus-circle")
+@Menu(title = "menu.order", order = 2, icon = "vaadin:plus-circle")
 @PermitAll
-public class OrderView extends VerticalLayout {
+public class OrderView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String[] STEPS = {"Plan", "Image", "Hostname", "Access", "Summary"};
+    private static final String[] STEPS = {"server.order.step.plan", "server.order.step.image", "server.order.step.hostname",
+        "server.order.step.access", "server.order.step.summary"};
 
     private final ServerOrders orders;
     private final String orderKey = UUID.randomUUID().toString();
@@ -54,14 +55,14 @@ public class OrderView extends VerticalLayout {
     private final HorizontalLayout stepper = new HorizontalLayout();
     private final Div content = new Div();
     private final Span error = new Span();
-    private final Button back = new Button("Back");
-    private final Button next = new Button("Next");
-    private final Button order = new Button("Order now");
+    private final Button back = new Button(Texts.get("server.order-view.back"));
+    private final Button next = new Button(Texts.get("server.order-view.next"));
+    private final Button order = new Button(Texts.get("server.order-view.order-now"));
 
-    private final TextField hostname = new TextField("Hostname");
-    private final CheckboxGroup<SshKeyInfo> keys = new CheckboxGroup<>("Your saved SSH keys");
-    private final TextArea newKey = new TextArea("Or paste a public key");
-    private final PasswordField password = new PasswordField("Root password (optional)");
+    private final TextField hostname = new TextField(Texts.get("server.order-view.hostname"));
+    private final CheckboxGroup<SshKeyInfo> keys = new CheckboxGroup<>(Texts.get("server.order-view.saved-ssh-keys"));
+    private final TextArea newKey = new TextArea(Texts.get("server.guest-dialogs.paste-public-key"));
+    private final PasswordField password = new PasswordField(Texts.get("server.order-view.root-password-optional"));
 
     private int step;
     private PlanInfo plan;
@@ -88,7 +89,7 @@ public class OrderView extends VerticalLayout {
         order.setDisableOnClick(true);
         order.addClickListener(e -> placeOrder());
         hostname.setId("hostname");
-        hostname.setHelperText("Letters, digits and dashes, for example web-1 or db.example.com");
+        hostname.setHelperText(Texts.get("server.order-view.letters-digits-dashes-example"));
         hostname.setWidth("24em");
         keys.setId("saved-keys");
         keys.setItems(savedKeys);
@@ -96,14 +97,14 @@ public class OrderView extends VerticalLayout {
         keys.setVisible(!savedKeys.isEmpty());
         newKey.setId("new-key");
         newKey.setWidthFull();
-        newKey.setPlaceholder("ssh-ed25519 AAAA… you@laptop");
+        newKey.setPlaceholder(Texts.get("server.order-view.ssh-ed25519-aaaa-laptop"));
         password.setId("root-password");
-        password.setHelperText("At least 10 characters. Keys are safer; you can use both.");
+        password.setHelperText(Texts.get("server.order-view.at-least-10-characters"));
         password.setWidth("24em");
         if (savedKeys.size() == 1) {
             keys.select(savedKeys.get(0));
         }
-        add(new H2("Order a server"), stepper, error, content, new HorizontalLayout(back, next, order));
+        add(new H2(Texts.get("server.order-view.order-server")), stepper, error, content, new HorizontalLayout(back, next, order));
         go(0);
     }
 
@@ -115,7 +116,7 @@ public class OrderView extends VerticalLayout {
         error.setVisible(false);
         stepper.removeAll();
         for (int i = 0; i < STEPS.length; i++) {
-            var label = new Span((i + 1) + ". " + STEPS[i]);
+            var label = new Span((i + 1) + ". " + Texts.get(STEPS[i]));
             label.getElement().getThemeList().add(i == step ? "badge primary" : i < step ? "badge success" : "badge contrast");
             stepper.add(label);
         }
@@ -123,8 +124,8 @@ public class OrderView extends VerticalLayout {
         content.add(switch (step) {
             case 0 -> planStep();
             case 1 -> imageStep();
-            case 2 -> new VerticalLayout(new H3("Choose a hostname"), hostname);
-            case 3 -> new VerticalLayout(new H3("How will you log in?"), keys, newKey, password);
+            case 2 -> new VerticalLayout(new H3(Texts.get("server.order.choose-hostname")), hostname);
+            case 3 -> new VerticalLayout(new H3(Texts.get("server.order.how-log-in")), keys, newKey, password);
             default -> summary();
         });
         back.setEnabled(step > 0);
@@ -135,16 +136,16 @@ public class OrderView extends VerticalLayout {
     private boolean validate(int current) {
         try {
             switch (current) {
-                case 0 -> require(plan != null, "plan", "Choose a plan.");
-                case 1 -> require(image != null, "image", "Choose an image.");
+                case 0 -> require(plan != null, "plan", Texts.get("server.order.choose-plan-first"));
+                case 1 -> require(image != null, "image", Texts.get("server.order.choose-image-first"));
                 case 2 -> hostname.setValue(orders.checkName(hostname.getValue()));
                 case 3 -> require(!sshKeyLines().isEmpty() || !password.getValue().isEmpty(), "ssh_keys",
-                        "Choose or paste an SSH key, or set a root password.");
+                        Texts.get("server.order-view.choose-paste-ssh-key"));
                 default -> { }
             }
             return true;
         } catch (PanelException e) {
-            showError(e.userMessage());
+            showError(Texts.of(e));
             return false;
         }
     }
@@ -157,11 +158,11 @@ public class OrderView extends VerticalLayout {
             cards.add(card("plan-" + p.name(), p.title(), p == plan, e -> {
                 plan = p;
                 go(0);
-            }, p.summary(), "CPU cap " + p.cpuCapPercent() + " %" + (p.bursts() ? " (baseline " + p.burstBaselinePercent() + " %)" : ""),
-                    p.diskIops() + " IOPS · " + p.diskMbps() + " MB/s disk", p.netMbps() + " Mbit/s · " + p.trafficGib() + " GiB traffic",
+            }, p.summary(), Texts.get("server.order-view.cpu-cap") + p.cpuCapPercent() + " %" + (p.bursts() ? Texts.get("server.order-view.baseline") + p.burstBaselinePercent() + " %)" : ""),
+                    p.diskIops() + Texts.get("server.order-view.iops") + p.diskMbps() + Texts.get("server.order-view.mb-disk"), p.netMbps() + Texts.get("server.order-view.mbit") + p.trafficGib() + Texts.get("server.order-view.gib-traffic"),
                     p.price()));
         }
-        return new VerticalLayout(new H3("Choose a plan"), cards);
+        return new VerticalLayout(new H3(Texts.get("server.order-view.choose-plan")), cards);
     }
 
     private Component imageStep() {
@@ -174,21 +175,21 @@ public class OrderView extends VerticalLayout {
                 go(1);
             }, i.detected().isBlank() ? i.osFamily().name().toLowerCase() : i.detected()));
         }
-        return new VerticalLayout(new H3("Choose an operating system"), cards);
+        return new VerticalLayout(new H3(Texts.get("server.order-view.choose-operating-system")), cards);
     }
 
     private Component summary() {
         var list = new Div();
         list.addClassName("spec-grid");
         list.setId("order-summary");
-        row(list, "Plan", plan.title() + " — " + plan.summary());
-        row(list, "Price", plan.price());
-        row(list, "Image", image.title());
-        row(list, "Hostname", hostname.getValue());
-        row(list, "SSH keys", String.valueOf(sshKeyLines().size()));
-        row(list, "Root password", password.getValue().isEmpty() ? "not set" : "set");
-        return new VerticalLayout(new H3("Check and order"), list,
-                new Paragraph("The server starts within seconds of your order. You can reinstall or delete it at any time."));
+        row(list, Texts.get("server.order-view.plan"), plan.title() + " — " + plan.summary());
+        row(list, Texts.get("server.order-view.price"), plan.price());
+        row(list, Texts.get("server.order-view.image"), image.title());
+        row(list, Texts.get("server.order-view.hostname"), hostname.getValue());
+        row(list, Texts.get("server.order-view.ssh-keys"), String.valueOf(sshKeyLines().size()));
+        row(list, Texts.get("server.guest-dialogs.root-password"), password.getValue().isEmpty() ? Texts.get("server.order-view.not-set") : "set");
+        return new VerticalLayout(new H3(Texts.get("server.order-view.check-order")), list,
+                new Paragraph(Texts.get("server.order-view.server-starts-within-seconds")));
     }
 
     private void placeOrder() {
@@ -198,7 +199,7 @@ public class OrderView extends VerticalLayout {
             getUI().ifPresent(ui -> ui.navigate("servers/" + server.id()));
         } catch (PanelException e) {
             order.setEnabled(true);
-            showError(e.userMessage());
+            showError(Texts.of(e));
         }
     }
 
@@ -242,5 +243,10 @@ public class OrderView extends VerticalLayout {
         var dt = new Span(label);
         dt.addClassName("muted");
         list.add(dt, new Span(value));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.order");
     }
 }

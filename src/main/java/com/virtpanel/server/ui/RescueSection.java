@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.server.AllowedActions;
 import com.virtpanel.server.ServerAction;
 import com.virtpanel.server.ServerPageSection;
@@ -72,34 +73,33 @@ class RescueSection implements ServerPageSection {
             return;
         }
         box.removeAll();
-        box.add(new H3("Rescue"));
+        box.add(new H3(Texts.get("server.rescue.title")));
         if (until.isPresent()) {
             long minutes = Math.max(0, (Duration.between(clock.instant(), until.get()).toSeconds() + 59) / 60);
-            var state = new Span("Rescue mode — ends in " + minutes + " min. Your disk is /dev/vdb; log in as root over SSH.");
+            var state = new Span(Texts.get("server.rescue.state", minutes));
             state.setId("rescue-state");
             state.addClassNames("banner", "banner-warning");
-            var leave = new Button("Leave rescue", VaadinIcon.SIGN_OUT.create(), e -> act(box, id, () -> rescue.leaveRescue(id)));
+            var leave = new Button(Texts.get("server.rescue.leave"), VaadinIcon.SIGN_OUT.create(), e -> act(box, id, () -> rescue.leaveRescue(id)));
             leave.setId("leave-rescue");
             leave.setEnabled(allowed.allowed(ServerAction.LEAVE_RESCUE));
-            leave.setTooltipText(allowed.reason(ServerAction.LEAVE_RESCUE));
+            leave.setTooltipText(Texts.get(allowed.reason(ServerAction.LEAVE_RESCUE)));
             box.add(new Div(state), leave);
         } else {
-            var boot = new Button("Boot into rescue", VaadinIcon.AMBULANCE.create(), e -> confirm(box, id));
+            var boot = new Button(Texts.get("server.rescue.boot"), VaadinIcon.AMBULANCE.create(), e -> confirm(box, id));
             boot.setId("boot-rescue");
             boot.setEnabled(allowed.allowed(ServerAction.RESCUE));
-            boot.setTooltipText(allowed.reason(ServerAction.RESCUE));
+            boot.setTooltipText(Texts.get(allowed.reason(ServerAction.RESCUE)));
             box.add(boot);
         }
     }
 
     private void confirm(Div box, long id) {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Boot into rescue");
-        var password = new Checkbox("Also a one-time root password");
+        dialog.setHeaderTitle(Texts.get("server.rescue.boot"));
+        var password = new Checkbox(Texts.get("server.rescue.one-time-password"));
         password.setId("rescue-password");
-        dialog.add(new Paragraph("The server restarts into a rescue system with its disk as /dev/vdb, "
-                + "reachable over SSH with its keys. Rescue ends after its first boot or 60 minutes."), password);
-        var go = new Button("Boot into rescue", e -> {
+        dialog.add(new Paragraph(Texts.get("server.rescue.explain")), password);
+        var go = new Button(Texts.get("server.rescue.boot"), e -> {
             dialog.close();
             try {
                 var started = rescue.rescue(id, password.getValue());
@@ -108,12 +108,12 @@ class RescueSection implements ServerPageSection {
                 }
                 fill(box, id);
             } catch (PanelException ex) {
-                Notices.error(ex.userMessage());
+                Notices.error(Texts.of(ex));
             }
         });
         go.setId("confirm-rescue");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), go);
+        dialog.getFooter().add(new Button(Texts.get("common.cancel"), e -> dialog.close()), go);
         dialog.open();
     }
 
@@ -122,20 +122,20 @@ class RescueSection implements ServerPageSection {
             action.run();
             fill(box, id);
         } catch (PanelException ex) {
-            Notices.error(ex.userMessage());
+            Notices.error(Texts.of(ex));
         }
     }
 
     private static void showPassword(String password) {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Rescue root password");
-        var field = new TextField("Root password");
+        dialog.setHeaderTitle(Texts.get("server.rescue.password-title"));
+        var field = new TextField(Texts.get("server.rescue.root-password"));
         field.setId("rescue-root-password");
         field.setValue(password);
         field.setReadOnly(true);
         field.setWidthFull();
-        dialog.add(new Paragraph("Copy it now: it is shown only once."), field);
-        var done = new Button("I have copied it", e -> dialog.close());
+        dialog.add(new Paragraph(Texts.get("server.rescue.copy-now")), field);
+        var done = new Button(Texts.get("server.rescue.copied"), e -> dialog.close());
         done.setId("close-rescue-password");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(done);

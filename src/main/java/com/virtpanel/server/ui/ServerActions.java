@@ -1,5 +1,6 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,20 +21,20 @@ class ServerActions extends FlexLayout {
 
     static final Duration FORCE_OFF_AFTER = Duration.ofSeconds(20);
 
-    final Button start = button("start", "Start", VaadinIcon.PLAY);
-    final Button shutdown = button("shutdown", "Shut down", VaadinIcon.POWER_OFF);
-    final Button forceOff = button("force-off", "Force off", VaadinIcon.PLUG);
-    final Button reboot = button("reboot", "Reboot", VaadinIcon.REFRESH);
-    final Button reset = button("reset", "Reset", VaadinIcon.BOLT);
-    final Button powerOff = button("poweroff", "Power off", VaadinIcon.STOP);
-    final Button reinstall = button("reinstall", "Reinstall", VaadinIcon.DOWNLOAD);
-    final Button resetPassword = button("reset-password", "Reset root password", VaadinIcon.KEY);
-    final Button addSshKey = button("add-ssh-key", "Add SSH key", VaadinIcon.PLUS);
-    final Button changePlan = button("change-plan", "Change plan", VaadinIcon.ARROWS_LONG_UP);
-    final Button delete = button("delete", "Delete", VaadinIcon.TRASH);
+    final Button start = button("start", Texts.get("server.server-actions.start"), VaadinIcon.PLAY);
+    final Button shutdown = button("shutdown", Texts.get("server.server-actions.shut-down"), VaadinIcon.POWER_OFF);
+    final Button forceOff = button("force-off", Texts.get("server.server-actions.force-off"), VaadinIcon.PLUG);
+    final Button reboot = button("reboot", Texts.get("server.server-actions.reboot"), VaadinIcon.REFRESH);
+    final Button reset = button("reset", Texts.get("server.server-actions.reset"), VaadinIcon.BOLT);
+    final Button powerOff = button("poweroff", Texts.get("server.server-actions.power-off"), VaadinIcon.STOP);
+    final Button reinstall = button("reinstall", Texts.get("server.server-actions.reinstall"), VaadinIcon.DOWNLOAD);
+    final Button resetPassword = button("reset-password", Texts.get("server.server-actions.reset-root-password"), VaadinIcon.KEY);
+    final Button addSshKey = button("add-ssh-key", Texts.get("server.server-actions.add-ssh-key"), VaadinIcon.PLUS);
+    final Button changePlan = button("change-plan", Texts.get("server.guest-dialogs.change-plan2"), VaadinIcon.ARROWS_LONG_UP);
+    final Button delete = button("delete", Texts.get("server.server-actions.delete"), VaadinIcon.TRASH);
     private final Anchor console;
     /** Inside the link, so the console looks like the other actions but opens its own tab. */
-    private final Button consoleButton = new Button("Console", VaadinIcon.DESKTOP.create());
+    private final Button consoleButton = new Button(Texts.get("server.server-actions.console"), VaadinIcon.DESKTOP.create());
     private Instant shutdownRequested;
 
     ServerActions(long serverId) {
@@ -67,7 +68,7 @@ class ServerActions extends FlexLayout {
         set(shutdown, allowed, ServerAction.SHUTDOWN);
         if (shutdownRequested != null && shutdown.isEnabled()) {
             shutdown.setEnabled(false);
-            shutdown.setTooltipText("Shutdown requested: the server stops when its system has shut down");
+            shutdown.setTooltipText(Texts.get("server.server-actions.shutdown-requested-server-stops"));
         }
         forceOff.setVisible(shutdownRequested != null && clock.instant().isAfter(shutdownRequested.plus(FORCE_OFF_AFTER)));
         set(forceOff, allowed, ServerAction.POWER_OFF);
@@ -87,7 +88,7 @@ class ServerActions extends FlexLayout {
 
     private static void set(Button button, AllowedActions allowed, ServerAction action) {
         button.setEnabled(allowed.allowed(action));
-        button.setTooltipText(allowed.reason(action));
+        button.setTooltipText(Texts.get(allowed.reason(action)));
     }
 
     void on(Button button, LongConsumer action, long id) {

@@ -1,5 +1,7 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -8,9 +10,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
@@ -34,9 +36,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /** One server: what it is, what it may use, what it is doing, and the buttons to drive it. */
 @Route("servers/:id")
-@PageTitle("Server · Virtpanel")
 @PermitAll
-public class ServerDetailView extends VerticalLayout implements BeforeEnterObserver {
+public class ServerDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ServerService servers;
     private final ServerPower power;
@@ -95,43 +96,43 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void wire() {
-        act(actions.start, power::start, "Starting");
+        act(actions.start, power::start, Texts.get("server.server-detail-view.starting"));
         act(actions.shutdown, sid -> {
             ServerView v = power.shutdown(sid);
             actions.shutdownRequested(clock.instant());
             return v;
-        }, "Shutdown requested: the server will stop when its system has shut down");
-        act(actions.forceOff, power::powerOff, "Forced off");
-        act(actions.reboot, power::reboot, "Rebooting");
-        act(actions.reset, power::reset, "Reset");
-        act(actions.powerOff, power::powerOff, "Powered off");
+        }, Texts.get("server.server-detail-view.shutdown-requested-server-will"));
+        act(actions.forceOff, power::powerOff, Texts.get("server.server-detail-view.forced-off"));
+        act(actions.reboot, power::reboot, Texts.get("server.server-detail-view.rebooting"));
+        act(actions.reset, power::reset, Texts.get("server.server-actions.reset"));
+        act(actions.powerOff, power::powerOff, Texts.get("server.server-detail-view.powered-off"));
         actions.reinstall.addClickListener(e -> openReinstall());
         actions.resetPassword.addClickListener(e -> dialogs.resetPassword(current));
         actions.addSshKey.addClickListener(e -> dialogs.addSshKey(current));
         actions.changePlan.addClickListener(e -> dialogs.changePlan(current));
-        actions.delete.addClickListener(e -> new ConfirmByName("Delete " + current.name(), current.name(),
-                "The server and its disk are destroyed for good. This cannot be undone.", "Delete",
-                () -> run(() -> changes.delete(id), "Deleting")).open());
+        actions.delete.addClickListener(e -> new ConfirmByName(Texts.get("server.server-detail-view.delete") + current.name(), current.name(),
+                Texts.get("server.server-detail-view.server-its-disk-are"), Texts.get("server.server-actions.delete"),
+                () -> run(() -> changes.delete(id), Texts.get("server.server-detail-view.deleting"))).open());
     }
 
     private void openReinstall() {
-        var image = new ComboBox<ImageInfo>("Image");
+        var image = new ComboBox<ImageInfo>(Texts.get("server.order-view.image"));
         image.setId("reinstall-image");
         List<ImageInfo> images = catalog.images();
         image.setItems(images);
         image.setItemLabelGenerator(ImageInfo::title);
         images.stream().filter(i -> i.id() == current.imageId()).findFirst().ifPresent(image::setValue);
-        var keys = new TextArea("New SSH keys (optional, one per line; empty keeps the current keys)");
+        var keys = new TextArea(Texts.get("server.server-detail-view.new-ssh-keys-optional"));
         keys.setId("reinstall-keys");
         keys.setWidthFull();
-        new ConfirmByName("Reinstall " + current.name(), current.name(),
-                "Everything on the disk is replaced by a fresh system. The new disk is prepared first; "
-                        + "the old one is removed only once the new one is in place.", "Reinstall",
+        new ConfirmByName(Texts.get("server.server-detail-view.reinstall") + current.name(), current.name(),
+                Texts.get("server.server-detail-view.everything-disk-replaced-by")
+                        + Texts.get("server.server-detail-view.old-one-removed-only"), Texts.get("server.server-actions.reinstall"),
                 () -> run(() -> {
                     List<String> lines = keys.getValue().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
                     return changes.reinstall(id, image.getValue() == null ? null : image.getValue().name(),
                             lines.isEmpty() ? null : lines, null);
-                }, "Reinstalling")).with(image, keys).open();
+                }, Texts.get("server.server-detail-view.reinstalling"))).with(image, keys).open();
     }
 
     private void act(com.vaadin.flow.component.button.Button button, LongFunction<ServerView> action, String done) {
@@ -143,7 +144,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
             show(action.get());
             Notices.done(done);
         } catch (PanelException e) {
-            Notices.error(e.userMessage());
+            Notices.error(Texts.of(e));
             refresh();
         }
     }
@@ -172,15 +173,15 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
         specs.removeAll();
-        row("Status", s.status().label());
+        row(Texts.get("server.server-detail-view.status"), Texts.get("server.status." + s.status().apiName()));
         row("IPv4", s.ipv4() == null ? "—" : s.ipv4());
-        row("Plan", plan.title() + " (" + plan.summary() + ")");
-        row("Image", s.image());
-        row("CPU", "cap " + plan.cpuCapPercent() + " % of one vCPU, weight " + plan.cpuShares());
-        row("Disk I/O", plan.diskIops() + " IOPS, " + plan.diskMbps() + " MB/s");
-        row("Network", plan.netMbps() + " Mbit/s, " + plan.trafficGib() + " GiB traffic per month");
-        row("Created", ServersView.DATE.format(s.createdAt()));
-        row("Domain", s.domain());
+        row(Texts.get("server.order-view.plan"), plan.title() + " (" + plan.summary() + ")");
+        row(Texts.get("server.order-view.image"), s.image());
+        row("CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
+        row(Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));
+        row(Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
+        row(Texts.get("server.server-detail-view.created"), Formats.dateTime(s.createdAt()));
+        row(Texts.get("server.server-detail-view.domain"), s.domain());
         if (s.status() == ServerStatus.DELETED) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         }
@@ -188,5 +189,10 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
 
     private void row(String label, String value) {
         specs.row(label, value, "spec-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.server-detail");
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.server.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,47 +11,42 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** "My servers": every server with its live status, and the way to order one. */
 @Route("servers")
 @RouteAlias("")
-@PageTitle("My servers · Virtpanel")
-@Menu(title = "My servers", order = 1, icon = "vaadin:server")
+@Menu(title = "menu.servers", order = 1, icon = "vaadin:server")
 @PermitAll
-public class ServersView extends VerticalLayout {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+public class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private final ServerService servers;
     private final Grid<ServerView> grid = new Grid<>();
-    private final Paragraph empty = new Paragraph("You have no servers yet. Order one: it is running within seconds.");
+    private final Paragraph empty = new Paragraph(Texts.get("server.servers-view.have-no-servers-yet"));
 
     public ServersView(ServerService servers, ServerUpdates updates) {
         this.servers = servers;
         addClassName("page");
-        var order = new Button("Order a server", VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(OrderView.class)));
+        var order = new Button(Texts.get("server.order-view.order-server"), VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(OrderView.class)));
         order.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         order.setId("order-server");
-        var header = new HorizontalLayout(new H2("My servers"), order);
+        var header = new HorizontalLayout(new H2(Texts.get("server.servers-view.my-servers")), order);
         header.setAlignItems(Alignment.BASELINE);
 
         grid.setId("servers-grid");
-        grid.addComponentColumn(s -> new Anchor("servers/" + s.id(), s.name())).setHeader("Name").setAutoWidth(true);
-        grid.addComponentColumn(s -> new StatusBadge(s.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(ServerView::plan).setHeader("Plan").setAutoWidth(true);
-        grid.addColumn(ServerView::image).setHeader("Image").setAutoWidth(true);
+        grid.addComponentColumn(s -> new Anchor("servers/" + s.id(), s.name())).setHeader(Texts.get("server.servers-view.name")).setAutoWidth(true);
+        grid.addComponentColumn(s -> new StatusBadge(s.status())).setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
+        grid.addColumn(ServerView::plan).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
+        grid.addColumn(ServerView::image).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
         grid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);
-        grid.addColumn(s -> DATE.format(s.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(Texts.get("server.server-detail-view.created")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("servers/" + e.getItem().id())));
         empty.addClassName("muted");
@@ -63,5 +60,10 @@ public class ServersView extends VerticalLayout {
         grid.setItems(list);
         empty.setVisible(list.isEmpty());
         grid.setVisible(!list.isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.servers");
     }
 }

@@ -1,13 +1,14 @@
 package com.virtpanel.server.ui;
 
 import com.vaadin.flow.component.html.Span;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.server.ServerStatus;
 
 /** A coloured status label: green running, grey stopped, blue busy, red failed. */
 class StatusBadge extends Span {
 
     StatusBadge(ServerStatus status) {
-        super(status.label());
+        super(Texts.get("server.status." + status.apiName()));
         String theme = switch (status) {
             case RUNNING -> "badge success";
             case STOPPED, DELETED -> "badge contrast";

@@ -1,5 +1,7 @@
 package com.virtpanel.support.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.support.AuditAction;
 import com.virtpanel.support.AuditEntry;
@@ -29,19 +31,18 @@ import java.util.List;
 
 /** The audit log for admins, newest first, filtered by who, server, action and time range. */
 @Route("admin/audit")
-@PageTitle("Audit log · Virtpanel")
-@Menu(title = "Audit log", order = 60, icon = "vaadin:records")
+@Menu(title = "menu.audit", order = 60, icon = "vaadin:records")
 @RolesAllowed("ADMIN")
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     static final int LIMIT = 500;
 
     private final AuditService audit;
-    private final TextField who = new TextField("Who");
-    private final IntegerField server = new IntegerField("Server id");
-    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
-    private final DateTimePicker from = new DateTimePicker("From");
-    private final DateTimePicker to = new DateTimePicker("To");
+    private final TextField who = new TextField(Texts.get("support.audit-view.who"));
+    private final IntegerField server = new IntegerField(Texts.get("support.audit-view.server-id"));
+    private final ComboBox<AuditAction> action = new ComboBox<>(Texts.get("support.audit-view.action"));
+    private final DateTimePicker from = new DateTimePicker(Texts.get("support.audit-view.from"));
+    private final DateTimePicker to = new DateTimePicker(Texts.get("support.audit-view.text"));
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Span count = new Span();
 
@@ -50,7 +51,7 @@ public class AuditView extends VerticalLayout {
         addClassName("page");
         setMaxWidth("none");
         who.setId("audit-who");
-        who.setPlaceholder("part of an email");
+        who.setPlaceholder(Texts.get("support.audit-view.part-email"));
         who.setClearButtonVisible(true);
         server.setId("audit-server");
         server.setMin(1);
@@ -61,7 +62,7 @@ public class AuditView extends VerticalLayout {
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         to.setId("audit-to");
-        var apply = new Button("Filter", VaadinIcon.FILTER.create(), e -> refresh());
+        var apply = new Button(Texts.get("support.audit-view.filter"), VaadinIcon.FILTER.create(), e -> refresh());
         apply.setId("audit-filter");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var filters = new HorizontalLayout(who, server, action, from, to, apply);
@@ -70,19 +71,19 @@ public class AuditView extends VerticalLayout {
 
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(e -> CustomersView.DATE.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::label).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actorEmail).setHeader("Real user").setAutoWidth(true);
-        grid.addColumn(e -> e.impersonated() ? e.effectiveEmail() : "").setHeader("Acting as").setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason() + (e.readOnly() ? " (read-only)" : ""))
-                .setHeader("Reason").setAutoWidth(true);
-        grid.addColumn(e -> e.serverId() == null ? "" : e.serverId().toString()).setHeader("Server").setAutoWidth(true);
-        grid.addColumn(e -> join(e.target(), e.detail())).setHeader("Details").setAutoWidth(true);
+        grid.addColumn(e -> Formats.dateTime(e.at())).setHeader(Texts.get("support.audit-view.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::label).setHeader(Texts.get("support.audit-view.action")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::actorEmail).setHeader(Texts.get("support.audit-view.real-user")).setAutoWidth(true);
+        grid.addColumn(e -> e.impersonated() ? e.effectiveEmail() : "").setHeader(Texts.get("support.audit-view.acting-as")).setAutoWidth(true);
+        grid.addColumn(e -> e.reason() == null ? "" : e.reason() + (e.readOnly() ? Texts.get("support.audit-view.read-only") : ""))
+                .setHeader(Texts.get("support.audit-view.reason")).setAutoWidth(true);
+        grid.addColumn(e -> e.serverId() == null ? "" : e.serverId().toString()).setHeader(Texts.get("support.audit-view.server")).setAutoWidth(true);
+        grid.addColumn(e -> join(e.target(), e.detail())).setHeader(Texts.get("support.audit-view.details")).setAutoWidth(true);
         grid.addColumn(e -> e.clientIp() == null ? "" : e.clientIp()).setHeader("IP").setAutoWidth(true);
         grid.setHeight("70vh");
         count.addClassName("muted");
         count.setId("audit-count");
-        add(new H2("Audit log"), filters, count, grid);
+        add(new H2(Texts.get("support.audit-view.audit-log")), filters, count, grid);
         refresh();
     }
 
@@ -91,8 +92,8 @@ public class AuditView extends VerticalLayout {
         List<AuditEntry> rows = audit.search(new AuditFilter(who.getValue(), serverId, action.getValue(),
                 instant(from.getValue()), instant(to.getValue()), LIMIT));
         grid.setItems(rows);
-        count.setText(rows.size() >= LIMIT ? "Showing the newest " + LIMIT + " entries: narrow the filters to see older ones."
-                : rows.size() + " entries");
+        count.setText(rows.size() >= LIMIT ? Texts.get("support.audit-view.showing-newest") + LIMIT + Texts.get("support.audit-view.entries-narrow-filters-see")
+                : rows.size() + Texts.get("support.audit-view.entries"));
     }
 
     private static Instant instant(LocalDateTime local) {
@@ -104,5 +105,10 @@ public class AuditView extends VerticalLayout {
             return b == null ? "" : b;
         }
         return b == null || b.isBlank() ? a : a + " · " + b;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.audit");
     }
 }

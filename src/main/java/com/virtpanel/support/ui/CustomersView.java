@@ -1,5 +1,7 @@
 package com.virtpanel.support.ui;
 
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -13,10 +15,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountStatus;
@@ -30,8 +32,6 @@ import com.virtpanel.server.ServerView;
 import com.virtpanel.support.Impersonation;
 import com.virtpanel.support.ImpersonationRefusal;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -40,12 +40,9 @@ import java.util.function.Supplier;
  * suspend and unsuspend accounts here. Refused switches come back with ?refused=code.
  */
 @Route(Impersonation.STAFF_ROUTE)
-@PageTitle("Customers · Virtpanel")
-@Menu(title = "Customers", order = 50, icon = "vaadin:users")
+@Menu(title = "menu.customers", order = 50, icon = "vaadin:users")
 @RolesAllowed({"SUPPORT", "ADMIN"})
-public class CustomersView extends VerticalLayout implements BeforeEnterObserver {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+public class CustomersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
     private final ServerService servers;
@@ -62,7 +59,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         addClassName("page");
 
         search.setId("customer-search");
-        search.setPlaceholder("Email or part of it");
+        search.setPlaceholder(Texts.get("support.customers-view.email-part"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -74,15 +71,15 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         customers.addColumn(LitRenderer.<AccountSummary>of(
                         "<vaadin-button id='customer-${item.id}' theme='tertiary-inline' @click=${open}>${item.email}</vaadin-button>")
                 .withProperty("id", AccountSummary::id).withProperty("email", AccountSummary::email)
-                .withFunction("open", account -> show(account.id()))).setHeader("Email").setAutoWidth(true);
-        customers.addColumn(a -> a.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
-        customers.addColumn(a -> DATE.format(a.createdAt())).setHeader("Customer since").setAutoWidth(true);
+                .withFunction("open", account -> show(account.id()))).setHeader(Texts.get("support.customers-view.email")).setAutoWidth(true);
+        customers.addColumn(a -> a.status().name().toLowerCase()).setHeader(Texts.get("support.customers-view.status")).setAutoWidth(true);
+        customers.addColumn(a -> Formats.dateTime(a.createdAt())).setHeader(Texts.get("support.customers-view.customer-since")).setAutoWidth(true);
         customers.setAllRowsVisible(true);
 
         detail.setId("customer-detail");
         detail.setPadding(false);
         detail.setVisible(false);
-        add(new H2("Customers"), search, customers, detail, switchForm);
+        add(new H2(Texts.get("support.customers-view.customers")), search, customers, detail, switchForm);
         refresh();
     }
 
@@ -103,34 +100,34 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     private void show(long accountId) {
         AccountSummary customer = accounts.get(accountId);
         detail.removeAll();
-        var status = new Paragraph(customer.status() == AccountStatus.SUSPENDED ? "Suspended" : "Active");
+        var status = new Paragraph(customer.status() == AccountStatus.SUSPENDED ? Texts.get("support.customers-view.suspended") : Texts.get("support.customers-view.active"));
         status.setId("customer-status");
 
         var serverGrid = new Grid<ServerView>();
         serverGrid.setId("customer-servers");
-        serverGrid.addColumn(ServerView::name).setHeader("Server").setAutoWidth(true);
-        serverGrid.addColumn(s -> s.status().label()).setHeader("Status").setAutoWidth(true);
-        serverGrid.addColumn(ServerView::plan).setHeader("Plan").setAutoWidth(true);
+        serverGrid.addColumn(ServerView::name).setHeader(Texts.get("support.audit-view.server")).setAutoWidth(true);
+        serverGrid.addColumn(s -> Texts.get("server.status." + s.status().apiName())).setHeader(Texts.get("support.customers-view.status")).setAutoWidth(true);
+        serverGrid.addColumn(ServerView::plan).setHeader(Texts.get("support.customers-view.plan")).setAutoWidth(true);
         serverGrid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);
-        serverGrid.addColumn(ServerView::domain).setHeader("Domain").setAutoWidth(true);
+        serverGrid.addColumn(ServerView::domain).setHeader(Texts.get("support.customers-view.domain")).setAutoWidth(true);
         serverGrid.setAllRowsVisible(true);
         List<ServerView> list = servers.listOf(accountId);
         serverGrid.setItems(list);
         serverGrid.setVisible(!list.isEmpty());
-        var noServers = new Paragraph("No servers.");
+        var noServers = new Paragraph(Texts.get("support.customers-view.no-servers"));
         noServers.addClassName("muted");
         noServers.setVisible(list.isEmpty());
 
-        var actAs = new Button("Act as customer", VaadinIcon.USER_CARD.create(),
+        var actAs = new Button(Texts.get("support.customers-view.act-as-customer"), VaadinIcon.USER_CARD.create(),
                 e -> new ImpersonateDialog(customer, admin, switchForm).open());
         actAs.setId("impersonate");
         actAs.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var actions = new HorizontalLayout(actAs);
         if (admin) {
             actions.add(customer.status() == AccountStatus.SUSPENDED
-                    ? confirmed("unsuspend", "Unsuspend", "Unsuspend " + customer.email() + "? They can sign in and start servers again.",
+                    ? confirmed("unsuspend", Texts.get("support.customers-view.unsuspend"), Texts.get("support.customers-view.unsuspend2") + customer.email() + Texts.get("support.customers-view.they-can-sign-start"),
                             () -> accounts.unsuspend(accountId))
-                    : confirmed("suspend", "Suspend", "Suspend " + customer.email() + "? Their servers are stopped and open consoles close.",
+                    : confirmed("suspend", Texts.get("support.customers-view.suspend"), Texts.get("support.customers-view.suspend2") + customer.email() + Texts.get("support.customers-view.their-servers-are-stopped"),
                             () -> accounts.suspend(accountId)));
         }
         detail.add(new H3(customer.email()), status, actions, serverGrid, noServers);
@@ -152,11 +149,16 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
     private void run(Supplier<AccountSummary> action) {
         try {
             AccountSummary after = action.get();
-            Notices.done(after.email() + " is now " + after.status().name().toLowerCase());
+            Notices.done(after.email() + Texts.get("support.customers-view.now") + after.status().name().toLowerCase());
             refresh();
             show(after.id());
         } catch (PanelException e) {
-            Notices.error(e.userMessage());
+            Notices.error(Texts.of(e));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return Texts.get("title.customers");
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.support.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,24 +20,24 @@ class ImpersonateDialog extends Dialog {
     static final int MAX_REASON = 500;
 
     ImpersonateDialog(AccountSummary customer, boolean admin, PostForm switchForm) {
-        setHeaderTitle("Act as " + customer.email());
-        var reason = new TextArea("Reason");
+        setHeaderTitle(Texts.get("support.impersonate-dialog.act-as") + customer.email());
+        var reason = new TextArea(Texts.get("support.audit-view.reason"));
         reason.setId("impersonation-reason");
         reason.setRequired(true);
         reason.setMaxLength(MAX_REASON);
         reason.setWidthFull();
-        reason.setPlaceholder("Ticket number and what you are going to check");
-        var readOnly = new Checkbox("Read-only (look, but do not change anything)");
+        reason.setPlaceholder(Texts.get("support.impersonate-dialog.ticket-number-what-are"));
+        var readOnly = new Checkbox(Texts.get("support.impersonate-dialog.read-only-look-but"));
         readOnly.setId("impersonation-read-only");
         // Support looks first and changes only when they mean to; admins start from read-write.
         readOnly.setValue(!admin);
-        var note = new Paragraph("The customer sees this visit, its reason and everything you do on their account activity page.");
+        var note = new Paragraph(Texts.get("support.impersonate-dialog.customer-sees-visit-its"));
         note.addClassName("muted");
         add(note, reason, readOnly);
 
-        var start = new Button("Act as customer", e -> {
+        var start = new Button(Texts.get("support.customers-view.act-as-customer"), e -> {
             if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("Enter the reason for this visit.");
+                reason.setErrorMessage(Texts.get("support.impersonate-dialog.enter-reason-visit"));
                 reason.setInvalid(true);
                 return;
             }
@@ -45,7 +46,7 @@ class ImpersonateDialog extends Dialog {
         });
         start.setId("start-impersonation");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button("Cancel", e -> close());
+        var cancel = new Button(Texts.get("support.impersonate-dialog.cancel"), e -> close());
         getFooter().add(cancel, start);
         setWidth("32em");
     }

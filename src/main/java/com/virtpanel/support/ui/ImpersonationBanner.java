@@ -1,5 +1,6 @@
 package com.virtpanel.support.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,19 +34,18 @@ class ImpersonationBanner implements LayoutBanner {
     }
 
     private static Component banner(Actor actor, ImpersonationGrant grant) {
-        var text = new Span("Acting as " + actor.email() + " — " + grant.reason()
-                + (grant.readOnly() ? " — read-only" : ""));
+        var text = new Span(Texts.get("support.impersonation-banner.acting-as") + actor.email() + " — " + grant.reason()
+                + (grant.readOnly() ? Texts.get("support.impersonation-banner.read-only") : ""));
         text.setId("impersonation-text");
         var exitForm = new PostForm(Impersonation.EXIT_PATH);
-        var exit = new Button("Exit", VaadinIcon.SIGN_OUT_ALT.create(), e -> exitForm.submit(Map.of()));
+        var exit = new Button(Texts.get("support.impersonation-banner.exit"), VaadinIcon.SIGN_OUT_ALT.create(), e -> exitForm.submit(Map.of()));
         exit.setId("exit-impersonation");
         exit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         var banner = new HorizontalLayout(VaadinIcon.USER_CARD.create(), text, exit, exitForm);
         banner.setId("impersonation-banner");
         banner.setAlignItems(FlexComponent.Alignment.CENTER);
         banner.addClassNames("banner", "banner-warning");
-        banner.getElement().setAttribute("title", "You act as " + actor.email() + " on behalf of " + grant.staffEmail()
-                + ". Everything you do is audited and shown to the customer.");
+        banner.getElement().setAttribute("title", Texts.get("support.impersonation.tooltip", actor.email(), grant.staffEmail()));
         return banner;
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.usage.ui;
 
+import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -33,10 +34,10 @@ import java.util.Locale;
 class UsagePanel extends VerticalLayout {
 
     enum Range {
-        HOUR("1 h", Duration.ofHours(1), Duration.ofSeconds(15)),
-        DAY("24 h", Duration.ofHours(24), Duration.ofMinutes(1)),
-        WEEK("7 d", Duration.ofDays(7), Duration.ofMinutes(5)),
-        MONTH("30 d", Duration.ofDays(30), Duration.ofMinutes(5));
+        HOUR(Texts.get("usage.usage-panel.1-h"), Duration.ofHours(1), Duration.ofSeconds(15)),
+        DAY(Texts.get("usage.usage-panel.24-h"), Duration.ofHours(24), Duration.ofMinutes(1)),
+        WEEK(Texts.get("usage.usage-panel.7-d"), Duration.ofDays(7), Duration.ofMinutes(5)),
+        MONTH(Texts.get("usage.usage-panel.30-d"), Duration.ofDays(30), Duration.ofMinutes(5));
 
         final String label;
         final Duration span;
@@ -63,7 +64,7 @@ class UsagePanel extends VerticalLayout {
     private final VpChart cpu = chart("usage-cpu");
     private final VpChart disk = chart("usage-disk");
     private final VpChart network = chart("usage-network");
-    private final Tabs diskMode = new Tabs(new Tab("Throughput"), new Tab("IOPS"));
+    private final Tabs diskMode = new Tabs(new Tab(Texts.get("usage.usage-panel.throughput")), new Tab("IOPS"));
     private final List<Tab> rangeTabs = new ArrayList<>();
     private Range range = Range.HOUR;
     private Instant refreshedAt = Instant.EPOCH;
@@ -94,7 +95,7 @@ class UsagePanel extends VerticalLayout {
         diskMode.addThemeVariants(TabsVariant.LUMO_SMALL);
         diskMode.addSelectedChangeListener(e -> refresh());
 
-        var header = new HorizontalLayout(new H3("Usage"), ranges);
+        var header = new HorizontalLayout(new H3(Texts.get("usage.usage-panel.usage")), ranges);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         var diskHeader = new Div(diskMode);
         add(header, cpu, diskHeader, disk, network);
@@ -126,27 +127,27 @@ class UsagePanel extends VerticalLayout {
             Metrics m = usage.metrics(serverId, MetricType.all(), now.minus(range.span), now);
             UsageLimits limits = usage.limits(serverId);
             String note = "raw".equals(m.resolution()) ? "" : " (" + ("5m".equals(m.resolution()) ? "5-minute" : "hourly")
-                    + " averages)";
+                    + Texts.get("usage.usage-panel.averages");
             cpu.show(ChartData.of("CPU" + note, "%", 0, m,
                     List.of(new ChartData.Spec(Measure.CPU, "CPU", "#1565c0", 1)),
-                    limit("cap " + fmt(limits.cpuPercent()) + " %", limits.cpuPercent())));
+                    limit(Texts.get("usage.usage-panel.cap") + fmt(limits.cpuPercent()) + " %", limits.cpuPercent())));
             if (diskMode.getSelectedIndex() == 1) {
-                disk.show(ChartData.of("Disk operations" + note, "IOPS", 0, m,
+                disk.show(ChartData.of(Texts.get("usage.usage-panel.disk-operations") + note, "IOPS", 0, m,
                         List.of(new ChartData.Spec(Measure.DISK_READ_OPS, "read", READ, 1),
                                 new ChartData.Spec(Measure.DISK_WRITE_OPS, "write", WRITE, 1)),
-                        limit("cap " + fmt(limits.diskOpsPerSec()) + " IOPS", limits.diskOpsPerSec())));
+                        limit(Texts.get("usage.usage-panel.cap") + fmt(limits.diskOpsPerSec()) + Texts.get("usage.usage-panel.iops"), limits.diskOpsPerSec())));
             } else {
                 double cap = limits.diskBytesPerSec() / 1e6;
-                disk.show(ChartData.of("Disk throughput" + note, "MB/s", 2, m,
+                disk.show(ChartData.of(Texts.get("usage.usage-panel.disk-throughput") + note, Texts.get("usage.usage-panel.mb"), 2, m,
                         List.of(new ChartData.Spec(Measure.DISK_READ, "read", READ, 1e-6),
                                 new ChartData.Spec(Measure.DISK_WRITE, "write", WRITE, 1e-6)),
-                        limit("cap " + fmt(cap) + " MB/s", cap)));
+                        limit(Texts.get("usage.usage-panel.cap") + fmt(cap) + Texts.get("usage.usage-panel.mb2"), cap)));
             }
             double netCap = limits.netBitsPerSec() / 1e6;
-            network.show(ChartData.of("Network" + note, "Mbit/s", 3, m,
+            network.show(ChartData.of(Texts.get("usage.usage-panel.network") + note, Texts.get("usage.usage-panel.mbit"), 3, m,
                     List.of(new ChartData.Spec(Measure.NET_RX, "in", READ, 1e-6),
                             new ChartData.Spec(Measure.NET_TX, "out", WRITE, 1e-6)),
-                    limit("cap " + fmt(netCap) + " Mbit/s", netCap)));
+                    limit(Texts.get("usage.usage-panel.cap") + fmt(netCap) + Texts.get("usage.usage-panel.mbit2"), netCap)));
         } catch (PanelException gone) {
             setVisible(false); // deleted meanwhile, or no longer theirs: the page itself says so
         }

@@ -1,0 +1,37 @@
+package com.virtpanel.base;
+
+import java.util.Locale;
+
+/**
+ * A message for a person, by its key in the {@link Messages} bundles and its arguments, so a
+ * service can refuse something once and the page and the REST API each say it in their
+ * reader's language.
+ */
+public record UserMessage(String key, Object... args) {
+
+    private static final String LITERAL = "";
+
+    public static UserMessage of(String key, Object... args) {
+        return new UserMessage(key, args);
+    }
+
+    /** A text nobody translated yet (an old English message): shown as it is in every language. */
+    public static UserMessage literal(String text) {
+        return new UserMessage(LITERAL, text);
+    }
+
+    public String in(Locale locale) {
+        return LITERAL.equals(key) ? String.valueOf(args[0]) : Messages.get(locale, key, args);
+    }
+
+    /** The English text, for logs and for {@link Throwable#getMessage()}. */
+    public String english() {
+        return in(Messages.ENGLISH);
+    }
+
+    /** The English text: what a log line or a failed assertion should show. */
+    @Override
+    public String toString() {
+        return english();
+    }
+}

@@ -1,0 +1,87 @@
+package com.virtpanel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Problem responses speak the language of the request's Accept-Language (Russian or English,
+ * English for anything else), while their type and status stay what the contract says.
+ */
+@IntegrationTest
+class ProblemLanguageIT {
+
+    static final String ORDER = "{\"name\":\"a..b\",\"plan\":\"nano\",\"image\":\"demo\",\"password\":\"Correct-horse-42-root\"}";
+    static final String ENGLISH_DETAIL = "A hostname cannot have two dots in a row or start with a dot.";
+    static final String RUSSIAN_DETAIL = "Имя хоста не может содержать две точки подряд или начинаться с точки.";
+
+    @LocalServerPort int port;
+    @Autowired Users users;
+    @Autowired ApiTokenService tokens;
+
+    @Test
+    void anInvalidHostnameIsExplainedInRussianWhenTheClientAsksForRussian() {
+        String token = tokenOfNewCustomer();
+        MockApi.Reply reply = order(token, "ru-RU,ru;q=0.9,en;q=0.5");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:virtpanel:problem:invalid-input");
+        assertThat(reply.json().path("title").asText()).isEqualTo("Неверные данные");
+        assertThat(reply.json().path("detail").asText()).isEqualTo(RUSSIAN_DETAIL);
+        assertThat(reply.json().path("field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void withoutAcceptLanguageOrWithAnotherLanguageTheProblemIsInEnglish() {
+        String token = tokenOfNewCustomer();
+        for (String language : new String[] {null, "de-DE,de;q=0.9", "not a language tag ;;"}) {
+            MockApi.Reply reply = order(token, language);
+            assertThat(reply.status()).as(language).isEqualTo(400);
+            assertThat(reply.json().path("title").asText()).isEqualTo("Invalid input");
+            assertThat(reply.json().path("detail").asText()).isEqualTo(ENGLISH_DETAIL);
+        }
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedInRussianToo() {
+        var api = new HttpApi(port);
+        MockApi.Reply reply = api.send("POST", "/api/v1/auth/token", null,
+                HttpRequest.BodyPublishers.ofString("{\"email\":\"nobody-lang@example.com\",\"password\":\"Wrong-password-1\"}"),
+                Map.of("Accept-Language", "ru"));
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:virtpanel:problem:bad-credentials");
+        assertThat(reply.json().path("detail").asText()).isEqualTo("Неверный адрес электронной почты или пароль.");
+    }
+
+    @Test
+    void tenSimultaneousRequestsInMixedLanguagesEachGetTheirOwnLanguage() {
+        String token = tokenOfNewCustomer();
+        List<CompletableFuture<MockApi.Reply>> replies = IntStream.range(0, 10)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> order(token, i % 2 == 0 ? "ru" : "en"))).toList();
+        for (int i = 0; i < replies.size(); i++) {
+            MockApi.Reply reply = replies.get(i).join();
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.json().path("detail").asText()).isEqualTo(i % 2 == 0 ? RUSSIAN_DETAIL : ENGLISH_DETAIL);
+        }
+    }
+
+    private String tokenOfNewCustomer() {
+        AccountSummary customer = users.newCustomer();
+        return Users.as(customer, () -> tokens.createPersonal("language", null)).token();
+    }
+
+    private MockApi.Reply order(String token, String acceptLanguage) {
+        return new HttpApi(port).send("POST", "/api/v1/servers", token, HttpRequest.BodyPublishers.ofString(ORDER),
+                acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage));
+    }
+}
