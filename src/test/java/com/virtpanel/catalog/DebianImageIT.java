@@ -137,12 +137,15 @@ class DebianImageIT {
             browser.click("next");
             browser.type("new-key", ssh.publicKey());
             browser.type("root-password", "Debian-root-pass-42");
+            // the customer's own cloud-config, merged by Debian's cloud-init after the panel's settings
+            browser.type("user-data", "#cloud-config\nruncmd:\n  - [ sh, -c, 'echo user-data-ran-on-$(hostname) > /root/user-data-marker' ]\n");
             browser.click("next");
             assertThat(browser.text("order-summary")).contains(hostname).contains("Debian 12 (bookworm)");
             browser.click("place-order");
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/servers/\\d+$"));
             domain = browser.text("spec-domain");
             ipv4 = browser.text("spec-ipv4");
+            assertThat(browser.text("spec-user-data")).isEqualTo("given"); // never the text itself
             browser.waitFor(Duration.ofMinutes(4), d -> "running".equals(
                     d.findElement(By.cssSelector("#server-status .status-badge")).getAttribute("data-status")));
         }
@@ -157,6 +160,7 @@ class DebianImageIT {
                 () -> ssh.run("root", ipv4, "cloud-init status --long").output(),
                 out -> out.contains("status: done") || out.contains("status: error"));
         assertThat(cloudInit).contains("status: done");
+        assertThat(run(ipv4, "cat /root/user-data-marker")).isEqualTo("user-data-ran-on-" + hostname);
 
         // the hostname resolves (cloud-init manages /etc/hosts); sudo would complain otherwise
         assertThat(run(ipv4, "getent hosts " + hostname)).contains(hostname);

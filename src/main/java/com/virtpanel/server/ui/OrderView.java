@@ -63,6 +63,7 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
     private final CheckboxGroup<SshKeyInfo> keys = new CheckboxGroup<>(Texts.get("server.order-view.saved-ssh-keys"));
     private final TextArea newKey = new TextArea(Texts.get("server.guest-dialogs.paste-public-key"));
     private final PasswordField password = new PasswordField(Texts.get("server.order-view.root-password-optional"));
+    private final TextArea userData = new TextArea(Texts.get("server.order-view.user-data"));
 
     private int step;
     private PlanInfo plan;
@@ -101,6 +102,10 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
         password.setId("root-password");
         password.setHelperText(Texts.get("server.order-view.at-least-10-characters"));
         password.setWidth("24em");
+        userData.setId("user-data");
+        userData.setWidthFull();
+        userData.setHelperText(Texts.get("server.order-view.user-data-help"));
+        userData.setPlaceholder("#cloud-config");
         if (savedKeys.size() == 1) {
             keys.select(savedKeys.get(0));
         }
@@ -125,7 +130,7 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
             case 0 -> planStep();
             case 1 -> imageStep();
             case 2 -> new VerticalLayout(new H3(Texts.get("server.order.choose-hostname")), hostname);
-            case 3 -> new VerticalLayout(new H3(Texts.get("server.order.how-log-in")), keys, newKey, password);
+            case 3 -> new VerticalLayout(new H3(Texts.get("server.order.how-log-in")), keys, newKey, password, userData);
             default -> summary();
         });
         back.setEnabled(step > 0);
@@ -187,7 +192,8 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
         row(list, Texts.get("server.order-view.image"), image.title());
         row(list, Texts.get("server.order-view.hostname"), hostname.getValue());
         row(list, Texts.get("server.order-view.ssh-keys"), String.valueOf(sshKeyLines().size()));
-        row(list, Texts.get("server.guest-dialogs.root-password"), password.getValue().isEmpty() ? Texts.get("server.order-view.not-set") : "set");
+        row(list, Texts.get("server.guest-dialogs.root-password"), password.getValue().isEmpty() ? Texts.get("server.order-view.not-set") : Texts.get("server.order-view.set"));
+        row(list, Texts.get("server.order-view.user-data"), Texts.get(userData.getValue().isBlank() ? "server.order-view.none" : "server.order-view.given"));
         return new VerticalLayout(new H3(Texts.get("server.order-view.check-order")), list,
                 new Paragraph(Texts.get("server.order-view.server-starts-within-seconds")));
     }
@@ -195,7 +201,7 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
     private void placeOrder() {
         try {
             ServerView server = orders.order(new OrderRequest(hostname.getValue(), plan.name(), image.name(), sshKeyLines(),
-                    password.getValue().isEmpty() ? null : password.getValue(), orderKey));
+                    password.getValue().isEmpty() ? null : password.getValue(), orderKey, userData.getValue()));
             getUI().ifPresent(ui -> ui.navigate("servers/" + server.id()));
         } catch (PanelException e) {
             order.setEnabled(true);

@@ -182,6 +182,8 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         row(Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
         row(Texts.get("server.server-detail-view.created"), Formats.dateTime(s.createdAt()));
         row(Texts.get("server.server-detail-view.domain"), s.domain());
+        // whether there is user data, never its text (it may hold the customer's secrets; support sees this too)
+        row(Texts.get("server.server-detail-view.user-data"), Texts.get(s.userDataGiven() ? "server.order-view.given" : "server.order-view.none"));
         if (s.status() == ServerStatus.DELETED) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         }
