@@ -5,9 +5,9 @@ import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.usage.MetricType;
 import com.virtpanel.usage.UsageService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,7 +65,7 @@ class ServerActionsController {
             @PathVariable String action,
             @RequestBody(required = false) String body) {
         NoBody.require(body);
-        ServerView result = switch (action) {
+        ServerInfo result = switch (action) {
             case "start" -> power.start(id);
             case "shutdown" -> power.shutdown(id);
             case "reboot" -> power.reboot(id);

@@ -3,7 +3,7 @@ package com.virtpanel.api;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.quota.EffectiveLimits;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ServerInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +21,16 @@ class ServerJsonFactory {
         this.throttling = throttling;
     }
 
-    ApiJson.Server of(ServerView view) {
+    ApiJson.Server of(ServerInfo view) {
         return of(view, catalog.plan(view.planId()));
     }
 
-    List<ApiJson.Server> of(List<ServerView> views) {
+    List<ApiJson.Server> of(List<ServerInfo> views) {
         Map<Long, PlanInfo> plans = new HashMap<>();
         return views.stream().map(v -> of(v, plans.computeIfAbsent(v.planId(), catalog::plan))).toList();
     }
 
-    private ApiJson.Server of(ServerView v, PlanInfo plan) {
+    private ApiJson.Server of(ServerInfo v, PlanInfo plan) {
         var limits = throttling.limits(v.id());
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),

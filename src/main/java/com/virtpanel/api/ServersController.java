@@ -5,9 +5,9 @@ import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,7 +58,7 @@ class ServersController {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException("Idempotency-Key", UserMessage.of("error.api.idempotency-key-header-must-1"));
         }
-        ServerView ordered = orders.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
+        ServerInfo ordered = orders.order(new OrderRequest(body.name(), body.plan(), body.image(), body.sshKeys(),
                 body.password(), idempotencyKey, body.userData()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/servers/" + ordered.id())).body(json.of(ordered));
     }

@@ -13,12 +13,12 @@ import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.Sha256;
+import com.virtpanel.server.ServerAction;
 import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerAction;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +88,7 @@ public class ConsoleTickets {
     }
 
     private ConsoleTicket issue(long serverId, String sessionHash) {
-        ServerView server = servers.get(serverId); // authorises: someone else's server is "not found"
+        ServerInfo server = servers.get(serverId); // authorises: someone else's server is "not found"
         // A console is a keyboard on the server: no read-only visit, no suspended account, and
         // staff only inside a visit.
         Actor actor = currentUser.requireMayChange();

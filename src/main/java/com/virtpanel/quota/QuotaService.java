@@ -8,10 +8,10 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostOverview;
 import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ public class QuotaService {
 
     /** The limits in force for a server of the caller's (or any, for staff). */
     public EffectiveLimits limits(long serverId) {
-        ServerView server = servers.get(serverId);
+        ServerInfo server = servers.get(serverId);
         return effective(server.id(), catalog.plan(server.planId()), states.findById(server.id()));
     }
 
@@ -105,7 +105,7 @@ public class QuotaService {
 
     /** The newest enforcement entries of one server of the caller's (or any, for staff). */
     public List<EnforcementEntry> enforcementLog(long serverId, int limit) {
-        ServerView server = servers.get(serverId);
+        ServerInfo server = servers.get(serverId);
         return enforcementLog.findByServerIdOrderByAtDescIdDesc(server.id(), PageRequest.of(0, Math.max(1, Math.min(1000, limit))))
                 .stream().map(r -> r.entry(server.name())).toList();
     }

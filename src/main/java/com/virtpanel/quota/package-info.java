@@ -8,5 +8,5 @@
  * never from the host directly: one reader of the guests' counters. The traffic counted here,
  * per period (panel.quota.traffic.reset-day and zone), is the panel's one traffic ledger.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "account", "server", "catalog", "host", "usage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "account", "server", "server :: page-sections", "catalog", "host", "usage"})
 package com.virtpanel.quota;

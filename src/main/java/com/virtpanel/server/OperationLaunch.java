@@ -17,16 +17,16 @@ class OperationLaunch {
     private final ServerTransitions transitions;
     private final OperationScheduler scheduler;
     private final OperationGate gate;
-    private final ServerViews views;
+    private final ServerInfos infos;
     private final TransactionTemplate tx;
 
     OperationLaunch(ServerRepository servers, ServerTransitions transitions, OperationScheduler scheduler, OperationGate gate,
-            ServerViews views, TransactionTemplate tx) {
+            ServerInfos infos, TransactionTemplate tx) {
         this.servers = servers;
         this.transitions = transitions;
         this.scheduler = scheduler;
         this.gate = gate;
-        this.views = views;
+        this.infos = infos;
         this.tx = tx;
     }
 
@@ -40,7 +40,7 @@ class OperationLaunch {
      * After the request committed, its operation takes a free slot on the host at once (or
      * waits in line), so a quiet host answers "provisioning", a busy one "queued" with the place in line.
      */
-    ServerView admitted(long id) {
+    ServerInfo admitted(long id) {
         for (int attempt = 1; ; attempt++) {
             try {
                 gate.admit(id);
@@ -52,7 +52,7 @@ class OperationLaunch {
                 }
             }
         }
-        return tx.execute(t -> views.of(servers.findById(id).orElseThrow()));
+        return tx.execute(t -> infos.of(servers.findById(id).orElseThrow()));
     }
 
     /**

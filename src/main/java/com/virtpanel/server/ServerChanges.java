@@ -52,7 +52,7 @@ public class ServerChanges {
      * otherwise the server keeps its keys. The old disk stays until the new one exists. The
      * server keeps its user data.
      */
-    public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
+    public ServerInfo reinstall(long id, String imageName, List<String> newKeys, String newPassword) {
         return reinstall(id, imageName, newKeys, newPassword, null);
     }
 
@@ -60,7 +60,7 @@ public class ServerChanges {
      * Reinstalls as {@link #reinstall(long, String, List, String)}, with new user data for the
      * new system when {@code newUserData} is not null (blank: none from now on).
      */
-    public ServerView reinstall(long id, String imageName, List<String> newKeys, String newPassword, String newUserData) {
+    public ServerInfo reinstall(long id, String imageName, List<String> newKeys, String newPassword, String newUserData) {
         String userData = UserData.checked(newUserData);
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = allowed(ServerAction.REINSTALL, id);
@@ -101,7 +101,7 @@ public class ServerChanges {
     }
 
     /** Adds an SSH public key to root's authorized_keys on a stopped server's disk, without a reinstall. */
-    public ServerView addSshKey(long id, String publicKey) {
+    public ServerInfo addSshKey(long id, String publicKey) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = allowed(ServerAction.ADD_SSH_KEY, id);
             SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
@@ -120,7 +120,7 @@ public class ServerChanges {
      * shut down, redefined, its disk and filesystem grown, and started again if it was running);
      * a plan that differs only in its limits applies live. A smaller disk is refused: disks never shrink.
      */
-    public ServerView changePlan(long id, String planName) {
+    public ServerInfo changePlan(long id, String planName) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = allowed(ServerAction.CHANGE_PLAN, id);
             PlanInfo current = catalog.plan(server.getPlanId());
@@ -146,7 +146,7 @@ public class ServerChanges {
     }
 
     /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
-    public ServerView delete(long id) {
+    public ServerInfo delete(long id) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.owned(id);
             currentUser.requireMayChange().requireMayChange(server.getAccountId());

@@ -80,7 +80,7 @@ public class ServerIsos {
      * Attaches the ISO as a CD-ROM and (re)starts the server from it. The boot after this one is
      * from the disk again, unless {@code keepBooting}.
      */
-    public ServerView bootIso(long id, Long isoId, boolean keepBooting) {
+    public ServerInfo bootIso(long id, Long isoId, boolean keepBooting) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.forAction(id);
             access.require(ServerAction.BOOT_ISO, server);
@@ -104,7 +104,7 @@ public class ServerIsos {
     }
 
     /** Takes the ISO out of the server's drive (live and for good); the server keeps running. */
-    public ServerView eject(long id) {
+    public ServerInfo eject(long id) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.forAction(id);
             access.require(ServerAction.EJECT_ISO, server);

@@ -52,13 +52,13 @@ public class ServerOrders {
     private final GuestBlueprint blueprint;
     private final OrderGuard guard;
     private final OperationLaunch launch;
-    private final ServerViews views;
+    private final ServerInfos infos;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ServerOrders(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys, CatalogService catalog,
-            Capacity capacity, GuestBlueprint blueprint, OrderGuard guard, OperationLaunch launch, ServerViews views,
+            Capacity capacity, GuestBlueprint blueprint, OrderGuard guard, OperationLaunch launch, ServerInfos infos,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification) {
         this.emailVerification = emailVerification;
         this.servers = servers;
@@ -69,18 +69,18 @@ public class ServerOrders {
         this.blueprint = blueprint;
         this.guard = guard;
         this.launch = launch;
-        this.views = views;
+        this.infos = infos;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
 
     /** Accepts an order. The same order key returns the first server instead of a second one. */
-    public ServerView order(OrderRequest request) {
+    public ServerInfo order(OrderRequest request) {
         Actor actor = currentUser.requireMayChange();
         emailVerification.requireVerifiedToOrder(actor.accountId());
         String orderKey = blankToNull(request.orderKey());
-        Optional<ServerView> placed = placedBefore(actor, orderKey);
+        Optional<ServerInfo> placed = placedBefore(actor, orderKey);
         if (placed.isPresent()) {
             return placed.get();
         }
@@ -109,7 +109,7 @@ public class ServerOrders {
             });
         } catch (DataIntegrityViolationException | ConflictException refused) {
             // A simultaneous request committed the same order key (or name) first: the same order is answered with its server.
-            Optional<ServerView> first = placedBefore(actor, orderKey);
+            Optional<ServerInfo> first = placedBefore(actor, orderKey);
             if (first.isPresent()) {
                 return first.get();
             }
@@ -131,11 +131,11 @@ public class ServerOrders {
         return name;
     }
 
-    private Optional<ServerView> placedBefore(Actor actor, String orderKey) {
+    private Optional<ServerInfo> placedBefore(Actor actor, String orderKey) {
         if (orderKey == null) {
             return Optional.empty();
         }
-        return tx.execute(t -> servers.findByAccountIdAndOrderKey(actor.accountId(), orderKey).map(views::of));
+        return tx.execute(t -> servers.findByAccountIdAndOrderKey(actor.accountId(), orderKey).map(infos::of));
     }
 
     private void requireFreeName(Actor actor, String name) {

@@ -24,36 +24,36 @@ public class ServerPower {
     private final ServerAccess access;
     private final ServerRepository servers;
     private final ServerTransitions transitions;
-    private final ServerViews views;
+    private final ServerInfos infos;
     private final OperationLaunch launch;
     private final Domains domains;
     private final ApplicationEventPublisher events;
 
-    ServerPower(ServerAccess access, ServerRepository servers, ServerTransitions transitions, ServerViews views,
+    ServerPower(ServerAccess access, ServerRepository servers, ServerTransitions transitions, ServerInfos infos,
             OperationLaunch launch, Domains domains, ApplicationEventPublisher events) {
         this.access = access;
         this.servers = servers;
         this.transitions = transitions;
-        this.views = views;
+        this.infos = infos;
         this.launch = launch;
         this.domains = domains;
         this.events = events;
     }
 
-    public ServerView start(long id) {
+    public ServerInfo start(long id) {
         Server server = allowed(ServerAction.START, id);
         domains.start(server.getDomainName());
         return record(id, "start", ServerStatus.RUNNING);
     }
 
     /** Graceful: presses the ACPI power button. The status follows when the guest has stopped. */
-    public ServerView shutdown(long id) {
+    public ServerInfo shutdown(long id) {
         Server server = allowed(ServerAction.SHUTDOWN, id);
         domains.shutdown(server.getDomainName());
         return record(id, "shutdown", null);
     }
 
-    public ServerView reboot(long id) {
+    public ServerInfo reboot(long id) {
         Server server = allowed(ServerAction.REBOOT, id);
         if (!restartsOffIso(server)) {
             domains.reboot(server.getDomainName());
@@ -62,7 +62,7 @@ public class ServerPower {
     }
 
     /** Hard reset, for a guest that no longer reacts. */
-    public ServerView reset(long id) {
+    public ServerInfo reset(long id) {
         Server server = allowed(ServerAction.RESET, id);
         if (!restartsOffIso(server)) {
             domains.reset(server.getDomainName());
@@ -71,7 +71,7 @@ public class ServerPower {
     }
 
     /** Pulls the plug: also the "force off" offered when a shutdown is not honoured. */
-    public ServerView powerOff(long id) {
+    public ServerInfo powerOff(long id) {
         Server server = allowed(ServerAction.POWER_OFF, id);
         if (domains.state(server.getDomainName()).isActive()) {
             domains.powerOff(server.getDomainName());
@@ -100,7 +100,7 @@ public class ServerPower {
     }
 
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */
-    private ServerView record(long id, String action, ServerStatus status) {
+    private ServerInfo record(long id, String action, ServerStatus status) {
         return launch.inFreshTransaction(() -> {
             Server server = servers.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.server-not-found")));
             if (status != null) {
@@ -108,7 +108,7 @@ public class ServerPower {
                 transitions.status(server, status);
             }
             events.publishEvent(new ServerEvents.PowerAction(id, server.getAccountId(), action));
-            return views.of(server);
+            return infos.of(server);
         });
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServerRescue {
 
     /** @param rootPassword the one-time root password, or null when the SSH keys suffice; never stored */
-    public record Started(ServerView server, String rootPassword) {
+    public record Started(ServerInfo server, String rootPassword) {
     }
 
     private final ServerAccess access;
@@ -70,7 +70,7 @@ public class ServerRescue {
     }
 
     /** Shuts the rescue system down and boots the server from its disk again. */
-    public ServerView leaveRescue(long id) {
+    public ServerInfo leaveRescue(long id) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.forAction(id);
             access.require(ServerAction.LEAVE_RESCUE, server);

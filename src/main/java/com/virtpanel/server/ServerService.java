@@ -24,35 +24,35 @@ public class ServerService {
     private final ServerRepository servers;
     private final CurrentUser currentUser;
     private final ServerAccess access;
-    private final ServerViews views;
+    private final ServerInfos infos;
 
-    ServerService(ServerRepository servers, CurrentUser currentUser, ServerAccess access, ServerViews views) {
+    ServerService(ServerRepository servers, CurrentUser currentUser, ServerAccess access, ServerInfos infos) {
         this.servers = servers;
         this.currentUser = currentUser;
         this.access = access;
-        this.views = views;
+        this.infos = infos;
     }
 
     /** The caller's servers; staff see everyone's. */
-    public List<ServerView> list() {
+    public List<ServerInfo> list() {
         Actor actor = currentUser.require();
         List<Server> found = actor.isStaff() && !actor.isImpersonated()
                 ? servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED)
                 : servers.findByAccountIdAndStatusNotOrderByCreatedAt(actor.accountId(), ServerStatus.DELETED);
-        return views.of(found);
+        return infos.of(found);
     }
 
     /** A customer's servers, for staff pages. */
-    public List<ServerView> listOf(long accountId) {
+    public List<ServerInfo> listOf(long accountId) {
         Actor actor = currentUser.require();
         if (!actor.mayAccess(accountId)) {
             throw new NotFoundException(UserMessage.of("error.server.account-not-found"));
         }
-        return views.of(servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED));
+        return infos.of(servers.findByAccountIdAndStatusNotOrderByCreatedAt(accountId, ServerStatus.DELETED));
     }
 
-    public ServerView get(long id) {
-        return views.of(access.owned(id));
+    public ServerInfo get(long id) {
+        return infos.of(access.owned(id));
     }
 
     /**

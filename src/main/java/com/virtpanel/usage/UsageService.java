@@ -5,8 +5,8 @@ import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ public class UsageService {
 
     /** The plan's limits in the series' units, to draw next to them. */
     public UsageLimits limits(long serverId) {
-        ServerView server = servers.get(serverId);
+        ServerInfo server = servers.get(serverId);
         return limitsOf(catalog.plan(server.planId()));
     }
 

@@ -7,5 +7,5 @@
  * <p>
  * Uses {@code catalog} for the plan's limits (cap lines on the graphs, traffic allowance).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "server", "host", "catalog"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"base", "server", "server :: page-sections", "host", "catalog"})
 package com.virtpanel.usage;

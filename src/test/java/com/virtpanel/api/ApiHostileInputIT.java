@@ -8,10 +8,10 @@ import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerEvents;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -61,8 +61,8 @@ class ApiHostileInputIT {
     MockApi api;
     AccountSummary alice;
     AccountSummary mallory;
-    ServerView alices;
-    ServerView mallorys;
+    ServerInfo alices;
+    ServerInfo mallorys;
 
     /** A server's state as the panel and the host see it. */
     record Snapshot(ServerStatus status, long imageId, java.time.Instant statusChangedAt, String domstate, List<String> volumes) {
@@ -88,8 +88,8 @@ class ApiHostileInputIT {
         guests.removeAll();
     }
 
-    Snapshot snapshot(AccountSummary owner, ServerView server) {
-        ServerView now = Users.as(owner, () -> servers.get(server.id()));
+    Snapshot snapshot(AccountSummary owner, ServerInfo server) {
+        ServerInfo now = Users.as(owner, () -> servers.get(server.id()));
         return new Snapshot(now.status(), now.imageId(), now.statusChangedAt(), Shell.virsh("domstate", server.domain()),
                 volumes.list(server.domain() + "-"));
     }

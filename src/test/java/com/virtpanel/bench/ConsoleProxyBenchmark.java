@@ -8,9 +8,9 @@ import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.host.Domains;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -77,9 +77,9 @@ class ConsoleProxyBenchmark {
     void theConsoleProxyIsNoSlowerThanWebsockify() throws Exception {
         DemoImage.require();
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("bench", "nano", "demo", List.of(),
+        ServerInfo ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("bench", "nano", "demo", List.of(),
                 "Bench-root-pass-42", null)));
-        ServerView server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         // QEMU's VNC server listens as soon as the guest runs; its boot need not finish
         int vncPort = domains.vnc(server.domain()).orElseThrow().port();
         String session = WebLogin.sessionId(port, alice.email(), Users.PASSWORD);

@@ -4,9 +4,9 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DebianImage;
 import com.virtpanel.testkit.DemoImage;
@@ -65,7 +65,7 @@ class ImageBootBenchmark {
         try (SshClient ssh = SshClient.withNewKey()) {
             for (int i = 0; i < ROUNDS; i++) {
                 long t0 = System.nanoTime();
-                ServerView demo = order(owner, "bench-demo-" + i, "nano", "demo", ssh);
+                ServerInfo demo = order(owner, "bench-demo-" + i, "nano", "demo", ssh);
                 guests.awaitStatus(owner, demo.id(), ServerStatus.RUNNING);
                 demoRunning.add(seconds(t0));
                 guests.awaitSerial(demo.domain(), "virtpanel-demo ready", BOOT);
@@ -73,7 +73,7 @@ class ImageBootBenchmark {
                 Users.as(owner, () -> changes.delete(demo.id()));
 
                 long t1 = System.nanoTime();
-                ServerView debian = order(owner, "bench-debian-" + i, "small", "debian-12", ssh);
+                ServerInfo debian = order(owner, "bench-debian-" + i, "small", "debian-12", ssh);
                 guests.awaitStatus(owner, debian.id(), ServerStatus.RUNNING);
                 debianRunning.add(seconds(t1));
                 Await.until("SSH on " + debian.ipv4(), BOOT, () -> ssh.run("root", debian.ipv4(), "true"), Shell.Result::ok);
@@ -90,7 +90,7 @@ class ImageBootBenchmark {
                 ProvisioningBenchmark.median(debianSsh) / demo);
     }
 
-    private ServerView order(AccountSummary owner, String name, String plan, String image, SshClient ssh) {
+    private ServerInfo order(AccountSummary owner, String name, String plan, String image, SshClient ssh) {
         return Users.as(owner, () -> orders.order(new OrderRequest(name, plan, image, List.of(ssh.publicKey()), null, null)));
     }
 

@@ -10,11 +10,11 @@ import com.virtpanel.host.Template;
 import com.virtpanel.host.TemplateSource;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -83,13 +83,13 @@ class OrderLoadBenchmark {
         System.out.println(report);
     }
 
-    private record Outcome(double millis, int failed, List<ServerView> servers) {
+    private record Outcome(double millis, int failed, List<ServerInfo> servers) {
     }
 
     private Outcome simultaneousOrders(int count, List<AccountSummary> customers) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(count);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<ServerView>> orders = new ArrayList<>();
+        List<Future<ServerInfo>> orders = new ArrayList<>();
         String batch = Long.toString(System.nanoTime() % 100_000);
         for (int i = 0; i < count; i++) {
             AccountSummary owner = customers.get(i % customers.size());
@@ -101,13 +101,13 @@ class OrderLoadBenchmark {
         }
         long t0 = System.nanoTime();
         go.countDown();
-        List<ServerView> placed = new ArrayList<>();
-        for (Future<ServerView> order : orders) {
+        List<ServerInfo> placed = new ArrayList<>();
+        for (Future<ServerInfo> order : orders) {
             placed.add(order.get());
         }
         threads.shutdown();
         int failed = 0;
-        for (ServerView server : placed) {
+        for (ServerInfo server : placed) {
             AccountSummary owner = customers.stream().filter(c -> c.id() == server.accountId()).findFirst().orElseThrow();
             ServerStatus end = await(() -> Users.as(owner, () -> servers.get(server.id()).status()));
             if (end != ServerStatus.RUNNING) {
@@ -117,12 +117,12 @@ class OrderLoadBenchmark {
         return new Outcome((System.nanoTime() - t0) / 1e6, failed, placed);
     }
 
-    private void removeServers(List<ServerView> placed, List<AccountSummary> customers) {
-        for (ServerView server : placed) {
+    private void removeServers(List<ServerInfo> placed, List<AccountSummary> customers) {
+        for (ServerInfo server : placed) {
             AccountSummary owner = customers.stream().filter(c -> c.id() == server.accountId()).findFirst().orElseThrow();
             Users.as(owner, () -> serverChanges.delete(server.id()));
         }
-        for (ServerView server : placed) {
+        for (ServerInfo server : placed) {
             AccountSummary owner = customers.stream().filter(c -> c.id() == server.accountId()).findFirst().orElseThrow();
             long deadline = System.nanoTime() + 600_000_000_000L;
             while (System.nanoTime() < deadline && Users.as(owner, () -> servers.list().stream().anyMatch(s -> s.id() == server.id()))) {

@@ -3,19 +3,19 @@ package com.virtpanel.bench;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.host.CloudInitSeed;
-import com.virtpanel.host.Domains;
 import com.virtpanel.host.DomainSpec;
+import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestOs;
 import com.virtpanel.host.LimitSpec;
 import com.virtpanel.host.Template;
 import com.virtpanel.host.TemplateSource;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -83,7 +83,7 @@ class ProvisioningBenchmark {
 
             int round = i;
             long t1 = System.nanoTime();
-            ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("bench-" + round, "nano", "demo", List.of(KEY), null, null)));
+            ServerInfo ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("bench-" + round, "nano", "demo", List.of(KEY), null, null)));
             await(() -> status(owner, ordered.id()) == ServerStatus.RUNNING);
             order.add(ms(t1));
 

@@ -9,10 +9,10 @@ import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
-import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -97,7 +97,7 @@ class ConsoleAccessIT {
 
     static AccountSummary alice;
     static AccountSummary bob;
-    static ServerView server;
+    static ServerInfo server;
     static String aliceSession;
     static String bobSession;
 
@@ -107,7 +107,7 @@ class ConsoleAccessIT {
         DemoImage.require();
         alice = users.newCustomer();
         bob = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-a", "nano", "demo", List.of(),
+        ServerInfo ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-a", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         aliceSession = WebLogin.sessionId(port, alice.email(), Users.PASSWORD);
@@ -269,7 +269,7 @@ class ConsoleAccessIT {
     @Order(12)
     void suspendingTheCustomerEndsTheirConsoles(@Autowired Users users) throws IOException {
         AccountSummary carol = users.newCustomer();
-        ServerView ordered = Users.as(carol, () -> serverOrders.order(new OrderRequest("console-c", "nano", "demo", List.of(),
+        ServerInfo ordered = Users.as(carol, () -> serverOrders.order(new OrderRequest("console-c", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         guests.awaitStatus(carol, ordered.id(), ServerStatus.RUNNING);
         String carolSession = WebLogin.sessionId(port, carol.email(), Users.PASSWORD);
@@ -287,7 +287,7 @@ class ConsoleAccessIT {
     }
 
     /** A libvirt lifecycle event may update the server's row at the same moment (server module): try again then. */
-    private static void raced(java.util.function.Supplier<ServerView> action) {
+    private static void raced(java.util.function.Supplier<ServerInfo> action) {
         Await.until("the action to be accepted", Duration.ofSeconds(30), () -> {
             try {
                 return action.get();

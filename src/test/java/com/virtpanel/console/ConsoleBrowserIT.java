@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
@@ -54,9 +54,9 @@ class ConsoleBrowserIT {
     @Test
     void theConsoleShowsTheGuestsScreenAndTypingReachesTheGuest() throws Exception {
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-web", "nano", "demo", List.of(),
+        ServerInfo ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("console-web", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
-        ServerView server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo server = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
 
         try (Browser browser = Browser.open(port)) {

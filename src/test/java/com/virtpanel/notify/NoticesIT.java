@@ -8,9 +8,9 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.quota.QuotaEvents;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.MailIntegrationTest;
@@ -61,9 +61,9 @@ class NoticesIT {
     void aReadyServerIsAnnouncedWithItsAddressNeverItsPasswordAndTrafficNoticesFollowTheCustomersChoice() throws Exception {
         DemoImage.require();
         AccountSummary customer = users.newCustomer();
-        ServerView ordered = Users.as(customer, () -> servers.order(
+        ServerInfo ordered = Users.as(customer, () -> servers.order(
                 new OrderRequest("notice-1", "nano", "demo", List.of(TestKeys.ED25519), ROOT_PASSWORD, null)));
-        ServerView running = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo running = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
 
         MimeMessage ready = TestSmtp.awaitSubject(customer.email(), "Your server notice-1 is ready");
         assertThat(TestSmtp.text(ready)).contains(running.ipv4()).doesNotContain(ROOT_PASSWORD);

@@ -6,10 +6,10 @@ import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerEvents;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -63,7 +63,7 @@ class ClusterIT {
 
         var owner = a.getBean(AccountService.class).signUp("cluster-" + System.nanoTime() + "@example.com", Users.PASSWORD);
         com.virtpanel.testkit.VerifiedEmails.verify(a.getBean(org.springframework.jdbc.core.JdbcTemplate.class), owner.email());
-        ServerView ordered = Users.as(owner, () -> a.getBean(ServerOrders.class).order(new OrderRequest("clustered", "nano",
+        ServerInfo ordered = Users.as(owner, () -> a.getBean(ServerOrders.class).order(new OrderRequest("clustered", "nano",
                 "demo", List.of(com.virtpanel.testkit.TestKeys.ED25519), null, null)));
         Await.until("the server to run", Duration.ofSeconds(180),
                 () -> Users.as(owner, () -> a.getBean(ServerService.class).get(ordered.id()).status()), s -> s == ServerStatus.RUNNING);
@@ -96,7 +96,7 @@ class ClusterIT {
 
         long serverId = ordered[0];
         var owner = survivor.getBean(AccountService.class).get(ordered[1]);
-        ServerView running = Await.until("the surviving instance to finish the order", Duration.ofSeconds(240),
+        ServerInfo running = Await.until("the surviving instance to finish the order", Duration.ofSeconds(240),
                 () -> Users.as(owner, () -> survivor.getBean(ServerService.class).get(serverId)),
                 s -> s.status() == ServerStatus.RUNNING);
         assertThat(Shell.virsh("list", "--name")).containsOnlyOnce(running.domain());

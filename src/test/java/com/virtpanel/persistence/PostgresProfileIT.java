@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.PostgresIntegrationTest;
@@ -55,9 +55,9 @@ class PostgresProfileIT {
     void anOrderIsProvisionedThroughTheClusteredJobStore() {
         DemoImage.require();
         var owner = users.newCustomer();
-        ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("pg-web", "nano", "demo",
+        ServerInfo ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("pg-web", "nano", "demo",
                 List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 t@x"), null, null)));
-        ServerView running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", running.domain())).isEqualTo("running");
         assertThat(guests.awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=pg-web");
     }

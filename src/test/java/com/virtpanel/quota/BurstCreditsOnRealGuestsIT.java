@@ -7,10 +7,10 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.host.Domains;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
@@ -46,8 +46,8 @@ class BurstCreditsOnRealGuestsIT {
     @Value("${panel.admin.password}") String adminPassword;
 
     static AccountSummary owner;
-    static ServerView burner;
-    static ServerView idler;
+    static ServerInfo burner;
+    static ServerInfo idler;
 
     @BeforeAll
     static void twoServersOnABurstPlan(@Autowired Users users, @Autowired CatalogService catalog,
@@ -59,9 +59,9 @@ class BurstCreditsOnRealGuestsIT {
                 100, 1000, 10, BASELINE, 300, "EUR")));
         owner = users.newCustomer();
         // One after the other: two provisionings at once can collide on the storage pool's refresh.
-        ServerView b = Users.as(owner, () -> serverOrders.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
+        ServerInfo b = Users.as(owner, () -> serverOrders.order(new OrderRequest("burner", plan, "demo", List.of(), PASSWORD, null)));
         burner = guests.awaitStatus(owner, b.id(), ServerStatus.RUNNING);
-        ServerView i = Users.as(owner, () -> serverOrders.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
+        ServerInfo i = Users.as(owner, () -> serverOrders.order(new OrderRequest("idler", plan, "demo", List.of(), PASSWORD, null)));
         idler = guests.awaitStatus(owner, i.id(), ServerStatus.RUNNING);
         guests.awaitSerial(burner.domain(), "virtpanel-demo ready", Duration.ofMinutes(3));
 

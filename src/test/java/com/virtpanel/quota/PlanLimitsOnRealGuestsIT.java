@@ -7,10 +7,10 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
@@ -36,7 +36,7 @@ class PlanLimitsOnRealGuestsIT {
     static final Duration REPAIR = Duration.ofSeconds(45);
 
     static AccountSummary owner;
-    static ServerView nano;
+    static ServerInfo nano;
 
     @Autowired ServerService servers;
     @Autowired ServerOrders serverOrders;
@@ -52,7 +52,7 @@ class PlanLimitsOnRealGuestsIT {
     static void aRunningNanoServer(@Autowired Users users, @Autowired ServerOrders serverOrders, @Autowired Guests guests) {
         DemoImage.require();
         owner = users.newCustomer();
-        ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("nano-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("nano-1", "nano", "demo", List.of(KEY), null, null)));
         nano = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
     }
 
@@ -184,7 +184,7 @@ class PlanLimitsOnRealGuestsIT {
         PlanInfo plan = Users.as(admin, () -> catalog.createPlan(new PlanDraft(name, "Quota test", 1, 256, 2, 50, 512, 200, 20,
                 250, 100, 1000, 10, null, 300, "EUR")));
         AccountSummary customer = users.newCustomer();
-        ServerView ordered = Users.as(customer, () -> serverOrders.order(new OrderRequest("change-1", name, "demo", List.of(KEY), null, null)));
+        ServerInfo ordered = Users.as(customer, () -> serverOrders.order(new OrderRequest("change-1", name, "demo", List.of(KEY), null, null)));
         String domain = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING).domain();
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(50_000);
         String domainId = Shell.virsh("domid", domain);

@@ -79,16 +79,16 @@ class GuestToolsIT {
     @Test
     void resettingTheRootPasswordOfARunningServerWritesItsHashIntoShadowAndStartsTheServerAgain() {
         AccountSummary alice = users.newCustomer();
-        ServerView server = runningDemo(alice, "pw-1", "nano");
+        ServerInfo server = runningDemo(alice, "pw-1", "nano");
 
         String password = Users.as(alice, () -> serverChanges.resetRootPassword(server.id()));
         assertThat(password).hasSize(20);
-        ServerView during = Users.as(alice, () -> servers.get(server.id()));
+        ServerInfo during = Users.as(alice, () -> servers.get(server.id()));
         assertThat(during.busy()).isTrue();
         assertThat(during.status()).isEqualTo(ServerStatus.REBOOTING);
         assertThatThrownBy(() -> Users.as(alice, () -> serverPower.reboot(server.id()))).isInstanceOf(ConflictException.class);
 
-        ServerView after = awaitSettled(alice, server.id());
+        ServerInfo after = awaitSettled(alice, server.id());
         assertThat(after.failureReason()).isNull();
         assertThat(after.status()).isEqualTo(ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
@@ -113,7 +113,7 @@ class GuestToolsIT {
     @Test
     void anSshKeyAddedToAStoppedServerLandsInAuthorizedKeysAndTheGuestAnnouncesItAtBoot() {
         AccountSummary bob = users.newCustomer();
-        ServerView server = runningDemo(bob, "key-1", "nano");
+        ServerInfo server = runningDemo(bob, "key-1", "nano");
         assertThatThrownBy(() -> Users.as(bob, () -> serverChanges.addSshKey(server.id(), SECOND_KEY)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("stopped");
         Users.as(bob, () -> serverPower.shutdown(server.id()));
@@ -121,9 +121,9 @@ class GuestToolsIT {
         assertThatThrownBy(() -> Users.as(bob, () -> serverChanges.addSshKey(server.id(), "ssh-ed25519 AAAAnot-a-key")))
                 .isInstanceOf(InvalidInputException.class);
 
-        ServerView adding = Users.as(bob, () -> serverChanges.addSshKey(server.id(), SECOND_KEY));
+        ServerInfo adding = Users.as(bob, () -> serverChanges.addSshKey(server.id(), SECOND_KEY));
         assertThat(adding.busy()).isTrue();
-        ServerView after = awaitSettled(bob, server.id());
+        ServerInfo after = awaitSettled(bob, server.id());
         assertThat(after.failureReason()).isNull();
         assertThat(after.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(recorder.events).contains(new ServerEvents.SshKeyAdded(server.id(), bob.id(), SECOND_FINGERPRINT));
@@ -138,12 +138,12 @@ class GuestToolsIT {
         AccountSummary carol = users.newCustomer();
         PlanInfo nano = Users.as(carol, () -> catalog.orderablePlan("nano"));
         PlanInfo bigger = plan("g1-up", nano, 2, 384, 3, nano.diskIops());
-        ServerView server = runningDemo(carol, "up-1", "nano");
+        ServerInfo server = runningDemo(carol, "up-1", "nano");
         Users.as(carol, () -> serverPower.powerOff(server.id()));
 
-        ServerView changing = Users.as(carol, () -> serverChanges.changePlan(server.id(), "g1-up"));
+        ServerInfo changing = Users.as(carol, () -> serverChanges.changePlan(server.id(), "g1-up"));
         assertThat(changing.busy()).isTrue();
-        ServerView after = awaitSettled(carol, server.id());
+        ServerInfo after = awaitSettled(carol, server.id());
         assertThat(after.failureReason()).isNull();
         assertThat(after.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(after.plan()).isEqualTo("g1-up");
@@ -163,7 +163,7 @@ class GuestToolsIT {
         // Same sizes, other limits: applied without a restart.
         plan("g1-up-fast", bigger, 2, 384, 3, bigger.diskIops() * 2);
         Users.as(carol, () -> serverChanges.changePlan(server.id(), "g1-up-fast"));
-        ServerView live = awaitSettled(carol, server.id());
+        ServerInfo live = awaitSettled(carol, server.id());
         assertThat(live.status()).isEqualTo(ServerStatus.RUNNING);
         assertThat(live.plan()).isEqualTo("g1-up-fast");
     }
@@ -174,21 +174,21 @@ class GuestToolsIT {
         ImageInfo blank = blankImage();
         plan("g1-up-2", Users.as(dave, () -> catalog.orderablePlan("nano")), 2, 256, 3, 200);
         plan("g1-tiny", Users.as(dave, () -> catalog.orderablePlan("nano")), 1, 256, 1, 200);
-        ServerView ordered = Users.as(dave, () -> serverOrders.order(new OrderRequest("broken-1", "nano", blank.name(), List.of(KEY), null, null)));
-        ServerView server = guests.awaitStatus(dave, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo ordered = Users.as(dave, () -> serverOrders.order(new OrderRequest("broken-1", "nano", blank.name(), List.of(KEY), null, null)));
+        ServerInfo server = guests.awaitStatus(dave, ordered.id(), ServerStatus.RUNNING);
         Users.as(dave, () -> serverPower.powerOff(server.id()));
         Path disk = disk(server);
         String before = GuestDisk.sha256(disk);
 
         Users.as(dave, () -> serverChanges.resetRootPassword(server.id()));
-        ServerView afterReset = awaitSettled(dave, server.id());
+        ServerInfo afterReset = awaitSettled(dave, server.id());
         assertThat(afterReset.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(afterReset.failureReason()).startsWith("Resetting the root password failed and your server was left as it was")
                 .contains("No operating system");
         assertThat(GuestDisk.sha256(disk)).isEqualTo(before);
 
         Users.as(dave, () -> serverChanges.changePlan(server.id(), "g1-up-2"));
-        ServerView afterChange = awaitSettled(dave, server.id());
+        ServerInfo afterChange = awaitSettled(dave, server.id());
         assertThat(afterChange.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(afterChange.plan()).isEqualTo("nano");
         assertThat(afterChange.failureReason()).startsWith("Changing the plan failed and your server was left as it was");
@@ -219,15 +219,15 @@ class GuestToolsIT {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private ServerView runningDemo(AccountSummary owner, String name, String plan) {
-        ServerView ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest(name, plan, "demo", List.of(KEY), null, null)));
-        ServerView running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
+    private ServerInfo runningDemo(AccountSummary owner, String name, String plan) {
+        ServerInfo ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest(name, plan, "demo", List.of(KEY), null, null)));
+        ServerInfo running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
         // its ACPI daemon runs from here on, so a shutdown request is honoured
         guests.awaitSerial(running.domain(), "virtpanel-demo ready");
         return running;
     }
 
-    private ServerView awaitSettled(AccountSummary owner, long id) {
+    private ServerInfo awaitSettled(AccountSummary owner, long id) {
         return Users.as(owner, () -> Await.until("server " + id + " to finish its operation", OPERATION,
                 () -> servers.get(id), s -> !s.busy()));
     }
@@ -254,11 +254,11 @@ class GuestToolsIT {
                 "Blank", "", "x86_64"));
     }
 
-    private String diskVolume(ServerView server) {
+    private String diskVolume(ServerInfo server) {
         return volumes.list(server.domain() + "-disk-").get(0);
     }
 
-    private Path disk(ServerView server) {
+    private Path disk(ServerInfo server) {
         return volumes.path(diskVolume(server));
     }
 

@@ -39,11 +39,11 @@ class OrderToRunningIT {
     @Test
     void anOrderedDemoServerRunsAndPrintsItsSeededHostname() {
         AccountSummary alice = users.newCustomer();
-        ServerView ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo ordered = Users.as(alice, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
         assertThat(ordered.status()).isEqualTo(ServerStatus.PROVISIONING);
         assertThat(ordered.ipv4()).isNotBlank();
 
-        ServerView running = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo running = guests.awaitStatus(alice, ordered.id(), ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", running.domain())).isEqualTo("running");
         assertThat(Shell.virsh("dominfo", running.domain())).contains("CPU(s):         1");
 

@@ -85,8 +85,8 @@ class OrderValidationIT {
     void aSecondOrderWithTheSameKeyReturnsTheFirstServer() {
         AccountSummary dave = users.newCustomer();
         var request = new OrderRequest("twice", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
-        ServerView first = Users.as(dave, () -> serverOrders.order(request));
-        ServerView second = Users.as(dave, () -> serverOrders.order(request));
+        ServerInfo first = Users.as(dave, () -> serverOrders.order(request));
+        ServerInfo second = Users.as(dave, () -> serverOrders.order(request));
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(Users.as(dave, () -> servers.list())).hasSize(1);
         Users.as(dave, () -> awaitSettledAndDelete(first.id()));
@@ -95,7 +95,7 @@ class OrderValidationIT {
     @Test
     void aCustomerCannotHaveTwoServersWithTheSameName() {
         AccountSummary erin = users.newCustomer();
-        ServerView first = Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo first = Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null)));
         assertThatThrownBy(() -> Users.as(erin, () -> serverOrders.order(new OrderRequest("same", "nano", "demo", List.of(KEY), null, null))))
                 .isInstanceOf(ConflictException.class);
         Users.as(erin, () -> awaitSettledAndDelete(first.id()));
@@ -106,9 +106,9 @@ class OrderValidationIT {
         AccountSummary frank = users.newCustomer();
         var request = new OrderRequest("burst", "nano", "demo", List.of(KEY), null, "order-key-" + System.nanoTime());
         List<Object> answers = together(10, i -> Users.as(frank, () -> serverOrders.order(request)));
-        assertThat(answers).allSatisfy(a -> assertThat(a).isInstanceOf(ServerView.class));
-        long id = ((ServerView) answers.get(0)).id();
-        assertThat(answers).allSatisfy(a -> assertThat(((ServerView) a).id()).isEqualTo(id));
+        assertThat(answers).allSatisfy(a -> assertThat(a).isInstanceOf(ServerInfo.class));
+        long id = ((ServerInfo) answers.get(0)).id();
+        assertThat(answers).allSatisfy(a -> assertThat(((ServerInfo) a).id()).isEqualTo(id));
         assertThat(Users.as(frank, () -> servers.list())).hasSize(1);
         com.virtpanel.testkit.Await.until("the quota state of server " + id, Duration.ofSeconds(30),
                 () -> quotaStates(id), n -> n > 0);
@@ -121,7 +121,7 @@ class OrderValidationIT {
         AccountSummary grace = users.newCustomer();
         List<Object> answers = together(10, i -> Users.as(grace, () -> serverOrders.order(
                 new OrderRequest("same-time", "nano", "demo", List.of(KEY), null, "key-" + i + "-" + System.nanoTime()))));
-        List<ServerView> ordered = answers.stream().filter(ServerView.class::isInstance).map(ServerView.class::cast).toList();
+        List<ServerInfo> ordered = answers.stream().filter(ServerInfo.class::isInstance).map(ServerInfo.class::cast).toList();
         assertThat(ordered).hasSize(1);
         assertThat(answers).filteredOn(ConflictException.class::isInstance).hasSize(9)
                 .allSatisfy(e -> assertThat(((ConflictException) e).userMessage()).contains("same-time"));

@@ -52,7 +52,7 @@ class ProvisioningSurvivesPanelKillIT {
             var volumes = restarted.getBean(Volumes.class);
             try {
                 var owner = accounts.get(accountId);
-                ServerView running = Await.until("the order to finish after the restart", Duration.ofSeconds(180),
+                ServerInfo running = Await.until("the order to finish after the restart", Duration.ofSeconds(180),
                         () -> Users.as(owner, () -> servers.get(serverId)), s -> s.status() == ServerStatus.RUNNING);
                 assertThat(Shell.virsh("domstate", running.domain())).isEqualTo("running");
                 assertThat(Shell.virsh("list", "--all", "--name")).containsOnlyOnce(running.domain());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
-import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.account.Role;
 import com.virtpanel.base.ForbiddenException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -46,7 +46,7 @@ class ServerAuthorizationIT {
     @LocalServerPort int port;
 
     static AccountSummary alice;
-    static ServerView alicesServer;
+    static ServerInfo alicesServer;
 
     @BeforeAll
     static void aliceHasARunningServer(@Autowired ServerOrders serverOrders, @Autowired Users users, @Autowired Guests guests) {
@@ -67,7 +67,7 @@ class ServerAuthorizationIT {
         AccountSummary bob = users.newCustomer();
         long id = alicesServer.id();
         Users.as(bob, () -> {
-            assertThat(servers.list()).extracting(ServerView::id).doesNotContain(id);
+            assertThat(servers.list()).extracting(ServerInfo::id).doesNotContain(id);
             assertThatThrownBy(() -> servers.get(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> serverPower.reboot(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> serverPower.shutdown(id)).isInstanceOf(NotFoundException.class);
@@ -110,7 +110,7 @@ class ServerAuthorizationIT {
     @Test
     void staffSeeEveryCustomersServers() {
         AccountSummary support = users.newStaff(Role.SUPPORT);
-        assertThat(Users.as(support, () -> servers.list())).extracting(ServerView::id).contains(alicesServer.id());
+        assertThat(Users.as(support, () -> servers.list())).extracting(ServerInfo::id).contains(alicesServer.id());
         assertThat(Users.as(support, () -> servers.get(alicesServer.id())).name()).isEqualTo("alices-box");
     }
 

@@ -15,11 +15,11 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -46,7 +46,7 @@ class AdminAreaIT {
     /** One customer with one server on a plan of its own, shared by the tests (a guest boot is dear here). */
     static AccountSummary customer;
     static PlanInfo plan;
-    static ServerView server;
+    static ServerInfo server;
 
     @Autowired Users users;
     @Autowired Guests guests;
@@ -119,7 +119,7 @@ class AdminAreaIT {
     }
 
     private void ensureRunning() {
-        ServerView now = Users.as(customer, () -> servers.get(server.id()));
+        ServerInfo now = Users.as(customer, () -> servers.get(server.id()));
         if (now.status() == ServerStatus.STOPPED) {
             start();
         }

@@ -4,10 +4,10 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public class Guests {
         this.volumes = volumes;
     }
 
-    public ServerView awaitStatus(AccountSummary owner, long serverId, ServerStatus status) {
+    public ServerInfo awaitStatus(AccountSummary owner, long serverId, ServerStatus status) {
         return Users.as(owner, () -> Await.until("server " + serverId + " to be " + status.apiName(), BOOT,
                 () -> servers.get(serverId), s -> s.status() == status));
     }

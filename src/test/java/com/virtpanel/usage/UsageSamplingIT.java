@@ -7,10 +7,10 @@ import com.virtpanel.base.Bytes;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.GuestKeyboard;
@@ -61,7 +61,7 @@ class UsageSamplingIT {
     @Test
     void aBusyGuestShowsInItsCpuSeriesAndARestartLeavesNoNegativeRate() {
         AccountSummary alice = users.newCustomer();
-        ServerView server = Users.as(alice, () -> serverOrders.order(new OrderRequest("busy-1", "nano", "demo", List.of(),
+        ServerInfo server = Users.as(alice, () -> serverOrders.order(new OrderRequest("busy-1", "nano", "demo", List.of(),
                 ROOT_PASSWORD, null)));
         long id = server.id();
         String domain = guests.awaitStatus(alice, id, ServerStatus.RUNNING).domain();

@@ -1,6 +1,5 @@
 package com.virtpanel.console.ui;
 
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,11 +18,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
-import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerAction;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerService;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 
@@ -82,7 +82,7 @@ public class ConsoleView extends Div implements BeforeEnterObserver, HasDynamicT
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         id = event.getRouteParameters().getLong("id").orElse(-1L);
-        ServerView server = servers.get(id); // someone else's server ends in the not-found page
+        ServerInfo server = servers.get(id); // someone else's server ends in the not-found page
         title = Texts.get("console.console-view.console") + server.name();
         name.setText(server.name());
         connect();

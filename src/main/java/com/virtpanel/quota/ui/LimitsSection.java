@@ -2,17 +2,17 @@ package com.virtpanel.quota.ui;
 
 import com.virtpanel.base.ui.Formats;
 
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.SpecGrid;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
-import com.virtpanel.server.ServerPageSection;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ui.section.ServerPageSection;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
@@ -28,7 +28,7 @@ class LimitsSection implements ServerPageSection {
     }
 
     @Override
-    public Optional<Component> section(ServerView server) {
+    public Optional<Component> section(ServerInfo server) {
         EffectiveLimits l;
         try {
             l = quota.limits(server.id());

@@ -1,6 +1,5 @@
 package com.virtpanel.server.ui;
 
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,11 +12,12 @@ import com.virtpanel.account.SshKeyInfo;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerService;
-import com.virtpanel.server.ServerView;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +31,10 @@ final class GuestDialogs {
     private final ServerChanges changes;
     private final CatalogService catalog;
     private final SshKeyService keys;
-    private final Consumer<ServerView> show;
+    private final Consumer<ServerInfo> show;
 
     GuestDialogs(ServerService servers, ServerChanges changes, CatalogService catalog, SshKeyService keys,
-            Consumer<ServerView> show) {
+            Consumer<ServerInfo> show) {
         this.servers = servers;
         this.changes = changes;
         this.catalog = catalog;
@@ -42,7 +42,7 @@ final class GuestDialogs {
         this.show = show;
     }
 
-    void resetPassword(ServerView server) {
+    void resetPassword(ServerInfo server) {
         var dialog = dialog(Texts.get("server.guest-dialogs.reset-root-password") + server.name());
         dialog.add(new Paragraph(Texts.get("server.dialogs.new-password-generated") + " "
                 + (server.status().apiName().equals("stopped") ? Texts.get("server.guest-dialogs.server-stays-stopped")
@@ -80,7 +80,7 @@ final class GuestDialogs {
         dialog.open();
     }
 
-    void addSshKey(ServerView server) {
+    void addSshKey(ServerInfo server) {
         var dialog = dialog(Texts.get("server.guest-dialogs.add-ssh-key") + server.name());
         var saved = new ComboBox<SshKeyInfo>(Texts.get("server.guest-dialogs.one-saved-keys"));
         saved.setId("add-key-saved");
@@ -109,7 +109,7 @@ final class GuestDialogs {
         dialog.open();
     }
 
-    void changePlan(ServerView server) {
+    void changePlan(ServerInfo server) {
         var dialog = dialog(Texts.get("server.guest-dialogs.change-plan") + server.name());
         PlanInfo current = catalog.plan(server.planId());
         var plan = new ComboBox<PlanInfo>(Texts.get("server.guest-dialogs.new-plan"));

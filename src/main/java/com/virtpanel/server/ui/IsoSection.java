@@ -17,11 +17,11 @@ import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.IsoInfo;
 import com.virtpanel.server.AllowedActions;
 import com.virtpanel.server.ServerAction;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerIsos;
-import com.virtpanel.server.ServerPageSection;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ui.section.ServerPageSection;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
@@ -45,7 +45,7 @@ class IsoSection implements ServerPageSection {
     }
 
     @Override
-    public Optional<Component> section(ServerView server) {
+    public Optional<Component> section(ServerInfo server) {
         return Optional.of(new Box(server.id()));
     }
 
@@ -112,7 +112,7 @@ class IsoSection implements ServerPageSection {
             return form;
         }
 
-        private void act(java.util.function.Supplier<ServerView> action, String done) {
+        private void act(java.util.function.Supplier<ServerInfo> action, String done) {
             try {
                 action.get();
                 Notices.done(done);

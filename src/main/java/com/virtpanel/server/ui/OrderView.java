@@ -1,6 +1,5 @@
 package com.virtpanel.server.ui;
 
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,12 +22,13 @@ import com.virtpanel.account.SshKeyInfo;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
-import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,7 +200,7 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
 
     private void placeOrder() {
         try {
-            ServerView server = orders.order(new OrderRequest(hostname.getValue(), plan.name(), image.name(), sshKeyLines(),
+            ServerInfo server = orders.order(new OrderRequest(hostname.getValue(), plan.name(), image.name(), sshKeyLines(),
                     password.getValue().isEmpty() ? null : password.getValue(), orderKey, userData.getValue()));
             getUI().ifPresent(ui -> ui.navigate("servers/" + server.id()));
         } catch (PanelException e) {

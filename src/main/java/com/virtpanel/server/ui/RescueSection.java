@@ -9,18 +9,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
 import com.virtpanel.server.AllowedActions;
 import com.virtpanel.server.ServerAction;
-import com.virtpanel.server.ServerPageSection;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerRescue;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ui.section.ServerPageSection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,7 +48,7 @@ class RescueSection implements ServerPageSection {
     }
 
     @Override
-    public Optional<Component> section(ServerView server) {
+    public Optional<Component> section(ServerInfo server) {
         var box = new Div();
         box.setId("rescue");
         long id = server.id();

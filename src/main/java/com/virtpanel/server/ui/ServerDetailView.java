@@ -1,7 +1,5 @@
 package com.virtpanel.server.ui;
 
-import com.virtpanel.base.ui.Formats;
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -10,24 +8,26 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.account.SshKeyService;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.SpecGrid;
+import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
-import com.virtpanel.server.ServerPageSection;
 import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerUpdates;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ui.section.ServerPageSection;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
@@ -56,7 +56,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final Div extra = new Div();
     private ServerActions actions;
     private long id;
-    private ServerView current;
+    private ServerInfo current;
 
     public ServerDetailView(ServerService servers, ServerPower power, ServerChanges changes, CatalogService catalog,
             SshKeyService keys, ServerUpdates updates, ObjectProvider<ServerPageSection> sections, Clock clock) {
@@ -98,7 +98,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private void wire() {
         act(actions.start, power::start, Texts.get("server.server-detail-view.starting"));
         act(actions.shutdown, sid -> {
-            ServerView v = power.shutdown(sid);
+            ServerInfo v = power.shutdown(sid);
             actions.shutdownRequested(clock.instant());
             return v;
         }, Texts.get("server.server-detail-view.shutdown-requested-server-will"));
@@ -135,11 +135,11 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
                 }, Texts.get("server.server-detail-view.reinstalling"))).with(image, keys).open();
     }
 
-    private void act(com.vaadin.flow.component.button.Button button, LongFunction<ServerView> action, String done) {
+    private void act(com.vaadin.flow.component.button.Button button, LongFunction<ServerInfo> action, String done) {
         button.addClickListener(e -> run(() -> action.apply(id), done));
     }
 
-    private void run(java.util.function.Supplier<ServerView> action, String done) {
+    private void run(java.util.function.Supplier<ServerInfo> action, String done) {
         try {
             show(action.get());
             Notices.done(done);
@@ -159,7 +159,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private void show(ServerView s) {
+    private void show(ServerInfo s) {
         current = s;
         title.setText(s.name());
         status.removeAll();

@@ -1,7 +1,5 @@
 package com.virtpanel.server.ui;
 
-import com.virtpanel.base.ui.Formats;
-import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,9 +13,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.virtpanel.base.ui.Formats;
+import com.virtpanel.base.ui.Texts;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
-import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
 
 /** "My servers": every server with its live status, and the way to order one. */
@@ -28,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 public class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private final ServerService servers;
-    private final Grid<ServerView> grid = new Grid<>();
+    private final Grid<ServerInfo> grid = new Grid<>();
     private final Paragraph empty = new Paragraph(Texts.get("server.servers-view.have-no-servers-yet"));
 
     public ServersView(ServerService servers, ServerUpdates updates) {
@@ -43,8 +43,8 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("servers-grid");
         grid.addComponentColumn(s -> new Anchor("servers/" + s.id(), s.name())).setHeader(Texts.get("server.servers-view.name")).setAutoWidth(true);
         grid.addComponentColumn(s -> new StatusBadge(s.status())).setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
-        grid.addColumn(ServerView::plan).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
-        grid.addColumn(ServerView::image).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
+        grid.addColumn(ServerInfo::plan).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
+        grid.addColumn(ServerInfo::image).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
         grid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);
         grid.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(Texts.get("server.server-detail-view.created")).setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -1,8 +1,8 @@
 package com.virtpanel.usage.ui;
 
 import com.vaadin.flow.component.Component;
-import com.virtpanel.server.ServerPageSection;
-import com.virtpanel.server.ServerView;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ui.section.ServerPageSection;
 import com.virtpanel.usage.UsageService;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,7 +22,7 @@ class UsageSection implements ServerPageSection {
     }
 
     @Override
-    public Optional<Component> section(ServerView server) {
+    public Optional<Component> section(ServerInfo server) {
         return Optional.of(new UsagePanel(usage, server.id(), clock));
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.BootableIso;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
@@ -61,7 +61,7 @@ class IsoBootBrowserIT {
     @Test
     void anAdminAddsAnIsoAndACustomerBootsTheirServerFromItOnTheServerPage() {
         AccountSummary customer = users.newCustomer();
-        ServerView ordered = Users.as(customer, () -> orders.order(new OrderRequest("ui-iso", "nano", "demo",
+        ServerInfo ordered = Users.as(customer, () -> orders.order(new OrderRequest("ui-iso", "nano", "demo",
                 List.of(TestKeys.ED25519), null, null)));
         String isoName = "ui-" + banner.substring(17);
 
@@ -75,7 +75,7 @@ class IsoBootBrowserIT {
             admin.waitFor(BOOT, d -> admin.allText("isos-grid").contains(isoName) ? true : null);
         }
 
-        ServerView server = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo server = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
         try (Browser browser = Browser.open(port)) {
             browser.signIn(customer.email(), Users.PASSWORD);
             browser.go("/servers/" + server.id());

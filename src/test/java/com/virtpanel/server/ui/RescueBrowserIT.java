@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -49,9 +49,9 @@ class RescueBrowserIT {
     @Test
     void aCustomerBootsIntoRescueSeesThePasswordOnceAndTheTimeLeftAndLeaves() {
         AccountSummary fay = users.newCustomer();
-        ServerView ordered = Users.as(fay, () -> serverOrders.order(new OrderRequest("fix-1", "nano", "demo",
+        ServerInfo ordered = Users.as(fay, () -> serverOrders.order(new OrderRequest("fix-1", "nano", "demo",
                 List.of(ServerGuestActionsUiIT.KEY), null, null)));
-        ServerView server = guests.awaitStatus(fay, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo server = guests.awaitStatus(fay, ordered.id(), ServerStatus.RUNNING);
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn(fay.email(), Users.PASSWORD);

@@ -6,10 +6,10 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
@@ -56,8 +56,8 @@ class ServerGuestActionsUiIT {
                 nano.cpuShares(), nano.diskIops(), nano.diskMbps(), nano.blkioWeight(), nano.netMbps(), nano.trafficGib(),
                 nano.throttledNetMbps(), null, 100, nano.currency())));
         AccountSummary erin = users.newCustomer();
-        ServerView ordered = Users.as(erin, () -> serverOrders.order(new OrderRequest("ui-1", "nano", "demo", List.of(KEY), null, null)));
-        ServerView server = guests.awaitStatus(erin, ordered.id(), ServerStatus.RUNNING);
+        ServerInfo ordered = Users.as(erin, () -> serverOrders.order(new OrderRequest("ui-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo server = guests.awaitStatus(erin, ordered.id(), ServerStatus.RUNNING);
         guests.awaitSerial(server.domain(), "virtpanel-demo ready");
 
         try (Browser browser = Browser.open(port)) {

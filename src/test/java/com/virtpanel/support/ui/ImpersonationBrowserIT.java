@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.Role;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.support.AuditAction;
 import com.virtpanel.support.AuditEntry;
 import com.virtpanel.support.AuditFilter;
@@ -60,7 +60,7 @@ class ImpersonationBrowserIT {
     void supportActsAsACustomerRebootsTheirServerAndTheVisitIsAuditedAndShownToTheCustomer() {
         AccountSummary customer = users.newCustomer();
         AccountSummary support = users.newStaff(Role.SUPPORT);
-        ServerView server = Users.as(customer, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo server = Users.as(customer, () -> serverOrders.order(new OrderRequest("web-1", "nano", "demo", List.of(KEY), null, null)));
         guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING);
 
         try (Browser browser = Browser.open(port)) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.server.OrderRequest;
-import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.server.ServerView;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoImage;
@@ -52,7 +52,7 @@ class UsageGraphsBrowserIT {
     @Test
     void theServerPageDrawsCpuDiskAndNetworkChartsWithThePlansCapsAndTheTrafficOfTheMonth() {
         AccountSummary bob = users.newCustomer();
-        ServerView server = Users.as(bob, () -> serverOrders.order(new OrderRequest("graphs-1", "nano", "demo", List.of(KEY), null, null)));
+        ServerInfo server = Users.as(bob, () -> serverOrders.order(new OrderRequest("graphs-1", "nano", "demo", List.of(KEY), null, null)));
         guests.awaitStatus(bob, server.id(), ServerStatus.RUNNING);
         Await.until("a few usage samples", Duration.ofMinutes(6),
                 () -> Users.as(bob, () -> usage.metrics(server.id(), List.of(MetricType.CPU), null, null)
@@ -70,7 +70,7 @@ class UsageGraphsBrowserIT {
         }
     }
 
-    void checkPage(Browser browser, AccountSummary bob, ServerView server) {
+    void checkPage(Browser browser, AccountSummary bob, ServerInfo server) {
         {
             browser.signIn(bob.email(), Users.PASSWORD).go("/servers/" + server.id());
 

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param userDataGiven whether the customer gave user data for the server (the text itself is
  *                      never shown again, not to support either)
  */
-public record ServerView(long id, long accountId, String name, ServerStatus status, long planId, String plan,
+public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
         String failureReason, int progress, String activity, int queuePosition, boolean userDataGiven) {
 

@@ -9,26 +9,26 @@ import org.springframework.stereotype.Component;
 
 /** The one place that turns a stored server into what views and the API show. */
 @Component
-class ServerViews {
+class ServerInfos {
 
     private final CatalogService catalog;
     private final OperationGate gate;
 
-    ServerViews(CatalogService catalog, OperationGate gate) {
+    ServerInfos(CatalogService catalog, OperationGate gate) {
         this.catalog = catalog;
         this.gate = gate;
     }
 
-    ServerView of(Server s) {
+    ServerInfo of(Server s) {
         return of(s, s.isQueued() ? gate.positions() : Map.of());
     }
 
-    List<ServerView> of(List<Server> servers) {
+    List<ServerInfo> of(List<Server> servers) {
         Map<Long, Integer> line = servers.stream().anyMatch(Server::isQueued) ? gate.positions() : Map.of();
         return servers.stream().map(s -> of(s, line)).toList();
     }
 
-    private ServerView of(Server s, Map<Long, Integer> line) {
+    private ServerInfo of(Server s, Map<Long, Integer> line) {
         PlanInfo plan = catalog.plan(s.getPlanId());
         ImageInfo image = catalog.image(s.getImageId());
         Operation op = s.getOperation();
@@ -37,7 +37,7 @@ class ServerViews {
                 : place > 0 ? "Waiting for the host, number " + place + " in line"
                 : s.getOperationStep().label;
         int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
-        return new ServerView(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
+        return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
                 s.getStatusChangedAt(), s.getFailureReason(), progress, activity, place, s.getUserData() != null);
     }

@@ -1,6 +1,7 @@
-package com.virtpanel.server;
+package com.virtpanel.server.ui.section;
 
 import com.vaadin.flow.component.Component;
+import com.virtpanel.server.ServerInfo;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,5 @@ import java.util.Optional;
  */
 public interface ServerPageSection {
 
-    Optional<Component> section(ServerView server);
+    Optional<Component> section(ServerInfo server);
 }
