@@ -19,6 +19,7 @@ import com.virtpanel.server.ServerView;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** "My servers": every server with its live status, and the way to order one. */
 @Route("servers")
@@ -31,6 +32,8 @@ public class ServersView extends VerticalLayout {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final ServerService servers;
+    /** What the grid shows, so that a poll with nothing new sends nothing. */
+    private List<ServerView> shown;
     private final Grid<ServerView> grid = new Grid<>();
     private final Paragraph empty = new Paragraph("You have no servers yet. Order one: it is running within seconds.");
 
@@ -60,6 +63,10 @@ public class ServersView extends VerticalLayout {
 
     private void refresh() {
         var list = servers.list();
+        if (list.equals(shown)) {
+            return; // nothing moved (most polls): setItems would send every row again
+        }
+        shown = list;
         grid.setItems(list);
         empty.setVisible(list.isEmpty());
         grid.setVisible(!list.isEmpty());
