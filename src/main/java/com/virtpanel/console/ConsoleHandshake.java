@@ -63,11 +63,15 @@ class ConsoleHandshake implements HandshakeInterceptor {
         if (!outcome.ok()) {
             return refuse(response, HttpStatus.FORBIDDEN, remote, outcome.refusal() + " for server " + serverId);
         }
-        Optional<InetSocketAddress> vnc = targets.of(outcome.grant().domain());
-        if (vnc.isEmpty()) {
-            return refuse(response, HttpStatus.CONFLICT, remote, "server " + serverId + " has no VNC display (not running)");
+        ConsoleGrant grant = outcome.grant();
+        if (grant.target() == null) { // a ticket issued before the address was stored with it
+            Optional<InetSocketAddress> vnc = targets.of(grant.domain());
+            if (vnc.isEmpty()) {
+                return refuse(response, HttpStatus.CONFLICT, remote, "server " + serverId + " has no VNC display (not running)");
+            }
+            grant = grant.at(vnc.get());
         }
-        attributes.put(GRANT, outcome.grant().at(vnc.get()));
+        attributes.put(GRANT, grant);
         return true;
     }
 

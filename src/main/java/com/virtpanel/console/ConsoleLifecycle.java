@@ -19,35 +19,45 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ConsoleLifecycle {
 
     private final ConsoleSessions sessions;
+    private final ConsoleTickets tickets;
     private final AccountService accounts;
 
-    ConsoleLifecycle(ConsoleSessions sessions, AccountService accounts) {
+    ConsoleLifecycle(ConsoleSessions sessions, ConsoleTickets tickets, AccountService accounts) {
         this.sessions = sessions;
+        this.tickets = tickets;
         this.accounts = accounts;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ServerEvents.DeleteRequested event) {
+        tickets.revokeFor(event.serverId());
         sessions.close(c -> c.grant.serverId() == event.serverId(), CloseReason.SERVER_GONE);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ServerEvents.ReinstallRequested event) {
+        tickets.revokeFor(event.serverId());
         sessions.close(c -> c.grant.serverId() == event.serverId(), CloseReason.SERVER_GONE);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ServerEvents.PowerAction event) {
         if ("poweroff".equals(event.action())) {
+            tickets.revokeFor(event.serverId());
             sessions.closeServer(event.serverId());
         }
     }
 
+    /**
+     * A server that stops loses its outstanding tickets too: they carry the VNC address of the
+     * QEMU process that just ended, which the next guest to start may be given.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(ServerEvents.StatusChanged event) {
         if (ConsoleTickets.showsConsole(event.status())) {
             return;
         }
+        tickets.revokeFor(event.serverId());
         if (sessions.snapshot().stream().anyMatch(c -> c.grant.serverId() == event.serverId())) {
             sessions.close(c -> c.grant.serverId() == event.serverId(), why(event));
         }

@@ -74,13 +74,25 @@ public class ConsoleSessions {
         return List.copyOf(live.values());
     }
 
+    /**
+     * Called on the WebSocket's thread while it opens. The pump starts before the opening is
+     * audited, so that the VNC server's greeting travels while the audit commits (it was a
+     * good part of the handshake's time); nothing from the browser reaches VNC until then:
+     * Tomcat reads no frame of this WebSocket before this returns, and {@link LiveConsole}
+     * refuses input until audited. A console whose opening cannot be audited ends at once.
+     */
     void opened(LiveConsole c) {
-        // Audited first: a console whose opening cannot be audited is refused (the relay closes it).
-        audit.opened(c);
         live.put(c.id, c);
+        c.start();
+        try {
+            audit.opened(c);
+        } catch (RuntimeException e) {
+            c.close(CloseReason.ERROR);
+            throw e;
+        }
+        c.audited();
         log.info("Console {} of server {} opened by account {}{} from {}", c.id, c.grant.serverId(), c.grant.realAccountId(),
                 c.grant.impersonated() ? " as account " + c.grant.accountId() : "", c.grant.remoteAddress());
-        c.start();
     }
 
     /** Called once per console, by its pump thread, when it has ended. */
@@ -88,6 +100,9 @@ public class ConsoleSessions {
         live.remove(c.id);
         var closedAt = clock.instant();
         log.info("Console {} of server {} closed ({})", c.id, c.grant.serverId(), c.reason() == null ? "?" : c.reason().text);
+        if (!c.isAudited()) {
+            return; // its opening was never recorded (the audit failed): no close to pair with it
+        }
         try {
             audit.closed(c, closedAt);
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,10 +55,12 @@ public class ConsoleTickets {
     private final AccountService accounts;
     private final ApiTokenService apiTokens;
     private final ConsoleProperties properties;
+    private final ConsoleTargets targets;
     private final Clock clock;
 
     ConsoleTickets(TicketRepository tickets, CurrentUser currentUser, ServerService servers, ServerDirectory directory,
-            AccountService accounts, ApiTokenService apiTokens, ConsoleProperties properties, Clock clock) {
+            AccountService accounts, ApiTokenService apiTokens, ConsoleProperties properties, ConsoleTargets targets,
+            Clock clock) {
         this.tickets = tickets;
         this.currentUser = currentUser;
         this.servers = servers;
@@ -64,6 +68,7 @@ public class ConsoleTickets {
         this.accounts = accounts;
         this.apiTokens = apiTokens;
         this.properties = properties;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -96,6 +101,10 @@ public class ConsoleTickets {
         if (!showsConsole(server.status())) {
             throw new ConflictException(UserMessage.of("error.console.console-available-while-server-running"));
         }
+        // Looked up now rather than at the upgrade: the WebSocket handshake then costs no
+        // libvirt round trip (the ticket is revoked if the server stops meanwhile).
+        InetSocketAddress vnc = targets.of(server.domain())
+                .orElseThrow(() -> new ConflictException(UserMessage.of("error.console.console-available-while-server-running")));
         Instant now = clock.instant();
         tickets.deleteExpiredBefore(now.minus(KEEP));
         byte[] secret = new byte[32];
@@ -103,7 +112,7 @@ public class ConsoleTickets {
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expires = now.plus(properties.ticketTtl());
         tickets.save(new StoredTicket(Sha256.hex(ticket), serverId, actor.accountId(), actor.realAccountId(),
-                sessionHash, now, expires));
+                sessionHash, now, expires, vnc));
         return new ConsoleTicket(ticket, PATH + serverId + "?ticket=" + ticket, expires);
     }
 
@@ -137,11 +146,22 @@ public class ConsoleTickets {
         if (!account.role().isStaff() && server.get().accountId() != account.id()) {
             return Outcome.refused("server changed hands");
         }
-        if (suspended(account) || suspended(real) || accounts.get(server.get().accountId()).status() == AccountStatus.SUSPENDED) {
+        AccountSummary owner = server.get().accountId() == account.id() ? account : accounts.get(server.get().accountId());
+        if (suspended(account) || suspended(real) || suspended(owner)) {
             return Outcome.refused("account suspended");
         }
         return Outcome.granted(new ConsoleGrant(ticket.getId(), ticket.getServerId(), server.get().domain(),
-                server.get().accountId(), account.id(), account.email(), real.id(), real.email(), presented.remoteAddress(), null));
+                server.get().accountId(), account.id(), account.email(), real.id(), real.email(), presented.remoteAddress(),
+                ticket.vnc().orElse(null)));
+    }
+
+    /**
+     * The server stopped (or goes): its outstanding tickets can no longer open anything. A
+     * transaction of its own: the callers listen after another transaction's commit.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void revokeFor(long serverId) {
+        tickets.revokeForServer(serverId, clock.instant());
     }
 
     /** Browser tickets: the same session cookie, and the same person still signed in on it. */

@@ -29,6 +29,7 @@ final class LiveConsole implements Runnable {
     private final Consumer<LiveConsole> onEnd;
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean audited;
 
     LiveConsole(ConsoleGrant grant, WebSocketSession ws, SocketChannel vnc, int bufferBytes, Instant openedAt,
             Consumer<LiveConsole> onEnd) {
@@ -68,8 +69,20 @@ final class LiveConsole implements Runnable {
         }
     }
 
-    /** Browser to VNC: written straight from the frame's buffer. */
+    /** Its opening is in the audit trail: input from the browser may now pass. */
+    void audited() {
+        audited = true;
+    }
+
+    boolean isAudited() {
+        return audited;
+    }
+
+    /** Browser to VNC: written straight from the frame's buffer; nothing before the opening is audited. */
     void toVnc(ByteBuffer payload) throws IOException {
+        if (!audited) {
+            throw new IOException("input before the console's opening was audited");
+        }
         while (payload.hasRemaining()) {
             vnc.write(payload);
         }

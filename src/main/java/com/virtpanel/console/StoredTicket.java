@@ -6,7 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A console ticket as stored: only the hash of the secret, never the secret. */
 @Entity
@@ -41,11 +43,17 @@ class StoredTicket {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "vnc_host", length = 64)
+    private String vncHost;
+
+    @Column(name = "vnc_port")
+    private Integer vncPort;
+
     protected StoredTicket() {
     }
 
     StoredTicket(String tokenHash, long serverId, long accountId, long realAccountId, String sessionHash,
-            Instant createdAt, Instant expiresAt) {
+            Instant createdAt, Instant expiresAt, InetSocketAddress vnc) {
         this.tokenHash = tokenHash;
         this.serverId = serverId;
         this.accountId = accountId;
@@ -53,6 +61,8 @@ class StoredTicket {
         this.sessionHash = sessionHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.vncHost = vnc.getHostString();
+        this.vncPort = vnc.getPort();
     }
 
     long getId() {
@@ -78,5 +88,11 @@ class StoredTicket {
 
     Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    /** The guest's VNC address when the ticket was issued; empty for tickets from before it was stored. */
+    Optional<InetSocketAddress> vnc() {
+        return vncHost == null || vncPort == null ? Optional.empty()
+                : Optional.of(new InetSocketAddress(vncHost, vncPort));
     }
 }

@@ -222,9 +222,7 @@ class ConsoleProxyBenchmark {
     }
 
     static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return PairedRatios.median(values);
     }
 
     // --- the three ways in ---------------------------------------------------------------------
@@ -495,48 +493,21 @@ class ConsoleProxyBenchmark {
 
     /**
      * Medians per way in, and the panel against websockify as the median of the per-round
-     * ratios (the kinds ran back to back in each round, so a load spike hits both) with a 95 %
-     * bootstrap interval. The verdict says "worse" only when the whole interval is on the wrong
-     * side of 1, and "within noise" when it straddles 1.
+     * ratios with a 95 % bootstrap interval and a verdict (see {@link PairedRatios}).
      */
     static final class Report {
-        private static final int RESAMPLES = 4000;
         private final StringBuilder out = new StringBuilder();
         private final List<String> verdicts = new ArrayList<>();
-        private final java.util.Random random = new java.util.Random(42);
+        private final PairedRatios ratios = new PairedRatios();
 
         void add(String what, Map<String, double[]> samples, boolean higherIsBetter) {
             double[] panel = samples.get("panel");
-            double[] websockify = samples.get("websockify");
-            double[] ratios = new double[panel.length];
-            for (int i = 0; i < ratios.length; i++) {
-                ratios[i] = panel[i] / websockify[i];
-            }
-            double[] interval = bootstrapMedian(ratios);
+            PairedRatios.Ratio ratio = ratios.of(panel, samples.get("websockify"), higherIsBetter);
             out.append(String.format(Locale.ROOT,
-                    "%-40s direct %9.3f  panel %9.3f  websockify %9.3f   panel/direct %5.2f   panel/websockify %5.2f [%5.2f, %5.2f] (n=%d)%n",
-                    what, median(samples.get("direct")), median(panel), median(websockify),
-                    median(panel) / median(samples.get("direct")), median(ratios), interval[0], interval[1], ratios.length));
-            double good = higherIsBetter ? interval[0] : interval[1];
-            double bad = higherIsBetter ? interval[1] : interval[0];
-            boolean better = higherIsBetter ? good >= 1 : good <= 1;
-            boolean worse = higherIsBetter ? bad < 1 : bad > 1;
-            verdicts.add(String.format(Locale.ROOT, "%s: panel %s websockify", what,
-                    better ? "no worse than" : worse ? "WORSE than" : "within noise of"));
-        }
-
-        /** The 2.5th and 97.5th percentiles of the median over resamples with replacement. */
-        private double[] bootstrapMedian(double[] values) {
-            double[] medians = new double[RESAMPLES];
-            double[] resample = new double[values.length];
-            for (int r = 0; r < RESAMPLES; r++) {
-                for (int i = 0; i < values.length; i++) {
-                    resample[i] = values[random.nextInt(values.length)];
-                }
-                medians[r] = median(resample);
-            }
-            Arrays.sort(medians);
-            return new double[] {medians[(int) (RESAMPLES * 0.025)], medians[(int) (RESAMPLES * 0.975) - 1]};
+                    "%-40s direct %9.3f  panel %9.3f  websockify %9.3f   panel/direct %5.2f   panel/websockify %s%n",
+                    what, median(samples.get("direct")), median(panel), median(samples.get("websockify")),
+                    median(panel) / median(samples.get("direct")), ratio.interval()));
+            verdicts.add(what + ": panel " + ratio.verdict() + " websockify");
         }
 
         void print() {

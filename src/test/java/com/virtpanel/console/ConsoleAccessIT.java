@@ -7,6 +7,8 @@ import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.Sha256;
+import com.virtpanel.host.Domains;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerInfo;
@@ -22,12 +24,21 @@ import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.WebLogin;
 import com.virtpanel.testkit.WsClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +52,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Who gets a console and who does not, through a real WebSocket against a real guest's VNC
@@ -93,6 +105,8 @@ class ConsoleAccessIT {
     @Autowired MutableClock clock;
     @Autowired EventLog log;
     @Autowired Guests guests;
+    @Autowired Domains domains;
+    @Autowired JdbcTemplate jdbc;
     @Value("${local.server.port}") int port;
 
     static AccountSummary alice;
@@ -240,6 +254,77 @@ class ConsoleAccessIT {
             assertThat(ws.status()).isEqualTo(101);
             assertThat(new String(ws.readExactly(12), StandardCharsets.US_ASCII)).startsWith("RFB 003.");
         }
+    }
+
+    @Test
+    @Order(8)
+    void theVncAddressStoredWithTheTicketIsWhereTheUpgradeGoesAndOnlyOneOfTenSimultaneousUpgradesGetsIt() throws Exception {
+        ConsoleTicket ticket = Users.as(alice, () -> tickets.forSession(server.id(), aliceSession));
+        String hash = Sha256.hex(ticket.ticket());
+        Map<String, Object> stored = jdbc.queryForMap("select vnc_host, vnc_port from console_ticket where token_hash = ?", hash);
+        assertThat(stored.get("vnc_port")).isEqualTo(domains.vnc(server.domain()).orElseThrow().port());
+        assertThat(stored.get("vnc_host")).isEqualTo("127.0.0.1");
+        try (ServerSocket elsewhere = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // The ticket now says VNC is elsewhere: the upgrade must go there, with no lookup of its own.
+            jdbc.update("update console_ticket set vnc_port = ? where token_hash = ?", elsewhere.getLocalPort(), hash);
+            Thread greeter = new Thread(() -> {
+                try (Socket s = elsewhere.accept()) {
+                    s.getOutputStream().write("NOT-QEMU-VNC".getBytes(StandardCharsets.US_ASCII));
+                    s.getInputStream().read(); // until the client goes
+                } catch (IOException ignored) {
+                    // the test has its answer
+                }
+            });
+            greeter.start();
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            List<Future<WsClient>> attempts = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 10; i++) {
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return open(ticket.path(), aliceSession, own());
+                }));
+            }
+            start.countDown();
+            List<WsClient> upgraded = new ArrayList<>();
+            int refused = 0;
+            for (Future<WsClient> attempt : attempts) {
+                WsClient ws = attempt.get(60, TimeUnit.SECONDS);
+                if (ws.status() == 101) {
+                    upgraded.add(ws);
+                } else {
+                    assertThat(ws.status()).isEqualTo(403);
+                    refused++;
+                    ws.close();
+                }
+            }
+            pool.shutdown();
+            assertThat(upgraded).hasSize(1);
+            assertThat(refused).isEqualTo(9);
+            try (WsClient ws = upgraded.get(0)) {
+                assertThat(new String(ws.readExactly(12), StandardCharsets.US_ASCII)).isEqualTo("NOT-QEMU-VNC");
+            }
+            greeter.join(10_000);
+        }
+        Await.until("the console to end", Duration.ofSeconds(10), sessions::openCount, n -> n == 0);
+    }
+
+    @Test
+    @Order(9)
+    void aTicketIssuedBeforeTheServerStoppedIsRefusedAfterItRunsAgain() throws IOException {
+        ConsoleTicket ticket = Users.as(alice, () -> tickets.forSession(server.id(), aliceSession));
+        raced(() -> Users.as(alice, () -> serverPower.powerOff(server.id())));
+        guests.awaitStatus(alice, server.id(), ServerStatus.STOPPED);
+        raced(() -> Users.as(alice, () -> serverPower.start(server.id())));
+        server = guests.awaitStatus(alice, server.id(), ServerStatus.RUNNING);
+        // its stored VNC address was that of the QEMU process that ended
+        try (WsClient ws = open(ticket.path(), aliceSession, own())) {
+            assertThat(ws.status()).isEqualTo(403);
+        }
+        try (WsClient ws = openConsole()) {
+            assertThat(sessions.openCount()).isEqualTo(1);
+        }
+        Await.until("the console to end", Duration.ofSeconds(10), sessions::openCount, n -> n == 0);
     }
 
     @Test

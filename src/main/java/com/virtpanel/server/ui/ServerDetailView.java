@@ -151,7 +151,14 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
 
     private void refresh() {
         try {
-            show(servers.get(id));
+            ServerInfo fresh = servers.get(id);
+            if (fresh.equals(current)) {
+                // Nothing moved (most polls): rebuilding the page anyway sent about 10 KiB per poll
+                // and session. The buttons may still change (the caller's rights, time).
+                actions.update(servers.allowedActions(id), clock);
+                return;
+            }
+            show(fresh);
         } catch (com.virtpanel.base.NotFoundException gone) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         } catch (PanelException unreachable) {

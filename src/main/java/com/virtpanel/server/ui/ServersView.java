@@ -19,6 +19,7 @@ import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /** "My servers": every server with its live status, and the way to order one. */
 @Route("servers")
@@ -28,6 +29,8 @@ import jakarta.annotation.security.PermitAll;
 public class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private final ServerService servers;
+    /** What the grid shows, so that a poll with nothing new sends nothing. */
+    private List<ServerInfo> shown;
     private final Grid<ServerInfo> grid = new Grid<>();
     private final Paragraph empty = new Paragraph(Texts.get("server.servers-view.have-no-servers-yet"));
 
@@ -57,6 +60,10 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         var list = servers.list();
+        if (list.equals(shown)) {
+            return; // nothing moved (most polls): setItems would send every row again
+        }
+        shown = list;
         grid.setItems(list);
         empty.setVisible(list.isEmpty());
         grid.setVisible(!list.isEmpty());

@@ -1,0 +1,445 @@
+package com.virtpanel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 22 item 4: N signed-in customers at once (50, 100, 200), each loading "My servers" and
+ * then one server's page (live updates: polled every 4 s, pushed over Vaadin's WebSocket) through
+ * Vaadin's own protocol, spoken by a protocol-level client (no browsers): the route's index page,
+ * the {@code v-r=init} request that creates the UI, UIDL requests that navigate and poll, and the
+ * push channel. The customers sign in first (not timed: password hashing is not the UI), then
+ * arrive within a few seconds of each other and poll every 4 s as the page tells the browser to.
+ * Prints p50/p95 and the mean response size per request kind, each kind against the login page's
+ * GET made by the same customer just before (paired ratios, as the console benchmark prints them),
+ * and the heap each session costs (used heap after GC, before and after the N sessions, divided by
+ * N; the client runs in the same JVM, so the figure with push open includes its WebSocket).
+ *
+ * <p>The servers are database rows (three per customer): the list and the server page read only
+ * the database, so no guest is needed, and a row without a domain is what the status sync leaves
+ * alone. Run with ./panel bench.
+ */
+@IntegrationTest
+class UiLoadBenchmark {
+
+    /** Customers at once, per round; {@code -Dvp.uiLoads=5,10} for a quick look. */
+    static final int[] LOADS = java.util.Arrays.stream(System.getProperty("vp.uiLoads", "50,100,200").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    static final int SERVERS_EACH = 3;
+    static final int POLLS = 3;
+    /** As the server page asks the browser to (LiveServerUpdates): one poll every 4 s. */
+    static final long POLL_INTERVAL_MS = 4000;
+    /** Customers arrive spread over this long, as people do; their visits then overlap. */
+    static final long ARRIVALS_MS = 5000;
+    static final int CLIENT_THREADS = 16;
+
+    static final String BASELINE = "login page GET (baseline)";
+    static final String[] KINDS = {"route GET (index page)", "v-r=init (UI created)", "UIDL navigate: My servers",
+            "push WebSocket open", "UIDL navigate: server page", "UIDL poll (server page)"};
+
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(-?\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*(\\d+)");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]*)\"");
+
+    @Autowired Users users;
+    @Autowired CatalogService catalog;
+    @Autowired JdbcTemplate jdbc;
+    @Value("${local.server.port}") int port;
+
+    HttpClient http;
+    String base;
+
+    record Customer(String email, List<Long> serverIds, List<String> serverNames) {
+    }
+
+    /** What a signed-in browser tab holds: its session, its UI and where the UIDL conversation is. */
+    static final class Tab {
+        String session;
+        int uiId;
+        String securityKey;
+        String pushId;
+        int syncId;
+        int clientId;
+        WebSocket push;
+        final AtomicInteger pushed = new AtomicInteger();
+    }
+
+    @Test
+    void manyCustomersLoadTheirServersAndAServerPageAtOnce() throws Exception {
+        ExecutorService clientPool = Executors.newFixedThreadPool(CLIENT_THREADS);
+        http = HttpClient.newBuilder().executor(clientPool).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        base = "http://localhost:" + port;
+        List<Customer> customers = seed(LOADS[LOADS.length - 1]);
+
+        StringBuilder out = new StringBuilder();
+        runLoad(customers.subList(0, Math.min(10, customers.size())), new Samples()).forEach(this::closePush); // warm-up: JIT, Vaadin's caches
+        PairedRatios ratios = new PairedRatios();
+        for (int n : LOADS) {
+            long before = usedHeapAfterGc();
+            Samples samples = new Samples();
+            List<Tab> tabs = runLoad(customers.subList(0, n), samples);
+            long withPush = usedHeapAfterGc();
+            tabs.forEach(this::closePush);
+            long withoutPush = usedHeapAfterGc();
+            out.append(String.format(Locale.ROOT,
+                    "%n%d customers signed in, arriving within %d s (%d servers each; on the server page %d polls, %d s apart):%n",
+                    n, ARRIVALS_MS / 1000, SERVERS_EACH, POLLS, POLL_INTERVAL_MS / 1000));
+            out.append(String.format(Locale.ROOT, "  %-30s %6s %9s %9s %8s   %s%n", "request", "n", "p50 ms", "p95 ms",
+                    "KiB", "ratio to baseline (median of pairs, 95 % interval)"));
+            double[] baseline = samples.baselineAll();
+            out.append(String.format(Locale.ROOT, "  %-30s %6d %9.1f %9.1f%n", BASELINE, baseline.length,
+                    PairedRatios.median(baseline), PairedRatios.percentile(baseline, 95)));
+            double worstP95 = 0;
+            for (String kind : KINDS) {
+                double[] subject = samples.subject(kind);
+                if (subject.length == 0) {
+                    out.append(String.format(Locale.ROOT, "  %-30s no samples (every flow failed before it)%n", kind));
+                    continue;
+                }
+                PairedRatios.Ratio ratio = ratios.of(subject, samples.baseline(kind), false);
+                double p95 = PairedRatios.percentile(subject, 95);
+                worstP95 = Math.max(worstP95, p95);
+                out.append(String.format(Locale.ROOT, "  %-30s %6d %9.1f %9.1f %8.1f   %s%n", kind, subject.length,
+                        PairedRatios.median(subject), p95, samples.meanKib(kind), ratio.interval()));
+            }
+            double perSession = (withPush - before) / (double) n / (1 << 20);
+            double perSessionNoPush = (withoutPush - before) / (double) n / (1 << 20);
+            out.append(String.format(Locale.ROOT,
+                    "  heap per session: %.3f MiB with its push WebSocket open (includes this client's WebSocket), %.3f MiB after the client closed it%n",
+                    perSession, perSessionNoPush));
+            out.append(String.format(Locale.ROOT, "  goal p95 < 200 ms: %s (worst kind %.1f ms); goal < 1 MiB per session: %s; push messages received: %d; failures: %d%n",
+                    worstP95 < 200 ? "met" : "NOT met", worstP95, perSession < 1 ? "met" : "NOT met",
+                    tabs.stream().mapToInt(t -> t.pushed.get()).sum(), samples.failures.get()));
+            assertThat(samples.failures.get()).as("failed customer flows (see the log)").isZero();
+        }
+        System.out.println("\n=== UI load benchmark (Vaadin's protocol, no browsers) ===" + out + "\n");
+        clientPool.shutdownNow();
+    }
+
+    /** The seeded rows count against the host's capacity in this (shared, cached) context: gone afterwards. */
+    @AfterEach
+    void deleteSeededServers() {
+        jdbc.update("update server set status = 'DELETED', deleted_at = ?, active_name = null where domain_name like 'vp-uibench-%'",
+                Timestamp.from(Instant.now()));
+    }
+
+    // --- the load ------------------------------------------------------------------------------------
+
+    /** Signs all in first (not timed: password hashing is not the UI), then runs their pages at once. */
+    List<Tab> runLoad(List<Customer> customers, Samples samples) throws Exception {
+        ExecutorService users = Executors.newFixedThreadPool(customers.size());
+        try {
+            List<Future<Tab>> signIns = new ArrayList<>();
+            for (Customer c : customers) {
+                signIns.add(users.submit(() -> signIn(c)));
+            }
+            List<Tab> tabs = new ArrayList<>();
+            for (Future<Tab> f : signIns) {
+                tabs.add(f.get(5, TimeUnit.MINUTES));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> flows = new ArrayList<>();
+            for (int i = 0; i < customers.size(); i++) {
+                Customer c = customers.get(i);
+                Tab tab = tabs.get(i);
+                long arrival = ARRIVALS_MS * i / customers.size();
+                flows.add(users.submit(() -> {
+                    go.await();
+                    Thread.sleep(arrival);
+                    try {
+                        pages(c, tab, samples);
+                    } catch (Exception | AssertionError e) {
+                        samples.failures.incrementAndGet();
+                        System.err.println("UI load: customer flow failed: " + e);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : flows) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            return tabs;
+        } finally {
+            users.shutdown();
+        }
+    }
+
+    /** One customer's visit, each step timed, each paired with a GET of the login page just before. */
+    void pages(Customer c, Tab tab, Samples samples) throws Exception {
+        String route = "servers";
+        String index = timed(samples, KINDS[0], tab, () -> get(tab, "/" + route)).body();
+        String init = timed(samples, KINDS[1], tab, () -> get(tab, "/?v-r=init&location=" + route + "&query=")).body();
+        startUi(tab, init); // the index page carries no UI here: the client asks for it with v-r=init
+        String list = timed(samples, KINDS[2], tab, () -> uidl(tab, navigate(route)));
+        assertThat(list).as("the servers list names the customer's servers").contains(c.serverNames().get(0));
+        timed(samples, KINDS[3], tab, () -> {
+            openPush(tab);
+            return null;
+        });
+        String page = "servers/" + c.serverIds().get(0);
+        String detail = timed(samples, KINDS[4], tab, () -> uidl(tab, navigate(page)));
+        assertThat(detail).as("the server page shows the server").contains(c.serverNames().get(0)).contains("server-status");
+        for (int i = 0; i < POLLS; i++) {
+            Thread.sleep(POLL_INTERVAL_MS);
+            timed(samples, KINDS[5], tab, () -> uidl(tab, "{\"type\":\"event\",\"node\":1,\"event\":\"ui-poll\"}"));
+        }
+    }
+
+    interface Step<T> {
+        T run() throws Exception;
+    }
+
+    <T> T timed(Samples samples, String kind, Tab tab, Step<T> step) throws Exception {
+        long b0 = System.nanoTime();
+        HttpResponse<String> login = get(tab, "/login");
+        double baseline = (System.nanoTime() - b0) / 1e6;
+        assertThat(login.statusCode()).isLessThan(400);
+        long t0 = System.nanoTime();
+        T result = step.run();
+        samples.add(kind, (System.nanoTime() - t0) / 1e6, baseline);
+        samples.bytes(kind, result instanceof HttpResponse<?> r && r.body() instanceof String b ? b.length()
+                : result instanceof String b ? b.length() : 0);
+        return result;
+    }
+
+    // --- Vaadin's protocol ---------------------------------------------------------------------------
+
+    void startUi(Tab tab, String json) {
+        tab.uiId = Integer.parseInt(find(UI_ID, json, "v-uiId"));
+        tab.securityKey = find(SECURITY_KEY, json, "Vaadin-Security-Key");
+        Matcher push = PUSH_ID.matcher(json);
+        tab.pushId = push.find() ? push.group(1) : null;
+        tab.syncId = Integer.parseInt(find(SYNC_ID, json, "syncId"));
+        Matcher client = CLIENT_ID.matcher(json);
+        tab.clientId = client.find() ? Integer.parseInt(client.group(1)) : 0;
+    }
+
+    /** What the client router sends when a link is followed (Flow.js: sendEvent('ui-navigate', ...)). */
+    static String navigate(String route) {
+        return "{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
+                + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}";
+    }
+
+    String uidl(Tab tab, String rpc) throws Exception {
+        String body = "{\"csrfToken\":\"" + tab.securityKey + "\",\"rpc\":[" + rpc + "],\"syncId\":" + tab.syncId
+                + ",\"clientId\":" + tab.clientId + "}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + tab.uiId))
+                .header("Cookie", "JSESSIONID=" + tab.session).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String text = r.body();
+        if (r.statusCode() != 200 || text.contains("\"sessionExpired\"") || text.contains("\"appError\"")) {
+            throw new IllegalStateException("UIDL refused: " + r.statusCode() + " " + text.substring(0, Math.min(300, text.length())));
+        }
+        tab.syncId = Integer.parseInt(find(SYNC_ID, text, "syncId"));
+        Matcher client = CLIENT_ID.matcher(text);
+        tab.clientId = client.find() ? Integer.parseInt(client.group(1)) : tab.clientId + 1;
+        return text;
+    }
+
+    /** Vaadin's push channel as the Atmosphere client opens it (transport websocket). */
+    void openPush(Tab tab) throws Exception {
+        if (tab.pushId == null) {
+            throw new IllegalStateException("the UI has no push id: is @Push on?");
+        }
+        String query = "v-r=push&v-uiId=" + tab.uiId + "&v-pushId=" + enc(tab.pushId)
+                + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
+                + "&X-Atmosphere-TrackMessageSize=true&Content-Type=" + enc("application/json; charset=UTF-8")
+                + "&X-atmo-protocol=true";
+        tab.push = http.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + tab.session)
+                .buildAsync(URI.create("ws://localhost:" + port + "/VAADIN/push?" + query), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        tab.pushed.incrementAndGet();
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(60, TimeUnit.SECONDS);
+    }
+
+    void closePush(Tab tab) {
+        if (tab.push != null) {
+            tab.push.abort();
+            tab.push = null;
+        }
+    }
+
+    // --- signing in, seeding -------------------------------------------------------------------------
+
+    /** The login form with its CSRF token, as WebLogin does, on the shared client (one cookie by hand). */
+    Tab signIn(Customer c) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String session = cookie(page, null);
+        String parameter = "_csrf";
+        String token = null;
+        Matcher m = CSRF_META.matcher(page.body());
+        while (m.find()) {
+            if (m.group(1).equals("_csrf")) {
+                token = m.group(2);
+            } else {
+                parameter = m.group(2);
+            }
+        }
+        String form = "username=" + enc(c.email()) + "&password=" + enc(Users.PASSWORD)
+                + (token == null ? "" : "&" + enc(parameter) + "=" + enc(token));
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = posted.headers().firstValue("Location").orElse("");
+        if (posted.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + posted.statusCode() + " → " + location);
+        }
+        Tab tab = new Tab();
+        tab.session = cookie(posted, session); // a new session id after sign-in (fixation protection)
+        return tab;
+    }
+
+    private static String cookie(HttpResponse<?> r, String otherwise) {
+        return r.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("JSESSIONID="))
+                .map(v -> v.substring("JSESSIONID=".length(), v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
+                .reduce((a, b) -> b).orElse(otherwise);
+    }
+
+    HttpResponse<String> get(Tab tab, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", "JSESSIONID=" + tab.session).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 400 || r.statusCode() == 302) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.headers().firstValue("Location").orElse(""));
+        }
+        return r;
+    }
+
+    List<Customer> seed(int n) {
+        long plan = catalog.plans().get(0).id();
+        long image = catalog.orderableImage("demo").id();
+        List<Customer> customers = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        // One customer signs up the ordinary way; the others are copies of its row (same password
+        // hash): 200 sign-ups with their password hashing took minutes on a loaded machine.
+        AccountSummary template = users.newCustomer();
+        for (int i = 0; i < n; i++) {
+            String email = i == 0 ? template.email() : "ui-" + i + "-" + template.email();
+            if (i > 0) {
+                jdbc.update("insert into account (email, password_hash, role, status, created_at, email_verified_at) "
+                        + "select ?, password_hash, role, status, created_at, email_verified_at from account where id = ?",
+                        email, template.id());
+            }
+            long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+            List<Long> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < SERVERS_EACH; k++) {
+                String name = "ui-" + i + "-" + k;
+                String domain = "vp-uibench-" + UUID.randomUUID();
+                jdbc.update("insert into server (account_id, name, active_name, plan_id, image_id, status, domain_name, mac, "
+                        + "status_changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, '52:54:00:00:00:01', ?, ?, ?)",
+                        accountId, name, domain, plan, image, domain, now, now, now);
+                ids.add(jdbc.queryForObject("select id from server where domain_name = ?", Long.class, domain));
+                names.add(name);
+            }
+            customers.add(new Customer(email, ids, names));
+        }
+        return customers;
+    }
+
+    // --- measuring -------------------------------------------------------------------------------------
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Per kind, (time, baseline time just before) pairs from all customers. */
+    static final class Samples {
+        final Map<String, List<double[]>> pairs = new ConcurrentHashMap<>();
+        final AtomicInteger failures = new AtomicInteger();
+        final Map<String, java.util.concurrent.atomic.AtomicLong> bytes = new ConcurrentHashMap<>();
+
+        void bytes(String kind, long n) {
+            bytes.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(n);
+        }
+
+        double meanKib(String kind) {
+            int n = subject(kind).length;
+            return n == 0 ? 0 : bytes.getOrDefault(kind, new java.util.concurrent.atomic.AtomicLong()).get() / 1024.0 / n;
+        }
+
+        void add(String kind, double millis, double baselineMillis) {
+            pairs.computeIfAbsent(kind, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new double[] {millis, baselineMillis});
+        }
+
+        double[] subject(String kind) {
+            return column(kind, 0);
+        }
+
+        double[] baseline(String kind) {
+            return column(kind, 1);
+        }
+
+        double[] baselineAll() {
+            return pairs.keySet().stream().flatMapToDouble(k -> java.util.Arrays.stream(column(k, 1))).toArray();
+        }
+
+        private double[] column(String kind, int i) {
+            List<double[]> list = pairs.getOrDefault(kind, List.of());
+            synchronized (list) {
+                return list.stream().mapToDouble(p -> p[i]).toArray();
+            }
+        }
+    }
+
+    private static String find(Pattern p, String text, String what) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + what + " in " + text.substring(0, Math.min(400, text.length())));
+        }
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

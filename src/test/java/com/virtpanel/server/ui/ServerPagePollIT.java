@@ -1,0 +1,150 @@
+package com.virtpanel.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.WebLogin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The server page's poll (every 4 s, through Vaadin's own protocol as the browser speaks it)
+ * sends nothing when nothing changed, and still shows a change: ten customers at once, each on
+ * their own server's page. The servers are database rows: the page reads only the database.
+ */
+@IntegrationTest
+class ServerPagePollIT {
+
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(-?\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*(\\d+)");
+    private static final String POLL = "{\"type\":\"event\",\"node\":1,\"event\":\"ui-poll\"}";
+
+    @Autowired Users users;
+    @Autowired CatalogService catalog;
+    @Autowired JdbcTemplate jdbc;
+    @Value("${local.server.port}") int port;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void aPollSendsNothingWhenNothingChangedAndStillShowsAChange() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> visits = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            AccountSummary customer = users.newCustomer();
+            long serverId = seedServer(customer.id(), "poll-" + n);
+            String session = WebLogin.sessionId(port, customer.email(), Users.PASSWORD);
+            visits.add(pool.submit(() -> {
+                go.await();
+                visit(session, serverId, "poll-" + n, "10.99.0." + (10 + n));
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> visit : visits) {
+            visit.get(3, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+    }
+
+    /** The seeded rows count against the host's capacity in this (shared, cached) context: gone afterwards. */
+    @AfterEach
+    void deleteSeededServers() {
+        jdbc.update("update server set status = 'DELETED', deleted_at = ?, active_name = null where domain_name like 'vp-poll-%'",
+                Timestamp.from(Instant.now()));
+    }
+
+    private void visit(String session, long serverId, String name, String newAddress) throws Exception {
+        Ui ui = new Ui(session, get(session, "/?v-r=init&location=servers/" + serverId + "&query="));
+        String page = ui.send("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"servers/"
+                + serverId + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}");
+        assertThat(page).contains(name).contains("server-specs");
+
+        String quiet = ui.send(POLL);
+        assertThat(quiet).doesNotContain(name).doesNotContain("server-specs");
+
+        jdbc.update("update server set ipv4 = ? where id = ?", newAddress, serverId);
+        String changed = ui.send(POLL);
+        assertThat(changed).contains(newAddress);
+    }
+
+    /** One browser tab's UI: its security key and where the UIDL conversation is. */
+    private final class Ui {
+        final String session;
+        final int uiId;
+        final String securityKey;
+        int syncId;
+        int clientId;
+
+        Ui(String session, String init) {
+            this.session = session;
+            this.uiId = Integer.parseInt(find(UI_ID, init));
+            this.securityKey = find(SECURITY_KEY, init);
+            this.syncId = Integer.parseInt(find(SYNC_ID, init));
+            this.clientId = Integer.parseInt(find(CLIENT_ID, init));
+        }
+
+        String send(String rpc) throws Exception {
+            String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + rpc + "],\"syncId\":" + syncId
+                    + ",\"clientId\":" + clientId + "}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?v-r=uidl&v-uiId=" + uiId))
+                    .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("sessionExpired").doesNotContain("appError");
+            syncId = Integer.parseInt(find(SYNC_ID, r.body()));
+            clientId = Integer.parseInt(find(CLIENT_ID, r.body()));
+            return r.body();
+        }
+    }
+
+    private String get(String session, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private long seedServer(long accountId, String name) {
+        long plan = catalog.plans().get(0).id();
+        long image = catalog.orderableImage("demo").id();
+        String domain = "vp-poll-" + UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into server (account_id, name, active_name, plan_id, image_id, status, domain_name, mac, "
+                + "status_changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, '52:54:00:00:00:02', ?, ?, ?)",
+                accountId, name, domain, plan, image, domain, now, now, now);
+        return jdbc.queryForObject("select id from server where domain_name = ?", Long.class, domain);
+    }
+
+    private static String find(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        assertThat(m.find()).as("%s in %s", p, text.substring(0, Math.min(300, text.length()))).isTrue();
+        return m.group(1);
+    }
+}
