@@ -3,6 +3,7 @@ package com.virtpanel.server;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountStatus;
 import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.host.RescueSystem;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class ServerRescue {
             Server server = access.forAction(id);
             access.require(ServerAction.RESCUE, server);
             if (!rescueSystem.available()) {
-                throw new ConflictException("Rescue mode is not available on this host right now. Please contact support.");
+                throw new ConflictException(UserMessage.of("error.server.rescue-not-available"));
             }
             boolean withPassword = oneTimePassword || server.getSshKeys().isEmpty();
             String generated = withPassword ? RootPasswords.generate() : null;

@@ -180,24 +180,25 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
         specs.removeAll();
-        row(Texts.get("server.server-detail-view.status"), Texts.get("server.status." + s.status().apiName()));
-        row("IPv4", s.ipv4() == null ? "—" : s.ipv4());
-        row(Texts.get("server.order-view.plan"), plan.title() + " (" + plan.summary() + ")");
-        row(Texts.get("server.order-view.image"), s.image());
-        row("CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
-        row(Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));
-        row(Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
-        row(Texts.get("server.server-detail-view.created"), Formats.dateTime(s.createdAt()));
-        row(Texts.get("server.server-detail-view.domain"), s.domain());
+        row("status", Texts.get("server.server-detail-view.status"), Texts.get("server.status." + s.status().apiName()));
+        row("ipv4", "IPv4", s.ipv4() == null ? "—" : s.ipv4());
+        row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + plan.summary() + ")");
+        row("image", Texts.get("server.order-view.image"), s.image());
+        row("cpu", "CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
+        row("disk-i-o", Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));
+        row("network", Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
+        row("created", Texts.get("server.server-detail-view.created"), Formats.dateTime(s.createdAt()));
+        row("domain", Texts.get("server.server-detail-view.domain"), s.domain());
         // whether there is user data, never its text (it may hold the customer's secrets; support sees this too)
-        row(Texts.get("server.server-detail-view.user-data"), Texts.get(s.userDataGiven() ? "server.order-view.given" : "server.order-view.none"));
+        row("user-data", Texts.get("server.server-detail-view.user-data"), Texts.get(s.userDataGiven() ? "server.order-view.given" : "server.order-view.none"));
         if (s.status() == ServerStatus.DELETED) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         }
     }
 
-    private void row(String label, String value) {
-        specs.row(label, value, "spec-" + label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+    /** @param id the row's id after "spec-", the same in every language (tests and scripts find rows by it) */
+    private void row(String id, String label, String value) {
+        specs.row(label, value, "spec-" + id);
     }
 
     @Override
