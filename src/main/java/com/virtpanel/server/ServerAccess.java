@@ -47,6 +47,13 @@ class ServerAccess {
         return server;
     }
 
+    /** The server, if the caller may take {@code action} on it now: {@link #forAction(long)}, then {@link #require}. */
+    Server forAction(ServerAction action, long id) {
+        Server server = forAction(id);
+        require(action, server);
+        return server;
+    }
+
     /** The actor, if they may change things: not a read-only support session, not suspended. */
     Actor activeActor() {
         return currentUser.requireMayChange();

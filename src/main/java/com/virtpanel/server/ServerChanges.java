@@ -63,7 +63,7 @@ public class ServerChanges {
     public ServerInfo reinstall(long id, String imageName, List<String> newKeys, String newPassword, String newUserData) {
         String userData = UserData.checked(newUserData);
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = allowed(ServerAction.REINSTALL, id);
+            Server server = access.forAction(ServerAction.REINSTALL, id);
             ImageInfo image = catalog.orderableImage(imageName);
             List<String> keys = newKeys == null ? null : sshKeys.parseAll("ssh_keys", newKeys).stream().map(SshPublicKey::line).toList();
             String hash = RootPasswords.hashChosen(newPassword);
@@ -89,7 +89,7 @@ public class ServerChanges {
      */
     public String resetRootPassword(long id) {
         String generated = launch.inFreshTransaction(() -> {
-            Server server = allowed(ServerAction.RESET_PASSWORD, id);
+            Server server = access.forAction(ServerAction.RESET_PASSWORD, id);
             String password = RootPasswords.generate();
             server.beginPasswordReset(RootPasswords.hash(password), clock.instant());
             launch.launch(server);
@@ -103,7 +103,7 @@ public class ServerChanges {
     /** Adds an SSH public key to root's authorized_keys on a stopped server's disk, without a reinstall. */
     public ServerInfo addSshKey(long id, String publicKey) {
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = allowed(ServerAction.ADD_SSH_KEY, id);
+            Server server = access.forAction(ServerAction.ADD_SSH_KEY, id);
             SshPublicKey key = SshPublicKey.parse("ssh_key", publicKey);
             if (server.getSshKeys().size() >= 50) {
                 throw new InvalidInputException("ssh_key", UserMessage.of("error.server.server-can-have-at-most"));
@@ -122,7 +122,7 @@ public class ServerChanges {
      */
     public ServerInfo changePlan(long id, String planName) {
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = allowed(ServerAction.CHANGE_PLAN, id);
+            Server server = access.forAction(ServerAction.CHANGE_PLAN, id);
             PlanInfo current = catalog.plan(server.getPlanId());
             PlanInfo target = catalog.orderablePlan(planName);
             if (target.id() == current.id()) {
@@ -162,11 +162,5 @@ public class ServerChanges {
             events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
             return id;
         }));
-    }
-
-    private Server allowed(ServerAction action, long id) {
-        Server server = access.forAction(id);
-        access.require(action, server);
-        return server;
     }
 }

@@ -82,8 +82,7 @@ public class ServerIsos {
      */
     public ServerInfo bootIso(long id, Long isoId, boolean keepBooting) {
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = access.forAction(id);
-            access.require(ServerAction.BOOT_ISO, server);
+            Server server = access.forAction(ServerAction.BOOT_ISO, id);
             if (isoId == null) {
                 throw new InvalidInputException("iso", "Choose the ISO to boot from (its id).");
             }
@@ -106,8 +105,7 @@ public class ServerIsos {
     /** Takes the ISO out of the server's drive (live and for good); the server keeps running. */
     public ServerInfo eject(long id) {
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = access.forAction(id);
-            access.require(ServerAction.EJECT_ISO, server);
+            Server server = access.forAction(ServerAction.EJECT_ISO, id);
             server.beginIsoEject(clock.instant());
             launch.launch(server);
             events.publishEvent(new ServerEvents.IsoEjectRequested(id, server.getAccountId()));

@@ -41,20 +41,20 @@ public class ServerPower {
     }
 
     public ServerInfo start(long id) {
-        Server server = allowed(ServerAction.START, id);
+        Server server = access.forAction(ServerAction.START, id);
         domains.start(server.getDomainName());
         return record(id, "start", ServerStatus.RUNNING);
     }
 
     /** Graceful: presses the ACPI power button. The status follows when the guest has stopped. */
     public ServerInfo shutdown(long id) {
-        Server server = allowed(ServerAction.SHUTDOWN, id);
+        Server server = access.forAction(ServerAction.SHUTDOWN, id);
         domains.shutdown(server.getDomainName());
         return record(id, "shutdown", null);
     }
 
     public ServerInfo reboot(long id) {
-        Server server = allowed(ServerAction.REBOOT, id);
+        Server server = access.forAction(ServerAction.REBOOT, id);
         if (!restartsOffIso(server)) {
             domains.reboot(server.getDomainName());
         }
@@ -63,7 +63,7 @@ public class ServerPower {
 
     /** Hard reset, for a guest that no longer reacts. */
     public ServerInfo reset(long id) {
-        Server server = allowed(ServerAction.RESET, id);
+        Server server = access.forAction(ServerAction.RESET, id);
         if (!restartsOffIso(server)) {
             domains.reset(server.getDomainName());
         }
@@ -72,7 +72,7 @@ public class ServerPower {
 
     /** Pulls the plug: also the "force off" offered when a shutdown is not honoured. */
     public ServerInfo powerOff(long id) {
-        Server server = allowed(ServerAction.POWER_OFF, id);
+        Server server = access.forAction(ServerAction.POWER_OFF, id);
         if (domains.state(server.getDomainName()).isActive()) {
             domains.powerOff(server.getDomainName());
         }
@@ -91,12 +91,6 @@ public class ServerPower {
         domains.powerOff(server.getDomainName());
         domains.start(server.getDomainName());
         return true;
-    }
-
-    private Server allowed(ServerAction action, long id) {
-        Server server = access.forAction(id);
-        access.require(action, server);
-        return server;
     }
 
     /** Records a power action: the new status (null: unchanged) and the event, in one short transaction. */

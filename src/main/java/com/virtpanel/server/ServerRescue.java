@@ -55,8 +55,7 @@ public class ServerRescue {
      */
     public Started rescue(long id, boolean oneTimePassword) {
         String password = launch.inFreshTransaction(() -> {
-            Server server = access.forAction(id);
-            access.require(ServerAction.RESCUE, server);
+            Server server = access.forAction(ServerAction.RESCUE, id);
             if (!rescueSystem.available()) {
                 throw new ConflictException(UserMessage.of("error.server.rescue-not-available"));
             }
@@ -73,8 +72,7 @@ public class ServerRescue {
     /** Shuts the rescue system down and boots the server from its disk again. */
     public ServerInfo leaveRescue(long id) {
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = access.forAction(id);
-            access.require(ServerAction.LEAVE_RESCUE, server);
+            Server server = access.forAction(ServerAction.LEAVE_RESCUE, id);
             server.beginLeaveRescue(true, clock.instant());
             launch.launch(server);
             events.publishEvent(new ServerEvents.LeaveRescueRequested(id, server.getAccountId(), null));
