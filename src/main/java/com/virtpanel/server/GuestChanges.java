@@ -5,7 +5,6 @@ import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
-import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestImageTools;
 import com.virtpanel.host.Volumes;
@@ -32,15 +31,17 @@ class GuestChanges {
     private final CatalogService catalog;
     private final GuestBlueprint blueprint;
     private final OperationProperties properties;
+    private final ServerDomainSpecs specs;
 
     GuestChanges(Domains domains, Volumes volumes, GuestImageTools tools, CatalogService catalog, GuestBlueprint blueprint,
-            OperationProperties properties) {
+            OperationProperties properties, ServerDomainSpecs specs) {
         this.domains = domains;
         this.volumes = volumes;
         this.tools = tools;
         this.catalog = catalog;
         this.blueprint = blueprint;
         this.properties = properties;
+        this.specs = specs;
     }
 
     void perform(Server s, Operation.Step step) {
@@ -134,10 +135,7 @@ class GuestChanges {
     }
 
     private void define(Server s, long planId) {
-        ImageInfo image = catalog.image(s.getImageId());
-        PlanInfo plan = catalog.plan(planId);
-        var template = volumes.ensureTemplate(GuestBlueprint.template(image));
-        domains.define(blueprint.domain(s, plan, image, template, s.getDiskVolume(), s.getSeedVolume(), PlanLimits.of(plan)));
+        domains.define(specs.of(s, planId, s.getImageId(), s.getDiskVolume(), s.getSeedVolume()));
     }
 
     private static void sleep() {

@@ -1,12 +1,7 @@
 package com.virtpanel.server;
 
-import com.virtpanel.catalog.CatalogService;
-import com.virtpanel.catalog.ImageInfo;
-import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.DomainSpec;
 import com.virtpanel.host.Domains;
-import com.virtpanel.host.Template;
-import com.virtpanel.host.Volumes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,24 +20,22 @@ class IsoBoots {
     private static final Logger log = LoggerFactory.getLogger(IsoBoots.class);
 
     private final Domains domains;
-    private final Volumes volumes;
-    private final CatalogService catalog;
+    private final ServerDomainSpecs specs;
     private final GuestBlueprint blueprint;
     private final ServerTransitions transitions;
     private final ApplicationEventPublisher events;
 
-    IsoBoots(Domains domains, Volumes volumes, CatalogService catalog, GuestBlueprint blueprint,
+    IsoBoots(Domains domains, ServerDomainSpecs specs, GuestBlueprint blueprint,
             ServerTransitions transitions, ApplicationEventPublisher events) {
         this.transitions = transitions;
         this.domains = domains;
-        this.volumes = volumes;
-        this.catalog = catalog;
+        this.specs = specs;
         this.blueprint = blueprint;
         this.events = events;
     }
 
     void perform(Server s, Operation.Step step) {
-        DomainSpec spec = spec(s);
+        DomainSpec spec = specs.current(s);
         switch (step) {
             case BOOT_FROM_ISO -> domains.bootFromIso(spec.withIso(blueprint.media(s.getPendingIsoId(), true)),
                     spec.withIso(blueprint.media(s.getPendingIsoId(), s.isPendingIsoKeep())));
@@ -70,18 +63,11 @@ class IsoBoots {
      */
     ServerStatus restore(Server s) {
         try {
-            domains.define(spec(s));
+            domains.define(specs.current(s));
             return domains.state(s.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
         } catch (RuntimeException e) {
             log.warn("Server {}: could not restore its definition after a failed ISO operation: {}", s.getId(), e.getMessage());
             return ServerStatus.STOPPED;
         }
-    }
-
-    private DomainSpec spec(Server s) {
-        ImageInfo image = catalog.image(s.getImageId());
-        PlanInfo plan = catalog.plan(s.getPlanId());
-        Template template = volumes.ensureTemplate(GuestBlueprint.template(image));
-        return blueprint.domain(s, plan, image, template, s.getDiskVolume(), s.getSeedVolume(), PlanLimits.of(plan));
     }
 }

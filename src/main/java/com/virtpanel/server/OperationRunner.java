@@ -52,12 +52,15 @@ class OperationRunner {
     private final OperationMetrics metrics;
     private final Clock clock;
     private final RescueSteps rescueSteps;
+    private final ServerDomainSpecs specs;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
             GuestBlueprint blueprint, GuestChanges guestChanges, IsoBoots isoBoots, OperationScheduler scheduler, OperationGate gate,
             OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
-            ApplicationEventPublisher events, OperationMetrics metrics, Clock clock, RescueSteps rescueSteps) {
+            ApplicationEventPublisher events, OperationMetrics metrics, Clock clock, RescueSteps rescueSteps,
+            ServerDomainSpecs specs) {
         this.rescueSteps = rescueSteps;
+        this.specs = specs;
         this.servers = servers;
         this.catalog = catalog;
         this.volumes = volumes;
@@ -187,10 +190,7 @@ class OperationRunner {
     }
 
     private void define(Server s, String disk, String seed, long imageId) {
-        ImageInfo image = catalog.image(imageId);
-        PlanInfo plan = catalog.plan(s.getPlanId());
-        Template template = volumes.ensureTemplate(GuestBlueprint.template(image));
-        domains.define(blueprint.domain(s, plan, image, template, disk, seed, PlanLimits.of(plan)));
+        domains.define(specs.of(s, s.getPlanId(), imageId, disk, seed));
     }
 
     private void complete(long serverId, Operation operation, Operation.Step step) {

@@ -1,10 +1,6 @@
 package com.virtpanel.server;
 
-import com.virtpanel.catalog.CatalogService;
-import com.virtpanel.catalog.ImageInfo;
-import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.Domains;
-import com.virtpanel.host.DomainSpec;
 import com.virtpanel.host.Volumes;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -22,14 +18,14 @@ class RescueSteps {
 
     private final Domains domains;
     private final Volumes volumes;
-    private final CatalogService catalog;
+    private final ServerDomainSpecs specs;
     private final GuestBlueprint blueprint;
     private final RescueProperties properties;
 
-    RescueSteps(Domains domains, Volumes volumes, CatalogService catalog, GuestBlueprint blueprint, RescueProperties properties) {
+    RescueSteps(Domains domains, Volumes volumes, ServerDomainSpecs specs, GuestBlueprint blueprint, RescueProperties properties) {
         this.domains = domains;
         this.volumes = volumes;
-        this.catalog = catalog;
+        this.specs = specs;
         this.blueprint = blueprint;
         this.properties = properties;
     }
@@ -41,7 +37,7 @@ class RescueSteps {
     void perform(Server s, Operation.Step step) {
         switch (step) {
             case WRITE_RESCUE_SEED -> volumes.writeRescueSeed(s.rescueSeedVolume(), blueprint.rescueSeed(s, s.getPendingPasswordHash()));
-            case DEFINE_RESCUE -> domains.defineRescue(spec(s), s.rescueSeedVolume());
+            case DEFINE_RESCUE -> domains.defineRescue(specs.current(s), s.rescueSeedVolume());
             case START_RESCUE -> {
                 if (!domains.state(s.getDomainName()).isActive()) {
                     domains.start(s.getDomainName());
@@ -66,7 +62,7 @@ class RescueSteps {
                     && domains.liveXml(s.getDomainName()).map(xml -> xml.contains(s.rescueSeedVolume())).orElse(false)) {
                 domains.powerOff(s.getDomainName()); // the rescue system runs: it must not pass for the server's own
             }
-            domains.define(spec(s));
+            domains.define(specs.current(s));
             if (volumes.exists(s.rescueSeedVolume())) {
                 volumes.delete(s.rescueSeedVolume());
             }
@@ -79,12 +75,5 @@ class RescueSteps {
             log.warn("Server {}: could not restore after a failed {}: {}", s.getId(), s.getOperation(), e.getMessage());
             return ServerStatus.FAILED;
         }
-    }
-
-    private DomainSpec spec(Server s) {
-        ImageInfo image = catalog.image(s.getImageId());
-        PlanInfo plan = catalog.plan(s.getPlanId());
-        var template = volumes.ensureTemplate(GuestBlueprint.template(image));
-        return blueprint.domain(s, plan, image, template, s.getDiskVolume(), s.getSeedVolume(), PlanLimits.of(plan));
     }
 }
