@@ -71,7 +71,12 @@ final class ApiJson {
             @Schema(description = "why the last operation failed, when status is failed") String failureReason,
             @Schema(description = "0..100 while provisioning, reinstalling or deleting; else 100") int progress,
             @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition,
-            @Schema(description = "whether user data was given for the server (its text is never shown again)") boolean userDataGiven) {
+            @Schema(description = "whether user data was given for the server (its text is never shown again)") boolean userDataGiven,
+            @Schema(description = "the firewalls attached to the server: applied once the host enforces their current rules")
+            List<AttachedFirewall> firewalls) {
+    }
+
+    record AttachedFirewall(long id, @Schema(allowableValues = {"applied", "pending"}) String status) {
     }
 
     /**

@@ -6,6 +6,7 @@ import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.server.ServerInfo;
 import java.util.HashMap;
 import java.util.List;
+import com.virtpanel.network.FirewallService;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ class ServerJsonFactory {
 
     private final CatalogService catalog;
     private final Throttling throttling;
+    private final FirewallService firewalls;
 
-    ServerJsonFactory(CatalogService catalog, Throttling throttling) {
+    ServerJsonFactory(CatalogService catalog, Throttling throttling, FirewallService firewalls) {
         this.catalog = catalog;
         this.throttling = throttling;
+        this.firewalls = firewalls;
     }
 
     ApiJson.Server of(ServerInfo view) {
@@ -35,6 +38,7 @@ class ServerJsonFactory {
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null), v.failureReason(), v.progress(),
-                v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven());
+                v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),
+                firewalls.ofServer(v.id()).stream().map(f -> new ApiJson.AttachedFirewall(f.id(), f.status())).toList());
     }
 }

@@ -63,7 +63,13 @@ public enum AuditAction {
     CONSOLE_CLOSED("console.closed", "Console closed"),
     LIMITS_REPAIRED("quota.limits-repaired", "Limits repaired"),
     THROTTLED("quota.throttled", "Throttled"),
-    UNTHROTTLED("quota.unthrottled", "Throttling lifted");
+    UNTHROTTLED("quota.unthrottled", "Throttling lifted"),
+    FIREWALL_CREATED("network.firewall-created", "Firewall created"),
+    FIREWALL_CHANGED("network.firewall-changed", "Firewall changed"),
+    FIREWALL_DELETED("network.firewall-deleted", "Firewall deleted"),
+    FIREWALL_ATTACHED("network.firewall-attached", "Firewall attached"),
+    FIREWALL_DETACHED("network.firewall-detached", "Firewall detached"),
+    FIREWALL_REPAIRED("network.firewall-repaired", "Firewall rules repaired on the host");
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
