@@ -1,12 +1,13 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.network.FirewallService;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.server.ServerInfo;
 import java.util.HashMap;
 import java.util.List;
-import com.virtpanel.network.FirewallService;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +34,20 @@ class ServerJsonFactory {
         return views.stream().map(v -> of(v, plans.computeIfAbsent(v.planId(), catalog::plan))).toList();
     }
 
+    private List<ApiJson.AttachedFirewall> firewalls(long serverId) {
+        try {
+            return firewalls.ofServer(serverId).stream().map(f -> new ApiJson.AttachedFirewall(f.id(), f.status())).toList();
+        } catch (NotFoundException gone) {
+            return List.of(); // a server that is gone by now (the JSON of a finished delete)
+        }
+    }
+
     private ApiJson.Server of(ServerInfo v, PlanInfo plan) {
         var limits = throttling.limits(v.id());
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null), v.failureReason(), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),
-                firewalls.ofServer(v.id()).stream().map(f -> new ApiJson.AttachedFirewall(f.id(), f.status())).toList());
+                firewalls(v.id()));
     }
 }

@@ -43,6 +43,9 @@ public class GuestFirewalls {
 
     /** The panel's whole table as the kernel holds it now, read once for a reconcile pass. */
     public Snapshot snapshot() {
+        if (!HostCommand.onPath("nft")) {
+            return Snapshot.of(null); // no nft, no table: servers without firewalls are in order all the same
+        }
         return Snapshot.of(run(List.of("nft", "list", "table", "ip", FirewallRuleset.TABLE)));
     }
 

@@ -47,6 +47,11 @@ class FirewallApiIT {
 
     @Test
     void tenSimultaneousCreatesStopExactlyAtTheLimit() {
+        tenSimultaneousCreatesStopExactlyAtTheLimit(api, owner, stranger);
+    }
+
+    /** Shared with {@link FirewallLimitsPostgresIT}: the lock row must hold on both databases. */
+    static void tenSimultaneousCreatesStopExactlyAtTheLimit(HttpApi api, String owner, String stranger) {
         for (int i = 0; i < 5; i++) {
             assertThat(api.post("/api/v1/firewalls", owner, body("early-" + i, rule("tcp", "22", "0.0.0.0/0"))).status())
                     .isEqualTo(201);

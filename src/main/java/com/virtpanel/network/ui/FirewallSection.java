@@ -43,7 +43,7 @@ class FirewallSection implements ServerPageSection {
             box.add(new Paragraph(Texts.get("network.firewall-section.none")));
         }
         for (ServerFirewall f : attached) {
-            var status = new Span(Texts.get("applied".equals(f.status()) ? "network.firewalls.applied" : "network.firewalls.pending"));
+            var status = new Span(Texts.get(FirewallsView.statusKey(f.status())));
             status.getElement().getThemeList().add("applied".equals(f.status()) ? "badge success" : "badge contrast");
             status.setId("server-firewall-" + f.id());
             var row = new HorizontalLayout(new Span(f.name()), status);

@@ -101,7 +101,7 @@ public class FirewallsView extends VerticalLayout implements HasDynamicTitle {
     private Grid<FirewallRule> rules(FirewallInfo f) {
         var grid = new Grid<FirewallRule>();
         grid.setId("firewall-rules-" + f.id());
-        grid.addColumn(r -> Texts.get("in".equals(r.direction()) ? "network.firewalls.inbound" : "network.firewalls.outbound"))
+        grid.addColumn(r -> Texts.get(directionKey(r.direction())))
                 .setHeader(Texts.get("network.firewalls.direction")).setAutoWidth(true);
         grid.addColumn(FirewallRule::protocol).setHeader(Texts.get("network.firewalls.protocol")).setAutoWidth(true);
         grid.addColumn(r -> r.port() == null ? Texts.get("network.firewalls.any-port") : r.port())
@@ -125,7 +125,7 @@ public class FirewallsView extends VerticalLayout implements HasDynamicTitle {
         var direction = new Select<String>();
         direction.setLabel(Texts.get("network.firewalls.direction"));
         direction.setItems("in", "out");
-        direction.setItemLabelGenerator(d -> Texts.get("in".equals(d) ? "network.firewalls.inbound" : "network.firewalls.outbound"));
+        direction.setItemLabelGenerator(d -> Texts.get(directionKey(d)));
         direction.setValue("in");
         direction.setId("firewall-direction-" + f.id());
         var protocol = new Select<String>();
@@ -164,7 +164,7 @@ public class FirewallsView extends VerticalLayout implements HasDynamicTitle {
         var box = new Div();
         box.add(new H3(Texts.get("network.firewalls.servers")));
         for (FirewallInfo.Attached a : f.servers()) {
-            var status = new Span(Texts.get("applied".equals(a.status()) ? "network.firewalls.applied" : "network.firewalls.pending"));
+            var status = new Span(Texts.get(statusKey(a.status())));
             status.getElement().getThemeList().add("applied".equals(a.status()) ? "badge success" : "badge contrast");
             status.setId("firewall-status-" + f.id() + "-" + a.serverId());
             var detach = new Button(Texts.get("network.firewalls.detach"), e -> act(() -> firewalls.detach(f.id(), a.serverId())));
@@ -189,6 +189,15 @@ public class FirewallsView extends VerticalLayout implements HasDynamicTitle {
         row.setAlignItems(Alignment.BASELINE);
         box.add(row);
         return box;
+    }
+
+    private static String directionKey(String direction) {
+        return "in".equals(direction) ? "network.firewalls.inbound" : "network.firewalls.outbound";
+    }
+
+    /** The words for an attachment's status, "applied" or "pending" (shared with the server page). */
+    static String statusKey(String status) {
+        return "applied".equals(status) ? "network.firewalls.applied" : "network.firewalls.pending";
     }
 
     private void act(Runnable action) {
