@@ -37,6 +37,8 @@ class FirewallBenchmark {
     static final int MB = Integer.parseInt(System.getenv().getOrDefault("VP_BENCH_MB", "16"));
     static final int SINK = 7100;
     static final int PROBE = 7101;
+    /** A full vCPU and a network cap far above what the guest reaches: the plan's caps would hide the filter's cost. */
+    static final LimitSpec UNCAPPED = new LimitSpec(1024, 100, 1, 1000, 100_000_000, 500, LimitSpec.mbitToKBps(10_000));
 
     static DemoGuests guests;
     final StringBuilder report = new StringBuilder();
@@ -55,7 +57,7 @@ class FirewallBenchmark {
         guests.removeAll();
         String address = guests.address(21);
         String hostAddress = AddressPlan.of(properties.network().cidr()).gateway();
-        String name = guests.define("fw-bench", 21, 256, DemoGuests.NANO, List.of(
+        String name = guests.define("fw-bench", 21, 256, UNCAPPED, List.of(
                 "printf '#!/bin/sh\\nwc -c\\n' > /tmp/sink; chmod +x /tmp/sink",
                 "printf '#!/bin/sh\\necho up\\n' > /tmp/up; chmod +x /tmp/up",
                 "nc -ll -p " + SINK + " -e /tmp/sink &",
