@@ -1,6 +1,7 @@
 package com.virtpanel.host;
 
 import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.TestHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +10,11 @@ import java.util.List;
 
 /**
  * Demo guests defined straight through the host module (no server, no database), named with
- * this checkout's prefix "vp-{VP_TEST_ID}-" so that cleanup never touches anyone else's guests.
+ * this test JVM's prefix "vp-{id}-" ({@link TestHost}) so that cleanup never touches anyone else's guests.
  */
 final class DemoGuests {
 
-    static final String TEST_ID = System.getenv().getOrDefault("VP_TEST_ID", "t0");
+    static final String TEST_ID = TestHost.ID;
     static final String PREFIX = "vp-" + TEST_ID + "-";
     static final LimitSpec NANO = new LimitSpec(512, 50, 1, 200, 20_000_000, 300, LimitSpec.mbitToKBps(100));
 
