@@ -11,14 +11,15 @@
 #   key       AUTHORIZED_KEYS_LINE
 #   passwd    USER TYPE PASSWORD          chpasswd.users[] (type hash|text)
 #   runcmd    SHELL_LINE                  list items become quoted words
-#   if        ID MAC SETNAME MTU DHCP4(0|1) GATEWAY ADDRS(space separated)
+#   if        ID MAC SETNAME MTU DHCP4(0|1) GATEWAY GATEWAY6 ACCEPT_RA(0|1|"")
+#             ADDRS(space separated)
 #   dns       NAMESERVER
 #   search    DOMAIN
 
 # print a record: the fields up to the last non-empty one, \037-separated
-function out(a, b, c, d, e, f, g, h,    n, i, x) {
-    x[1] = a; x[2] = b; x[3] = c; x[4] = d; x[5] = e; x[6] = f; x[7] = g; x[8] = h
-    for (n = 8; n > 1 && x[n] == ""; n--) ;
+function out(a, b, c, d, e, f, g, h, j, k,    n, i, x) {
+    x[1] = a; x[2] = b; x[3] = c; x[4] = d; x[5] = e; x[6] = f; x[7] = g; x[8] = h; x[9] = j; x[10] = k
+    for (n = 10; n > 1 && x[n] == ""; n--) ;
     for (i = 1; i <= n; i++) printf "%s%s", (i > 1 ? "\037" : ""), x[i]
     printf "\n"
 }
@@ -99,7 +100,10 @@ function flow(s,    i, n, ch, w, res, dq, sq, inw) {
             split(rest, a, ".")
             route[id, a[2], a[3]] = v
             if (a[3] == "to" && (v == "default" || v == "0.0.0.0/0")) defroute[id] = a[2]
+            if (a[3] == "to" && v == "::/0") defroute6[id] = a[2]
         }
+        else if (rest == "gateway6") gw6[id] = v
+        else if (rest == "accept-ra") ra[id] = yes(v) ? 1 : 0
         else if (rest ~ /^nameservers\.addresses\.[0-9]+$/) dns[++ndns] = v
         else if (rest ~ /^nameservers\.search\.[0-9]+$/) search[++nsearch] = v
     }
@@ -123,7 +127,8 @@ END {
     for (i = 1; i <= nids; i++) {
         id = ids[i]
         g = (id in defroute) ? route[id, defroute[id], "via"] : gw4[id]
-        out("if", id, mac[id], setname[id], mtu[id], dhcp[id] ? 1 : 0, g, addrs[id])
+        g6 = (id in defroute6) ? route[id, defroute6[id], "via"] : gw6[id]
+        out("if", id, mac[id], setname[id], mtu[id], dhcp[id] ? 1 : 0, g, g6, (id in ra) ? ra[id] : "", addrs[id])
     }
     for (i = 1; i <= ndns; i++) out("dns", dns[i])
     for (i = 1; i <= nsearch; i++) out("search", search[i])

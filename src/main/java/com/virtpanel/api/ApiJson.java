@@ -64,7 +64,9 @@ final class ApiJson {
             String status,
             String plan, String image,
             @Schema(description = "the libvirt domain name") String domain,
-            String ipv4, Instant createdAt, Limits limits,
+            String ipv4,
+            @Schema(description = "the server's IPv6 address, ::1 of its own routed /64; null for servers ordered before IPv6") String ipv6,
+            Instant createdAt, Limits limits,
             @Schema(description = "true while the server runs below its plan's limits because of a traffic or burst cap")
             boolean throttled,
             @Schema(description = "traffic counted against the plan's allowance in the current period") Traffic traffic,

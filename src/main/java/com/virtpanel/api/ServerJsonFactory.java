@@ -44,7 +44,7 @@ class ServerJsonFactory {
 
     private ApiJson.Server of(ServerInfo v, PlanInfo plan) {
         var limits = throttling.limits(v.id());
-        return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(),
+        return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(), v.ipv6(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null), v.failureReason(), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),

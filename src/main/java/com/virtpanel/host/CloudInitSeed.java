@@ -88,9 +88,19 @@ public record CloudInitSeed(String instanceId, String hostname, List<String> ssh
         y.append("    match:\n      macaddress: \"").append(network.mac()).append("\"\n");
         y.append("    set-name: eth0\n");
         y.append("    addresses:\n      - ").append(network.addressCidr()).append('\n');
+        if (network.ipv6Cidr() != null) {
+            y.append("      - \"").append(network.ipv6Cidr()).append("\"\n");
+        }
         // 0.0.0.0/0, not netplan's "default": Debian 12's cloud-init (22.4) rejects "default" and
         // then configures no network at all
         y.append("    routes:\n      - to: 0.0.0.0/0\n        via: ").append(network.gateway()).append('\n');
+        if (network.ipv6Cidr() != null) {
+            // the gateway is the host on the link /64, outside the guest's own /64: on-link. No
+            // router advertisements: they would add a second, unfiltered address from the link /64.
+            y.append("      - to: \"::/0\"\n        via: \"").append(network.gateway6()).append("\"\n");
+            y.append("        on-link: true\n");
+            y.append("    accept-ra: false\n");
+        }
         y.append("    nameservers:\n      addresses:\n");
         network.dns().forEach(d -> y.append("        - ").append(d).append('\n'));
         return y.toString();

@@ -12,9 +12,17 @@ package com.virtpanel.host;
  * @param ipv4        the guest's address: the host lets it send from this address and its MAC only
  *                    ({@link GuestFilter}); null leaves the interface unfiltered (tests, benchmarks)
  * @param iso         an ISO attached as a CD-ROM, or null
+ * @param ipv6Net     the guest's /64 (e.g. "fd76:a82:0:1::"), which the filter lets it send from and
+ *                    {@link Ipv6Routes} routes to it; null: no IPv6 (only with an {@code ipv4})
  */
 public record DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
-        String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso) {
+        String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso,
+        String ipv6Net) {
+
+    public DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
+            String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso) {
+        this(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, iso, null);
+    }
 
     public DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
             String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4) {
@@ -23,6 +31,7 @@ public record DomainSpec(String name, String title, int vcpus, int memoryMib, Gu
 
     /** The same guest with another CD-ROM (null: none). */
     public DomainSpec withIso(InstallMedia media) {
-        return new DomainSpec(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, media);
+        return new DomainSpec(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, media,
+                ipv6Net);
     }
 }

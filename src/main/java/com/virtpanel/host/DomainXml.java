@@ -108,7 +108,7 @@ final class DomainXml {
             x.append("      </bandwidth>\n");
         }
         if (spec.ipv4() != null) {
-            x.append(GuestFilter.reference(spec.ipv4()));
+            x.append(GuestFilter.reference(spec.ipv4(), spec.ipv6Net(), spec.mac()));
         }
         x.append("    </interface>\n");
         x.append("    <serial type='pty'>\n");

@@ -47,7 +47,7 @@ public class Domains {
     });
 
     Domains(LibvirtConnection libvirt, HostSetup setup, HostProperties properties, ApplicationEventPublisher events,
-            GuestLimits limits, NetworkCapsFollowGuests networkCaps, RescueSystem rescueSystem) {
+            GuestLimits limits, NetworkCapsFollowGuests networkCaps, RescueSystem rescueSystem, Ipv6Routes ipv6Routes) {
         this.rescueSystem = rescueSystem;
         this.libvirt = libvirt;
         this.setup = setup;
@@ -69,6 +69,7 @@ public class Domains {
                             // the cap first: the announcement sets off the limit reconciler
                             GuestLifecycle lifecycle = new GuestLifecycle(name, change);
                             networkCaps.follow(lifecycle);
+                            ipv6Routes.follow(lifecycle);
                             events.publishEvent(lifecycle);
                         });
                     } catch (LibvirtException | RuntimeException e) {

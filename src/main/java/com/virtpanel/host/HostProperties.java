@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 often the connection is probed when idle, and how often usage sampling asks QEMU
  *                 for its exact disk counters (everything else is read from the kernel each pass)
  * @param storage  the directory holding the storage pool, templates and logs
- * @param network  the libvirt NAT network guests join, and its IPv4 range
+ * @param network  the libvirt NAT network guests join, its IPv4 range, the IPv6 /48 each server's
+ *                 /64 is cut from, and how long a deleted server's addresses rest before reuse
  */
 @ConfigurationProperties("panel")
 public record HostProperties(@DefaultValue Libvirt libvirt, @DefaultValue Storage storage, @DefaultValue Network network) {
@@ -45,6 +46,13 @@ public record HostProperties(@DefaultValue Libvirt libvirt, @DefaultValue Storag
 
     public record Network(@DefaultValue("virtpanel") String name,
                           @DefaultValue("vpbr0") String bridge,
-                          @DefaultValue("10.122.0.0/24") String cidr) {
+                          @DefaultValue("10.122.0.0/24") String cidr,
+                          @DefaultValue("") String ipv6Prefix,
+                          @DefaultValue("1h") Duration releaseCooldown) {
+
+        /** The IPv6 /48 servers' /64s are cut from (configured, or derived from {@code cidr}). */
+        public Ipv6Plan ipv6() {
+            return Ipv6Plan.of(ipv6Prefix, cidr);
+        }
     }
 }

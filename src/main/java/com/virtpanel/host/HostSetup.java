@@ -110,16 +110,75 @@ class HostSetup {
             network = c.networkLookupByName(settings.name());
         } catch (LibvirtException missing) {
             AddressPlan plan = AddressPlan.of(settings.cidr());
-            log.info("Defining network {} ({} on bridge {})", settings.name(), settings.cidr(), settings.bridge());
+            log.info("Defining network {} ({} and {} on bridge {})", settings.name(), settings.cidr(),
+                    settings.ipv6().prefix48(), settings.bridge());
             // NAT, and no DHCP: the panel assigns addresses and hands them to guests in the seed.
             network = c.networkDefineXML("<network><name>" + DomainXml.esc(settings.name()) + "</name>"
                     + "<forward mode='nat'/><bridge name='" + DomainXml.esc(settings.bridge()) + "' stp='on' delay='0'/>"
-                    + "<ip address='" + plan.gateway() + "' netmask='" + plan.netmask() + "'/></network>");
+                    + "<ip address='" + plan.gateway() + "' netmask='" + plan.netmask() + "'/>"
+                    + ipv6Link(settings.ipv6()) + "</network>");
             network.setAutostart(true);
         }
+        network = withIpv6(c, network, settings.ipv6());
         if (network.isActive() == 0) {
             network.create();
         }
         network.free();
+    }
+
+    /**
+     * The host's address on the link /64 (subnet 0 of the prefix): the guests' IPv6 gateway.
+     * libvirt then keeps IPv6 on the bridge and turns on IPv6 forwarding; each server's own /64
+     * is routed to it by {@link Ipv6Routes}.
+     */
+    static String ipv6Link(Ipv6Plan plan) {
+        return "<ip family='ipv6' address='" + plan.gateway() + "' prefix='64'/>";
+    }
+
+    /**
+     * A network defined before the panel handed out IPv6 gains its link address. libvirt applies
+     * a changed definition only at the network's next start, and restarting it cuts every
+     * running guest off the bridge: done only while no guest is on it, else left to the operator.
+     */
+    private Network withIpv6(NativeConnect c, Network network, Ipv6Plan plan) throws LibvirtException {
+        String xml = network.getXMLDesc(0);
+        if (xml.contains("family='ipv6'") || xml.contains("family=\"ipv6\"")) {
+            return network;
+        }
+        Network updated = c.networkDefineXML(xml.replace("</network>", ipv6Link(plan) + "</network>"));
+        network.free();
+        if (updated.isActive() == 1) {
+            if (guestsOn(c, properties.network().name())) {
+                log.warn("Network {} gains IPv6 ({}) at its next start: guests are running on it now "
+                        + "(virsh net-destroy / net-start {} when they may lose their network for a moment)",
+                        properties.network().name(), plan.prefix48(), properties.network().name());
+                return updated;
+            }
+            log.info("Restarting the idle network {} to give it IPv6 ({})", properties.network().name(), plan.prefix48());
+            updated.destroy();
+        }
+        return updated;
+    }
+
+    private static boolean guestsOn(NativeConnect c, String network) throws LibvirtException {
+        for (int id : c.listDomains()) {
+            if (id <= 0) {
+                continue; // libvirt-java pads the list with 0
+            }
+            org.libvirt.Domain domain;
+            try {
+                domain = c.domainLookupByID(id);
+            } catch (LibvirtException stopped) {
+                continue;
+            }
+            try {
+                if (domain.getXMLDesc(0).contains("<source network='" + network + "'")) {
+                    return true;
+                }
+            } finally {
+                domain.free();
+            }
+        }
+        return false;
     }
 }

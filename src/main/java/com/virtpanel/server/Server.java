@@ -34,6 +34,12 @@ class Server {
     @Column(name = "domain_name", nullable = false)
     private String domainName;
     private String ipv4;
+    /** The server's /64 in the network's IPv6 prefix (see {@link com.virtpanel.host.Ipv6Plan}), or null. */
+    @Column(name = "ipv6_net")
+    private Integer ipv6Net;
+    /** A deleted server's former /64, resting until panel.network.release-cooldown after {@link #deletedAt}. */
+    @Column(name = "released_ipv6_net")
+    private Integer releasedIpv6Net;
     @Column(nullable = false)
     private String mac;
     @Column(name = "disk_volume")
@@ -316,6 +322,8 @@ class Server {
         this.isoId = null; // a deleted server holds no ISO in the library
         this.isoKeepBooting = false;
         this.ipv4 = null;
+        this.releasedIpv6Net = ipv6Net;
+        this.ipv6Net = null;
         this.orderKey = null;
     }
 
@@ -363,6 +371,12 @@ class Server {
     ServerStatus getStatus() { return status; }
     String getDomainName() { return domainName; }
     String getIpv4() { return ipv4; }
+
+    Integer getIpv6Net() { return ipv6Net; }
+
+    void assignIpv6Net(int net) {
+        this.ipv6Net = net;
+    }
     String getMac() { return mac; }
     String getDiskVolume() { return diskVolume; }
     String getSeedVolume() { return seedVolume; }

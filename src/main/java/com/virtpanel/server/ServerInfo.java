@@ -11,10 +11,12 @@ import java.time.Instant;
  *                      in line, 1 being next; else 0
  * @param userDataGiven whether the customer gave user data for the server (the text itself is
  *                      never shown again, not to support either)
+ * @param ipv6       the server's IPv6 address (::1 of its own /64), or null
  */
 public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
-        String failureReason, int progress, String activity, int queuePosition, boolean userDataGiven) {
+        String failureReason, int progress, String activity, int queuePosition, boolean userDataGiven,
+        String ipv6) {
 
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */
     public boolean busy() {

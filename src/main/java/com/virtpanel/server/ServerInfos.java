@@ -13,10 +13,12 @@ class ServerInfos {
 
     private final CatalogService catalog;
     private final OperationGate gate;
+    private final GuestBlueprint blueprint;
 
-    ServerInfos(CatalogService catalog, OperationGate gate) {
+    ServerInfos(CatalogService catalog, OperationGate gate, GuestBlueprint blueprint) {
         this.catalog = catalog;
         this.gate = gate;
+        this.blueprint = blueprint;
     }
 
     ServerInfo of(Server s) {
@@ -39,6 +41,7 @@ class ServerInfos {
         int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
         return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
-                s.getStatusChangedAt(), s.getFailureReason(), progress, activity, place, s.getUserData() != null);
+                s.getStatusChangedAt(), s.getFailureReason(), progress, activity, place, s.getUserData() != null,
+                s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()));
     }
 }

@@ -102,6 +102,7 @@ public class ServerOrders {
                 Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), freeAddress(),
                         randomMac(), keys.stream().map(SshPublicKey::line).toList(), passwordHash, orderKey, clock.instant());
                 server.setUserData(userData);
+                server.assignIpv6Net(freeIpv6Net());
                 server = servers.saveAndFlush(server);
                 launch.launch(server);
                 events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
@@ -151,6 +152,17 @@ public class ServerOrders {
             throw new CapacityException(UserMessage.of("error.server.host-has-no-free-ip"));
         }
         return address;
+    }
+
+    /** The lowest /64 no server holds and none deleted within the cool-down rests on. */
+    private int freeIpv6Net() {
+        Set<Integer> taken = new HashSet<>(servers.allocatedIpv6Nets());
+        taken.addAll(servers.restingIpv6Nets(clock.instant().minus(blueprint.releaseCooldown())));
+        int net = blueprint.ipv6().firstFree(taken);
+        if (net < 0) {
+            throw new CapacityException(UserMessage.of("error.server.host-has-no-free-ip"));
+        }
+        return net;
     }
 
     private static String domainName(String hostname) {

@@ -39,4 +39,11 @@ interface ServerRepository extends JpaRepository<Server, Long> {
 
     @Query("select s.ipv4 from Server s where s.ipv4 is not null")
     List<String> allocatedAddresses();
+
+    @Query("select s.ipv6Net from Server s where s.ipv6Net is not null")
+    List<Integer> allocatedIpv6Nets();
+
+    /** /64s of servers deleted after {@code since}: still resting, not handed out again yet. */
+    @Query("select s.releasedIpv6Net from Server s where s.releasedIpv6Net is not null and s.deletedAt > :since")
+    List<Integer> restingIpv6Nets(java.time.Instant since);
 }

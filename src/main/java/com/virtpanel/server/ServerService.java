@@ -25,8 +25,11 @@ public class ServerService {
     private final CurrentUser currentUser;
     private final ServerAccess access;
     private final ServerInfos infos;
+    private final GuestBlueprint blueprint;
 
-    ServerService(ServerRepository servers, CurrentUser currentUser, ServerAccess access, ServerInfos infos) {
+    ServerService(ServerRepository servers, CurrentUser currentUser, ServerAccess access, ServerInfos infos,
+            GuestBlueprint blueprint) {
+        this.blueprint = blueprint;
         this.servers = servers;
         this.currentUser = currentUser;
         this.access = access;
@@ -53,6 +56,19 @@ public class ServerService {
 
     public ServerInfo get(long id) {
         return infos.of(access.owned(id));
+    }
+
+    /** The caller's server's addresses: its IPv4 address and, when it has one, its IPv6 address (::1 of its /64). */
+    public List<ServerAddress> addresses(long id) {
+        Server server = access.owned(id);
+        var addresses = new java.util.ArrayList<ServerAddress>();
+        if (server.getIpv4() != null) {
+            addresses.add(new ServerAddress(server.getIpv4(), 4, blueprint.addresses().prefix()));
+        }
+        if (server.getIpv6Net() != null) {
+            addresses.add(new ServerAddress(blueprint.ipv6().address(server.getIpv6Net()), 6, 64));
+        }
+        return addresses;
     }
 
     /**

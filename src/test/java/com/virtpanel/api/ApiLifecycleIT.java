@@ -58,7 +58,7 @@ class ApiLifecycleIT {
     }
 
     @Test
-    void aServerIsOrderedRebootedReinstalledAndDeletedThroughTheApi() {
+    void aServerIsOrderedRebootedReinstalledAndDeletedThroughTheApi() throws Exception {
         api = new HttpApi(port);
         String email = "life-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String credentials = MockApi.json(Map.of("email", email, "password", Users.PASSWORD));
@@ -90,6 +90,17 @@ class ApiLifecycleIT {
         assertThat(server.get("plan").asText()).isEqualTo("nano");
         assertThat(server.get("image").asText()).isEqualTo("demo");
         assertThat(server.get("ipv4").asText()).isNotBlank();
+        assertThat(server.get("ipv6").asText()).endsWith("::1");
+        // the addresses, ten times at once: every answer the same, IPv4 in the network's prefix and the server's /64
+        List<String> addressAnswers = tenAtOnce(() -> api.get("/api/v1/servers/" + id + "/addresses", token).json().toString());
+        assertThat(addressAnswers).containsOnly(addressAnswers.get(0));
+        JsonNode addresses = api.get("/api/v1/servers/" + id + "/addresses", token).json();
+        assertThat(addresses).hasSize(2);
+        assertThat(addresses.get(0).get("address").asText()).isEqualTo(server.get("ipv4").asText());
+        assertThat(addresses.get(0).get("family").asInt()).isEqualTo(4);
+        assertThat(addresses.get(1).get("address").asText()).isEqualTo(server.get("ipv6").asText());
+        assertThat(addresses.get(1).get("family").asInt()).isEqualTo(6);
+        assertThat(addresses.get(1).get("prefix").asInt()).isEqualTo(64);
         assertThat(server.get("throttled").asBoolean()).isFalse();
         assertThat(server.get("user_data_given").asBoolean()).isTrue();
         assertThat(server.has("user_data")).as("user data is never echoed back").isFalse();
@@ -187,6 +198,7 @@ class ApiLifecycleIT {
         assertThat(deleted.status()).isEqualTo(202);
         assertThat(deleted.json().get("status").asText()).isEqualTo("deleting");
         Await.until("server " + id + " to be gone", STEP, () -> api.get("/api/v1/servers/" + id, token).status(), s -> s == 404);
+        assertThat(api.get("/api/v1/servers/" + id + "/addresses", token).status()).isEqualTo(404);
         assertThat(Shell.run("virsh", "-c", "qemu:///system", "domstate", domain).ok()).isFalse();
         assertThat(volumes(domain)).isEmpty();
         assertThat(api.get("/api/v1/servers", token).json()).isEmpty();
@@ -261,5 +273,28 @@ class ApiLifecycleIT {
     /** Provisioning steps timed so far (Prometheus: virtpanel_operation_steps_seconds_count{operation="provision"}). */
     long provisionSteps() {
         return meters.find("virtpanel.operation.steps").tag("operation", "provision").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /** Ten calls released at the same moment; their answers. */
+    private static List<String> tenAtOnce(java.util.concurrent.Callable<String> call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            var answers = new java.util.ArrayList<String>();
+            for (var f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -14,6 +14,20 @@ class CloudInitSeedTest {
     static final GuestNetwork NET = new GuestNetwork("52:54:00:12:34:56", "10.131.0.23/24", "10.131.0.1", List.of("10.131.0.1", "9.9.9.9"));
 
     @Test
+    @SuppressWarnings("unchecked")
+    void networkConfigCarriesTheIpv6AddressAndAnOnLinkDefaultRouteAndRefusesRouterAdvertisements() {
+        var net = new GuestNetwork("52:54:00:12:34:56", "10.131.0.23/24", "10.131.0.1", List.of("10.131.0.1"),
+                "fd76:a83:0:7::1/64", "fd76:a83:0::1");
+        var seed = new CloudInitSeed("i-1", "web-1", List.of(KEY), null, net, List.of());
+        Map<String, Object> eth0 = (Map<String, Object>) ((Map<String, Object>) yaml(seed.networkConfig()).get("ethernets")).get("eth0");
+
+        assertThat(eth0.get("addresses")).isEqualTo(List.of("10.131.0.23/24", "fd76:a83:0:7::1/64"));
+        assertThat((List<Map<String, Object>>) eth0.get("routes")).contains(
+                Map.of("to", "::/0", "via", "fd76:a83:0::1", "on-link", true));
+        assertThat(eth0).containsEntry("accept-ra", false);
+    }
+
+    @Test
     void metaDataNamesTheInstanceAndHost() {
         Map<String, Object> meta = yaml(seed(null, List.of()).metaData());
 

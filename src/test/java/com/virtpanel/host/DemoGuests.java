@@ -57,6 +57,25 @@ final class DemoGuests {
         return name;
     }
 
+    /** A filtered guest that also has IPv6: its own /64 number {@code net} of the network's prefix, address ::1. */
+    String defineWithIpv6(String suffix, int index, int net, List<String> runcmd) {
+        String name = PREFIX + suffix;
+        String disk = name + "-disk.qcow2";
+        String seed = name + "-seed.iso";
+        String mac = mac(index);
+        AddressPlan plan = AddressPlan.of(properties.network().cidr());
+        Ipv6Plan plan6 = properties.network().ipv6();
+        String ip = address(index);
+        volumes.createDisk(disk, template(), 1);
+        volumes.writeSeed(seed, new CloudInitSeed("i-" + name, suffix, List.of(), null,
+                new GuestNetwork(mac, ip + "/" + plan.prefix(), plan.gateway(), plan.dns(), plan6.address(net) + "/64",
+                        plan6.gateway()), runcmd));
+        domains.define(new DomainSpec(name, suffix, 1, 128, new GuestOs(GuestOs.Family.LINUX, true, false),
+                template().boot(), disk, seed, mac, NANO, ip, null, plan6.network(net)));
+        created.add(name);
+        return name;
+    }
+
     /** The MAC address guest number {@code index} gets. */
     String mac(int index) {
         return String.format("52:54:00:%02x:%02x:%02x", TEST_ID.hashCode() & 0x7f, (index >> 8) & 0xff, index & 0xff);

@@ -46,6 +46,23 @@ class DomainXmlTest {
     }
 
     @Test
+    void aGuestWithItsOwnSlash64IsFilteredToItAndToItsLinkLocalAddress() {
+        var plain = spec(LINUX, null);
+        var spec = new DomainSpec(plain.name(), plain.title(), 1, 256, LINUX, null, plain.diskVolume(), plain.seedVolume(),
+                plain.mac(), NANO, plain.ipv4(), null, "fd76:a7a:0:5::");
+        Xml x = xml(spec, TCG);
+
+        assertThat(x.text("/domain/devices/interface/filterref/@filter")).isEqualTo("virtpanel-guest-ipv6");
+        assertThat(x.text("/domain/devices/interface/filterref/parameter[@name='IP']/@value")).isEqualTo("10.122.0.7");
+        assertThat(x.text("/domain/devices/interface/filterref/parameter[@name='IPV6_NET']/@value")).isEqualTo("fd76:a7a:0:5::");
+        assertThat(x.text("/domain/devices/interface/filterref/parameter[@name='IPV6_LINK']/@value"))
+                .isEqualTo("fe80::5054:ff:fe00:1");
+        assertThat(GuestFilter.ipv6Xml(null)).contains("<filterref filter='virtpanel-guest'/>");
+        assertThat(GuestFilter.ipv6ChainXml(null)).contains("srcipaddr='$IPV6_NET' srcipmask='64'")
+                .contains("<rule action='drop' direction='out' priority='1000'/>");
+    }
+
+    @Test
     void theFilterKeepsGuestsToTheirOwnIdentityAndServesNoDhcp() {
         String filter = GuestFilter.xml("0b8d1a4e-4a2f-4f6b-9a57-0d7c7e0a1b2c");
 

@@ -19,7 +19,7 @@ class LibvirtConnectionIT {
             new HostProperties.Libvirt("qemu:///system", "qemu", Duration.ofSeconds(5), 5, 3, "", "q35", Duration.ZERO,
                     Duration.ofSeconds(60)),
             new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
-            new HostProperties.Network("unused", "unused", "10.131.0.0/24")), Clock.systemUTC(), new SimpleMeterRegistry());
+            new HostProperties.Network("unused", "unused", "10.131.0.0/24", "", java.time.Duration.ofHours(1))), Clock.systemUTC(), new SimpleMeterRegistry());
 
     @AfterEach
     void close() {

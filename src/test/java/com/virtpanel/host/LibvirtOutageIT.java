@@ -134,7 +134,7 @@ class LibvirtOutageIT {
         var properties = new HostProperties(
                 new HostProperties.Libvirt(uri, "qemu", TIMEOUT, 1, 3, "", "q35", probe, Duration.ofSeconds(60)),
                 new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
-                new HostProperties.Network("unused", "unused", "10.131.0.0/24"));
+                new HostProperties.Network("unused", "unused", "10.131.0.0/24", "", java.time.Duration.ofHours(1)));
         return new LibvirtConnection(properties, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 

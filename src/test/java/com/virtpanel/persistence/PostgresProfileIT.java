@@ -57,6 +57,7 @@ class PostgresProfileIT {
         var owner = users.newCustomer();
         ServerInfo ordered = Users.as(owner, () -> serverOrders.order(new OrderRequest("pg-web", "nano", "demo",
                 List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 t@x"), null, null)));
+        assertThat(ordered.ipv6()).as("the server's /64, allocated on PostgreSQL").endsWith("::1");
         ServerInfo running = guests.awaitStatus(owner, ordered.id(), ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", running.domain())).isEqualTo("running");
         assertThat(guests.awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=pg-web");

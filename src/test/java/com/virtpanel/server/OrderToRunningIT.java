@@ -50,6 +50,7 @@ class OrderToRunningIT {
         String serial = guests.awaitSerial(running.domain(), "virtpanel-demo ready");
         assertThat(serial).contains("hostname=web-1");
         assertThat(serial).contains("ipv4=" + running.ipv4() + "/");
+        assertThat(serial).contains("ipv6=" + running.ipv6() + "/64");
         assertThat(volumes.list(running.domain() + "-")).hasSize(2);
     }
 }

@@ -129,6 +129,24 @@ class OrderValidationIT {
         Users.as(grace, () -> awaitSettledAndDelete(ordered.get(0).id()));
     }
 
+    @Test
+    void aDeletedServersIpv6NetworkRestsForTheCoolDownBeforeAnotherServerGetsIt() {
+        AccountSummary heidi = users.newCustomer();
+        ServerInfo first = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-first", "nano", "demo", List.of(KEY), null, null)));
+        assertThat(first.ipv6()).endsWith("::1");
+        Users.as(heidi, () -> awaitSettledAndDelete(first.id()));
+
+        ServerInfo second = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-second", "nano", "demo", List.of(KEY), null, null)));
+        assertThat(second.ipv6()).as("a /64 released a moment ago is not handed out").isNotEqualTo(first.ipv6());
+
+        // the cool-down (panel.network.release-cooldown, 1 h) is over: the /64 is free again
+        db.update("UPDATE server SET deleted_at = deleted_at - INTERVAL '2' HOUR WHERE id = ?", first.id());
+        ServerInfo third = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-third", "nano", "demo", List.of(KEY), null, null)));
+        assertThat(third.ipv6()).isEqualTo(first.ipv6());
+        Users.as(heidi, () -> awaitSettledAndDelete(second.id()));
+        Users.as(heidi, () -> awaitSettledAndDelete(third.id()));
+    }
+
     /** Runs n calls at the same moment; each answer, or the exception it threw. */
     private static List<Object> together(int n, IntFunction<Object> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
