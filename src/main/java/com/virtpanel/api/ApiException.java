@@ -17,9 +17,7 @@ class ApiException extends RuntimeException {
     private final HttpHeaders headers;
     private final UserMessage detail;
 
-    ApiException(HttpStatus status, String type, String title, String detail, HttpHeaders headers) {
-        this(status, type, title, UserMessage.literal(detail), headers);
-    }
+    
 
     ApiException(HttpStatus status, String type, String title, UserMessage detail, HttpHeaders headers) {
         super(detail.english());

@@ -81,7 +81,7 @@ class ApiExceptionHandler {
             return Problems.entity(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Payload too large",
                     Messages.get(Problems.locale(request), "error.body-too-large"), Problems.safePath(request)), new HttpHeaders());
         }
-        JsonErrors.Finding finding = JsonErrors.describe(e);
+        JsonErrors.Finding finding = JsonErrors.describe(e, Problems.locale(request));
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid body", finding.detail(),
                 Problems.safePath(request));
         if (finding.field() != null) {
