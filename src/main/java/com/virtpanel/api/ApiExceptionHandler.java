@@ -70,7 +70,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return Problems.entity(Problems.problem(e.status(), e.type(), e.title(), e.detail(Problems.locale(request)),
+        return Problems.entity(Problems.problem(e.status(), e.type(), e.status().getReasonPhrase(), e.detail(Problems.locale(request)),
                 Problems.safePath(request)),
                 e.headers());
     }

@@ -130,7 +130,7 @@ class AuthController {
 
     private static void requireNoWait(long seconds) {
         if (seconds > 0) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                     UserMessage.of("error.api.too-many-attempts", seconds),
                     HttpHeaders.readOnlyHttpHeaders(headersWithRetryAfter(seconds)));
         }

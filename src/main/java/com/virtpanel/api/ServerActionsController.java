@@ -73,7 +73,7 @@ class ServerActionsController {
             case "reset" -> power.reset(id);
             default -> {
                 servers.get(id);
-                throw new ApiException(HttpStatus.NOT_FOUND, "unknown-action", "Not found", UserMessage.of("error.api.unknown-action",
+                throw new ApiException(HttpStatus.NOT_FOUND, "unknown-action", UserMessage.of("error.api.unknown-action",
                         action.length() > 40 ? action.substring(0, 40) + "…" : action), null);
             }
         };

@@ -45,10 +45,10 @@ class UnknownRoutes {
         if (!allowed.isEmpty()) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.ALLOW, String.join(", ", allowed));
-            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
                     UserMessage.of("error.api.method-not-allowed", String.join(", ", allowed)), headers);
         }
-        throw new ApiException(HttpStatus.NOT_FOUND, "no-such-endpoint", "Not found",
+        throw new ApiException(HttpStatus.NOT_FOUND, "no-such-endpoint",
                 UserMessage.of("error.api.no-such-endpoint", ApiSecurityConfig.OPENAPI), null);
     }
 
