@@ -75,6 +75,60 @@ class ProblemLanguageIT {
         }
     }
 
+    @Test
+    void aServiceFieldErrorIsExplainedInRussianAndKeepsItsField() {
+        String token = tokenOfNewCustomer();
+        MockApi.Reply russian = get("/api/v1/servers/999999/metrics?type=gpu", token, "ru");
+        assertThat(russian.status()).isEqualTo(400);
+        assertThat(russian.json().path("field").asText()).isEqualTo("type");
+        assertThat(russian.json().path("detail").asText()).isEqualTo("Неизвестный тип метрики «gpu»: используйте cpu, disk или network.");
+        MockApi.Reply english = get("/api/v1/servers/999999/metrics?type=gpu", token, null);
+        assertThat(english.json().path("detail").asText()).isEqualTo("Unknown metric type \"gpu\": use cpu, disk or network.");
+    }
+
+    @Test
+    void problemsRaisedBeforeTheControllersSpeakRussianToo() {
+        MockApi.Reply noToken = get("/api/v1/servers", null, "ru");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.json().path("type").asText()).isEqualTo("urn:virtpanel:problem:unauthenticated");
+        assertThat(noToken.json().path("title").asText()).isEqualTo("Требуется авторизация");
+        assertThat(noToken.json().path("detail").asText()).startsWith("Передайте токен в заголовке");
+
+        MockApi.Reply badToken = get("/api/v1/servers", "vp_not-a-real-token-0000", "ru");
+        assertThat(badToken.status()).isEqualTo(401);
+        assertThat(badToken.json().path("detail").asText()).isEqualTo("Токен недействителен.");
+
+        String token = tokenOfNewCustomer();
+        MockApi.Reply unknown = get("/api/v1/nothing-here", token, "ru");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("title").asText()).isEqualTo("Не найдено");
+        assertThat(unknown.json().path("detail").asText()).startsWith("Такой точки API нет.");
+
+        MockApi.Reply wrongType = new HttpApi(port).send("POST", "/api/v1/servers", token,
+                HttpRequest.BodyPublishers.ofString("{\"name\":5}"), Map.of("Accept-Language", "ru"));
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().path("field").asText()).isEqualTo("name");
+        assertThat(wrongType.json().path("detail").asText()).isEqualTo("Поле «name» должно быть строкой.");
+    }
+
+    @Test
+    void tenSimultaneousRequestsWithoutATokenInMixedLanguagesEachGetTheirOwnLanguage() {
+        List<CompletableFuture<MockApi.Reply>> replies = IntStream.range(0, 10)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> get("/api/v1/servers", null, i % 2 == 0 ? "ru" : "en")))
+                .toList();
+        for (int i = 0; i < replies.size(); i++) {
+            MockApi.Reply reply = replies.get(i).join();
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+            assertThat(reply.json().path("title").asText()).isEqualTo(i % 2 == 0 ? "Требуется авторизация" : "Unauthorized");
+            assertThat(reply.json().path("detail").asText()).startsWith(i % 2 == 0 ? "Передайте токен" : "Send a token");
+        }
+    }
+
+    private MockApi.Reply get(String path, String token, String acceptLanguage) {
+        return new HttpApi(port).send("GET", path, token, null,
+                acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage));
+    }
+
     private String tokenOfNewCustomer() {
         AccountSummary customer = users.newCustomer();
         return Users.as(customer, () -> tokens.createPersonal("language", null)).token();
