@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ServiceMessagesTest {
 
     static final Path SOURCES = Path.of("src/main/java/com/virtpanel");
-    static final Pattern CALL = Pattern.compile("new (\\w*(?:Exception|Error|Failure))\\(|UserMessage\\.(literal)\\(");
+    static final Pattern CALL = Pattern.compile("new (?:[\\w.]+\\.)?(\\w*(?:Exception|Error|Failure))\\(|UserMessage\\.(literal)\\(");
     static final Pattern WORDY = Pattern.compile("[A-Za-z]{2}");
     static final Pattern CAPITALISED = Pattern.compile("[A-Z][a-z]");
 
@@ -38,17 +38,18 @@ class ServiceMessagesTest {
      * Exceptions nobody but an operator reads: the pages and the API answer anything that is not a
      * PanelException with a generic message and a reference, and log the text.
      */
-    static final Map<String, String> INTERNAL = Map.of(
-            "IllegalArgumentException", "a programming error, logged",
-            "IllegalStateException", "a programming error, logged",
-            "UnsupportedOperationException", "a programming error, logged",
-            "AssertionError", "a programming error, logged",
-            "IOException", "wrapped or logged where it is caught",
-            "UncheckedIOException", "wrapped or logged where it is caught",
-            "SQLException", "the audit table's append-only trigger, inside the database",
-            "GuestfishFailure", "libguestfs' own words, kept as the HostException's detail for operators",
-            "BadCredentialsException", "Spring Security's event for the audit log; the page says its own words",
-            "UsernameNotFoundException", "Spring Security internal; sign-in failures show the bundle's text");
+    static final Map<String, String> INTERNAL = Map.ofEntries(
+            Map.entry("IllegalArgumentException", "a programming error, logged"),
+            Map.entry("IllegalStateException", "a programming error, logged"),
+            Map.entry("UnsupportedOperationException", "a programming error, logged"),
+            Map.entry("AssertionError", "a programming error, logged"),
+            Map.entry("IOException", "wrapped or logged where it is caught"),
+            Map.entry("UncheckedIOException", "wrapped or logged where it is caught"),
+            Map.entry("SQLException", "the audit table's append-only trigger, inside the database"),
+            Map.entry("GuestfishFailure", "libguestfs' own words, kept as the HostException's detail for operators"),
+            Map.entry("BadCredentialsException", "Spring Security's event for the audit log; the page says its own words"),
+            Map.entry("UsernameNotFoundException", "Spring Security internal; sign-in failures show the bundle's text"),
+            Map.entry("AccessDeniedException", "a guard against programming errors (routes and the API are guarded), answered generically"));
 
     @Test
     void noServiceRefusesInEnglishOutsideTheBundles() throws IOException {
@@ -73,13 +74,14 @@ class ServiceMessagesTest {
                                 + " is busy.");
                         throw new InvalidInputException("name", "Choose a name.");
                         throw new IllegalStateException("no such state");
+                        throw new com.virtpanel.base.ForbiddenException("Support cannot do this.");
                         return UserMessage.literal("Not translated");
                         throw new HostException(Kind.FAILED, UserMessage.of("error.host.busy"), "pool busy: " + pool, null);
                     }
                 }
                 """;
         assertThat(findings(source)).containsExactly("4 \"The server \"", "5 \" is busy.\"", "6 \"Choose a name.\"",
-                "8 \"Not translated\"");
+                "8 \"Support cannot do this.\"", "9 \"Not translated\"");
     }
 
     /** Each English literal in the arguments of a refusal, as {@code line "literal"}. */
