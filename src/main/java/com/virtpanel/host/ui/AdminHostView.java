@@ -71,7 +71,7 @@ public class AdminHostView extends VerticalLayout implements HasDynamicTitle {
             fact("memory", Texts.get("host.admin-host-view.memory"), capacity.freeMemoryMib() + Texts.get("host.admin-host-view.mib-free") + capacity.totalMemoryMib() + Texts.get("host.admin-host-view.mib"));
             fact("storage-pool", Texts.get("host.admin-host-view.storage-pool"), gib(capacity.storage().availableBytes()) + Texts.get("host.admin-host-view.free") + gib(capacity.storage().capacityBytes())
                     + " (" + gib(capacity.storage().allocationBytes()) + Texts.get("host.admin-host-view.allocated"));
-            fact("limits-enforced", Texts.get("host.admin-host-view.limits-enforced"), host.enforceableLimits());
+            fact("limits-enforced", Texts.get("host.admin-host-view.limits-enforced"), Texts.get(host.enforceableLimits()));
             fact("guests", Texts.get("host.admin-host-view.guests"), capacity.runningGuests() + Texts.get("host.admin-host-view.running") + capacity.definedGuests() + Texts.get("host.admin-host-view.defined"));
             List<GuestSample> running = stats.sampleRunning().stream().sorted(Comparator.comparing(GuestSample::domain)).toList();
             guests.setItems(running);
