@@ -6,7 +6,10 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +112,25 @@ class ProblemLanguageIT {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().path("field").asText()).isEqualTo("name");
         assertThat(wrongType.json().path("detail").asText()).isEqualTo("Поле «name» должно быть строкой.");
+
+        MockApi.Reply plainText = textBody(token, "ru");
+        assertThat(plainText.status()).isEqualTo(415);
+        assertThat(plainText.json().path("detail").asText()).isEqualTo("Отправляйте тело запроса как application/json.");
+        assertThat(textBody(token, "en").json().path("detail").asText()).contains("text/plain");
+    }
+
+    /** An order sent as text/plain: Spring MVC's own refusal (415). */
+    private MockApi.Reply textBody(String token, String language) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/servers")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/plain").header("Accept-Language", language)
+                    .POST(HttpRequest.BodyPublishers.ofString(ORDER)).build(), HttpResponse.BodyHandlers.ofString());
+            return new MockApi.Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                    response.body(), Map.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
