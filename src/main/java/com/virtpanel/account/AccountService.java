@@ -88,7 +88,7 @@ public class AccountService {
     public void changePassword(String oldPassword, String newPassword) {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new com.virtpanel.base.ForbiddenException("Support cannot change a customer's password.");
+            throw new com.virtpanel.base.ForbiddenException(UserMessage.of("error.account.support-cannot-change-password"));
         }
         Account account = accounts.findById(actor.accountId()).orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.account-not-found")));
         if (oldPassword == null || !encoder.matches(oldPassword, account.getPasswordHash())) {

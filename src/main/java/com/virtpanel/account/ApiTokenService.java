@@ -60,10 +60,10 @@ public class ApiTokenService {
     public IssuedToken createPersonal(String name, Duration lifetime) {
         Actor actor = currentUser.requireMayChange();
         if (actor.isImpersonated()) {
-            throw new com.virtpanel.base.ForbiddenException("Support cannot create API tokens for a customer.");
+            throw new com.virtpanel.base.ForbiddenException(UserMessage.of("error.account.support-cannot-create-tokens"));
         }
         if (secondFactors.mustEnrol()) {
-            throw new com.virtpanel.base.ForbiddenException("Set up two-factor authentication before creating API tokens.");
+            throw new com.virtpanel.base.ForbiddenException(UserMessage.of("error.account.tokens-need-2fa"));
         }
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {

@@ -1,6 +1,9 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.Messages;
+import com.virtpanel.base.Translatable;
 import com.virtpanel.base.UserMessage;
+import java.util.ResourceBundle;
 
 import com.virtpanel.base.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +41,30 @@ final class PasswordPolicy {
         return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 
+        /** Why the estimator finds the password weak, its warning in the reader's language (nbvcxz has Russian too). */
+    private static UserMessage weakness(Result estimate) {
+        String warningKey = estimate.getFeedback().getWarningKey();
+        if ("feedback.dictionary.warning.passwords.notAllowed".equals(warningKey)) {
+            return UserMessage.of("error.account.password-weak-own-words");
+        }
+        if (warningKey == null || estimate.getFeedback().getWarning() == null) {
+            return UserMessage.of("error.account.password-weak");
+        }
+        return UserMessage.of("error.account.password-weak-because", (Translatable) language -> estimatorText(warningKey, language));
+    }
+
+    private static String estimatorText(String key, Locale language) {
+        ResourceBundle texts = ResourceBundle.getBundle("feedback", Messages.supported(language).equals(Messages.ENGLISH)
+                ? Locale.ROOT : language, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return texts.containsKey(key) ? texts.getString(key) : key;
+    }
+
     static void check(String field, String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new InvalidInputException(field, "The password must have at least " + MIN_LENGTH + " characters.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.password-min-length", MIN_LENGTH));
         }
         if (tooLong(password)) {
-            throw new InvalidInputException(field, "The password must be at most " + MAX_BYTES
-                    + " bytes long: " + MAX_BYTES + " plain letters and digits, fewer with accents or emoji.");
+            throw new InvalidInputException(field, UserMessage.of("error.account.password-max-bytes", MAX_BYTES));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String local = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
@@ -58,10 +78,7 @@ final class PasswordPolicy {
         }
         Result estimate = estimator(local).estimate(password);
         if (estimate.getEntropy() < MIN_ENTROPY_BITS) {
-            String warning = "feedback.dictionary.warning.passwords.notAllowed".equals(estimate.getFeedback().getWarningKey())
-                    ? "it is built on your email address or the panel's name." : estimate.getFeedback().getWarning();
-            throw new InvalidInputException(field, "This password is too easy to guess"
-                    + (warning == null ? "." : ": " + warning) + " Choose a longer, less common one, such as a few unrelated words.");
+                        throw new InvalidInputException(field, weakness(estimate));
         }
     }
 

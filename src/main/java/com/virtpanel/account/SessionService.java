@@ -75,18 +75,18 @@ public class SessionService {
             rows.add(new SignInSession(BROWSER + origin.map(SessionOrigin::handle).orElse("?"), SignInSession.Kind.BROWSER,
                     series != null, origin.map(SessionOrigin::startedAt).orElse(null), session.getLastRequest().toInstant(),
                     null, origin.map(SessionOrigin::address).orElse(null),
-                    UserAgents.summary(origin.map(SessionOrigin::userAgent).orElse(null)), session.getSessionId().equals(here)));
+                    UserAgents.described(origin.map(SessionOrigin::userAgent).orElse(null)), session.getSessionId().equals(here)));
         }
         for (RememberedLogins.Remembered login : logins) {
             if (!seriesWithSession.contains(login.series())) {
                 rows.add(new SignInSession(REMEMBERED + login.handle(), SignInSession.Kind.REMEMBERED, true,
-                        login.startedAt(), login.lastUsedAt(), login.expiresAt(), null, "Remembered browser",
+                        login.startedAt(), login.lastUsedAt(), login.expiresAt(), null, UserMessage.of("account.client.remembered"),
                         login.series().equals(hereSeries)));
             }
         }
         for (ApiTokenInfo token : tokens.mySessionTokens()) {
             rows.add(new SignInSession(TOKEN + token.id(), SignInSession.Kind.API, false, token.createdAt(),
-                    token.lastUsedAt(), token.expiresAt(), null, "API sign-in " + token.prefix() + "…", false));
+                    token.lastUsedAt(), token.expiresAt(), null, UserMessage.of("account.client.api-sign-in", token.prefix()), false));
         }
         rows.sort(Comparator.comparing(SignInSession::current).reversed()
                 .thenComparing(SignInSession::lastSeenAt, Comparator.nullsLast(Comparator.reverseOrder())));

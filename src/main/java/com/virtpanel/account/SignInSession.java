@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import java.time.Instant;
 
 /**
@@ -11,11 +13,17 @@ import java.time.Instant;
  * @param keptSignedIn a browser session that will sign itself in again ("Keep me signed in")
  * @param expiresAt   null for a browser session (it ends 8 hours after its last request)
  * @param address     the client address at sign-in, if known
- * @param client      "Firefox on Linux", or the token's first characters
+  * @param clientText  "Firefox on Linux", or the token's first characters, in the reader's language
  * @param current     the session this page is shown in
  */
 public record SignInSession(String id, Kind kind, boolean keptSignedIn, Instant startedAt, Instant lastSeenAt,
-        Instant expiresAt, String address, String client, boolean current) {
+        Instant expiresAt, String address, UserMessage clientText, boolean current) {
+
+    /** The client in English ("Firefox on Linux"). */
+    public String client() {
+        return clientText.english();
+    }
+
 
     public enum Kind { BROWSER, REMEMBERED, API }
 }

@@ -41,7 +41,7 @@ public class SshKeyService {
             throw new InvalidInputException("name", UserMessage.of("error.account.name-can-have-at-most"));
         }
         if (keys.existsByAccountIdAndFingerprint(actor.accountId(), key.fingerprint())) {
-            throw new ConflictException("This key is already saved (" + key.fingerprint() + ").");
+            throw new ConflictException(UserMessage.of("error.account.ssh-key.saved-already", key.fingerprint()));
         }
         SshKey saved = keys.save(new SshKey(actor.accountId(), label, key, clock.instant()));
         events.publishEvent(new AccountEvents.SshKeyAdded(actor.accountId(), key.fingerprint()));

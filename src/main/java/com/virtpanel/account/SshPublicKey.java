@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -23,36 +25,36 @@ public record SshPublicKey(String type, byte[] blob, String comment, int bits) {
     public static SshPublicKey parse(String field, String line) {
         String text = line == null ? "" : line.trim();
         if (text.isEmpty()) {
-            throw invalid(field, "Paste a public key, for example the contents of ~/.ssh/id_ed25519.pub.");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.paste-public-key"));
         }
         if (text.contains("PRIVATE KEY")) {
-            throw invalid(field, "This is a private key. Never share it: paste the .pub file instead.");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.private-key"));
         }
         String[] parts = text.split("\\s+", 3);
         if (parts.length < 2) {
-            throw invalid(field, "A public key has a type and a base64 part, like \"ssh-ed25519 AAAA…\".");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.type-and-base64"));
         }
         String type = parts[0];
         if (!type.equals("ssh-ed25519") && !type.equals("ssh-rsa") && !ECDSA_POINT_LENGTH.containsKey(type)) {
-            throw invalid(field, "Key type \"" + abbreviate(type) + "\" is not accepted: use ed25519, ecdsa or rsa (2048 bits or more).");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.type-not-accepted", abbreviate(type)));
         }
         byte[] blob;
         try {
             blob = Base64.getDecoder().decode(parts[1]);
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "The key's base64 part is damaged (was it cut off when copying?).");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.base64-damaged"));
         }
         String comment = parts.length == 3 ? parts[2].trim() : "";
         try {
             ByteBuffer in = ByteBuffer.wrap(blob);
             String innerType = new String(readString(in), StandardCharsets.US_ASCII);
             if (!innerType.equals(type)) {
-                throw invalid(field, "The key says it is \"" + abbreviate(type) + "\" but contains a \"" + abbreviate(innerType) + "\" key.");
+                throw invalid(field, UserMessage.of("error.account.ssh-key.type-mismatch", abbreviate(type), abbreviate(innerType)));
             }
             int bits = switch (type) {
                 case "ssh-ed25519" -> {
                     if (readString(in).length != 32) {
-                        throw invalid(field, "This ed25519 key has the wrong length.");
+                        throw invalid(field, UserMessage.of("error.account.ssh-key.ed25519-length"));
                     }
                     yield 256;
                 }
@@ -60,24 +62,24 @@ public record SshPublicKey(String type, byte[] blob, String comment, int bits) {
                     readString(in); // public exponent
                     int rsaBits = new BigInteger(1, readString(in)).bitLength();
                     if (rsaBits < MIN_RSA_BITS) {
-                        throw invalid(field, "This RSA key has " + rsaBits + " bits; at least " + MIN_RSA_BITS + " are required.");
+                        throw invalid(field, UserMessage.of("error.account.ssh-key.rsa-bits", String.valueOf(rsaBits), String.valueOf(MIN_RSA_BITS)));
                     }
                     yield rsaBits;
                 }
                 default -> {
                     readString(in); // curve name
                     if (readString(in).length != ECDSA_POINT_LENGTH.get(type)) {
-                        throw invalid(field, "This ECDSA key has the wrong length.");
+                        throw invalid(field, UserMessage.of("error.account.ssh-key.ecdsa-length"));
                     }
                     yield Integer.parseInt(type.substring(type.length() - 3));
                 }
             };
             if (in.hasRemaining()) {
-                throw invalid(field, "The key has trailing data; paste exactly one key per line.");
+                throw invalid(field, UserMessage.of("error.account.ssh-key.trailing-data"));
             }
             return new SshPublicKey(type, blob, comment, bits);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
-            throw invalid(field, "The key is incomplete or damaged.");
+            throw invalid(field, UserMessage.of("error.account.ssh-key.incomplete"));
         }
     }
 
@@ -116,7 +118,7 @@ public record SshPublicKey(String type, byte[] blob, String comment, int bits) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static InvalidInputException invalid(String field, String message) {
+    private static InvalidInputException invalid(String field, UserMessage message) {
         return new InvalidInputException(field, message);
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
 import java.time.Duration;
 
 /**
@@ -9,23 +10,22 @@ import java.time.Duration;
  * An unexpiring token still ends when revoked or when the password changes, and its last use is shown.
  */
 public enum TokenLifetime {
-    DAYS_30("30 days", Duration.ofDays(30)),
-    DAYS_90("90 days", Duration.ofDays(90)),
-    DAYS_365("1 year", Duration.ofDays(365)),
-    NO_EXPIRY("No expiry", null);
+    DAYS_30(Duration.ofDays(30)),
+    DAYS_90(Duration.ofDays(90)),
+    DAYS_365(Duration.ofDays(365)),
+    NO_EXPIRY(null);
 
     public static final TokenLifetime DEFAULT = DAYS_90;
 
-    private final String label;
     private final Duration duration;
 
-    TokenLifetime(String label, Duration duration) {
-        this.label = label;
+    TokenLifetime(Duration duration) {
         this.duration = duration;
     }
 
-    public String label() {
-        return label;
+    /** What people read, in their language: the bundles' {@code account.token-lifetime.<NAME>}. */
+    public UserMessage message() {
+        return UserMessage.of("account.token-lifetime." + name());
     }
 
     /** The lifetime, or null for a token that works until it is revoked. */

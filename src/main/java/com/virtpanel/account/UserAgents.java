@@ -1,5 +1,7 @@
 package com.virtpanel.account;
 
+import com.virtpanel.base.UserMessage;
+
 /**
  * "Firefox on Linux" from a User-Agent header: enough for a person to recognise their own
  * devices, without a parser library or a database of agents.
@@ -9,13 +11,19 @@ final class UserAgents {
     private UserAgents() {
     }
 
+        /** "Firefox on Linux" in English; see {@link #described}. */
     static String summary(String agent) {
+        return described(agent).english();
+    }
+
+    /** "Firefox on Linux", "Firefox на Linux": the names stay, the words around them are the reader's. */
+    static UserMessage described(String agent) {
         if (agent == null || agent.isBlank()) {
-            return "Unknown client";
+            return UserMessage.of("account.client.unknown");
         }
         String browser = browser(agent);
         String system = system(agent);
-        return system == null ? browser : browser + " on " + system;
+        return system == null ? UserMessage.of("account.client.browser", browser) : UserMessage.of("account.client.browser-on", browser, system);
     }
 
     private static String browser(String a) {

@@ -13,19 +13,16 @@ class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
-    private final String title;
     private final HttpHeaders headers;
     private final UserMessage detail;
 
-    ApiException(HttpStatus status, String type, String title, String detail, HttpHeaders headers) {
-        this(status, type, title, UserMessage.literal(detail), headers);
-    }
+    
 
-    ApiException(HttpStatus status, String type, String title, UserMessage detail, HttpHeaders headers) {
+    /** The problem's title is the bundles' {@code problem.title.<type>}, in the reader's language. */
+    ApiException(HttpStatus status, String type, UserMessage detail, HttpHeaders headers) {
         super(detail.english());
         this.status = status;
         this.type = type;
-        this.title = title;
         this.detail = detail;
         this.headers = headers == null ? new HttpHeaders() : headers;
     }
@@ -37,19 +34,19 @@ class ApiException extends RuntimeException {
     static ApiException badCredentials() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"");
-        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
+        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials",
                 UserMessage.of("error.api.bad-credentials"), headers);
     }
 
     /** The password was right, but the account has two-factor authentication: send {@code otp} too. */
     static ApiException otpRequired() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "otp-required", "Second factor required",
+        return new ApiException(HttpStatus.UNAUTHORIZED, "otp-required",
                 UserMessage.of("error.api.otp-required"),
                 bearerChallenge());
     }
 
     static ApiException badOtp() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
+        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials",
                 UserMessage.of("error.api.bad-otp"), bearerChallenge());
     }
 
@@ -65,10 +62,6 @@ class ApiException extends RuntimeException {
 
     String type() {
         return type;
-    }
-
-    String title() {
-        return title;
     }
 
     HttpHeaders headers() {

@@ -70,7 +70,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return Problems.entity(Problems.problem(e.status(), e.type(), e.title(), e.detail(Problems.locale(request)),
+        return Problems.entity(Problems.problem(e.status(), e.type(), e.status().getReasonPhrase(), e.detail(Problems.locale(request)),
                 Problems.safePath(request)),
                 e.headers());
     }
@@ -81,7 +81,7 @@ class ApiExceptionHandler {
             return Problems.entity(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Payload too large",
                     Messages.get(Problems.locale(request), "error.body-too-large"), Problems.safePath(request)), new HttpHeaders());
         }
-        JsonErrors.Finding finding = JsonErrors.describe(e);
+        JsonErrors.Finding finding = JsonErrors.describe(e, Problems.locale(request));
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid body", finding.detail(),
                 Problems.safePath(request));
         if (finding.field() != null) {
@@ -131,7 +131,7 @@ class ApiExceptionHandler {
             HttpStatusCode status = spring.getStatusCode();
             HttpStatus known = HttpStatus.resolve(status.value());
             String title = known == null ? "Error" : known.getReasonPhrase();
-            String detail = spring.getBody().getDetail() == null ? title + "." : spring.getBody().getDetail();
+                        String detail = springDetail(spring, title, Problems.locale(request));
             return Problems.entity(Problems.problem(status, slug(title), title, detail, Problems.safePath(request)),
                     spring.getHeaders());
         }
@@ -140,6 +140,18 @@ class ApiExceptionHandler {
         return Problems.entity(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 Messages.get(Problems.locale(request), "error.unexpected", reference), Problems.safePath(request)),
                 new HttpHeaders());
+    }
+
+        /**
+     * Spring's own words ("Content-Type 'text/plain' is not supported.") name the exact header, so
+     * English readers keep them; other languages get the bundle's sentence for the status.
+     */
+    private static String springDetail(ErrorResponse spring, String title, java.util.Locale language) {
+        String key = "error.http." + spring.getStatusCode().value();
+        if (!language.equals(Messages.ENGLISH) && Messages.has(key)) {
+            return Messages.get(language, key);
+        }
+        return spring.getBody().getDetail() == null ? title + "." : spring.getBody().getDetail();
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, PanelException e, HttpServletRequest request) {

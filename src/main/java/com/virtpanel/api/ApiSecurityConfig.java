@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.throttle.RateLimiter;
 import com.virtpanel.account.ApiTokenService;
 import java.time.Clock;
@@ -65,11 +67,10 @@ class ApiSecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
-                                "Send a token as \"Authorization: Bearer <token>\". Get one from POST " + TOKEN
-                                        + " or create a personal access token on your account page.",
+                                UserMessage.of("error.api.unauthenticated", TOKEN),
                                 Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"virtpanel\"")))
                         .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.", Map.of())))
+                                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", UserMessage.of("error.not-allowed"), Map.of())))
                 .addFilterBefore(new ErrorGuardFilter(problems), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new BodyLimitFilter(properties.maxBody().toBytes(), problems), SecurityContextHolderFilter.class)
                 .addFilterAfter(new AuthRateLimitFilter(open, perIp, problems), SecurityContextHolderFilter.class)

@@ -98,8 +98,7 @@ class AuthController {
         if (secondFactors.isEnabled(account.id())) {
             requireSecondFactor(account, body, request);
         } else if (secondFactors.mustEnrol(account.id(), account.role())) {
-            throw new ForbiddenException("Staff accounts need two-factor authentication: set up an authenticator app on your "
-                    + "account page first (a passkey signs in to the panel in the browser, not here).");
+            throw new ForbiddenException(UserMessage.of("error.api.staff-needs-2fa"));
         }
         IssuedToken issued = tokens.issueSessionToken(account.id());
         var user = new PanelUser(account.id(), account.email(), "", account.role(), true);
@@ -131,8 +130,8 @@ class AuthController {
 
     private static void requireNoWait(long seconds) {
         if (seconds > 0) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    "Too many attempts, try again in " + seconds + " seconds.",
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    UserMessage.of("error.api.too-many-attempts", seconds),
                     HttpHeaders.readOnlyHttpHeaders(headersWithRetryAfter(seconds)));
         }
     }

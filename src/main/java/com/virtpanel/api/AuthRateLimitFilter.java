@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.throttle.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,7 +51,7 @@ class AuthRateLimitFilter extends OncePerRequestFilter {
     static void tooMany(Problems problems, HttpServletRequest request, HttpServletResponse response, long waitSeconds)
             throws IOException {
         problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                "Too many requests. Try again in " + waitSeconds + " s.",
+                UserMessage.of("error.api.too-many-requests", waitSeconds),
                 Map.of(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds)));
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.Sha256;
 import com.virtpanel.base.security.SecondFactorPassed;
 import com.virtpanel.base.throttle.RateLimiter;
@@ -82,24 +84,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, TokenCheck.Refused refused)
             throws IOException {
         String type;
-        String detail;
+        UserMessage detail;
         switch (refused.reason()) {
             case EXPIRED -> {
                 type = "token-expired";
-                detail = "The token expired at " + refused.expiredAt() + ". Sign in again with POST "
-                        + ApiSecurityConfig.TOKEN + ", or create a new personal access token on your account page.";
+                detail = UserMessage.of("error.api.token-expired", refused.expiredAt(), ApiSecurityConfig.TOKEN);
             }
             case REVOKED -> {
                 type = "token-revoked";
-                detail = "The token was revoked: by its owner, or by a change of the account's password or second factor.";
+                detail = UserMessage.of("error.api.token-revoked");
             }
             case SUSPENDED -> {
                 type = "invalid-token";
-                detail = "The token's account is suspended.";
+                detail = UserMessage.of("error.api.token-account-suspended");
             }
             default -> {
                 type = "invalid-token";
-                detail = "The token is not valid.";
+                detail = UserMessage.of("error.api.token-invalid");
             }
         }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, type, "Unauthorized", detail,

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -36,8 +38,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    static String detail(long limit) {
-        return "The request body is larger than " + (limit / 1024) + " KiB.";
+        static UserMessage detail(long limit) {
+        return UserMessage.of("error.api.body-larger-than", limit / 1024);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +38,7 @@ class ErrorGuardFilter extends OncePerRequestFilter {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("API request {} {} failed (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
             problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                    "Something went wrong on our side (reference " + reference + "). Please try again.", Map.of());
+                    UserMessage.of("error.unexpected", reference), Map.of());
         }
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.virtpanel.base.Messages;
+import com.virtpanel.base.UserMessage;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -28,32 +31,46 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
+        /** The finding in English, the API's default language. */
     static Finding describe(Throwable failure) {
+        return describe(failure, Messages.ENGLISH);
+    }
+
+    static Finding describe(Throwable failure, Locale language) {
+        Found found = find(failure);
+        return new Finding(found.field(), found.detail().in(language));
+    }
+
+    private record Found(String field, UserMessage detail) {
+    }
+
+    private static Found find(Throwable failure) {
         UnrecognizedPropertyException unknown = find(failure, UnrecognizedPropertyException.class);
         if (unknown != null) {
             String known = unknown.getKnownPropertyIds() == null ? ""
                     : String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf)
                             .collect(Collectors.toCollection(TreeSet::new)));
-            return new Finding(path(unknown), "Unknown field \"" + shorten(unknown.getPropertyName()) + "\"."
-                    + (known.isEmpty() ? "" : " Known fields: " + known + "."));
+            return known.isEmpty()
+                    ? new Found(path(unknown), UserMessage.of("error.api.json.unknown-field", shorten(unknown.getPropertyName())))
+                    : new Found(path(unknown), UserMessage.of("error.api.json.unknown-field-known", shorten(unknown.getPropertyName()), known));
         }
         if (find(failure, StreamConstraintsException.class) != null) {
-            return new Finding(null, "The body is nested too deeply or has a value that is too long.");
+            return new Found(null, UserMessage.of("error.api.json.too-deep"));
         }
         MismatchedInputException mismatch = find(failure, MismatchedInputException.class);
         if (mismatch != null) {
             String field = path(mismatch);
-            String expected = expected(mismatch.getTargetType());
+            UserMessage expected = expected(mismatch.getTargetType());
             if (field == null) {
-                return new Finding(null, "The body must be " + expected + ".");
+                return new Found(null, UserMessage.of("error.api.json.body-must-be", expected));
             }
-            return new Finding(field, "The field \"" + field + "\" must be " + expected + ".");
+            return new Found(field, UserMessage.of("error.api.json.field-must-be", field, expected));
         }
         JsonMappingException mapping = find(failure, JsonMappingException.class);
         if (mapping != null) {
             String field = path(mapping);
-            return new Finding(field, field == null ? "The body does not have the expected shape."
-                    : "The field \"" + field + "\" has a value of the wrong type.");
+            return new Found(field, field == null ? UserMessage.of("error.api.json.wrong-shape")
+                    : UserMessage.of("error.api.json.wrong-type", field));
         }
         JsonProcessingException syntax = find(failure, JsonParseException.class);
         if (syntax == null) {
@@ -64,13 +81,13 @@ final class JsonErrors {
             var duplicate = DUPLICATE.matcher(message);
             if (duplicate.find()) {
                 String field = shorten(duplicate.group(1));
-                return new Finding(field, "The field \"" + field + "\" appears more than once.");
+                return new Found(field, UserMessage.of("error.api.json.duplicate", field));
             }
             var at = syntax.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return new Finding(null, "The body is not valid JSON" + where + ".");
+            return new Found(null, at == null ? UserMessage.of("error.api.json.not-json")
+                    : UserMessage.of("error.api.json.not-json-at", at.getLineNr(), at.getColumnNr()));
         }
-        return new Finding(null, "A JSON object is required as the request body.");
+        return new Found(null, UserMessage.of("error.api.json.object-required"));
     }
 
     private static String path(DatabindException e) {
@@ -91,29 +108,29 @@ final class JsonErrors {
         return path.isEmpty() ? null : path.toString();
     }
 
-    private static String expected(Class<?> type) {
+    private static UserMessage expected(Class<?> type) {
         if (type == null) {
-            return "of another type";
+            return UserMessage.of("error.api.json.expected.other");
         }
         if (CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
+            return UserMessage.of("error.api.json.expected.string");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return UserMessage.of("error.api.json.expected.array");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return UserMessage.of("error.api.json.expected.boolean");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
+            return UserMessage.of("error.api.json.expected.integer");
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+            return UserMessage.of("error.api.json.expected.number");
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a JSON object";
+            return UserMessage.of("error.api.json.expected.object");
         }
-        return "of another type";
+        return UserMessage.of("error.api.json.expected.other");
     }
 
     private static String shorten(String s) {

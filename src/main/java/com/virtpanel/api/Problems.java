@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import com.virtpanel.base.Messages;
+import com.virtpanel.base.UserMessage;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpHeaders;
@@ -37,10 +38,15 @@ class Problems {
      * The problem; {@code title} is the English one, replaced by the bundle's {@code problem.title.<type>}
      * in the language of the current request when there is one.
      */
-    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail, String instance) {
+        static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail, String instance) {
+        return problem(status, type, title, detail, instance, currentLocale());
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail, String instance,
+            Locale language) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
-        problem.setTitle(Messages.has("problem.title." + type) ? Messages.get(currentLocale(), "problem.title." + type) : title);
+        problem.setTitle(Messages.has("problem.title." + type) ? Messages.get(language, "problem.title." + type) : title);
         if (instance != null) {
             problem.setInstance(URI.create(instance));
         }
@@ -52,9 +58,12 @@ class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** Writes a problem straight to the servlet response, for filters. */
+        /**
+     * Writes a problem straight to the servlet response, for filters: in the language of the
+     * request's Accept-Language (the filters may run before Spring has bound the request).
+     */
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String type, String title,
-            String detail, Map<String, String> headers) throws IOException {
+            UserMessage detail, Map<String, String> headers) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -63,7 +72,8 @@ class Problems {
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(status, type, title, detail, safePath(request)));
+        Locale language = locale(request);
+        json.writeValue(response.getOutputStream(), problem(status, type, title, detail.in(language), safePath(request), language));
     }
 
     /** The language of the request's Accept-Language among those the panel speaks (English otherwise). */

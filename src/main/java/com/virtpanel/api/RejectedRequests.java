@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -25,8 +27,7 @@ class RejectedRequests {
             String uri = request.getRequestURI();
             if (uri != null && (uri.startsWith("/api/") || uri.equals("/api"))) {
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "rejected-url", "Bad request",
-                        "The URL contains characters or sequences that are not allowed (such as encoded slashes, "
-                                + "percent signs or dots, or control characters).", Map.of());
+                        UserMessage.of("error.api.rejected-url"), Map.of());
             } else {
                 fallback.handle(request, response, rejected);
             }

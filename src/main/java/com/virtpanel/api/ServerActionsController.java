@@ -73,9 +73,8 @@ class ServerActionsController {
             case "reset" -> power.reset(id);
             default -> {
                 servers.get(id);
-                throw new ApiException(HttpStatus.NOT_FOUND, "unknown-action", "Not found", "There is no action \""
-                        + (action.length() > 40 ? action.substring(0, 40) + "…" : action) + "\". Actions are start, shutdown, "
-                        + "reboot, poweroff, reset, reinstall and reset_password.", null);
+                throw new ApiException(HttpStatus.NOT_FOUND, "unknown-action", UserMessage.of("error.api.unknown-action",
+                        action.length() > 40 ? action.substring(0, 40) + "…" : action), null);
             }
         };
         return ResponseEntity.accepted().body(json.of(result));
@@ -133,7 +132,7 @@ class ServerActionsController {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give " + field + " as an ISO-8601 instant, like 2026-01-31T12:00:00Z.");
+            throw new InvalidInputException(field, UserMessage.of("error.api.instant", field));
         }
     }
 

@@ -1,5 +1,7 @@
 package com.virtpanel.api;
 
+import com.virtpanel.base.UserMessage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -43,11 +45,11 @@ class UnknownRoutes {
         if (!allowed.isEmpty()) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.ALLOW, String.join(", ", allowed));
-            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-                    "Use " + String.join(" or ", allowed) + " here.", headers);
+            throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    UserMessage.of("error.api.method-not-allowed", String.join(", ", allowed)), headers);
         }
-        throw new ApiException(HttpStatus.NOT_FOUND, "no-such-endpoint", "Not found",
-                "There is no such endpoint. The API is described at " + ApiSecurityConfig.OPENAPI + ".", null);
+        throw new ApiException(HttpStatus.NOT_FOUND, "no-such-endpoint",
+                UserMessage.of("error.api.no-such-endpoint", ApiSecurityConfig.OPENAPI), null);
     }
 
     /** The API's own routes, read once from Spring MVC's mappings (they do not change at run time). */

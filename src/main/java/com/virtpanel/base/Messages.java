@@ -82,7 +82,7 @@ public final class Messages {
     }
 
     private static String show(Object arg, Locale language) {
-        if (arg instanceof UserMessage nested) {
+        if (arg instanceof Translatable nested) {
             return nested.in(language);
         }
         if (arg instanceof Integer || arg instanceof Long || arg instanceof Short) {

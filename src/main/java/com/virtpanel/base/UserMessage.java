@@ -7,7 +7,7 @@ import java.util.Locale;
  * service can refuse something once and the page and the REST API each say it in their
  * reader's language.
  */
-public record UserMessage(String key, Object... args) {
+public record UserMessage(String key, Object... args) implements Translatable {
 
     private static final String LITERAL = "";
 
@@ -20,6 +20,7 @@ public record UserMessage(String key, Object... args) {
         return new UserMessage(LITERAL, text);
     }
 
+    @Override
     public String in(Locale locale) {
         return LITERAL.equals(key) ? String.valueOf(args[0]) : Messages.get(locale, key, args);
     }

@@ -49,7 +49,7 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public PlanInfo orderablePlan(String name) {
         return plans.findByName(name == null ? "" : name.trim()).filter(Plan::isActive).map(Plan::info)
-                .orElseThrow(() -> new InvalidInputException("plan", "There is no plan called \"" + shorten(name) + "\"."));
+                .orElseThrow(() -> new InvalidInputException("plan", UserMessage.of("error.catalog.no-plan-called", shorten(name))));
     }
 
     /** Any plan by id, retired ones included (servers keep their plan). */
@@ -72,7 +72,7 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public ImageInfo orderableImage(String name) {
         return images.findByName(name == null ? "" : name.trim()).map(Image::info).filter(ImageInfo::enabled)
-                .orElseThrow(() -> new InvalidInputException("image", "There is no image called \"" + shorten(name) + "\"."));
+                .orElseThrow(() -> new InvalidInputException("image", UserMessage.of("error.catalog.no-image-called", shorten(name))));
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +84,7 @@ public class CatalogService {
     public PlanInfo createPlan(PlanDraft draft) {
         PlanRules.check(draft);
         if (plans.findByName(draft.name()).isPresent()) {
-            throw new ConflictException("A plan called \"" + draft.name() + "\" exists already.");
+            throw new ConflictException(UserMessage.of("error.catalog.plan-exists", draft.name()));
         }
         Plan plan = plans.saveAndFlush(new Plan(draft, clock.instant()));
         events.publishEvent(new CatalogEvents.PlanCreated(plan.getId(), draft.name()));
@@ -98,12 +98,11 @@ public class CatalogService {
         Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         PlanInfo before = plan.info();
         if (!before.name().equals(draft.name()) && plans.findByName(draft.name()).isPresent()) {
-            throw new ConflictException("A plan called \"" + draft.name() + "\" exists already.");
+            throw new ConflictException(UserMessage.of("error.catalog.plan-exists", draft.name()));
         }
         if (planUsage.getIfAvailable(() -> p -> 0).liveServersOn(id) > 0
                 && (draft.vcpus() != before.vcpus() || draft.memoryMib() != before.memoryMib() || draft.diskGib() < before.diskGib())) {
-            throw new ConflictException("Servers use this plan: its size (vCPUs, memory, smaller disk) cannot change. "
-                    + "Create a new plan and move servers to it instead.");
+            throw new ConflictException(UserMessage.of("error.catalog.plan-size-in-use"));
         }
         plan.apply(draft);
         plans.flush();
@@ -133,7 +132,7 @@ public class CatalogService {
         Plan plan = plans.findById(id).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         long inUse = planUsage.getIfAvailable(() -> p -> 0).liveServersOn(id);
         if (inUse > 0) {
-            throw new ConflictException("This plan is used by " + inUse + " server(s) and cannot be deleted. Retire it instead.");
+            throw new ConflictException(UserMessage.of("error.catalog.plan-in-use", inUse));
         }
         String name = plan.info().name();
         try {
@@ -157,7 +156,7 @@ public class CatalogService {
             throw new InvalidInputException("name", UserMessage.of("error.catalog.image-name-lower-case-letters"));
         }
         if (images.findByName(draft.name()).isPresent()) {
-            throw new ConflictException("An image called \"" + draft.name() + "\" exists already.");
+            throw new ConflictException(UserMessage.of("error.catalog.image-exists", draft.name()));
         }
         Image image = new Image(draft, clock.instant());
         image.inspected(osName, osVersion, arch);
@@ -189,7 +188,7 @@ public class CatalogService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public void setCustomerIso(long planId, boolean allowed) {
-        Plan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan not found."));
+        Plan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.plan-not-found")));
         if (plan.allowsCustomerIso() != allowed) {
             plan.allowCustomerIso(allowed);
             events.publishEvent(new CatalogEvents.PlanCustomerIsoChanged(planId, plan.info().name(), allowed));

@@ -89,7 +89,7 @@ class DebianImageSeed implements ApplicationRunner {
                 log.warn("Not registering {}: {} is not a checksum line for {}.qcow2", NAME, sums, NAME);
                 return Optional.empty();
             }
-            Optional<String> refusal = Qcow2Header.refusal(file);
+            var refusal = Qcow2Header.refusal(file);
             if (refusal.isPresent()) {
                 log.warn("Not registering {}: {}", NAME, refusal.get());
                 return Optional.empty();

@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +44,7 @@ sealed interface FileSource permits FileSource.LocalFile, FileSource.Download {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("source", "This URL is not valid.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.url-not-valid"));
         }
     }
 
@@ -52,11 +54,11 @@ sealed interface FileSource permits FileSource.LocalFile, FileSource.Download {
             return new Download(url(text), download);
         }
         if (text.isEmpty() || !text.startsWith("/")) {
-            throw new InvalidInputException("source", "Enter an absolute path on the panel's host or an http(s) URL.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.enter-absolute-path-panel-s"));
         }
         Path path = Path.of(text).normalize();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new InvalidInputException("source", "There is no readable file at " + path + ".");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.no-readable-file", path));
         }
         return new LocalFile(path);
     }
@@ -65,7 +67,7 @@ sealed interface FileSource permits FileSource.LocalFile, FileSource.Download {
      * Copies the source into {@code target} and returns the SHA-256 of what was copied; more
      * than {@code maxBytes} stops the copy with {@code tooLarge} on the "source" field.
      */
-    static String copyAndHash(FileSource source, Path target, long maxBytes, String tooLarge)
+    static String copyAndHash(FileSource source, Path target, long maxBytes, UserMessage tooLarge)
             throws IOException, InterruptedException {
         MessageDigest digest;
         try {
@@ -85,7 +87,7 @@ sealed interface FileSource permits FileSource.LocalFile, FileSource.Download {
                 out.write(buffer, 0, n);
             }
         } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-            throw new InvalidInputException("source", "Could not connect to the file's server.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.could-not-connect-file-server"));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

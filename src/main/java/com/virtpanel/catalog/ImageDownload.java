@@ -49,10 +49,10 @@ final class ImageDownload {
             }
             response.body().close();
             if (!REDIRECTS.contains(status)) {
-                throw new InvalidInputException("source", "The server answered HTTP " + status + " for this URL.");
+                throw new InvalidInputException("source", UserMessage.of("error.catalog.http-status", String.valueOf(status)));
             }
             if (hops == MAX_REDIRECTS) {
-                throw new InvalidInputException("source", "The URL redirects more than " + MAX_REDIRECTS + " times.");
+                throw new InvalidInputException("source", UserMessage.of("error.catalog.too-many-redirects", MAX_REDIRECTS));
             }
             current = next(uri, current, response.headers().firstValue("Location").orElse(null));
         }
@@ -73,8 +73,7 @@ final class ImageDownload {
             throw new InvalidInputException("source", UserMessage.of("error.catalog.url-redirects-something-other-than"));
         }
         if (!next.getHost().equalsIgnoreCase(first.getHost()) && !publicHost.test(next.getHost())) {
-            throw new InvalidInputException("source", "The URL redirects to " + next.getHost()
-                    + ", which is not a public Internet address. Redirects into private networks are refused.");
+            throw new InvalidInputException("source", UserMessage.of("error.catalog.redirect-not-public", next.getHost()));
         }
         return next;
     }

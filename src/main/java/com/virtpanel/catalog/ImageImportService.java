@@ -107,29 +107,26 @@ public class ImageImportService {
             throw new InvalidInputException("sha256", UserMessage.of("error.catalog.enter-image-s-sha-256"));
         }
         if (catalog.allImages().stream().anyMatch(i -> i.name().equals(r.name()))) {
-            throw new ConflictException("An image called \"" + r.name() + "\" exists already.");
+            throw new ConflictException(UserMessage.of("error.catalog.image-exists", r.name()));
         }
         if (Files.exists(fileOf(r.name()))) {
-            throw new ConflictException("The image store already has a file for \"" + r.name() + "\" (" + fileOf(r.name())
-                    + "). Remove it or choose another name.");
+            throw new ConflictException(UserMessage.of("error.catalog.image-file-exists", r.name(), fileOf(r.name())));
         }
         return FileSource.parse(r.source() == null ? "" : r.source().trim(), download);
     }
 
     private ImageInfo run(ImageImportRequest r, FileSource source) {
         if (!inProgress.add(r.name())) {
-            throw new ConflictException("The image \"" + r.name() + "\" is being imported already.");
+            throw new ConflictException(UserMessage.of("error.catalog.image-importing", r.name()));
         }
         Path target = fileOf(r.name());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.getParent());
-            String actual = FileSource.copyAndHash(source, partial, maxBytes, "The image is larger than the allowed "
-                    + (maxBytes >> 30) + " GiB (panel.catalog.images.max-size).");
+            String actual = FileSource.copyAndHash(source, partial, maxBytes, UserMessage.of("error.catalog.image-too-large", maxBytes >> 30));
             String expected = r.sha256().trim().toLowerCase(Locale.ROOT);
             if (!actual.equals(expected)) {
-                throw new InvalidInputException("sha256", "The file's SHA-256 is " + actual + ", not " + expected
-                        + ". Nothing was registered: check the checksum and the source.");
+                throw new InvalidInputException("sha256", UserMessage.of("error.catalog.image-sha256-mismatch", actual, expected));
             }
             var refusal = Qcow2Header.refusal(partial);
             if (refusal.isPresent()) {
@@ -147,7 +144,7 @@ public class ImageImportService {
                 throw e;
             }
         } catch (IOException e) {
-            throw new OperationFailedException("Could not store the image: " + e.getMessage(), e);
+            throw new OperationFailedException(UserMessage.of("error.catalog.could-not-store-image", e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperationFailedException(UserMessage.of("error.catalog.image-import-was-interrupted"), e);

@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.NotFoundException;
@@ -94,17 +96,18 @@ public class IsoLibrary {
     public IsoInfo bootableBy(long isoId, long accountId) {
         IsoInfo iso = isos.findById(isoId).map(Iso::info)
                 .filter(i -> i.library() || i.ownerAccountId() == accountId)
-                .orElseThrow(() -> new NotFoundException("There is no ISO " + isoId + "."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.no-iso", String.valueOf(isoId))));
         if (!iso.ready()) {
-            throw new ConflictException("The ISO \"" + iso.name() + "\" is not ready: "
-                    + (iso.status() == IsoStatus.DOWNLOADING ? "it is still being downloaded." : iso.failure()));
+            throw iso.status() == IsoStatus.DOWNLOADING
+                    ? new ConflictException(UserMessage.of("error.catalog.iso-still-downloading", iso.name()))
+                    : new ConflictException(UserMessage.of("error.catalog.iso-not-ready", iso.name(), iso.failure()));
         }
         return iso;
     }
 
     /** Any ISO by id, for the host definition of a server that has it attached. */
     public IsoInfo iso(long isoId) {
-        return isos.findById(isoId).map(Iso::info).orElseThrow(() -> new NotFoundException("There is no ISO " + isoId + "."));
+        return isos.findById(isoId).map(Iso::info).orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.no-iso", String.valueOf(isoId))));
     }
 
     /** Copies or downloads, verifies and registers; returns when the ISO is in the library. */
@@ -125,7 +128,7 @@ public class IsoLibrary {
     @PreAuthorize("hasRole('ADMIN')")
     public void removeFromLibrary(long isoId) {
         Iso iso = isos.findById(isoId).filter(i -> i.getOwnerAccountId() == null)
-                .orElseThrow(() -> new NotFoundException("There is no ISO " + isoId + " in the library."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.no-library-iso", String.valueOf(isoId))));
         remove(iso);
     }
 
@@ -137,30 +140,29 @@ public class IsoLibrary {
     public IsoInfo addForCustomer(long accountId, String name, String url, String sha256) {
         String cleanName = checkName(name);
         if (url == null || url.isBlank() || url.length() > 2000) {
-            throw new InvalidInputException("url", "Enter the ISO's http(s) URL.");
+            throw new InvalidInputException("url", UserMessage.of("error.catalog.enter-iso-url"));
         }
         URI uri;
         try {
             uri = FileSource.url(url.trim());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("url", "This URL is not valid: use an http(s) URL with a host name.");
+            throw new InvalidInputException("url", UserMessage.of("error.catalog.iso-url-not-valid"));
         }
         if (!customerHost.test(uri.getHost())) {
-            throw new InvalidInputException("url", "The URL's host " + uri.getHost() + " is not a public Internet address. "
-                    + "ISOs are downloaded from public addresses only.");
+            throw new InvalidInputException("url", UserMessage.of("error.catalog.iso-url-not-public", uri.getHost()));
         }
         String expected = null;
         if (sha256 != null && !sha256.isBlank()) {
             if (!SHA256.matcher(sha256.trim()).matches()) {
-                throw new InvalidInputException("sha256", "A SHA-256 checksum is 64 hexadecimal characters (or leave it empty).");
+                throw new InvalidInputException("sha256", UserMessage.of("error.catalog.iso-sha256-optional"));
             }
             expected = sha256.trim().toLowerCase(Locale.ROOT);
         }
         if (isos.countByOwnerAccountId(accountId) >= maxPerCustomer) {
-            throw new ConflictException("You have " + maxPerCustomer + " ISOs already: remove one first.");
+            throw new ConflictException(UserMessage.of("error.catalog.too-many-isos", maxPerCustomer));
         }
         if (isos.existsByScopeName(Iso.scope(accountId, cleanName))) {
-            throw new ConflictException("You have an ISO called \"" + cleanName + "\" already.");
+            throw new ConflictException(UserMessage.of("error.catalog.own-iso-exists", cleanName));
         }
         Path target = store.resolve("customer-" + accountId).resolve(cleanName + ".iso");
         Iso saved;
@@ -168,7 +170,7 @@ public class IsoLibrary {
             saved = isos.saveAndFlush(new Iso(cleanName, accountId, uri.toString(), target.toString(), expected, null,
                     IsoStatus.DOWNLOADING, clock.instant()));
         } catch (DataIntegrityViolationException raced) {
-            throw new ConflictException("You have an ISO called \"" + cleanName + "\" already.");
+            throw new ConflictException(UserMessage.of("error.catalog.own-iso-exists", cleanName));
         }
         long id = saved.getId();
         String checksum = expected;
@@ -179,9 +181,9 @@ public class IsoLibrary {
     /** Removes a customer's own ISO; someone else's is "not found". */
     public void removeForCustomer(long accountId, long isoId) {
         Iso iso = isos.findById(isoId).filter(i -> i.getOwnerAccountId() != null && i.getOwnerAccountId() == accountId)
-                .orElseThrow(() -> new NotFoundException("There is no ISO " + isoId + "."));
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.catalog.no-iso", String.valueOf(isoId))));
         if (iso.getStatus() == IsoStatus.DOWNLOADING) {
-            throw new ConflictException("The ISO is still being downloaded: remove it when that is done.");
+            throw new ConflictException(UserMessage.of("error.catalog.iso-remove-while-downloading"));
         }
         remove(iso);
     }
@@ -206,7 +208,7 @@ public class IsoLibrary {
             isos.delete(iso);
             isos.flush();
         } catch (DataIntegrityViolationException attached) {
-            throw new ConflictException("The ISO \"" + info.name() + "\" is attached to a server. Eject it there first.");
+            throw new ConflictException(UserMessage.of("error.catalog.iso-attached", info.name()));
         }
         deleteQuietly(Path.of(info.path()));
         events.publishEvent(new CatalogEvents.IsoRemoved(info.id(), info.name(), info.ownerAccountId()));
@@ -215,21 +217,20 @@ public class IsoLibrary {
     private FileSource checkAdmin(String name, String source, String sha256) {
         String cleanName = checkName(name);
         if (sha256 == null || !SHA256.matcher(sha256.trim()).matches()) {
-            throw new InvalidInputException("sha256", "Enter the ISO's SHA-256 checksum: 64 hexadecimal characters.");
+            throw new InvalidInputException("sha256", UserMessage.of("error.catalog.enter-iso-sha256"));
         }
         if (isos.existsByScopeName(Iso.scope(null, cleanName))) {
-            throw new ConflictException("The library has an ISO called \"" + cleanName + "\" already.");
+            throw new ConflictException(UserMessage.of("error.catalog.library-iso-exists", cleanName));
         }
         if (Files.exists(libraryFile(cleanName))) {
-            throw new ConflictException("The ISO store already has a file for \"" + cleanName + "\" (" + libraryFile(cleanName)
-                    + "). Remove it or choose another name.");
+            throw new ConflictException(UserMessage.of("error.catalog.iso-file-exists", cleanName, libraryFile(cleanName)));
         }
         return FileSource.parse(source == null ? "" : source.trim(), adminDownload);
     }
 
     private static String checkName(String name) {
         if (name == null || !NAME.matcher(name.trim()).matches()) {
-            throw new InvalidInputException("name", "An ISO name is letters, digits, dots, dashes and underscores (up to 60).");
+            throw new InvalidInputException("name", UserMessage.of("error.catalog.iso-name"));
         }
         return name.trim();
     }
@@ -240,12 +241,12 @@ public class IsoLibrary {
 
     private IsoInfo registerChecked(String name, String source, FileSource from, String sha256) {
         if (!inProgress.add(name)) {
-            throw new ConflictException("The ISO \"" + name + "\" is being registered already.");
+            throw new ConflictException(UserMessage.of("error.catalog.iso-registering", name));
         }
         Path target = libraryFile(name);
         try {
             if (isos.existsByScopeName(Iso.scope(null, name))) { // registered while this request waited
-                throw new ConflictException("The library has an ISO called \"" + name + "\" already.");
+                throw new ConflictException(UserMessage.of("error.catalog.library-iso-exists", name));
             }
             long size = fetchVerified(from, target, sha256.trim().toLowerCase(Locale.ROOT)).size();
             try {
@@ -257,7 +258,7 @@ public class IsoLibrary {
             } catch (RuntimeException e) {
                 deleteQuietly(target);
                 throw e instanceof DataIntegrityViolationException
-                        ? new ConflictException("The library has an ISO called \"" + name + "\" already.") : e;
+                        ? new ConflictException(UserMessage.of("error.catalog.library-iso-exists", name)) : e;
             }
         } finally {
             inProgress.remove(name);
@@ -297,27 +298,24 @@ public class IsoLibrary {
         Path partial = target.resolveSibling(target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(target.getParent());
-            String actual = FileSource.copyAndHash(from, partial, maxBytes, "The ISO is larger than the allowed "
-                    + (maxBytes >> 20) + " MiB (panel.iso.max-size).");
+            String actual = FileSource.copyAndHash(from, partial, maxBytes, UserMessage.of("error.catalog.iso-too-large", maxBytes >> 20));
             if (expected != null && !actual.equals(expected)) {
-                throw new InvalidInputException("sha256", "The file's SHA-256 is " + actual + ", not " + expected
-                        + ". Nothing was saved: check the checksum and the source.");
+                throw new InvalidInputException("sha256", UserMessage.of("error.catalog.iso-sha256-mismatch", actual, expected));
             }
             if (!Iso9660.isIso(partial)) {
-                throw new InvalidInputException("source", "This file is not an ISO image (no ISO 9660 signature "
-                        + "\"CD001\" at byte 0x8001).");
+                throw new InvalidInputException("source", UserMessage.of("error.catalog.not-an-iso"));
             }
             long size = Files.size(partial);
             // a link, not a rename: a rename would replace a file someone else registered meanwhile
             Files.createLink(target, partial);
             return new Fetched(actual, size);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new ConflictException("The ISO store already has a file " + target.getFileName() + ": choose another name.");
+            throw new ConflictException(UserMessage.of("error.catalog.iso-store-has-file", target.getFileName()));
         } catch (IOException e) {
-            throw new OperationFailedException("Could not store the ISO: " + e.getMessage(), e);
+            throw new OperationFailedException(UserMessage.of("error.catalog.could-not-store-iso", e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OperationFailedException("The ISO download was interrupted.", e);
+            throw new OperationFailedException(UserMessage.of("error.catalog.iso-download-interrupted"), e);
         } finally {
             deleteQuietly(partial);
         }

@@ -1,7 +1,9 @@
 package com.virtpanel.catalog;
 
 import com.virtpanel.base.Bytes;
-import java.util.Locale;
+import com.virtpanel.base.Translatable;
+import com.virtpanel.base.UserMessage;
+import java.text.NumberFormat;
 
 /**
  * A plan as every other module sees it. {@code cpuCapPercent} is for the whole server,
@@ -20,12 +22,30 @@ public record PlanInfo(long id, String name, String title, int vcpus, int memory
         return burstBaselinePercent != null;
     }
 
+        /** The monthly price in English ("EUR 5.00 / month"), for logs and tests; views show {@link #priceMessage()}. */
     public String price() {
-        return String.format(Locale.ROOT, "%s %d.%02d / month", currency, priceCents / 100, priceCents % 100);
+        return priceMessage().english();
     }
 
+    /** The monthly price, the amount written the reader's way ("EUR 5.00 / month", "EUR 5,00 / мес."). */
+    public UserMessage priceMessage() {
+        Translatable amount = language -> {
+            NumberFormat format = NumberFormat.getNumberInstance(language);
+            format.setMinimumFractionDigits(2);
+            format.setMaximumFractionDigits(2);
+            return format.format(priceCents / 100.0);
+        };
+        return UserMessage.of("catalog.plan.price", currency, amount);
+    }
+
+    /** The size in English ("1 vCPU · 1 GiB RAM · 10 GiB disk"); views show {@link #summaryMessage()}. */
     public String summary() {
-        String memory = memoryMib >= 1024 && memoryMib % 1024 == 0 ? (memoryMib / 1024) + " GiB" : memoryMib + " MiB";
-        return vcpus + " vCPU · " + memory + " RAM · " + diskGib + " GiB disk";
+        return summaryMessage().english();
+    }
+
+    public UserMessage summaryMessage() {
+        UserMessage memory = memoryMib >= 1024 && memoryMib % 1024 == 0
+                ? UserMessage.of("catalog.plan.memory-gib", memoryMib / 1024) : UserMessage.of("catalog.plan.memory-mib", memoryMib);
+        return UserMessage.of("catalog.plan.summary", vcpus, memory, diskGib);
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -24,7 +26,7 @@ final class Qcow2Header {
     }
 
     /** Why this file cannot be registered, or empty when it is a self-contained qcow2. */
-    static Optional<String> refusal(Path file) throws IOException {
+    static Optional<UserMessage> refusal(Path file) throws IOException {
         byte[] header;
         try (InputStream in = Files.newInputStream(file)) {
             header = in.readNBytes(HEADER_V3);
@@ -32,23 +34,23 @@ final class Qcow2Header {
         return refusal(header);
     }
 
-    static Optional<String> refusal(byte[] header) {
+    static Optional<UserMessage> refusal(byte[] header) {
         if (header.length < 72 || !Arrays.equals(Arrays.copyOf(header, 4), MAGIC)) {
-            return Optional.of("This file is not a qcow2 image.");
+            return Optional.of(UserMessage.of("error.catalog.not-qcow2"));
         }
         ByteBuffer b = ByteBuffer.wrap(header); // qcow2 is big-endian, as ByteBuffer is by default
         int version = b.getInt(4);
         long backingFileOffset = b.getLong(8);
         if (backingFileOffset != 0) {
-            return Optional.of("This qcow2 image has a backing file: only self-contained images can be registered.");
+            return Optional.of(UserMessage.of("error.catalog.qcow2-backing-file"));
         }
         if (version >= 3) {
             if (header.length < 80) {
-                return Optional.of("This file is not a complete qcow2 image.");
+                return Optional.of(UserMessage.of("error.catalog.qcow2-incomplete"));
             }
             long incompatible = b.getLong(72);
             if ((incompatible & EXTERNAL_DATA_FILE) != 0) {
-                return Optional.of("This qcow2 image keeps its data in an external file: only self-contained images can be registered.");
+                return Optional.of(UserMessage.of("error.catalog.qcow2-external-data"));
             }
         }
         return Optional.empty();

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.virtpanel.base.PanelException.Kind;
@@ -19,7 +21,7 @@ record DiskImage(String format, long virtualSize, String backingFile) {
             String out = HostCommand.check(Duration.ofSeconds(30), List.of("qemu-img", "info", "-U", "--output=json", file.toString()));
             return parse(out);
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host could not read the server's disk. Please contact support.", e.getMessage(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-read-disk"), e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -90,7 +92,7 @@ public class GuestLimits {
             } catch (IOException e) {
                 log.warn("Cannot cap the network of {} on {}: {}", domain, tap, e.getMessage());
                 throw new HostException(PanelException.Kind.FAILED,
-                        "The host could not apply the server's network limit. Please contact support.",
+                        UserMessage.of("error.host.could-not-apply-network-limit"),
                         "capping " + tap + " of " + domain + ": " + e.getMessage(), e);
             }
         }

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException;
 import java.util.List;
 
@@ -19,7 +21,7 @@ final class GuestRoot {
         List<String> roots = g.call("inspect-os").stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (roots.isEmpty()) {
             throw new HostException(PanelException.Kind.FAILED,
-                    "No operating system was found on the disk (libguestfs could not inspect it).", "inspect-os found no root", null);
+                    UserMessage.of("error.host.no-os-on-disk"), "inspect-os found no root", null);
         }
         return roots.get(0);
     }
@@ -28,7 +30,7 @@ final class GuestRoot {
         String root = find(g);
         if (!"linux".equals(g.value("inspect-get-type " + Guestfish.quote(root)))) {
             throw new HostException(PanelException.Kind.FAILED,
-                    "This works for Linux systems only.", "not linux: " + root, null);
+                    UserMessage.of("error.host.linux-only"), "not linux: " + root, null);
         }
         g.call("mount " + Guestfish.quote(root) + " /");
         return root;

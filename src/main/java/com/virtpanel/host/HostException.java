@@ -13,8 +13,8 @@ public class HostException extends PanelException {
     private final String detail;
     private final boolean transientFailure;
 
-    HostException(Kind kind, String userMessage, String detail, Throwable cause) {
-        this(kind, userMessage, detail, cause, kind == Kind.UNAVAILABLE);
+        HostException(Kind kind, UserMessage message, String detail, Throwable cause) {
+        this(kind, message, detail, cause, kind == Kind.UNAVAILABLE);
     }
 
     HostException(Kind kind, UserMessage message, String detail, Throwable cause, boolean transientFailure) {
@@ -24,12 +24,7 @@ public class HostException extends PanelException {
         this.transientFailure = transientFailure;
     }
 
-    HostException(Kind kind, String userMessage, String detail, Throwable cause, boolean transientFailure) {
-        super(userMessage, cause);
-        this.kind = kind;
-        this.detail = detail;
-        this.transientFailure = transientFailure;
-    }
+    
 
     static HostException unreachable(String detail, Throwable cause) {
         return new HostException(Kind.UNAVAILABLE,

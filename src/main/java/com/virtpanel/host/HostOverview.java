@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.Bytes;
 import org.libvirt.NodeInfo;
 import org.springframework.stereotype.Service;
@@ -43,13 +45,11 @@ public class HostOverview {
     }
 
     /** Which plan limits this host's kernel can enforce, and how; a missing one is said on the host page. */
-    public String enforceableLimits() {
+        public UserMessage enforceableLimits() {
         return switch (NetworkShaping.detect()) {
-            case LIBVIRT -> "CPU, disk and network";
-            case TAP -> "CPU, disk and network (network by the panel with tc on each guest's tap: the kernel lacks the "
-                    + "sfq qdisc or police action libvirt's bandwidth needs)";
-            case NONE -> "CPU and disk; not network (the kernel has neither what libvirt's bandwidth needs, sfq and police, "
-                    + "nor what the panel's own caps need, tbf, ingress, u32, mirred and ifb)";
+            case LIBVIRT -> UserMessage.of("host.limits.libvirt");
+            case TAP -> UserMessage.of("host.limits.tap");
+            case NONE -> UserMessage.of("host.limits.none");
         };
     }
 

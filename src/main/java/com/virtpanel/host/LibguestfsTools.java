@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.PanelException;
 import java.io.IOException;
@@ -47,10 +49,10 @@ class LibguestfsTools implements GuestImageTools {
     @Override
     public InspectedOs inspect(Path imageFile) {
         if (!Files.isReadable(imageFile)) {
-            throw new HostException(PanelException.Kind.INVALID, "The image file is not readable on the host.",
+            throw new HostException(PanelException.Kind.INVALID, UserMessage.of("error.host.image-file-not-readable"),
                     "unreadable " + imageFile, null);
         }
-        return session(imageFile, true, "inspect the image", g -> { }, g -> {
+        return session(imageFile, true, UserMessage.of("host.disk-tools.inspect"), g -> { }, g -> {
             String root = GuestRoot.find(g);
             return GuestRoot.describe(g, root);
         });
@@ -58,11 +60,11 @@ class LibguestfsTools implements GuestImageTools {
 
     @Override
     public void setRootPasswordHash(String volume, String cryptHash) {
-        change(volume, null, "set the root password", g -> {
+        change(volume, null, UserMessage.of("host.disk-tools.set-root-password"), g -> {
             GuestRoot.mount(g);
             try (var files = new TransferDir()) {
                 if (!isFile(g, "/etc/shadow")) {
-                    throw new HostException(PanelException.Kind.FAILED, "The server's system has no /etc/shadow.",
+                    throw new HostException(PanelException.Kind.FAILED, UserMessage.of("error.host.no-shadow"),
                             "no /etc/shadow", null);
                 }
                 String shadow = download(g, files, "/etc/shadow");
@@ -74,7 +76,7 @@ class LibguestfsTools implements GuestImageTools {
 
     @Override
     public void addRootSshKey(String volume, String keyLine) {
-        change(volume, null, "add the SSH key", g -> {
+        change(volume, null, UserMessage.of("host.disk-tools.add-ssh-key"), g -> {
             GuestRoot.mount(g);
             try (var files = new TransferDir()) {
                 String home = rootHome(download(g, files, "/etc/passwd"));
@@ -118,10 +120,9 @@ class LibguestfsTools implements GuestImageTools {
         long target = sizeGib * Bytes.GIB;
         long current = volumes.virtualSize(volume);
         if (current > target) {
-            throw new HostException(PanelException.Kind.INVALID, "The disk is " + (current / Bytes.GIB) + " GiB and cannot shrink to "
-                    + sizeGib + " GiB.", "shrink refused: " + volume, null);
+            throw new HostException(PanelException.Kind.INVALID, UserMessage.of("error.host.disk-cannot-shrink", current / Bytes.GIB, sizeGib), "shrink refused: " + volume, null);
         }
-        change(volume, target, "grow the disk", g -> {
+        change(volume, target, UserMessage.of("host.disk-tools.grow-disk"), g -> {
             String root = GuestRoot.find(g);
             if ("linux".equals(g.value("inspect-get-type " + Guestfish.quote(root)))) {
                 RootGrowth.grow(g, root);
@@ -134,10 +135,10 @@ class LibguestfsTools implements GuestImageTools {
     }
 
     /** Runs {@code edit} on a scratch layer over the volume and commits it if nothing failed. */
-    private void change(String volume, Long sizeBytes, String what, Consumer<Guestfish> edit) {
+    private void change(String volume, Long sizeBytes, UserMessage what, Consumer<Guestfish> edit) {
         Path disk = volumes.path(volume);
         if (!Files.exists(disk)) {
-            throw new HostException(PanelException.Kind.FAILED, "The server's disk is missing on the host. Please contact support.",
+            throw new HostException(PanelException.Kind.FAILED, UserMessage.of("error.host.disk-missing"),
                     "missing volume " + disk, null);
         }
         try (var layer = ScratchOverlay.over(settings.qemuImg(), disk, scratchDir, sizeBytes)) {
@@ -152,7 +153,7 @@ class LibguestfsTools implements GuestImageTools {
         }
     }
 
-    private <T> T session(Path drive, boolean readOnly, String what, Consumer<Guestfish> first,
+    private <T> T session(Path drive, boolean readOnly, UserMessage what, Consumer<Guestfish> first,
             java.util.function.Function<Guestfish, T> then) {
         acquire();
         long started = System.nanoTime();
@@ -162,7 +163,7 @@ class LibguestfsTools implements GuestImageTools {
             return then.apply(g);
         } catch (Guestfish.GuestfishFailure e) {
             log.warn("libguestfs could not {} on {}: {}", what, drive.getFileName(), e.getMessage());
-            throw new HostException(PanelException.Kind.FAILED, "The disk tools could not " + what + " (libguestfs failed).",
+            throw new HostException(PanelException.Kind.FAILED, UserMessage.of("error.host.disk-tools-failed", what),
                     e.getMessage(), e);
         } finally {
             appliances.release();
@@ -189,7 +190,7 @@ class LibguestfsTools implements GuestImageTools {
             appliances.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HostException(PanelException.Kind.UNAVAILABLE, "The host is busy. Please try again in a minute.",
+            throw new HostException(PanelException.Kind.UNAVAILABLE, UserMessage.of("error.host.busy-short"),
                     "interrupted waiting for an appliance", e);
         }
     }
@@ -209,7 +210,7 @@ class LibguestfsTools implements GuestImageTools {
     private static String download(Guestfish g, TransferDir files, String path) {
         long size = Long.parseLong(g.value("filesize " + Guestfish.quote(path)));
         if (size > MAX_FILE) {
-            throw new HostException(PanelException.Kind.FAILED, "The server's " + path + " is too large to edit.",
+            throw new HostException(PanelException.Kind.FAILED, UserMessage.of("error.host.file-too-large", path),
                     path + " has " + size + " bytes", null);
         }
         Path local = files.next();
@@ -234,7 +235,7 @@ class LibguestfsTools implements GuestImageTools {
     }
 
     private static HostException notRegular(String path) {
-        return new HostException(PanelException.Kind.FAILED, "The server's " + path + " is not a regular file or directory.",
+        return new HostException(PanelException.Kind.FAILED, UserMessage.of("error.host.not-regular-file", path),
                 "unexpected file type at " + path, null);
     }
 

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,7 @@ final class PoolTurns {
     void take(String operation, Runnable work) {
         try {
             if (!lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new HostException(Kind.CONFLICT, "The host is busy with other work right now. Please try again in a minute.",
+                throw new HostException(Kind.CONFLICT, UserMessage.of("error.host.busy"),
                         operation + ": the storage pool stayed busy for " + patience.toSeconds() + " s", null, true);
             }
         } catch (InterruptedException e) {

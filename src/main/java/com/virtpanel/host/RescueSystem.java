@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ public class RescueSystem {
 
     DirectBoot boot() {
         if (!available()) {
-            throw new HostException(HostException.Kind.FAILED, "The rescue system is not available on this host. Please contact support.",
+            throw new HostException(HostException.Kind.FAILED, UserMessage.of("error.host.rescue-system-missing"),
                     "rescue system missing in " + dir + " (images/rescue/build.sh)", null);
         }
         try {

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ final class RootGrowth {
         if (Boolean.parseBoolean(g.value("is-lv " + Guestfish.quote(device)))) {
             List<String> pvs = nonBlank(g.call("pvs"));
             if (pvs.size() != 1) {
-                throw refuse("its LVM volume group spans " + pvs.size() + " disks or partitions");
+                throw refuse(UserMessage.of("host.layout.lvm-spans", pvs.size()));
             }
             growPartition(g, pvs.get(0));
             g.call("pvresize " + Guestfish.quote(pvs.get(0)));
@@ -44,15 +46,15 @@ final class RootGrowth {
         String table = g.value("part-get-parttype " + Guestfish.quote(disk));
         List<long[]> parts = partitions(g.call("part-list " + Guestfish.quote(disk)));
         long[] mine = parts.stream().filter(p -> p[0] == number).findFirst()
-                .orElseThrow(() -> refuse("its root partition is missing from the partition table"));
+                .orElseThrow(() -> refuse(UserMessage.of("host.layout.root-not-in-table")));
         if (parts.stream().anyMatch(p -> p[1] > mine[1])) {
-            throw refuse("its root partition is not the last one on the disk");
+            throw refuse(UserMessage.of("host.layout.root-not-last"));
         }
         if (table.equals("msdos") && number > 4) {
-            throw refuse("its root is on a logical partition");
+            throw refuse(UserMessage.of("host.layout.root-logical"));
         }
         if (!table.equals("msdos") && !table.equals("gpt")) {
-            throw refuse("its partition table (" + table + ") is not MBR or GPT");
+            throw refuse(UserMessage.of("host.layout.table-type", table));
         }
         if (table.equals("gpt")) {
             g.call("part-expand-gpt " + Guestfish.quote(disk)); // move the backup header to the new end
@@ -83,7 +85,7 @@ final class RootGrowth {
                 g.call("btrfs-filesystem-resize /");
                 g.call("umount /");
             }
-            default -> throw refuse("its root filesystem (" + fsType + ") is not ext4, XFS or Btrfs");
+            default -> throw refuse(UserMessage.of("host.layout.filesystem", fsType));
         }
     }
 
@@ -119,8 +121,8 @@ final class RootGrowth {
         return lines.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static HostException refuse(String why) {
+    private static HostException refuse(UserMessage why) {
         return new HostException(PanelException.Kind.FAILED,
-                "The disk's layout cannot be grown by the panel: " + why + ".", "layout: " + why, null);
+                UserMessage.of("error.host.layout-cannot-grow", why), "layout: " + why, null);
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ final class ScratchOverlay implements AutoCloseable {
 
     private static HostException failed(String detail, Throwable cause) {
         return new HostException(PanelException.Kind.FAILED,
-                "The host could not prepare the change of the server's disk. Please contact support.", detail, cause);
+                UserMessage.of("error.host.could-not-prepare-disk-change"), detail, cause);
     }
 
     @Override

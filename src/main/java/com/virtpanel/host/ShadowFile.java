@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.PanelException;
 
 /** /etc/shadow as text: only root's password field changes; every other byte stays as it was. */
@@ -24,7 +26,7 @@ final class ShadowFile {
         }
         if (!found) {
             throw new HostException(PanelException.Kind.FAILED,
-                    "The server's system has no root account in /etc/shadow, so its password cannot be set.",
+                    UserMessage.of("error.host.no-root-in-shadow"),
                     "no root line in /etc/shadow", null);
         }
         return String.join("\n", lines);

@@ -1,5 +1,7 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.PanelException.Kind;
 import java.io.IOException;
@@ -62,7 +64,7 @@ public class Volumes {
         Path disk = Path.of(source.diskPath());
         if (!Files.isReadable(disk)) {
             throw new HostException(Kind.FAILED,
-                    "The image \"" + source.imageName() + "\" is not available on the host. Please contact support.",
+                    UserMessage.of("error.host.image-missing", source.imageName()),
                     "missing image file " + disk, null);
         }
         String tag = source.imageName() + "-" + fingerprint(disk);
@@ -133,7 +135,7 @@ public class Volumes {
         } catch (IOException | UncheckedIOException e) {
             log.error("Writing seed {} failed", volume, e);
             throw new HostException(Kind.FAILED,
-                    "The host could not prepare the server's first-boot settings. Please contact support.", e.getMessage(), e);
+                    UserMessage.of("error.host.could-not-prepare-seed"), e.getMessage(), e);
         }
         refreshInTurn("write seed");
     }
@@ -159,7 +161,7 @@ public class Volumes {
             SeedIso.write(files, "VPRESCUE", path(volume));
         } catch (IOException | UncheckedIOException e) {
             log.error("Writing rescue seed {} failed", volume, e);
-            throw new HostException(Kind.FAILED, "The host could not prepare the rescue system. Please contact support.",
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-prepare-rescue"),
                     e.getMessage(), e);
         }
         refreshInTurn("write rescue seed");
@@ -188,7 +190,7 @@ public class Volumes {
                     .filter(n -> n.startsWith(prefix) && !n.startsWith(".")) // .partial copies are not volumes
                     .sorted().toList();
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host's storage is not readable. Please contact support.", e.toString(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.storage-not-readable"), e.toString(), e);
         }
     }
 
@@ -227,7 +229,7 @@ public class Volumes {
             long available = store.getUsableSpace();
             return new StorageCapacity(total, total - store.getUnallocatedSpace(), available);
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host's storage is not readable. Please contact support.", e.toString(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.storage-not-readable"), e.toString(), e);
         }
     }
 
@@ -269,7 +271,7 @@ public class Volumes {
                 log.info("Removed {}, which libvirt did not list", volume);
             }
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host could not remove the server's disk. Please contact support.", e.toString(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-remove-disk"), e.toString(), e);
         }
     }
 
@@ -300,7 +302,7 @@ public class Volumes {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host could not import the image. Please contact support.", e.toString(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-import-image"), e.toString(), e);
         }
     }
 

@@ -1,22 +1,24 @@
 package com.virtpanel.quota;
 
+import com.virtpanel.base.UserMessage;
+
 /** Why the panel wrote a limit to a guest. */
 public enum Reason {
     /** The guest ran under other limits than the panel had written (virsh, libvirtd restart, host reboot). */
-    DRIFT("Drift repaired"),
-    PLAN_CHANGED("Plan changed"),
-    BURST_EXHAUSTED("Burst credits used up"),
-    BURST_RECOVERED("Burst credits recovered"),
-    TRAFFIC_EXCEEDED("Traffic allowance used up"),
-    TRAFFIC_RESET("New traffic period");
+    DRIFT,
+    PLAN_CHANGED,
+    BURST_EXHAUSTED,
+    BURST_RECOVERED,
+    TRAFFIC_EXCEEDED,
+    TRAFFIC_RESET;
 
-    private final String label;
-
-    Reason(String label) {
-        this.label = label;
+    /** What people read, in their language: the bundles' {@code quota.reason.<NAME>}. */
+    public UserMessage message() {
+        return UserMessage.of("quota.reason." + name());
     }
 
+    /** The English label, for logs. */
     public String label() {
-        return label;
+        return message().english();
     }
 }

@@ -131,9 +131,7 @@ public class ServerChanges {
             ImageInfo image = catalog.image(server.getImageId());
             int diskNow = GuestBlueprint.diskSize(current, image);
             if (target.diskGib() < current.diskGib() || GuestBlueprint.diskSize(target, image) < diskNow) {
-                throw new InvalidInputException("plan", "The " + target.title() + " plan has a " + target.diskGib()
-                        + " GiB disk, smaller than this server's " + diskNow + " GiB, and disks cannot shrink. "
-                        + "Choose a plan with at least " + diskNow + " GiB of disk.");
+                throw new InvalidInputException("plan", UserMessage.of("error.server.plan-disk-smaller", target.title(), target.diskGib(), diskNow));
             }
             capacity.checkChange(current, target);
             boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()

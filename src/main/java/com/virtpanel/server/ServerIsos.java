@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.ConflictException;
@@ -67,7 +69,7 @@ public class ServerIsos {
     public IsoInfo addIso(String name, String url, String sha256) {
         Actor actor = access.activeActor();
         if (!mayAddIsos()) {
-            throw new ConflictException("Your plan does not include your own ISOs. Choose one from the library.");
+            throw new ConflictException(UserMessage.of("error.server.plan-no-own-isos"));
         }
         return isos.addForCustomer(actor.accountId(), name, url, sha256);
     }
@@ -84,16 +86,16 @@ public class ServerIsos {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.forAction(ServerAction.BOOT_ISO, id);
             if (isoId == null) {
-                throw new InvalidInputException("iso", "Choose the ISO to boot from (its id).");
+                throw new InvalidInputException("iso", UserMessage.of("error.server.choose-iso"));
             }
             IsoInfo iso;
             try {
                 iso = isos.bootableBy(isoId, server.getAccountId());
             } catch (NotFoundException e) {
-                throw new InvalidInputException("iso", "There is no ISO " + isoId + " you could boot.");
+                throw new InvalidInputException("iso", UserMessage.of("error.server.no-bootable-iso", String.valueOf(isoId)));
             }
             if (!iso.library() && !catalog.allowsCustomerIso(server.getPlanId())) {
-                throw new ConflictException("This server's plan does not include your own ISOs. Choose one from the library.");
+                throw new ConflictException(UserMessage.of("error.server.server-plan-no-own-isos"));
             }
             server.beginIsoBoot(iso.id(), keepBooting, clock.instant());
             launch.launch(server);

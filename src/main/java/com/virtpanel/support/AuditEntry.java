@@ -1,5 +1,6 @@
 package com.virtpanel.support;
 
+import com.virtpanel.base.UserMessage;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,11 @@ public record AuditEntry(long id, Instant at, String action, Long actorAccountId
 
     public String label() {
         return AuditAction.labelOf(action);
+    }
+
+    /** The label in the reader's language (see {@link AuditAction#message()}). */
+    public UserMessage message() {
+        return AuditAction.messageOf(action);
     }
 
     /** True when a staff member did this as someone else. */

@@ -1,5 +1,7 @@
 package com.virtpanel.usage;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.base.InvalidInputException;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -57,6 +59,6 @@ public enum MetricType {
             }
         }
         String shown = name.length() > 20 ? name.substring(0, 20) + "…" : name;
-        throw new InvalidInputException("type", "Unknown metric type \"" + shown + "\": use cpu, disk or network.");
+        throw new InvalidInputException("type", UserMessage.of("error.usage.unknown-metric", shown));
     }
 }

@@ -51,7 +51,7 @@ public class UsageService {
             throw new InvalidInputException("start", UserMessage.of("error.usage.start-must-before-end"));
         }
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidInputException("start", "Ask for at most " + MAX_RANGE.toDays() + " days at once.");
+            throw new InvalidInputException("start", UserMessage.of("error.usage.range-too-long", MAX_RANGE.toDays()));
         }
         return reader.read(serverId, types, from, to);
     }

@@ -56,7 +56,7 @@ class ApiTokensPanel extends VerticalLayout {
         lifetime.setId("token-lifetime");
         lifetime.setLabel(Texts.get("account.api-tokens-panel.expires-after"));
         lifetime.setItems(TokenLifetime.values());
-        lifetime.setItemLabelGenerator(TokenLifetime::label);
+        lifetime.setItemLabelGenerator(l -> Texts.get(l.message()));
         lifetime.setValue(TokenLifetime.DEFAULT);
         lifetime.addValueChangeListener(e -> lifetime.setHelperText(e.getValue() == TokenLifetime.NO_EXPIRY
                 ? Texts.get("account.api-tokens-panel.works-until-revoke-change") : null));

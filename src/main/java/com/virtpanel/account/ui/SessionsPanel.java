@@ -65,7 +65,7 @@ class SessionsPanel extends VerticalLayout {
     }
 
     private static String from(SignInSession s) {
-        return s.client() + (s.address() == null ? "" : " · " + s.address());
+        return Texts.get(s.clientText()) + (s.address() == null ? "" : " · " + s.address());
     }
 
     private static String time(Instant at) {

@@ -42,11 +42,11 @@ public class AdminPlansView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("plans-grid");
         grid.addColumn(PlanInfo::name).setHeader(Texts.get("catalog.admin-images-view.name")).setAutoWidth(true);
         grid.addColumn(PlanInfo::title).setHeader(Texts.get("catalog.admin-images-view.title")).setAutoWidth(true);
-        grid.addColumn(PlanInfo::summary).setHeader(Texts.get("catalog.admin-plans-view.size")).setAutoWidth(true);
-        grid.addColumn(p -> p.cpuCapPercent() + " %").setHeader(Texts.get("catalog.admin-plans-view.cpu-cap")).setAutoWidth(true);
+        grid.addColumn(p -> Texts.get(p.summaryMessage())).setHeader(Texts.get("catalog.admin-plans-view.size")).setAutoWidth(true);
+        grid.addColumn(p -> Texts.get("unit.percent", p.cpuCapPercent())).setHeader(Texts.get("catalog.admin-plans-view.cpu-cap")).setAutoWidth(true);
         grid.addColumn(p -> p.diskIops() + Texts.get("catalog.admin-plans-view.iops") + p.diskMbps() + Texts.get("catalog.admin-plans-view.mb")).setHeader(Texts.get("catalog.admin-plans-view.disk-i-o")).setAutoWidth(true);
         grid.addColumn(p -> p.netMbps() + Texts.get("catalog.admin-plans-view.mbit") + p.trafficGib() + Texts.get("catalog.admin-plans-view.gib")).setHeader(Texts.get("catalog.admin-plans-view.network")).setAutoWidth(true);
-        grid.addColumn(PlanInfo::price).setHeader(Texts.get("catalog.admin-plans-view.price")).setAutoWidth(true);
+        grid.addColumn(p -> Texts.get(p.priceMessage())).setHeader(Texts.get("catalog.admin-plans-view.price")).setAutoWidth(true);
         grid.addColumn(p -> p.active() ? "active" : "retired").setHeader(Texts.get("catalog.admin-plans-view.state")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -24,7 +24,6 @@ import com.virtpanel.host.HostOverview;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** The host at a glance for admins: versions, capacity, and the guests running right now. */
@@ -49,7 +48,7 @@ public class AdminHostView extends VerticalLayout implements HasDynamicTitle {
         problem.setId("host-problem");
         guests.setId("running-guests");
         guests.addColumn(GuestSample::domain).setHeader(Texts.get("host.admin-host-view.running-guest")).setAutoWidth(true);
-        guests.addColumn(g -> String.format(Locale.ROOT, Texts.get("host.admin-host-view.1f"), g.cpuTimeNs() / 1e9)).setHeader(Texts.get("host.admin-host-view.cpu-time")).setAutoWidth(true);
+        guests.addColumn(g -> String.format(Texts.locale(), Texts.get("host.admin-host-view.1f"), g.cpuTimeNs() / 1e9)).setHeader(Texts.get("host.admin-host-view.cpu-time")).setAutoWidth(true);
         guests.setAllRowsVisible(true);
         var refresh = new Button(Texts.get("host.admin-host-view.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("host-refresh");
@@ -64,16 +63,16 @@ public class AdminHostView extends VerticalLayout implements HasDynamicTitle {
         try {
             HostInfo info = host.info();
             HostCapacity capacity = host.capacity();
-            fact(Texts.get("host.admin-host-view.host"), info.hostname());
-            fact(Texts.get("host.admin-host-view.connection"), info.uri());
-            fact(Texts.get("host.admin-host-view.hypervisor"), info.hypervisor() + " " + info.hypervisorVersion() + " (" + info.virtType() + ")");
-            fact("libvirt", info.libvirtVersion());
-            fact(Texts.get("host.admin-host-view.cpus"), Integer.toString(capacity.cpus()));
-            fact(Texts.get("host.admin-host-view.memory"), capacity.freeMemoryMib() + Texts.get("host.admin-host-view.mib-free") + capacity.totalMemoryMib() + Texts.get("host.admin-host-view.mib"));
-            fact(Texts.get("host.admin-host-view.storage-pool"), gib(capacity.storage().availableBytes()) + Texts.get("host.admin-host-view.free") + gib(capacity.storage().capacityBytes())
+            fact("host", Texts.get("host.admin-host-view.host"), info.hostname());
+            fact("connection", Texts.get("host.admin-host-view.connection"), info.uri());
+            fact("hypervisor", Texts.get("host.admin-host-view.hypervisor"), info.hypervisor() + " " + info.hypervisorVersion() + " (" + info.virtType() + ")");
+            fact("libvirt", "libvirt", info.libvirtVersion());
+            fact("cpus", Texts.get("host.admin-host-view.cpus"), Integer.toString(capacity.cpus()));
+            fact("memory", Texts.get("host.admin-host-view.memory"), capacity.freeMemoryMib() + Texts.get("host.admin-host-view.mib-free") + capacity.totalMemoryMib() + Texts.get("host.admin-host-view.mib"));
+            fact("storage-pool", Texts.get("host.admin-host-view.storage-pool"), gib(capacity.storage().availableBytes()) + Texts.get("host.admin-host-view.free") + gib(capacity.storage().capacityBytes())
                     + " (" + gib(capacity.storage().allocationBytes()) + Texts.get("host.admin-host-view.allocated"));
-            fact(Texts.get("host.admin-host-view.limits-enforced"), host.enforceableLimits());
-            fact(Texts.get("host.admin-host-view.guests"), capacity.runningGuests() + Texts.get("host.admin-host-view.running") + capacity.definedGuests() + Texts.get("host.admin-host-view.defined"));
+            fact("limits-enforced", Texts.get("host.admin-host-view.limits-enforced"), Texts.get(host.enforceableLimits()));
+            fact("guests", Texts.get("host.admin-host-view.guests"), capacity.runningGuests() + Texts.get("host.admin-host-view.running") + capacity.definedGuests() + Texts.get("host.admin-host-view.defined"));
             List<GuestSample> running = stats.sampleRunning().stream().sorted(Comparator.comparing(GuestSample::domain)).toList();
             guests.setItems(running);
         } catch (PanelException e) {
@@ -83,16 +82,17 @@ public class AdminHostView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void fact(String label, String value) {
+    /** A fact row; its id comes from {@code id}, never from the label, which is in the reader's language. */
+    private void fact(String id, String label, String value) {
         var dt = new Span(label);
         dt.addClassName("muted");
         var dd = new Span(value);
-        dd.setId("host-" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        dd.setId("host-" + id);
         facts.add(dt, dd);
     }
 
     private static String gib(long bytes) {
-        return String.format(Locale.ROOT, Texts.get("host.admin-host-view.1f-gib"), bytes / (double) Bytes.GIB);
+        return String.format(Texts.locale(), Texts.get("host.admin-host-view.1f-gib"), bytes / (double) Bytes.GIB);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Limits in words for people: the same sentences on the server page, the banner and the admin list. */
 final class LimitText {
@@ -27,7 +26,7 @@ final class LimitText {
     }
 
     static String credits(EffectiveLimits.Burst b) {
-        return String.format(Locale.ROOT, Texts.get("quota.limit-text.1f-1f-vcpu-seconds"), b.credits(), b.maxCredits(),
+        return String.format(Texts.locale(), Texts.get("quota.limit-text.1f-1f-vcpu-seconds"), b.credits(), b.maxCredits(),
                 Math.round(b.maxCredits() == 0 ? 0 : 100 * b.credits() / b.maxCredits()), duration(b.fullSpeedFor()));
     }
 
@@ -47,7 +46,7 @@ final class LimitText {
             String back = b.recoveryAtIdle() == null ? "" : Texts.get("quota.limit-text.about") + duration(b.recoveryAtIdle()) + Texts.get("quota.limit-text.if-stays-idle");
             why.add(Texts.get("quota.limit-text.cpu-limited-baseline") + b.baselinePercent() + " %" + since(b.throttledSince())
                     + Texts.get("quota.limit-text.its-burst-credits-are") + l.planCpuCapPercent()
-                    + Texts.get("quota.limit-text.returns-once-has-earned") + String.format(Locale.ROOT, "%.1f", b.resumeCredits())
+                    + Texts.get("quota.limit-text.returns-once-has-earned") + String.format(Texts.locale(), "%.1f", b.resumeCredits())
                     + Texts.get("quota.limit-text.credits-by-running-below") + back + ".");
         }
         if (l.trafficThrottled()) {
@@ -73,7 +72,7 @@ final class LimitText {
 
     static String gib(long bytes) {
         double g = bytes / (double) Bytes.GIB;
-        return g >= 10 || g == Math.rint(g) ? String.format(Locale.ROOT, Texts.get("quota.limit-text.0f-gib"), g) : String.format(Locale.ROOT, Texts.get("quota.limit-text.2f-gib"), g);
+        return g >= 10 || g == Math.rint(g) ? String.format(Texts.locale(), Texts.get("quota.limit-text.0f-gib"), g) : String.format(Texts.locale(), Texts.get("quota.limit-text.2f-gib"), g);
     }
 
     static String duration(Duration d) {

@@ -58,7 +58,7 @@ public class LimitsAdminView extends VerticalLayout implements HasDynamicTitle {
         enforcements.addColumn(EnforcementEntry::what).setHeader(Texts.get("quota.limits-admin-view.limit")).setAutoWidth(true);
         enforcements.addColumn(e -> e.before() == null ? "—" : e.before()).setHeader(Texts.get("quota.limits-admin-view.before")).setAutoWidth(true);
         enforcements.addColumn(EnforcementEntry::after).setHeader(Texts.get("quota.limits-admin-view.after")).setAutoWidth(true);
-        enforcements.addColumn(e -> e.reason().label()).setHeader(Texts.get("quota.limits-admin-view.why")).setAutoWidth(true);
+        enforcements.addColumn(e -> Texts.get(e.reason().message())).setHeader(Texts.get("quota.limits-admin-view.why")).setAutoWidth(true);
         enforcements.setHeight("32em");
 
         add(header, new H3(Texts.get("quota.limits-admin-view.throttled-servers")), noneThrottled, throttled, new H3(Texts.get("quota.limits-admin-view.enforcement-log")), enforcements);

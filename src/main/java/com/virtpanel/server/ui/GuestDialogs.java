@@ -115,9 +115,9 @@ final class GuestDialogs {
         var plan = new ComboBox<PlanInfo>(Texts.get("server.guest-dialogs.new-plan"));
         plan.setId("change-plan-choice");
         plan.setItems(catalog.plans().stream().filter(p -> p.id() != current.id()).toList());
-        plan.setItemLabelGenerator(p -> p.title() + " (" + p.summary() + ", " + p.price() + ")");
+        plan.setItemLabelGenerator(p -> p.title() + " (" + Texts.get(p.summaryMessage()) + ", " + Texts.get(p.priceMessage()) + ")");
         plan.setWidthFull();
-        dialog.add(new Paragraph(Texts.get("server.dialogs.plan-now", current.title(), current.summary()) + " "
+        dialog.add(new Paragraph(Texts.get("server.dialogs.plan-now", current.title(), Texts.get(current.summaryMessage())) + " "
                 + Texts.get("server.guest-dialogs.restarts-server-disk-its")), plan);
         var confirm = primary(Texts.get("server.guest-dialogs.change-plan2"), "confirm-change-plan");
         confirm.addClickListener(e -> {

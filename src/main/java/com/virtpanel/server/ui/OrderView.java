@@ -163,9 +163,9 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
             cards.add(card("plan-" + p.name(), p.title(), p == plan, e -> {
                 plan = p;
                 go(0);
-            }, p.summary(), Texts.get("server.order-view.cpu-cap") + p.cpuCapPercent() + " %" + (p.bursts() ? Texts.get("server.order-view.baseline") + p.burstBaselinePercent() + " %)" : ""),
+            }, Texts.get(p.summaryMessage()), Texts.get("server.order-view.cpu-cap") + p.cpuCapPercent() + " %" + (p.bursts() ? Texts.get("server.order-view.baseline") + p.burstBaselinePercent() + " %)" : ""),
                     p.diskIops() + Texts.get("server.order-view.iops") + p.diskMbps() + Texts.get("server.order-view.mb-disk"), p.netMbps() + Texts.get("server.order-view.mbit") + p.trafficGib() + Texts.get("server.order-view.gib-traffic"),
-                    p.price()));
+                    Texts.get(p.priceMessage())));
         }
         return new VerticalLayout(new H3(Texts.get("server.order-view.choose-plan")), cards);
     }
@@ -187,8 +187,8 @@ public class OrderView extends VerticalLayout implements HasDynamicTitle {
         var list = new Div();
         list.addClassName("spec-grid");
         list.setId("order-summary");
-        row(list, Texts.get("server.order-view.plan"), plan.title() + " — " + plan.summary());
-        row(list, Texts.get("server.order-view.price"), plan.price());
+        row(list, Texts.get("server.order-view.plan"), plan.title() + " — " + Texts.get(plan.summaryMessage()));
+        row(list, Texts.get("server.order-view.price"), Texts.get(plan.priceMessage()));
         row(list, Texts.get("server.order-view.image"), image.title());
         row(list, Texts.get("server.order-view.hostname"), hostname.getValue());
         row(list, Texts.get("server.order-view.ssh-keys"), String.valueOf(sshKeyLines().size()));

@@ -183,7 +183,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         row("status", Texts.get("server.server-detail-view.status"), Texts.get("server.status." + s.status().apiName()));
         row("ipv4", "IPv4", s.ipv4() == null ? "—" : s.ipv4());
         row("ipv6", "IPv6", s.ipv6() == null ? "—" : s.ipv6());
-        row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + plan.summary() + ")");
+        row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + Texts.get(plan.summaryMessage()) + ")");
         row("image", Texts.get("server.order-view.image"), s.image());
         row("cpu", "CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
         row("disk-i-o", Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));

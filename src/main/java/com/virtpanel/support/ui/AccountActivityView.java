@@ -52,7 +52,7 @@ public class AccountActivityView extends VerticalLayout implements HasDynamicTit
             actions.add(new ListItem(Texts.get("support.account-activity-view.looked-around-without-changing")));
         }
         for (AuditEntry action : visit.actions()) {
-            actions.add(new ListItem(Formats.dateTime(action.at()) + " " + action.label()
+            actions.add(new ListItem(Formats.dateTime(action.at()) + " " + Texts.get(action.message())
                     + (action.target() == null ? "" : ": " + action.target())));
         }
         var card = new Div(title, reason, actions);

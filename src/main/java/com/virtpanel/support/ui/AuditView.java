@@ -58,7 +58,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         server.setClearButtonVisible(true);
         action.setId("audit-action");
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> a.label() + " (" + a.code() + ")");
+        action.setItemLabelGenerator(a -> Texts.get(a.message()) + " (" + a.code() + ")");
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         to.setId("audit-to");
@@ -72,7 +72,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(e -> Formats.dateTime(e.at())).setHeader(Texts.get("support.audit-view.when")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::label).setHeader(Texts.get("support.audit-view.action")).setAutoWidth(true);
+        grid.addColumn(e -> Texts.get(e.message())).setHeader(Texts.get("support.audit-view.action")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actorEmail).setHeader(Texts.get("support.audit-view.real-user")).setAutoWidth(true);
         grid.addColumn(e -> e.impersonated() ? e.effectiveEmail() : "").setHeader(Texts.get("support.audit-view.acting-as")).setAutoWidth(true);
         grid.addColumn(e -> e.reason() == null ? "" : e.reason() + (e.readOnly() ? Texts.get("support.audit-view.read-only") : ""))

@@ -1,5 +1,6 @@
 package com.virtpanel.usage.ui;
 
+import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Usage graphs of one server (CPU, disk, network over 1 h / 24 h / 7 d / 30 d) with the
@@ -130,7 +130,7 @@ class UsagePanel extends VerticalLayout {
                     + Texts.get("usage.usage-panel.averages");
             cpu.show(ChartData.of("CPU" + note, "%", 0, m,
                     List.of(new ChartData.Spec(Measure.CPU, "CPU", "#1565c0", 1)),
-                    limit(Texts.get("usage.usage-panel.cap") + fmt(limits.cpuPercent()) + " %", limits.cpuPercent())));
+                    limit(Texts.get("usage.usage-panel.cap") + fmt(limits.cpuPercent()) + Texts.get("usage.usage-panel.percent-suffix"), limits.cpuPercent())));
             if (diskMode.getSelectedIndex() == 1) {
                 disk.show(ChartData.of(Texts.get("usage.usage-panel.disk-operations") + note, "IOPS", 0, m,
                         List.of(new ChartData.Spec(Measure.DISK_READ_OPS, "read", READ, 1),
@@ -164,6 +164,6 @@ class UsagePanel extends VerticalLayout {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        return Formats.number(v, 1);
     }
 }

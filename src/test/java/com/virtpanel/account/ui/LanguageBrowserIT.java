@@ -3,6 +3,7 @@ package com.virtpanel.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.Role;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A customer switches the panel to Russian on the account page, in a real headless Chromium
  * (which asks for English): the servers list, the order wizard and its field errors speak
  * Russian at once, the choice is saved on the account (so its mail follows) and holds at the
- * next sign-in.
+ * next sign-in. An admin reading Russian sees the audit log's actions and the plans' sizes and
+ * prices in Russian.
  */
 @IntegrationTest
 class LanguageBrowserIT {
@@ -66,6 +68,29 @@ class LanguageBrowserIT {
                 assertThat(browser.text("order-server")).isEqualTo("Заказать сервер");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("language-switch");
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void anAdminReadingRussianSeesAuditActionsAndPlanSizesAndPricesInRussian() {
+        AccountSummary admin = users.newStaff(Role.ADMIN);
+        jdbc.update("UPDATE account SET language = 'ru' WHERE id = ?", admin.id());
+        try (Browser browser = Browser.open(port)) {
+            try {
+                browser.signIn(admin.email(), Users.PASSWORD);
+                browser.go("/admin/audit");
+                browser.type("audit-who", admin.email());
+                browser.click("audit-filter");
+                // the sign-in just made, and the account's creation by the seeded admin
+                browser.waitFor(d -> browser.text("audit-grid").contains("Вход"));
+                assertThat(browser.text("audit-grid")).contains("Создан аккаунт сотрудника").doesNotContain("Signed in");
+
+                browser.go("/admin/plans");
+                assertThat(browser.text("plans-grid")).contains("ОЗУ", "диск", "/ мес.").doesNotContain("RAM", "/ month");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("language-admin");
                 throw e;
             }
         }
