@@ -49,10 +49,13 @@ class FormatsInLanguagesTest {
         assertThat(AuditAction.labelOf("some.old-code")).isEqualTo("some.old-code");
     }
 
-    private static void readerSpeaks(Locale language) {
-        UI ui = new UI();
-        ui.setLocale(language);
-        UI.setCurrent(ui);
+    /** Vaadin keeps the current UI only weakly: the test holds it, or a GC mid-test makes the reader English. */
+    private UI reader;
+
+    private void readerSpeaks(Locale language) {
+        reader = new UI();
+        reader.setLocale(language);
+        UI.setCurrent(reader);
     }
 
     /** Java writes Russian thousands with a no-break space; the reader sees a space. */
