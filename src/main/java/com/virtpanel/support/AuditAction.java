@@ -63,7 +63,13 @@ public enum AuditAction {
     CONSOLE_CLOSED("console.closed", "Console closed"),
     LIMITS_REPAIRED("quota.limits-repaired", "Limits repaired"),
     THROTTLED("quota.throttled", "Throttled"),
-    UNTHROTTLED("quota.unthrottled", "Throttling lifted");
+    UNTHROTTLED("quota.unthrottled", "Throttling lifted"),
+    BACKUP_REQUESTED("backup.requested", "Backup requested"),
+    BACKUP_MADE("backup.made", "Backup made"),
+    BACKUP_FAILED("backup.failed", "Backup failed"),
+    BACKUP_DELETED("backup.deleted", "Backup deleted"),
+    SERVER_RESTORE_REQUESTED("server.restore", "Restore from a backup requested"),
+    SERVER_RESTORED("server.restored", "Server restored from a backup");
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));
