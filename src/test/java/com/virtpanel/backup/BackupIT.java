@@ -56,6 +56,7 @@ class BackupIT {
     @Autowired BackupService backups;
     @Autowired BackupStore store;
     @Autowired BackupRepository rows;
+    @Autowired BackupRecovery recovery;
     @Autowired ServerOrders orders;
     @Autowired Users users;
     @Autowired Guests guests;
@@ -165,6 +166,23 @@ class BackupIT {
         assertThat(Users.as(owner, () -> backups.list(server.id()))).filteredOn(b -> b.id() == thirdId)
                 .singleElement().satisfies(b -> assertThat(b.status()).isEqualTo(BackupStatus.DAMAGED));
         assertThat(Users.as(owner, () -> servers.get(server.id())).busy()).isFalse();
+
+        // a backup cut off by a panel restart: failed, its half-written file gone, never listed as ok
+        Backup cut = rows.save(Backup.starting(server.id(), owner.id(), afterRestoreDisk(server), java.time.Instant.now()));
+        java.nio.file.Files.writeString(store.file(server.id(), cut.getFileName()), "half a backup");
+        recovery.recover();
+        BackupInfo recovered = rows.findById(cut.getId()).orElseThrow().info();
+        assertThat(recovered.status()).isEqualTo(BackupStatus.FAILED);
+        assertThat(recovered.detail()).contains("The panel stopped while this backup was being made");
+        assertThat(store.file(server.id(), cut.getFileName())).doesNotExist();
+        BackupInfo next = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
+        assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);
+        assertThat(next.kind()).isEqualTo(BackupKind.INCREMENTAL);
+        assertThat(Shell.virsh("domstate", server.domain())).isEqualTo("running");
+    }
+
+    private String afterRestoreDisk(ServerInfo server) {
+        return directory.diskVolume(server.id()).orElseThrow();
     }
 
     /**
