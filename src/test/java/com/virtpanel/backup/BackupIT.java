@@ -8,6 +8,7 @@ import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
@@ -62,6 +63,7 @@ class BackupIT {
     @Autowired Guests guests;
     @Autowired ServerService servers;
     @Autowired ServerPower power;
+    @Autowired ServerChanges changes;
     @Autowired ServerDirectory directory;
     @Autowired Volumes volumes;
 
@@ -179,6 +181,13 @@ class BackupIT {
         assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);
         assertThat(next.kind()).isEqualTo(BackupKind.INCREMENTAL);
         assertThat(Shell.virsh("domstate", server.domain())).isEqualTo("running");
+
+        // a guest with a checkpoint is deleted all the same (libvirt refuses unless told to drop its checkpoints)
+        Users.as(owner, () -> changes.delete(server.id()));
+        Await.until("server " + server.id() + " to be deleted", BACKUP, () -> directory.find(server.id()).orElseThrow().status(),
+                s -> s == ServerStatus.DELETED || s == ServerStatus.FAILED);
+        assertThat(directory.find(server.id()).orElseThrow().status()).isEqualTo(ServerStatus.DELETED);
+        assertThat(Shell.run("virsh", "-c", "qemu:///system", "domstate", server.domain()).ok()).isFalse();
     }
 
     private String afterRestoreDisk(ServerInfo server) {
