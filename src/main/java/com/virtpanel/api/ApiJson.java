@@ -60,7 +60,7 @@ final class ApiJson {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Server(long id, String name,
-            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue"})
+            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue", "restoring"})
             String status,
             String plan, String image,
             @Schema(description = "the libvirt domain name") String domain,

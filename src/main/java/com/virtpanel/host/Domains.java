@@ -29,6 +29,8 @@ public class Domains {
     private static final int UNDEFINE_MANAGED_SAVE = 1;
     private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
     private static final int UNDEFINE_NVRAM = 4;
+    /** Backups leave a checkpoint; libvirt refuses to undefine a guest that has one unless told to drop it. */
+    private static final int UNDEFINE_CHECKPOINTS_METADATA = 16;
     private static final int AFFECT_LIVE = 1;
     private static final int DEVICE_MODIFY_FORCE = 4;
     private static final Pattern ISO_FIRST = Pattern.compile(
@@ -226,7 +228,7 @@ public class Domains {
                     log.info("Guest {} vanished while it was being stopped: counted as removed", name);
                     return null;
                 }
-                d.undefine(UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM);
+                d.undefine(UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM | UNDEFINE_CHECKPOINTS_METADATA);
             } catch (LibvirtException e) {
                 if (!isNoDomain(e)) {
                     throw e;

@@ -96,7 +96,8 @@ public class Volumes {
         Path backing = storage.poolDir().resolve(template.volume());
         String xml = "<volume><name>" + DomainXml.esc(volume) + "</name>"
                 + "<capacity unit='GiB'>" + sizeGib + "</capacity>"
-                + "<target><format type='qcow2'/><permissions><mode>0600</mode></permissions></target>"
+                // qcow2 version 3: only it can hold the dirty bitmaps incremental backups need
+                + "<target><format type='qcow2'/><compat>1.1</compat><permissions><mode>0600</mode></permissions></target>"
                 + "<backingStore><path>" + DomainXml.esc(backing.toString()) + "</path><format type='qcow2'/></backingStore>"
                 + "</volume>";
         turns.take("create disk", () -> {
@@ -174,6 +175,36 @@ public class Volumes {
     /** Absolute path of a volume in the pool. */
     public Path path(String volume) {
         return storage.poolDir().resolve(volume);
+    }
+
+    /**
+     * Writes the disk {@code source} stands for (with its backing chain: one self-contained
+     * qcow2, no link to the source) as the new volume {@code volume}. Written under a temporary
+     * name first: a volume under its own name is always complete, so a repeated step reuses it.
+     */
+    public void importDisk(Path source, String volume) {
+        setup.ready();
+        Path into = path(volume);
+        if (Files.exists(into)) {
+            log.info("Disk {} was written before a restart: reused", volume);
+            return;
+        }
+        Path partial = into.resolveSibling("." + volume + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            HostCommand.check(Duration.ofHours(6), List.of("qemu-img", "convert", "-O", "qcow2", source.toString(), partial.toString()));
+            Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.move(partial, into, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the next attempt removes it first
+            }
+            throw new HostException(Kind.FAILED, "The host could not write the disk from the backup. Please contact support.",
+                    e.getMessage(), e);
+        }
+        refreshInTurn("import disk");
     }
 
     /** Removes a volume; one that is already gone counts as removed (the step may run twice). */

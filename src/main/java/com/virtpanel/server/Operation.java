@@ -20,7 +20,9 @@ enum Operation {
     EJECT_ISO(Step.EJECT_ISO),
     /** The rescue system with the server's disk as the second disk: see ServerRescue. */
     RESCUE(Step.SHUT_DOWN, Step.WRITE_RESCUE_SEED, Step.DEFINE_RESCUE, Step.START_RESCUE),
-    LEAVE_RESCUE(Step.SHUT_DOWN, Step.DEFINE, Step.DELETE_RESCUE_SEED, Step.START_AGAIN);
+    LEAVE_RESCUE(Step.SHUT_DOWN, Step.DEFINE, Step.DELETE_RESCUE_SEED, Step.START_AGAIN),
+    /** Like a reinstall, the old disk stays until the restored one is complete: see ServerRestore. */
+    RESTORE(Step.RESTORE_DISK, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START);
 
     private final Step[] steps;
 
@@ -74,7 +76,8 @@ enum Operation {
         WRITE_RESCUE_SEED("Preparing the rescue system"),
         DEFINE_RESCUE("Switching to the rescue system"),
         START_RESCUE("Starting the rescue system"),
-        DELETE_RESCUE_SEED("Removing the rescue settings");
+        DELETE_RESCUE_SEED("Removing the rescue settings"),
+        RESTORE_DISK("Writing the disk from the backup");
 
         final String label;
 

@@ -172,7 +172,9 @@ class OperationRunner {
             case SWAP_DISK -> define(s, s.getPendingDiskVolume(), s.getPendingSeedVolume(), s.getPendingImageId());
             case DELETE_OLD_VOLUMES -> {
                 deleteIfPresent(s.getPendingDiskVolume());
-                deleteIfPresent(s.getPendingSeedVolume());
+                if (!s.getPendingSeedVolume().equals(s.getSeedVolume())) { // a restore keeps its seed
+                    deleteIfPresent(s.getPendingSeedVolume());
+                }
             }
             case START -> {
                 DomainState state = domains.state(s.getDomainName());
@@ -185,6 +187,7 @@ class OperationRunner {
             case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
                     guestChanges.perform(s, step);
             case BOOT_FROM_ISO, EJECT_ISO -> isoBoots.perform(s, step);
+            case RESTORE_DISK -> volumes.importDisk(java.nio.file.Path.of(s.getRestoreSource()), s.getPendingDiskVolume());
             case WRITE_RESCUE_SEED, DEFINE_RESCUE, START_RESCUE, DELETE_RESCUE_SEED -> rescueSteps.perform(s, step);
         }
     }
@@ -230,6 +233,11 @@ class OperationRunner {
                 case REINSTALL -> {
                     transitions.finish(s, ServerStatus.RUNNING);
                     events.publishEvent(new ServerEvents.Reinstalled(serverId, s.getAccountId(), s.getDomainName()));
+                }
+                case RESTORE -> {
+                    s.restoreDone();
+                    transitions.finish(s, ServerStatus.RUNNING);
+                    events.publishEvent(new ServerEvents.Restored(serverId, s.getAccountId()));
                 }
                 case DELETE -> {
                     s.markDeleted(clock.instant());
@@ -283,13 +291,14 @@ class OperationRunner {
     private void fail(long serverId, Operation operation, Operation.Step step, String reason, Exception cause) {
         log.error("Server {}: {} failed in step {}: {}", serverId, operation, step, reason, cause);
         Server server = tx.execute(t -> servers.findById(serverId).orElseThrow());
-        boolean disksSwapped = operation == Operation.REINSTALL && step.ordinal() > Operation.Step.SWAP_DISK.ordinal();
+        boolean disksSwapped = (operation == Operation.REINSTALL || operation == Operation.RESTORE)
+                && step.ordinal() > Operation.Step.SWAP_DISK.ordinal();
         ServerStatus outcome = switch (operation) {
             case PROVISION -> {
                 cleanUpQuietly(server.getDomainName(), true);
                 yield ServerStatus.FAILED;
             }
-            case REINSTALL -> disksSwapped ? ServerStatus.FAILED : abandonReinstall(server, step);
+            case REINSTALL, RESTORE -> disksSwapped ? ServerStatus.FAILED : abandonReinstall(server, step);
             case DELETE -> ServerStatus.FAILED;
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
             case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
@@ -299,6 +308,8 @@ class OperationRunner {
         String prefix = switch (operation) {
             case PROVISION -> "Setting up the server failed: ";
             case REINSTALL -> disksSwapped ? "Reinstalling failed: " : "Reinstalling failed and your server was left as it was: ";
+            case RESTORE -> disksSwapped ? "Restoring the backup failed: "
+                    : "Restoring the backup failed and your server was left as it was: ";
             case DELETE -> "Deleting the server failed: ";
             case RESET_PASSWORD -> changed ? "The root password was changed, but the operation did not finish: "
                     : "Resetting the root password failed and your server was left as it was: ";
@@ -313,6 +324,9 @@ class OperationRunner {
         };
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();
+            if (operation == Operation.RESTORE) {
+                s.restoreDone();
+            }
             if (operation == Operation.RESCUE || operation == Operation.LEAVE_RESCUE) {
                 s.leftRescue(clock.instant()); // restore() brought the normal definition back
             }
@@ -326,7 +340,9 @@ class OperationRunner {
     /** Before the swap the old disk is untouched: drop the new volumes and bring the server back. */
     private ServerStatus abandonReinstall(Server server, Operation.Step failedStep) {
         deleteQuietly(server.getPendingDiskVolume());
-        deleteQuietly(server.getPendingSeedVolume());
+        if (!server.getPendingSeedVolume().equals(server.getSeedVolume())) { // a restore keeps its seed
+            deleteQuietly(server.getPendingSeedVolume());
+        }
         try {
             if (failedStep.ordinal() >= Operation.Step.STOP.ordinal() && !domains.state(server.getDomainName()).isActive()) {
                 domains.start(server.getDomainName());

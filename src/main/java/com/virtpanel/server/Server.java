@@ -64,6 +64,9 @@ class Server {
     private String pendingDiskVolume;
     @Column(name = "pending_seed_volume")
     private String pendingSeedVolume;
+    /** While restoring: the backup file (top of its chain) the new disk is written from. */
+    @Column(name = "restore_source")
+    private String restoreSource;
     @Column(name = "pending_plan_id")
     private Long pendingPlanId;
     @Column(name = "pending_password_hash")
@@ -165,6 +168,26 @@ class Server {
             this.rootPasswordHash = newPasswordHash;
         }
         begin(Operation.REINSTALL, ServerStatus.REINSTALLING, now);
+    }
+
+    /**
+     * Restore: the new disk gets the next generation's name and is written from {@code source};
+     * the seed stays (pending names it too, so the swap keeps it). The old disk stays until the swap.
+     */
+    void beginRestore(String source, Instant now) {
+        this.pendingImageId = imageId;
+        this.pendingDiskVolume = domainName + "-disk-" + (generation(diskVolume) + 1) + ".qcow2";
+        this.pendingSeedVolume = seedVolume;
+        this.restoreSource = source;
+        begin(Operation.RESTORE, ServerStatus.RESTORING, now);
+    }
+
+    String getRestoreSource() {
+        return restoreSource;
+    }
+
+    void restoreDone() {
+        this.restoreSource = null;
     }
 
     /** After the domain uses the new disk: the pending fields now name the old volumes, to be deleted. */

@@ -34,7 +34,9 @@ public enum ServerAction {
     /** The console is a keyboard on a running guest (the rescue system's, too). */
     CONSOLE("console", null, RUNNING, REBOOTING, ServerStatus.RESCUE),
     RESCUE("rescue", null, RUNNING, STOPPED, REBOOTING),
-    LEAVE_RESCUE("leave-rescue", null, ServerStatus.RESCUE);
+    LEAVE_RESCUE("leave-rescue", null, ServerStatus.RESCUE),
+    /** Replace the disk by one written from a backup (the backup module checks the backup). */
+    RESTORE("restore", null, RUNNING, STOPPED, REBOOTING);
 
     /** The end of the keys {@code server.action.verb.*} and {@code server.action.linux-only.*}. */
     private final String verb;

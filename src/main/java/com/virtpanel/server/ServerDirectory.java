@@ -43,6 +43,11 @@ public class ServerDirectory {
         return servers.findById(id).map(Server::getIpv4);
     }
 
+    /** The pool volume the server boots from (backups copy it); empty for a server that is gone. */
+    public Optional<String> diskVolume(long id) {
+        return servers.findById(id).filter(s -> s.getStatus() != ServerStatus.DELETED).map(Server::getDiskVolume);
+    }
+
     public Optional<ServerRef> byDomain(String domain) {
         return servers.findByDomainName(domain).map(ServerDirectory::ref);
     }

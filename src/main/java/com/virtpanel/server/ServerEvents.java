@@ -21,6 +21,12 @@ public final class ServerEvents {
     public record ReinstallRequested(long serverId, long accountId, String image) {
     }
 
+    public record RestoreRequested(long serverId, long accountId, String backup) {
+    }
+
+    public record Restored(long serverId, long accountId) {
+    }
+
     public record Reinstalled(long serverId, long accountId, String domain) {
     }
 

@@ -10,7 +10,9 @@ import java.util.Locale;
 public enum ServerStatus {
     PROVISIONING, RUNNING, STOPPED, REBOOTING, REINSTALLING, DELETING, FAILED, DELETED, QUEUED,
     /** Running the rescue system (see {@link ServerRescue}). */
-    RESCUE;
+    RESCUE,
+    /** Its disk is being replaced by one written from a backup (see {@link ServerRestore}). */
+    RESTORING;
 
     /** The API's spelling: "running", "provisioning", … */
     public String apiName() {
@@ -18,7 +20,7 @@ public enum ServerStatus {
     }
 
     public boolean isBusy() {
-        return this == PROVISIONING || this == REINSTALLING || this == DELETING || this == QUEUED;
+        return this == PROVISIONING || this == REINSTALLING || this == DELETING || this == QUEUED || this == RESTORING;
     }
 
     public String label() {

@@ -70,7 +70,13 @@ public enum AuditAction {
     FIREWALL_DELETED("network.firewall-deleted"),
     FIREWALL_ATTACHED("network.firewall-attached"),
     FIREWALL_DETACHED("network.firewall-detached"),
-    FIREWALL_REPAIRED("network.firewall-repaired");
+    FIREWALL_REPAIRED("network.firewall-repaired"),
+    BACKUP_REQUESTED("backup.requested"),
+    BACKUP_MADE("backup.made"),
+    BACKUP_FAILED("backup.failed"),
+    BACKUP_DELETED("backup.deleted"),
+    SERVER_RESTORE_REQUESTED("server.restore"),
+    SERVER_RESTORED("server.restored");
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

@@ -51,6 +51,16 @@ class ServerAudit {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.RestoreRequested e) {
+        trail.record(AuditAction.SERVER_RESTORE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), e.backup());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.Restored e) {
+        trail.record(AuditAction.SERVER_RESTORED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.DeleteRequested e) {
         trail.record(AuditAction.SERVER_DELETE_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }

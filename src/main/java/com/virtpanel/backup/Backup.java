@@ -1,0 +1,164 @@
+package com.virtpanel.backup;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One file of a server's backup chain (see V92__backups.sql). */
+@Entity
+@Table(name = "backup")
+class Backup {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "server_id")
+    private long serverId;
+    @Column(name = "account_id")
+    private long accountId;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    private BackupKind kind;
+    private String consistency;
+    @Enumerated(EnumType.STRING)
+    private BackupStatus status;
+    @Column(name = "size_bytes")
+    private long sizeBytes;
+    @Column(name = "virtual_bytes")
+    private long virtualBytes;
+    @Column(name = "file_name")
+    private String fileName;
+    private String sha256;
+    @Column(name = "parent_id")
+    private Long parentId;
+    private String checkpoint;
+    @Column(name = "disk_volume")
+    private String diskVolume;
+    private boolean checkpointed;
+    private String detail;
+    @Column(name = "busy_server_id")
+    private Long busyServerId;
+
+    protected Backup() {
+    }
+
+    /** A backup about to be written: it holds the server's one job slot until it ends. */
+    static Backup starting(long serverId, long accountId, String diskVolume, Instant now) {
+        Backup b = new Backup();
+        b.serverId = serverId;
+        b.accountId = accountId;
+        b.createdAt = now;
+        b.kind = BackupKind.FULL;
+        b.consistency = "crash";
+        b.status = BackupStatus.RUNNING;
+        b.diskVolume = diskVolume;
+        b.busyServerId = serverId;
+        // Unique per backup and known before the row has an id: names the file and the checkpoint.
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+                .withZone(java.time.ZoneOffset.UTC).format(now) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        b.fileName = stamp + ".qcow2";
+        b.checkpoint = "vp-backup-" + stamp;
+        return b;
+    }
+
+    void completed(BackupKind kind, Long parentId, boolean checkpointed, long sizeBytes, long virtualBytes, String sha256) {
+        this.kind = kind;
+        this.parentId = parentId;
+        this.checkpointed = checkpointed;
+        this.sizeBytes = sizeBytes;
+        this.virtualBytes = virtualBytes;
+        this.sha256 = sha256;
+        this.status = BackupStatus.OK;
+        this.busyServerId = null;
+    }
+
+    void failed(String why) {
+        this.status = BackupStatus.FAILED;
+        this.detail = why;
+        this.busyServerId = null;
+    }
+
+    void damaged(String why) {
+        this.status = BackupStatus.DAMAGED;
+        this.detail = why;
+    }
+
+    /** Its parent was merged into it: it now stands alone (full) or on the parent's parent. */
+    void merged(Long newParentId, long sizeBytes, String sha256) {
+        this.parentId = newParentId;
+        this.kind = newParentId == null ? BackupKind.FULL : BackupKind.INCREMENTAL;
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
+    }
+
+    void hold() {
+        this.busyServerId = serverId;
+    }
+
+    void release() {
+        this.busyServerId = null;
+    }
+
+    BackupInfo info() {
+        return new BackupInfo(id, serverId, createdAt, kind, sizeBytes, consistency, status, detail);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getServerId() {
+        return serverId;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
+    BackupStatus getStatus() {
+        return status;
+    }
+
+    String getFileName() {
+        return fileName;
+    }
+
+    String getSha256() {
+        return sha256;
+    }
+
+    Long getParentId() {
+        return parentId;
+    }
+
+    String getCheckpoint() {
+        return checkpoint;
+    }
+
+    String getDiskVolume() {
+        return diskVolume;
+    }
+
+    long getVirtualBytes() {
+        return virtualBytes;
+    }
+
+    boolean isCheckpointed() {
+        return checkpointed;
+    }
+
+    BackupKind getKind() {
+        return kind;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,20 @@
+package com.virtpanel.backup;
+
+/** What happened to backups, for the audit log. */
+public final class BackupEvents {
+
+    private BackupEvents() {
+    }
+
+    public record BackupRequested(long accountId, long serverId, long backupId) {
+    }
+
+    public record BackupMade(long accountId, long serverId, long backupId, String kind, long sizeBytes) {
+    }
+
+    public record BackupFailed(long accountId, long serverId, long backupId, String reason) {
+    }
+
+    public record BackupDeleted(long accountId, long serverId, long backupId) {
+    }
+}

@@ -1,0 +1,32 @@
+package com.virtpanel.backup;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Turns backup rows into {@link BackupEvents}. */
+@Component
+class BackupEventsPublisher {
+
+    private final ApplicationEventPublisher events;
+
+    BackupEventsPublisher(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    void requested(Backup b) {
+        events.publishEvent(new BackupEvents.BackupRequested(b.getAccountId(), b.getServerId(), b.getId()));
+    }
+
+    void completed(Backup b) {
+        events.publishEvent(new BackupEvents.BackupMade(b.getAccountId(), b.getServerId(), b.getId(), b.getKind().apiName(),
+                b.info().sizeBytes()));
+    }
+
+    void failed(Backup b) {
+        events.publishEvent(new BackupEvents.BackupFailed(b.getAccountId(), b.getServerId(), b.getId(), b.info().detail()));
+    }
+
+    void deleted(Backup b) {
+        events.publishEvent(new BackupEvents.BackupDeleted(b.getAccountId(), b.getServerId(), b.getId()));
+    }
+}

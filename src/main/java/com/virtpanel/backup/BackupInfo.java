@@ -1,0 +1,13 @@
+package com.virtpanel.backup;
+
+import java.time.Instant;
+
+/**
+ * A backup as views and the API show it.
+ *
+ * @param consistency "crash" (the disk as at a power cut) or "filesystem" (frozen by the guest agent)
+ * @param detail      why it failed or is damaged, for the customer; null otherwise
+ */
+public record BackupInfo(long id, long serverId, Instant createdAt, BackupKind kind, long sizeBytes, String consistency,
+        BackupStatus status, String detail) {
+}

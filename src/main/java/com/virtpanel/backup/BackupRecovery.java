@@ -1,0 +1,49 @@
+package com.virtpanel.backup;
+
+import com.virtpanel.host.GuestBackups;
+import com.virtpanel.server.ServerDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a panel restart no backup job of this panel is running: a backup still "running" was
+ * cut off and is failed (its file removed, so nothing half-written is ever listed as good, and
+ * the guest's checkpoints are left to the next backup, which then is a full one), and a delete
+ * that was cut off lets go of its server.
+ *
+ * <p>Assumes one panel instance makes backups (several would see each other's jobs here).
+ */
+@Component
+class BackupRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupRecovery.class);
+
+    private final BackupRepository backups;
+    private final BackupRunner runner;
+    private final GuestBackups host;
+    private final ServerDirectory directory;
+
+    BackupRecovery(BackupRepository backups, BackupRunner runner, GuestBackups host, ServerDirectory directory) {
+        this.backups = backups;
+        this.runner = runner;
+        this.host = host;
+        this.directory = directory;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recover() {
+        for (Backup b : backups.findByBusyServerIdNotNull()) {
+            if (b.getStatus() == BackupStatus.RUNNING) {
+                log.warn("Backup {} of server {} was cut off by a panel restart: failed", b.getId(), b.getServerId());
+                directory.find(b.getServerId()).ifPresent(s -> host.stopBackupJob(s.domain()));
+                runner.interrupted(b.getId());
+            } else {
+                b.release();
+                backups.save(b);
+            }
+        }
+    }
+}

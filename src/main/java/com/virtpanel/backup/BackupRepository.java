@@ -1,0 +1,18 @@
+package com.virtpanel.backup;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BackupRepository extends JpaRepository<Backup, Long> {
+
+    List<Backup> findByServerIdOrderByCreatedAtDescIdDesc(long serverId);
+
+    List<Backup> findByStatus(BackupStatus status);
+
+    List<Backup> findByBusyServerIdNotNull();
+
+    List<Backup> findByParentId(long parentId);
+
+    Optional<Backup> findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(long serverId, BackupStatus status);
+}

@@ -1,0 +1,147 @@
+package com.virtpanel.backup;
+
+import com.virtpanel.base.PanelException;
+import com.virtpanel.host.GuestBackups;
+import com.virtpanel.host.Volumes;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerRef;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes one backup in the background: the copy (full, or the changes since the newest good
+ * backup when its checkpoint still stands for this disk), then its hash in the manifest, then a
+ * re-read against the manifest. Only then is it "ok"; any failure leaves it "failed" with the
+ * reason and removes its file. At most panel.backup.max-parallel run at once; more wait.
+ */
+@Component
+class BackupRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupRunner.class);
+
+    private final BackupRepository backups;
+    private final BackupStore store;
+    private final GuestBackups host;
+    private final Volumes volumes;
+    private final ServerDirectory directory;
+    private final BackupProperties properties;
+    private final BackupEventsPublisher events;
+    private final TransactionTemplate tx;
+    private final ExecutorService workers;
+
+    BackupRunner(BackupRepository backups, BackupStore store, GuestBackups host, Volumes volumes, ServerDirectory directory,
+            BackupProperties properties, BackupEventsPublisher events, TransactionTemplate tx) {
+        this.backups = backups;
+        this.store = store;
+        this.host = host;
+        this.volumes = volumes;
+        this.directory = directory;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        int threads = Math.max(1, properties.maxParallel());
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "backup");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs the backup (a row in status RUNNING) once the caller's transaction is over. */
+    void start(long backupId) {
+        workers.execute(() -> run(backupId));
+    }
+
+    void run(long backupId) {
+        Backup backup = backups.findById(backupId).orElseThrow();
+        long serverId = backup.getServerId();
+        Path target = store.file(serverId, backup.getFileName());
+        try {
+            ServerRef server = directory.find(serverId).orElseThrow(() -> new IllegalStateException("server " + serverId + " is gone"));
+            long virtualBytes = volumes.virtualSize(backup.getDiskVolume());
+            store.prepare(serverId, virtualBytes);
+            Optional<Backup> parent = parentFor(backup, virtualBytes);
+            var result = host.backup(new GuestBackups.BackupRequest(server.domain(), backup.getDiskVolume(), target,
+                    backup.getCheckpoint(), parent.map(Backup::getCheckpoint).orElse(null)), properties.timeout());
+            Long parentId = null;
+            if (result.incremental()) {
+                // Relative, so the chain still holds when the repository is mounted elsewhere.
+                host.unsafeRebase(target, Path.of(parent.orElseThrow().getFileName()));
+                parentId = parent.get().getId();
+            }
+            BackupKind kind = parentId == null ? BackupKind.FULL : BackupKind.INCREMENTAL;
+            String sha256 = store.sha256(target);
+            long size = java.nio.file.Files.size(target);
+            store.record(serverId, new Manifest.Entry(backup.getFileName(), size, sha256,
+                    parent.filter(p -> result.incremental()).map(Backup::getFileName).orElse(null), kind.apiName(),
+                    backup.getCreatedAt().toString()));
+            Optional<String> problem = store.verify(serverId, backup.getFileName());
+            if (problem.isPresent()) {
+                throw new BackupStore.RepositoryProblem("The backup did not read back as written: " + problem.get(), null);
+            }
+            Long finalParentId = parentId;
+            tx.executeWithoutResult(s -> {
+                Backup b = backups.findById(backupId).orElseThrow();
+                b.completed(kind, finalParentId, result.checkpointed(), size, result.virtualBytes(), sha256);
+                backups.save(b);
+                events.completed(b);
+            });
+            log.info("Backup {} of server {}: {} ({} bytes)", backupId, serverId, kind, size);
+        } catch (BackupStore.RepositoryProblem e) {
+            fail(backupId, serverId, target, e.getMessage());
+        } catch (PanelException e) {
+            fail(backupId, serverId, target, e.getMessage());
+        } catch (Exception e) {
+            log.error("Backup {} of server {} failed", backupId, serverId, e);
+            fail(backupId, serverId, target, "The backup failed unexpectedly. Please contact support.");
+        }
+    }
+
+    /** A backup cut off by a restart: failed, its file removed. */
+    void interrupted(long backupId) {
+        Backup b = backups.findById(backupId).orElseThrow();
+        fail(backupId, b.getServerId(), store.file(b.getServerId(), b.getFileName()),
+                "The panel stopped while this backup was being made; it is incomplete and was removed.");
+    }
+
+    /**
+     * The newest good backup, if this one can build on it: marked by a checkpoint
+     * from the same disk (a reinstall or restore makes a new one) of the same size (a grown disk
+     * has a bitmap of the old size). Whether the checkpoint still exists the host checks.
+     */
+    private Optional<Backup> parentFor(Backup backup, long virtualBytes) {
+        return backups.findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(backup.getServerId(), BackupStatus.OK)
+                .filter(Backup::isCheckpointed)
+                .filter(p -> p.getDiskVolume().equals(backup.getDiskVolume()))
+                .filter(p -> p.getVirtualBytes() == virtualBytes);
+    }
+
+    private void fail(long backupId, long serverId, Path target, String why) {
+        log.warn("Backup {} of server {} failed: {}", backupId, serverId, why);
+        try {
+            store.remove(serverId, target.getFileName().toString());
+        } catch (BackupStore.RepositoryProblem | RuntimeException e) {
+            log.warn("Could not clean up after backup {}: {}", backupId, e.getMessage());
+        }
+        tx.executeWithoutResult(s -> {
+            Backup b = backups.findById(backupId).orElseThrow();
+            b.failed(why);
+            backups.save(b);
+            events.failed(b);
+        });
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,142 @@
+package com.virtpanel.backup;
+
+import com.virtpanel.account.CurrentUser;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.UserMessage;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerRestore;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.base.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Backups of one server, for the UI and the REST API. Only the caller's own servers (or any,
+ * for staff); one backup, restore or delete per server at a time, however many ask at once
+ * (the database's unique busy_server_id decides, so this holds across threads and instances).
+ */
+@Service
+public class BackupService {
+
+    private final ServerService servers;
+    private final ServerRestore restores;
+    private final ServerDirectory directory;
+    private final CurrentUser currentUser;
+    private final BackupRepository backups;
+    private final BackupRunner runner;
+    private final BackupChains chains;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final BackupEventsPublisher events;
+
+    BackupService(ServerService servers, ServerRestore restores, ServerDirectory directory, CurrentUser currentUser, BackupRepository backups,
+            BackupRunner runner, BackupChains chains, TransactionTemplate tx, Clock clock,
+            BackupEventsPublisher events) {
+        this.events = events;
+        this.servers = servers;
+        this.restores = restores;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.backups = backups;
+        this.runner = runner;
+        this.chains = chains;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The server's backups, newest first. */
+    public List<BackupInfo> list(long serverId) {
+        servers.get(serverId); // not the caller's: not found
+        return backups.findByServerIdOrderByCreatedAtDescIdDesc(serverId).stream().map(Backup::info).toList();
+    }
+
+    /** Starts a backup of the server now; it runs on in the background (status "running"). */
+    public BackupInfo backUpNow(long serverId) {
+        ServerInfo server = changeable(serverId);
+        String disk = directory.diskVolume(serverId)
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.server-not-found")));
+        Backup started = claim(() -> {
+            Backup b = backups.saveAndFlush(Backup.starting(serverId, server.accountId(), disk, clock.instant()));
+            events.requested(b);
+            return b;
+        });
+        runner.start(started.getId());
+        return started.info();
+    }
+
+    /**
+     * Deletes a backup that is not running. Backups made after it that build on it keep
+     * working: its contents are merged into the next one first.
+     */
+    public void delete(long serverId, long backupId) {
+        changeable(serverId);
+        Backup backup = backups.findById(backupId).filter(b -> b.getServerId() == serverId)
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.backup.not-found")));
+        if (backup.getStatus() == BackupStatus.RUNNING) {
+            throw new ConflictException(UserMessage.of("error.backup.busy"));
+        }
+        claim(() -> {
+            Backup held = backups.findById(backupId).orElseThrow();
+            held.hold();
+            return backups.saveAndFlush(held);
+        });
+        chains.delete(backupId);
+    }
+
+    /**
+     * Restores the server's disk to the moment of the backup (a backup in the middle of a chain
+     * gives exactly that moment's disk). Every file the backup needs is checked against the
+     * manifest first: a damaged backup is flagged and refused, never restored. The restore then
+     * runs as the server's operation (status "restoring"); the old disk stays until the new one
+     * is complete.
+     *
+     * @param target "same" (this server); "new" (a new server of the customer) is not offered yet
+     */
+    public ServerInfo restore(long serverId, long backupId, String target) {
+        if (!"same".equals(target)) {
+            throw new InvalidInputException("target", UserMessage.of("error.backup.restore-target"));
+        }
+        changeable(serverId);
+        restores.requireMayRestore(serverId);
+        Backup backup = backups.findById(backupId).filter(b -> b.getServerId() == serverId)
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.backup.not-found")));
+        if (backup.getStatus() != BackupStatus.OK) {
+            throw new ConflictException(UserMessage.of("error.backup.not-restorable", backup.getStatus().apiName()));
+        }
+        claim(() -> {
+            Backup held = backups.findById(backupId).orElseThrow();
+            held.hold();
+            return backups.saveAndFlush(held);
+        });
+        try {
+            chains.requireIntact(backupId);
+            return restores.restore(serverId, chains.file(backup), "backup " + backupId + " of " + backup.getCreatedAt());
+        } finally {
+            // the server's own operation holds it from here: no backup or delete while it is busy
+            chains.release(backupId);
+        }
+    }
+
+    private ServerInfo changeable(long serverId) {
+        ServerInfo server = servers.get(serverId);
+        currentUser.requireMayChange().requireMayChange(server.accountId());
+        if (server.busy()) {
+            throw new ConflictException(UserMessage.of("error.backup.server-busy"));
+        }
+        return server;
+    }
+
+    /** Takes the server's one job slot, or refuses: another backup, restore or delete holds it. */
+    private Backup claim(java.util.function.Supplier<Backup> write) {
+        try {
+            return tx.execute(status -> write.get());
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException(UserMessage.of("error.backup.busy"));
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package com.virtpanel.host;
+
+import com.virtpanel.base.PanelException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.libvirt.Domain;
+import org.libvirt.DomainCheckpoint;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Copies of a guest's disk into files outside the pool, and disks made from such copies.
+ *
+ * <p>A running guest is copied with libvirt's backup job in push mode: QEMU writes the disk as
+ * it was when the job started into a qcow2 file while the guest runs on, and a checkpoint (a
+ * persistent dirty bitmap in the guest's qcow2) records the moment, so that the next copy can
+ * hold only the blocks changed since. A stopped guest is copied with qemu-img. Only the newest
+ * checkpoint is kept: every extra bitmap costs the guest a little on each write.
+ */
+@Service
+public class GuestBackups {
+
+    private static final Logger log = LoggerFactory.getLogger(GuestBackups.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int CHECKPOINT_DELETE_METADATA_ONLY = 2;
+    private static final int JOB_STATS_COMPLETED = 1;
+    private static final int JOB_NONE = 0;
+    private static final int JOB_COMPLETED = 3;
+
+    private final LibvirtConnection libvirt;
+    private final Domains domains;
+    private final HostProperties.Storage storage;
+
+    GuestBackups(LibvirtConnection libvirt, Domains domains, HostProperties properties) {
+        this.libvirt = libvirt;
+        this.domains = domains;
+        this.storage = properties.storage();
+    }
+
+    /**
+     * What to copy.
+     *
+     * @param domain      the guest
+     * @param diskVolume  its disk in the pool
+     * @param target      the qcow2 file to write (must not exist)
+     * @param checkpoint  name of the checkpoint this copy creates (live copies only)
+     * @param since       the checkpoint of the previous copy, for a copy of the changes only; null for a full copy
+     */
+    public record BackupRequest(String domain, String diskVolume, Path target, String checkpoint, String since) {
+    }
+
+    /**
+     * What was copied.
+     *
+     * @param incremental  only the changes since {@code since} (else the whole disk)
+     * @param checkpointed a checkpoint now marks this copy, so the next can hold only the changes since
+     */
+    public record BackupResult(boolean incremental, boolean checkpointed, long fileBytes, long virtualBytes) {
+    }
+
+    /**
+     * Copies the disk into {@code request.target()}. A running guest keeps running; when the
+     * checkpoint {@code since} is gone or unusable the copy is a full one. Waits at most
+     * {@code deadline} for the job, then stops it.
+     */
+    public BackupResult backup(BackupRequest request, Duration deadline) {
+        Path disk = storage.poolDir().resolve(request.diskVolume());
+        if (domains.state(request.domain()) != DomainState.RUNNING) {
+            return copyStopped(request, disk, deadline);
+        }
+        String device = device(request.domain(), disk);
+        if (!DiskImage.canStoreBitmaps(disk)) {
+            // An old qcow2 v2 disk: copied live all the same, but every copy is a full one.
+            log.info("Disk {} of {} cannot hold checkpoints (qcow2 v2): full backup without one", request.diskVolume(), request.domain());
+            runJob(request, device, false, false, deadline);
+            return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize());
+        }
+        boolean incremental = request.since() != null && checkpoints(request.domain()).contains(request.since());
+        if (incremental) {
+            try {
+                runJob(request, device, true, true, deadline);
+                return finish(request, disk, true);
+            } catch (HostException e) {
+                log.warn("Incremental backup of {} failed ({}); making a full one", request.domain(), e.detail());
+                deleteQuietly(request.target());
+            }
+        }
+        forgetCheckpoints(request.domain(), null);
+        runJob(request, device, false, true, deadline);
+        return finish(request, disk, false);
+    }
+
+    private BackupResult finish(BackupRequest request, Path disk, boolean incremental) {
+        forgetCheckpoints(request.domain(), request.checkpoint());
+        return new BackupResult(incremental, true, size(request.target()), DiskImage.read(disk).virtualSize());
+    }
+
+    private BackupResult copyStopped(BackupRequest request, Path disk, Duration deadline) {
+        // No checkpoint can follow a stopped guest's disk: the next live copy is a full one.
+        forgetCheckpoints(request.domain(), null);
+        try {
+            HostCommand.check(deadline, List.of("qemu-img", "convert", "-O", "qcow2", disk.toString(),
+                    request.target().toString()));
+        } catch (IOException e) {
+            deleteQuietly(request.target());
+            throw failed("copy stopped disk", e.getMessage(), e);
+        }
+        return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize());
+    }
+
+    private void runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline) {
+        String backupXml = "<domainbackup mode='push'>"
+                + (incremental ? "<incremental>" + DomainXml.esc(request.since()) + "</incremental>" : "")
+                + "<disks><disk name='" + DomainXml.esc(device) + "' backup='yes' type='file'>"
+                + "<target file='" + DomainXml.esc(request.target().toString()) + "'/><driver type='qcow2'/>"
+                + "</disk></disks></domainbackup>";
+        String checkpointXml = "<domaincheckpoint><name>" + DomainXml.esc(request.checkpoint()) + "</name>"
+                + "<disks><disk name='" + DomainXml.esc(device) + "' checkpoint='bitmap'/></disks></domaincheckpoint>";
+        onDomain("start backup", request.domain(), d -> {
+            d.backupBegin(backupXml, checkpoint ? checkpointXml : null, 0);
+            return null;
+        });
+        Instant until = Instant.now().plus(deadline);
+        while (onDomain("read backup progress", request.domain(), d -> d.getJobInfo().getType()) != JOB_NONE) {
+            if (Instant.now().isAfter(until)) {
+                onDomain("stop backup", request.domain(), Domain::abortJob);
+                throw failed("backup", "the backup job took longer than " + deadline, null);
+            }
+            sleep();
+        }
+        int outcome = onDomain("read backup result", request.domain(), d -> d.getJobStats(JOB_STATS_COMPLETED).type);
+        if (outcome != JOB_COMPLETED || !Files.isRegularFile(request.target())) {
+            throw failed("backup", "the backup job ended with state " + outcome, null);
+        }
+        if (incremental) {
+            // libvirt names the guest's own disk as the increment's backing file; the chain is ours to set.
+            unsafeRebase(request.target(), null);
+        }
+    }
+
+    /** Stops a backup job left running by a panel that stopped; nothing when there is none. */
+    public void stopBackupJob(String domain) {
+        try {
+            if (domains.state(domain) == DomainState.RUNNING
+                    && onDomain("read backup progress", domain, d -> d.getJobInfo().getType()) != JOB_NONE) {
+                onDomain("stop backup", domain, Domain::abortJob);
+            }
+        } catch (HostException e) {
+            log.warn("Could not stop the backup job of {}: {}", domain, e.detail());
+        }
+    }
+
+    /** Names of the guest's checkpoints; none for a guest that does not exist. */
+    public List<String> checkpoints(String domain) {
+        if (!domains.exists(domain)) {
+            return List.of();
+        }
+        return onDomain("list checkpoints", domain, d -> List.of(d.checkpointListNames()));
+    }
+
+    /** Removes every checkpoint but {@code keep} (null: all); a checkpoint whose bitmap is gone loses its record only. */
+    public void forgetCheckpoints(String domain, String keep) {
+        if (!domains.exists(domain)) {
+            return;
+        }
+        onDomain("remove checkpoints", domain, d -> {
+            for (DomainCheckpoint checkpoint : d.listAllCheckpoints(0)) {
+                try {
+                    if (!checkpoint.getName().equals(keep)) {
+                        try {
+                            checkpoint.delete(0);
+                        } catch (LibvirtException e) {
+                            checkpoint.delete(CHECKPOINT_DELETE_METADATA_ONLY);
+                        }
+                    }
+                } finally {
+                    checkpoint.free();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Points {@code file}'s backing file at {@code parent} (null: none) without touching its
+     * data: an increment holds only changed clusters, the rest is read through the parent.
+     */
+    public void unsafeRebase(Path file, Path parent) {
+        List<String> command = parent == null
+                ? List.of("qemu-img", "rebase", "-u", "-b", "", file.toString())
+                : List.of("qemu-img", "rebase", "-u", "-F", "qcow2", "-b", parent.toString(), file.toString());
+        try {
+            HostCommand.check(Duration.ofMinutes(1), command);
+        } catch (IOException e) {
+            throw failed("link backup chain", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes {@code file} stand on {@code newParent} (null: on nothing) instead of its current
+     * parent, copying into it whatever of the current parent it still needs: the current parent
+     * can then be removed and {@code file} reads exactly as before.
+     */
+    public void mergeParentInto(Path file, Path newParent, Duration deadline) {
+        List<String> command = newParent == null
+                ? List.of("qemu-img", "rebase", "-b", "", file.toString())
+                : List.of("qemu-img", "rebase", "-F", "qcow2", "-b", newParent.toString(), file.toString());
+        try {
+            HostCommand.check(deadline, command);
+        } catch (IOException e) {
+            throw failed("merge backups", e.getMessage(), e);
+        }
+    }
+
+    /** The disk's device name in the guest's live definition (the backup job names disks by it). */
+    private String device(String domain, Path disk) {
+        String xml = domains.liveXml(domain).orElseThrow(() -> failed("backup", "guest " + domain + " vanished", null));
+        Matcher m = Pattern.compile("<source file='" + Pattern.quote(disk.toString()) + "'[^>]*/>.*?<target dev='([^']+)'",
+                Pattern.DOTALL).matcher(xml);
+        if (!m.find()) {
+            throw failed("backup", "disk " + disk + " is not attached to " + domain, null);
+        }
+        return m.group(1);
+    }
+
+    private interface OnDomain<T> {
+        T apply(Domain domain) throws LibvirtException;
+    }
+
+    private <T> T onDomain(String operation, String name, OnDomain<T> action) {
+        return libvirt.call(operation, c -> {
+            Domain d = c.domainLookupByName(name);
+            try {
+                return action.apply(d);
+            } finally {
+                d.free();
+            }
+        });
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw failed("backup", "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed("backup", "interrupted", e);
+        }
+    }
+
+    private static HostException failed(String what, String detail, Throwable cause) {
+        log.warn("{} failed: {}", what, detail);
+        return new HostException(Kind.FAILED, "The backup could not be made on the host. Please contact support.",
+                what + ": " + detail, cause);
+    }
+}
