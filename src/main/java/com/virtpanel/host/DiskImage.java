@@ -43,7 +43,7 @@ record DiskImage(String format, long virtualSize, String backingFile) {
             return "qcow2".equals(info.path("format").asText())
                     && "1.1".equals(info.path("format-specific").path("data").path("compat").asText());
         } catch (IOException e) {
-            throw new HostException(Kind.FAILED, "The host could not read the server's disk. Please contact support.", e.getMessage(), e);
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-read-disk"), e.getMessage(), e);
         }
     }
 

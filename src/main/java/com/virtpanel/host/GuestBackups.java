@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.PanelException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -273,7 +274,7 @@ public class GuestBackups {
 
     private static HostException failed(String what, String detail, Throwable cause) {
         log.warn("{} failed: {}", what, detail);
-        return new HostException(Kind.FAILED, "The backup could not be made on the host. Please contact support.",
+        return new HostException(Kind.FAILED, UserMessage.of("error.host.backup-failed"),
                 what + ": " + detail, cause);
     }
 }

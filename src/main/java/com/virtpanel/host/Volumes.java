@@ -201,7 +201,7 @@ public class Volumes {
             } catch (IOException ignored) {
                 // the next attempt removes it first
             }
-            throw new HostException(Kind.FAILED, "The host could not write the disk from the backup. Please contact support.",
+            throw new HostException(Kind.FAILED, UserMessage.of("error.host.could-not-write-restored-disk"),
                     e.getMessage(), e);
         }
         refreshInTurn("import disk");
