@@ -1,5 +1,6 @@
 package com.virtpanel.base;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,17 @@ public record UserMessage(String key, Object... args) implements Translatable {
     /** The English text, for logs and for {@link Throwable#getMessage()}. */
     public String english() {
         return in(Messages.ENGLISH);
+    }
+
+    /** Equal by key and arguments' contents (a record compares its array by identity): pages compare what they show. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UserMessage m && key.equals(m.key) && Arrays.equals(args, m.args);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * key.hashCode() + Arrays.hashCode(args);
     }
 
     /** The English text: what a log line or a failed assertion should show. */

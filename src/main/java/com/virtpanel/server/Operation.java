@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 /**
  * A long-running change to a server, executed step by step by {@link OperationRunner}. Each
  * step is idempotent and the current step is stored, so after a crash the runner simply
@@ -54,35 +56,34 @@ enum Operation {
         return 100;
     }
 
+    /** An operation's steps; what people read of each is the bundles' {@code server.step.<step>}. */
     enum Step {
-        PREPARE_DISK("Creating the disk"),
-        WRITE_SEED("Writing first-boot settings"),
-        DEFINE("Defining the virtual machine"),
-        STOP("Stopping the server"),
-        SWAP_DISK("Switching to the new disk"),
-        DELETE_OLD_VOLUMES("Removing the old disk"),
-        START("Starting the server"),
-        REMOVE_DOMAIN("Removing the virtual machine"),
-        DELETE_VOLUMES("Removing the disks"),
-        SHUT_DOWN("Shutting the server down"),
-        WRITE_PASSWORD("Writing the new root password"),
-        WRITE_SSH_KEY("Adding the SSH key"),
-        UPDATE_SEED("Updating the first-boot settings"),
-        APPLY_PLAN("Applying the new plan"),
-        GROW_DISK("Growing the disk and its filesystem"),
-        START_AGAIN("Starting the server again"),
-        BOOT_FROM_ISO("Starting the server from the ISO"),
-        EJECT_ISO("Ejecting the ISO"),
-        WRITE_RESCUE_SEED("Preparing the rescue system"),
-        DEFINE_RESCUE("Switching to the rescue system"),
-        START_RESCUE("Starting the rescue system"),
-        DELETE_RESCUE_SEED("Removing the rescue settings"),
-        RESTORE_DISK("Writing the disk from the backup");
+        PREPARE_DISK,
+        WRITE_SEED,
+        DEFINE,
+        STOP,
+        SWAP_DISK,
+        DELETE_OLD_VOLUMES,
+        START,
+        REMOVE_DOMAIN,
+        DELETE_VOLUMES,
+        SHUT_DOWN,
+        WRITE_PASSWORD,
+        WRITE_SSH_KEY,
+        UPDATE_SEED,
+        APPLY_PLAN,
+        GROW_DISK,
+        START_AGAIN,
+        BOOT_FROM_ISO,
+        EJECT_ISO,
+        WRITE_RESCUE_SEED,
+        DEFINE_RESCUE,
+        START_RESCUE,
+        DELETE_RESCUE_SEED,
+        RESTORE_DISK;
 
-        final String label;
-
-        Step(String label) {
-            this.label = label;
+        UserMessage message() {
+            return UserMessage.of("server.step." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
     }
 }

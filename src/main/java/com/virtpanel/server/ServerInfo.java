@@ -1,12 +1,14 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import java.time.Instant;
 
 /**
  * A server as views and the API show it.
  *
  * @param progress   0..100 while an operation runs, else 100
- * @param activity   what the running operation is doing now ("Creating the disk"), or null
+ * @param activity   what the running operation is doing now (server.step.prepare-disk: "Creating the disk"), or null
  * @param queuePosition while the operation waits for a slot on the host (status QUEUED): its place
  *                      in line, 1 being next; else 0
  * @param userDataGiven whether the customer gave user data for the server (the text itself is
@@ -15,7 +17,7 @@ import java.time.Instant;
  */
 public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
-        String failureReason, int progress, String activity, int queuePosition, boolean userDataGiven,
+        String failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
         String ipv6) {
 
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */

@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.UserMessage;
+
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
@@ -35,9 +37,9 @@ class ServerInfos {
         ImageInfo image = catalog.image(s.getImageId());
         Operation op = s.getOperation();
         int place = s.isQueued() ? line.getOrDefault(s.getId(), 1) : 0;
-        String activity = op == null ? null
-                : place > 0 ? "Waiting for the host, number " + place + " in line"
-                : s.getOperationStep().label;
+        UserMessage activity = op == null ? null
+                : place > 0 ? UserMessage.of("server.step.waiting", place)
+                : s.getOperationStep().message();
         int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
         return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),

@@ -173,7 +173,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         status.add(new StatusBadge(s.status()));
         progress.setVisible(s.busy());
         progress.setValue(s.progress() / 100.0);
-        activity.setText(s.activity() == null ? "" : s.activity() + "…");
+        activity.setText(s.activity() == null ? "" : Texts.get(s.activity()) + "…");
         activity.setVisible(s.busy());
         failure.setText(s.failureReason() == null ? "" : s.failureReason());
         failure.setVisible(s.failureReason() != null);
