@@ -2,6 +2,7 @@ package com.virtpanel.server;
 
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
@@ -107,10 +108,10 @@ class OperationRunner {
                 if (e.kind() == PanelException.Kind.UNAVAILABLE && retryLater(serverId, e)) {
                     return;
                 }
-                fail(serverId, operation, step, e.userMessage(), e);
+                fail(serverId, operation, step, e.message(), e);
                 return;
             } catch (RuntimeException e) {
-                fail(serverId, operation, step, "An unexpected error stopped the operation. Support has been notified.", e);
+                fail(serverId, operation, step, UserMessage.of("error.server.unexpected-stop"), e);
                 return;
             }
         }
@@ -288,8 +289,8 @@ class OperationRunner {
         return true;
     }
 
-    private void fail(long serverId, Operation operation, Operation.Step step, String reason, Exception cause) {
-        log.error("Server {}: {} failed in step {}: {}", serverId, operation, step, reason, cause);
+    private void fail(long serverId, Operation operation, Operation.Step step, UserMessage reason, Exception cause) {
+        log.error("Server {}: {} failed in step {}: {}", serverId, operation, step, reason.english(), cause);
         Server server = tx.execute(t -> servers.findById(serverId).orElseThrow());
         boolean disksSwapped = (operation == Operation.REINSTALL || operation == Operation.RESTORE)
                 && step.ordinal() > Operation.Step.SWAP_DISK.ordinal();
@@ -305,23 +306,21 @@ class OperationRunner {
             case RESCUE, LEAVE_RESCUE -> rescueSteps.restore(server);
         };
         boolean changed = GuestChanges.changed(step);
-        String prefix = switch (operation) {
-            case PROVISION -> "Setting up the server failed: ";
-            case REINSTALL -> disksSwapped ? "Reinstalling failed: " : "Reinstalling failed and your server was left as it was: ";
-            case RESTORE -> disksSwapped ? "Restoring the backup failed: "
-                    : "Restoring the backup failed and your server was left as it was: ";
-            case DELETE -> "Deleting the server failed: ";
-            case RESET_PASSWORD -> changed ? "The root password was changed, but the operation did not finish: "
-                    : "Resetting the root password failed and your server was left as it was: ";
-            case ADD_SSH_KEY -> changed ? "The SSH key was added, but the operation did not finish: "
-                    : "Adding the SSH key failed and your server was left as it was: ";
-            case CHANGE_PLAN, CHANGE_PLAN_LIVE -> changed ? "The plan was changed, but the server did not start again: "
-                    : "Changing the plan failed and your server was left as it was: ";
-            case BOOT_ISO -> "Booting from the ISO failed: ";
-            case EJECT_ISO -> "Ejecting the ISO failed: ";
-            case RESCUE -> "Booting into rescue failed: ";
-            case LEAVE_RESCUE -> "Leaving rescue failed: ";
+        // what failed, and whether the server was left as it was: server.failure.<kind> in the bundles
+        String kind = switch (operation) {
+            case PROVISION -> "provision";
+            case REINSTALL -> disksSwapped ? "reinstall" : "reinstall-kept";
+            case RESTORE -> disksSwapped ? "restore" : "restore-kept";
+            case DELETE -> "delete";
+            case RESET_PASSWORD -> changed ? "password-changed" : "password-kept";
+            case ADD_SSH_KEY -> changed ? "ssh-key-added" : "ssh-key-kept";
+            case CHANGE_PLAN, CHANGE_PLAN_LIVE -> changed ? "plan-changed" : "plan-kept";
+            case BOOT_ISO -> "boot-iso";
+            case EJECT_ISO -> "eject-iso";
+            case RESCUE -> "rescue";
+            case LEAVE_RESCUE -> "leave-rescue";
         };
+        UserMessage failure = UserMessage.of("server.failure." + kind, reason);
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();
             if (operation == Operation.RESTORE) {
@@ -330,9 +329,9 @@ class OperationRunner {
             if (operation == Operation.RESCUE || operation == Operation.LEAVE_RESCUE) {
                 s.leftRescue(clock.instant()); // restore() brought the normal definition back
             }
-            s.fail(prefix + reason, outcome, clock.instant());
+            s.fail(failure, outcome, clock.instant());
             transitions.announce(s);
-            events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason));
+            events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason.english()));
         });
         metrics.finished(operation, false);
     }

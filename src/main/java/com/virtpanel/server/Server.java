@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.StoredMessages;
+import com.virtpanel.base.UserMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -93,6 +95,8 @@ class Server {
     private Instant operationAdmittedAt;
     @Column(name = "failure_reason")
     private String failureReason;
+    /** The same reason as a message key and its arguments ({@link StoredMessages}), read in the reader's language. */
+    private String failureMessage;
     @Column(name = "order_key")
     private String orderKey;
     @Column(name = "created_at", nullable = false)
@@ -141,6 +145,7 @@ class Server {
         this.operationStartedAt = now;
         this.operationAdmittedAt = null;
         this.failureReason = null;
+        this.failureMessage = null;
         status(busyStatus, now);
     }
 
@@ -333,9 +338,12 @@ class Server {
         status(result, now);
     }
 
-    void fail(String reason, ServerStatus result, Instant now) {
+    void fail(UserMessage reason, ServerStatus result, Instant now) {
         finish(result, now);
-        this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        String english = reason.english();
+        this.failureReason = english.length() > 1000 ? english.substring(0, 1000) : english;
+        String stored = StoredMessages.write(reason);
+        this.failureMessage = stored.length() > 4000 ? null : stored;
     }
 
     void markDeleted(Instant now) {
@@ -360,6 +368,7 @@ class Server {
 
     void clearFailure() {
         this.failureReason = null;
+        this.failureMessage = null;
     }
 
     void changePlan(long newPlanId, Instant now) {
@@ -418,6 +427,12 @@ class Server {
     Long getPendingIsoId() { return pendingIsoId; }
     boolean isPendingIsoKeep() { return pendingIsoKeep; }
     String getFailureReason() { return failureReason; }
+
+    /** Why the last operation failed, in any language; rows from before V95 have the English text only. */
+    UserMessage failure() {
+        return failureReason == null ? null
+                : failureMessage == null ? UserMessage.literal(failureReason) : StoredMessages.read(failureMessage);
+    }
     String getOrderKey() { return orderKey; }
     Instant getCreatedAt() { return createdAt; }
     Instant getStatusChangedAt() { return statusChangedAt; }

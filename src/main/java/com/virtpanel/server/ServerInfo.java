@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
-        String failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
+        UserMessage failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
         String ipv6) {
 
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */

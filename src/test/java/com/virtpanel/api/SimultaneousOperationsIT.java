@@ -171,6 +171,27 @@ class SimultaneousOperationsIT {
     }
 
     @Test
+    void aFailedOrderSaysWhyInTheCallersLanguageLongAfterItFailed() {
+        doAnswer(call -> {
+            throw new IllegalStateException("injected: the disk could not be made");
+        }).when(volumes).createDisk(org.mockito.ArgumentMatchers.contains("-doomed"), any(), anyInt());
+
+        MockApi.Reply order = api.post("/api/v1/servers", owner(2),
+                MockApi.json(Map.of("name", "doomed", "plan", "nano", "image", "demo", "ssh_keys", List.of(TestKeys.ED25519))));
+        assertThat(order.status()).as(order.toString()).isEqualTo(202);
+        String path = "/api/v1/servers/" + order.json().get("id").asLong();
+        JsonNode failed = Await.until("the doomed order to fail", ALL_DONE, () -> api.get(path, owner(2)).json(),
+                s -> s.get("status").asText().equals("failed"));
+
+        // stored as a message, not as English text: each reader gets their own language
+        assertThat(failed.get("failure_reason").asText())
+                .isEqualTo("Setting up the server failed: An unexpected error stopped the operation. Support has been notified.");
+        MockApi.Reply russian = api.send("GET", path, owner(2), null, Map.of("Accept-Language", "ru"));
+        assertThat(russian.json().get("failure_reason").asText())
+                .isEqualTo("Не удалось подготовить сервер: Операцию остановила непредвиденная ошибка. Поддержка уже уведомлена.");
+    }
+
+    @Test
     void aDeleteFindsTheGuestAndItsDiskAlreadyGoneAndCountsThemAsRemoved() throws java.io.IOException {
         MockApi.Reply order = api.post("/api/v1/servers", owner(1),
                 MockApi.json(Map.of("name", "vanishing", "plan", "nano", "image", "demo", "ssh_keys", List.of(TestKeys.ED25519))));

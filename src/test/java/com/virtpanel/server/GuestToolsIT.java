@@ -183,7 +183,7 @@ class GuestToolsIT {
         Users.as(dave, () -> serverChanges.resetRootPassword(server.id()));
         ServerInfo afterReset = awaitSettled(dave, server.id());
         assertThat(afterReset.status()).isEqualTo(ServerStatus.STOPPED);
-        assertThat(afterReset.failureReason()).startsWith("Resetting the root password failed and your server was left as it was")
+        assertThat(afterReset.failureReason().english()).startsWith("Resetting the root password failed and your server was left as it was")
                 .contains("No operating system");
         assertThat(GuestDisk.sha256(disk)).isEqualTo(before);
 
@@ -191,7 +191,7 @@ class GuestToolsIT {
         ServerInfo afterChange = awaitSettled(dave, server.id());
         assertThat(afterChange.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(afterChange.plan()).isEqualTo("nano");
-        assertThat(afterChange.failureReason()).startsWith("Changing the plan failed and your server was left as it was");
+        assertThat(afterChange.failureReason().english()).startsWith("Changing the plan failed and your server was left as it was");
         assertThat(GuestDisk.sha256(disk)).isEqualTo(before);
         assertThat(volumes.virtualSize(diskVolume(server))).isEqualTo(2 * GIB);
         assertThat(Shell.virsh("dumpxml", server.domain())).contains("<vcpu placement='static'>1</vcpu>");

@@ -175,7 +175,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         progress.setValue(s.progress() / 100.0);
         activity.setText(s.activity() == null ? "" : Texts.get(s.activity()) + "…");
         activity.setVisible(s.busy());
-        failure.setText(s.failureReason() == null ? "" : s.failureReason());
+        failure.setText(s.failureReason() == null ? "" : Texts.get(s.failureReason()));
         failure.setVisible(s.failureReason() != null);
         actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
