@@ -109,7 +109,7 @@ final class GuestFilter {
                 existing.free();
             }
         } catch (LibvirtException e) {
-            // libvirt-java 0.5.2's error enum has no nwfilter codes (see LibvirtErrors.meaning): read the text
+            // "no nwfilter with matching name": read from the text, which every libvirt-java version passes on as it is
             if (e.getMessage() == null || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no nwfilter")) {
                 throw e;
             }

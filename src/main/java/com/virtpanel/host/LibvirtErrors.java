@@ -26,7 +26,7 @@ final class LibvirtErrors {
         return translate(operation, code(e), e.getMessage(), e);
     }
 
-    /** The same for an error known by its code and libvirt's text (code already corrected, see {@link #meaning}). */
+    /** The same for an error known by its code and libvirt's text. */
     static HostException translate(String operation, ErrorNumber code, String message, Throwable cause) {
         String original = message == null ? "" : message;
         String text = original.toLowerCase(Locale.ROOT);
@@ -124,10 +124,14 @@ final class LibvirtErrors {
     /**
      * Work that collides with other work in progress and goes through a moment later: a storage
      * pool building another server's disk ("pool 'x' has asynchronous jobs running", "volume is
-     * still being allocated"), a guest whose state change lock another call holds.
+     * still being allocated"), a guest whose state change lock another call holds, the host's
+     * packet filter changed by someone else while libvirt writes a starting guest's rules.
      */
     private static boolean busyText(String text) {
         return text.contains("asynchronous jobs running") || text.contains("still being allocated")
+                // nwfilter's ebtables (nf_tables backend) losing a race with another nft transaction
+                // while it builds a starting guest's chains: the same start goes through again
+                || text.contains("failed to apply firewall rules")
                 || text.contains("state change lock") || text.contains("resource busy")
                 || text.contains("another job") || text.contains("job is already active");
     }
@@ -150,24 +154,7 @@ final class LibvirtErrors {
 
     private static ErrorNumber code(LibvirtException e) {
         Error error = e.getError();
-        return error == null || error.getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN : meaning(error.getCode());
-    }
-
-    /**
-     * libvirt-java 0.5.2 maps codes to its enum by position, and its enum lacks libvirt's four
-     * nwfilter codes (60..63): from 64 on, every constant is off by four (a real
-     * VIR_ERR_OPERATION_TIMEOUT, 68, arrives as VIR_ERR_NO_DOMAIN_SNAPSHOT), and codes past the
-     * enum's end arrive as VIR_ERR_UNKNOWN. This undoes the shift; unknown codes fall back to the text.
-     */
-    static ErrorNumber meaning(ErrorNumber wrapped) {
-        int position = wrapped.ordinal();
-        if (position < 60 || wrapped == ErrorNumber.VIR_ERR_UNKNOWN) {
-            return wrapped;
-        }
-        if (position < 64) {
-            return ErrorNumber.VIR_ERR_UNKNOWN; // nwfilter errors: nothing the panel does
-        }
-        return ErrorNumber.values()[position - 4];
+        return error == null || error.getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN : error.getCode();
     }
 
     private record Translation(Kind kind, UserMessage message, boolean transientFailure) {

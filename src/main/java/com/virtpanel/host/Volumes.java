@@ -311,7 +311,7 @@ public class Volumes {
     }
 
     private static boolean isNoVolume(LibvirtException e) {
-        ErrorNumber code = e.getError() == null ? null : LibvirtErrors.meaning(e.getError().getCode());
+        ErrorNumber code = e.getError() == null ? null : e.getError().getCode();
         return code == ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
     }
 

@@ -97,7 +97,7 @@ class LibvirtErrorsTest {
     }
 
     @Test
-    void libvirtJavasShiftedCodesAreReadAsLibvirtMeantThem() {
+    void codesAfterTheNwfilterOnesAreReadAsLibvirtMeantThem() {
         HostException timeout = LibvirtErrors.translate("start server", error(68, "Timed out during operation"));
 
         assertThat(timeout.kind()).isEqualTo(Kind.CONFLICT);
@@ -114,6 +114,7 @@ class LibvirtErrorsTest {
             55  | Requested operation is not valid: domain is already running       | false
             38  | cannot write to '/pool/x.qcow2': No space left on device           | false
             1   | internal error: process exited while connecting to monitor        | false
+            1   | internal error: Failed to apply firewall rules /usr/sbin/ebtables --concurrent -t nat -A P-vnet233-ipv6 -j ACCEPT: ebtables v1.8.9 (nf_tables):  RULE_DELETE failed (No such file or directory): rule in chain P-vnet233-ipv6 | true
             """)
     void onlyErrorsOfABusyOrUnreachableHostAreTransient(int code, String original, boolean worthRepeating) {
         assertThat(LibvirtErrors.translate("create disk", error(code, original)).isTransient()).isEqualTo(worthRepeating);
