@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Waits for servers and guests, and removes every guest a test class created. */
@@ -25,12 +26,14 @@ public class Guests {
     private final ServerDirectory directory;
     private final Domains domains;
     private final Volumes volumes;
+    private final JdbcTemplate jdbc;
 
-    Guests(ServerService servers, ServerDirectory directory, Domains domains, Volumes volumes) {
+    Guests(ServerService servers, ServerDirectory directory, Domains domains, Volumes volumes, JdbcTemplate jdbc) {
         this.servers = servers;
         this.directory = directory;
         this.domains = domains;
         this.volumes = volumes;
+        this.jdbc = jdbc;
     }
 
     public ServerInfo awaitStatus(AccountSummary owner, long serverId, ServerStatus status) {
@@ -52,7 +55,12 @@ public class Guests {
         return read(domains.serialLog(domain));
     }
 
-    /** Destroys and undefines every guest of this test database and deletes its volumes. */
+    /**
+     * Destroys and undefines every guest of this test database, deletes its volumes and marks its
+     * server deleted. The last matters because a context stays cached, its jobs still running, while
+     * later classes use the same network: its reconcilers must not go on tending addresses that
+     * other contexts' servers have by now (each database hands out the same addresses).
+     */
     public void removeAll() {
         for (ServerRef server : directory.live()) {
             try {
@@ -61,6 +69,7 @@ public class Guests {
             } catch (RuntimeException e) {
                 System.err.println("cleanup of " + server.domain() + " failed: " + e);
             }
+            jdbc.update("UPDATE server SET status = 'DELETED' WHERE id = ?", server.id());
         }
     }
 
