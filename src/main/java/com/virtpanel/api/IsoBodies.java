@@ -33,7 +33,7 @@ final class IsoBodies {
 
         static Iso of(IsoInfo i) {
             return new Iso(i.id(), i.name(), i.library() ? "library" : "own", i.status().name().toLowerCase(java.util.Locale.ROOT),
-                    i.sizeBytes(), i.sha256(), i.failure(), i.createdAt());
+                    i.sizeBytes(), i.sha256(), i.failure() == null ? null : i.failure().in(Problems.readerLanguage()), i.createdAt());
         }
     }
 

@@ -77,6 +77,16 @@ class Problems {
     }
 
     /** The language of the request's Accept-Language among those the panel speaks (English otherwise). */
+    /**
+     * The language of the request being answered (Accept-Language), for texts inside a body
+     * (why a server or an ISO failed), as {@link #locale} is for problems; English outside a request.
+     */
+    static Locale readerLanguage() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request
+                ? locale(request.getRequest()) : Messages.ENGLISH;
+    }
+
     static Locale locale(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         if (header == null || header.isBlank()) {

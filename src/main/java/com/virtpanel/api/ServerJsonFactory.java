@@ -47,15 +47,8 @@ class ServerJsonFactory {
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(), v.ipv6(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null),
-                v.failureReason() == null ? null : v.failureReason().in(readerLanguage()), v.progress(),
+                v.failureReason() == null ? null : v.failureReason().in(Problems.readerLanguage()), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),
                 firewalls(v.id()));
-    }
-
-    /** failure_reason speaks the caller's language (Accept-Language), as the problems do. */
-    private static java.util.Locale readerLanguage() {
-        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes request
-                ? Problems.locale(request.getRequest()) : com.virtpanel.base.Messages.ENGLISH;
     }
 }

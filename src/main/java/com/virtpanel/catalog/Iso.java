@@ -1,5 +1,7 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.StoredMessages;
+import com.virtpanel.base.UserMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,9 +68,11 @@ class Iso {
         this.failure = null;
     }
 
-    void failed(String reason) {
+    /** Kept as a message ({@link StoredMessages}), so each reader gets it in their language. */
+    void failed(UserMessage reason) {
         this.status = IsoStatus.FAILED;
-        this.failure = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        String stored = StoredMessages.write(reason);
+        this.failure = stored.length() <= 1000 ? stored : StoredMessages.write(UserMessage.of("error.catalog.iso-download-failed"));
     }
 
     Long getId() {
@@ -84,6 +88,6 @@ class Iso {
     }
 
     IsoInfo info() {
-        return new IsoInfo(id, name, ownerAccountId, source, path, sha256, sizeBytes, status, failure, createdAt);
+        return new IsoInfo(id, name, ownerAccountId, source, path, sha256, sizeBytes, status, StoredMessages.read(failure), createdAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.virtpanel.catalog;
 
+import com.virtpanel.base.UserMessage;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param failure         why a customer's download failed, in words for them; else null
  */
 public record IsoInfo(long id, String name, Long ownerAccountId, String source, String path, String sha256, Long sizeBytes,
-        IsoStatus status, String failure, Instant createdAt) {
+        IsoStatus status, UserMessage failure, Instant createdAt) {
 
     public boolean ready() {
         return status == IsoStatus.READY;

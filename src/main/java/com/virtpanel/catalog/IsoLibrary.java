@@ -197,7 +197,7 @@ public class IsoLibrary {
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedDownloads() {
         for (Iso iso : isos.findByStatus(IsoStatus.DOWNLOADING)) {
-            iso.failed("The panel restarted during the download. Remove the ISO and add it again.");
+            iso.failed(UserMessage.of("error.catalog.iso-panel-restarted"));
             isos.save(iso);
         }
     }
@@ -266,7 +266,7 @@ public class IsoLibrary {
     }
 
     private void downloadForCustomer(long id, FileSource from, Path target, String expected) {
-        String failure;
+        UserMessage failure;
         try {
             Fetched fetched = fetchVerified(from, target, expected);
             Iso iso = isos.findById(id).orElseThrow();
@@ -275,13 +275,13 @@ public class IsoLibrary {
             events.publishEvent(new CatalogEvents.IsoRegistered(id, iso.info().name(), iso.getOwnerAccountId()));
             return;
         } catch (PanelException e) {
-            failure = e.userMessage();
+            failure = e.message();
         } catch (RuntimeException e) {
             log.warn("Downloading ISO {} failed", id, e);
-            failure = "The download failed.";
+            failure = UserMessage.of("error.catalog.iso-download-failed");
         }
         deleteQuietly(target);
-        String reason = failure;
+        UserMessage reason = failure;
         isos.findById(id).ifPresent(iso -> {
             iso.failed(reason);
             isos.save(iso);

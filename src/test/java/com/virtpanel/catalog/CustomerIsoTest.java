@@ -113,7 +113,7 @@ class CustomerIsoTest {
         library(true).addForCustomer(ACCOUNT, "big", url("/big.iso"), null);
         IsoInfo done = awaitSettled();
         assertThat(done.status()).isEqualTo(IsoStatus.FAILED);
-        assertThat(done.failure()).contains("larger than the allowed 2 MiB");
+        assertThat(done.failure().english()).contains("larger than the allowed 2 MiB");
         assertThat(Path.of(done.path())).doesNotExist();
         assertThat(Path.of(done.path() + ".part")).doesNotExist();
     }
@@ -123,7 +123,7 @@ class CustomerIsoTest {
         library(true).addForCustomer(ACCOUNT, "text", url("/text.iso"), null);
         IsoInfo done = awaitSettled();
         assertThat(done.status()).isEqualTo(IsoStatus.FAILED);
-        assertThat(done.failure()).contains("not an ISO image");
+        assertThat(done.failure().english()).contains("not an ISO image");
         assertThat(Path.of(done.path())).doesNotExist();
     }
 
@@ -132,7 +132,9 @@ class CustomerIsoTest {
         library(true).addForCustomer(ACCOUNT, "wrong", url("/ok.iso"), "0".repeat(64));
         IsoInfo done = awaitSettled();
         assertThat(done.status()).isEqualTo(IsoStatus.FAILED);
-        assertThat(done.failure()).contains("SHA-256");
+        assertThat(done.failure().english()).contains("SHA-256");
+        // kept as a message, so a Russian reader reads it in Russian long after it was stored
+        assertThat(done.failure().in(com.virtpanel.base.Messages.RUSSIAN)).contains("SHA-256").isNotEqualTo(done.failure().english());
         assertThat(Path.of(done.path())).doesNotExist();
     }
 
