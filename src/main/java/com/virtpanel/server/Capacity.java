@@ -31,17 +31,23 @@ class Capacity {
         this.limits = limits;
     }
 
-    void check(PlanInfo wanted) {
-        check(wanted, null);
+    /** What the host has now, read from libvirt: before an order takes the order guard, never while holding it. */
+    HostCapacity host() {
+        return host.capacity();
+    }
+
+    /** Whether an order for {@code wanted} fits, against the host as read by {@link #host()}. */
+    void check(PlanInfo wanted, HostCapacity now) {
+        check(wanted, null, now);
     }
 
     /** A server moving from one plan to another needs room only for the difference. */
     void checkChange(PlanInfo from, PlanInfo to) {
-        check(to, from);
+        check(to, from, host.capacity());
     }
 
-    private void check(PlanInfo wanted, PlanInfo released) {
-        Use use = use();
+    private void check(PlanInfo wanted, PlanInfo released, HostCapacity now) {
+        Use use = use(now);
         long memory = use.promisedMemoryMib() - (released == null ? 0 : released.memoryMib());
         long disk = use.promisedDiskGib() - (released == null ? 0 : released.diskGib());
         if (memory + wanted.memoryMib() > use.memoryLimitMib()) {
@@ -54,7 +60,10 @@ class Capacity {
 
     /** What live servers' plans promise against what the host may promise (overcommit and reserve applied). */
     Use use() {
-        HostCapacity capacity = host.capacity();
+        return use(host.capacity());
+    }
+
+    private Use use(HostCapacity capacity) {
         List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED);
         Map<Long, PlanInfo> plans = new HashMap<>();
         long memory = 0;

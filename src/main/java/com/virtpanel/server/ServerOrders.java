@@ -13,6 +13,7 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.HostCapacity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
@@ -93,12 +94,14 @@ public class ServerOrders {
             throw new InvalidInputException("ssh_keys", UserMessage.of("error.server.add-at-least-one-ssh"));
         }
         String userData = UserData.checked(request.userData());
+        // libvirt may take seconds on a busy host: asked before the guard, so orders wait in line only for the database
+        HostCapacity host = capacity.host();
         Long id;
         try {
             id = tx.execute(t -> {
                 requireFreeName(actor, name);
                 guard.hold(); // capacity and address: decided by one order at a time
-                capacity.check(plan);
+                capacity.check(plan, host);
                 Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), freeAddress(),
                         randomMac(), keys.stream().map(SshPublicKey::line).toList(), passwordHash, orderKey, clock.instant());
                 server.setUserData(userData);
