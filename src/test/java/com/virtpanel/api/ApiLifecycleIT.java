@@ -1,17 +1,18 @@
 package com.virtpanel.api;
 
+import com.virtpanel.testkit.Together;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.VerifiedEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpRequest;
@@ -92,7 +93,7 @@ class ApiLifecycleIT {
         assertThat(server.get("ipv4").asText()).isNotBlank();
         assertThat(server.get("ipv6").asText()).endsWith("::1");
         // the addresses, ten times at once: every answer the same, IPv4 in the network's prefix and the server's /64
-        List<String> addressAnswers = tenAtOnce(() -> api.get("/api/v1/servers/" + id + "/addresses", token).json().toString());
+        List<String> addressAnswers = Together.run(10, i -> api.get("/api/v1/servers/" + id + "/addresses", token).json().toString());
         assertThat(addressAnswers).containsOnly(addressAnswers.get(0));
         JsonNode addresses = api.get("/api/v1/servers/" + id + "/addresses", token).json();
         assertThat(addresses).hasSize(2);
@@ -273,28 +274,5 @@ class ApiLifecycleIT {
     /** Provisioning steps timed so far (Prometheus: virtpanel_operation_steps_seconds_count{operation="provision"}). */
     long provisionSteps() {
         return meters.find("virtpanel.operation.steps").tag("operation", "provision").timers().stream().mapToLong(Timer::count).sum();
-    }
-
-    /** Ten calls released at the same moment; their answers. */
-    private static List<String> tenAtOnce(java.util.concurrent.Callable<String> call) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-        try {
-            var go = new java.util.concurrent.CountDownLatch(1);
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
-            for (int i = 0; i < 10; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            var answers = new java.util.ArrayList<String>();
-            for (var f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +52,7 @@ class FirewallApiIT {
             assertThat(api.post("/api/v1/firewalls", owner, body("early-" + i, rule("tcp", "22", "0.0.0.0/0"))).status())
                     .isEqualTo(201);
         }
-        List<MockApi.Reply> replies = together(10, i -> api.post("/api/v1/firewalls", owner,
+        List<MockApi.Reply> replies = Together.run(10, i -> api.post("/api/v1/firewalls", owner,
                 body("burst-" + i, rule("tcp", String.valueOf(1000 + i), "0.0.0.0/0"))));
         assertThat(replies.stream().filter(r -> r.status() == 201).count()).as(replies.toString()).isEqualTo(5);
         assertThat(replies.stream().filter(r -> r.status() == 409).count()).as(replies.toString()).isEqualTo(5);
@@ -128,30 +124,5 @@ class FirewallApiIT {
     @SafeVarargs
     static String body(String name, Map<String, Object>... rules) {
         return MockApi.json(Map.of("name", name, "rules", List.of(rules)));
-    }
-
-    static List<MockApi.Reply> together(int count, Function<Integer, MockApi.Reply> request) {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<MockApi.Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                replies.add(threads.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<MockApi.Reply> result = new ArrayList<>();
-            for (Future<MockApi.Reply> reply : replies) {
-                result.add(reply.get());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new AssertionError("simultaneous requests failed", e);
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -14,18 +14,14 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.TestKeys;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +130,7 @@ class IsoBootIT {
         assertThat(Shell.virsh("dumpxml", "--inactive", domain)).doesNotContain(iso.path());
 
         // ten boot requests at the same moment: one boot, the others refused as busy
-        List<MockApi.Reply> replies = together(10, i -> api.post(boot, token, "{\"iso\":" + iso.id() + "}"));
+        List<MockApi.Reply> replies = Together.run(10, i -> api.post(boot, token, "{\"iso\":" + iso.id() + "}"));
         assertThat(replies.stream().filter(r -> r.status() == 202).count()).as(replies.toString()).isEqualTo(1);
         assertThat(replies).filteredOn(r -> r.status() != 202).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(409);
@@ -193,29 +189,5 @@ class IsoBootIT {
     private static JsonNode awaitStatus(HttpApi api, String token, long id, String status) {
         return Await.until("server " + id + " to be " + status, STEP, () -> api.get("/api/v1/servers/" + id, token).json(),
                 j -> status.equals(j.path("status").asText()));
-    }
-
-    private static List<MockApi.Reply> together(int count, java.util.function.IntFunction<MockApi.Reply> request)
-            throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<MockApi.Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return request.apply(n);
-                }));
-            }
-            start.countDown();
-            List<MockApi.Reply> replies = new ArrayList<>();
-            for (Future<MockApi.Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

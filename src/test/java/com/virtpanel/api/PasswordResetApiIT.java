@@ -1,18 +1,14 @@
 package com.virtpanel.api;
 
+import com.virtpanel.testkit.Together;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.testkit.MailIntegrationTest;
 import com.virtpanel.testkit.TestSmtp;
 import com.virtpanel.testkit.Users;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,25 +82,8 @@ class PasswordResetApiIT {
         assertThat(forged.isProblem()).isTrue();
         assertThat(forged.json().get("field").asText()).isEqualTo("token");
 
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> confirms = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                confirms.add(pool.submit(() -> {
-                    go.await();
-                    return api.post("/api/v1/password_reset/confirm", null,
-                            MockApi.json(Map.of("token", token, "password", NEW_PASSWORD))).status();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> f : confirms) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Together.run(10, i -> api.post("/api/v1/password_reset/confirm", null,
+                MockApi.json(Map.of("token", token, "password", NEW_PASSWORD))).status());
         assertThat(statuses).containsOnly(204, 400);
         assertThat(statuses.stream().filter(s -> s == 204).count()).isEqualTo(1);
 

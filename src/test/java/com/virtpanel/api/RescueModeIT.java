@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.testkit.Together;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,13 +17,9 @@ import com.virtpanel.testkit.SshClient;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +91,7 @@ class RescueModeIT {
         assertThat(api.get("/api/v1/servers/" + id, alice).json().get("status").asText()).isEqualTo("stopped");
 
         // ten simultaneous requests: exactly one boots into rescue, the others are told it is busy
-        List<MockApi.Reply> replies = simultaneously(10, () -> post(alice, id, "rescue", null));
+        List<MockApi.Reply> replies = Together.run(10, i -> post(alice, id, "rescue", null));
         assertThat(replies).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(replies).filteredOn(r -> r.status() == 409).hasSize(9);
         MockApi.Reply accepted = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
@@ -165,27 +162,5 @@ class RescueModeIT {
             }
             return server;
         }, s -> status.equals(s.path("status").asText()) && s.path("progress").asInt() == 100);
-    }
-
-    private static <T> List<T> simultaneously(int n, java.util.concurrent.Callable<T> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(n);
-        try {
-            var start = new CountDownLatch(1);
-            var futures = new ArrayList<Future<T>>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<T>();
-            for (var f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

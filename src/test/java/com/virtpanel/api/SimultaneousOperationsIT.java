@@ -17,6 +17,7 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.TestKeys;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +34,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -90,7 +86,7 @@ class SimultaneousOperationsIT {
     @RepeatedTest(2)
     void tenOrdersThenTenReinstallsThenTenDeletesArrivingTogetherAllSucceed(RepetitionInfo round) {
         // 10 orders from 5 accounts at once: each accepted, as provisioning or queued with its place in line
-        List<MockApi.Reply> orders = together(SERVERS, i -> api.post("/api/v1/servers", owner(i),
+        List<MockApi.Reply> orders = Together.run(SERVERS, i -> api.post("/api/v1/servers", owner(i),
                 MockApi.json(Map.of("name", "busy-" + round.getCurrentRepetition() + "-" + i, "plan", "nano", "image", "demo",
                         "ssh_keys", List.of(TestKeys.ED25519)))));
         long[] ids = new long[SERVERS];
@@ -121,7 +117,7 @@ class SimultaneousOperationsIT {
         }
 
         // 10 reinstalls at once, plus a second one for the first server: that one is refused, the rest run
-        List<MockApi.Reply> reinstalls = together(SERVERS + 1, i -> api.post(
+        List<MockApi.Reply> reinstalls = Together.run(SERVERS + 1, i -> api.post(
                 "/api/v1/servers/" + ids[i % SERVERS] + "/actions/reinstall", owner(i % SERVERS), "{\"image\":\"demo\"}"));
         long accepted = reinstalls.stream().filter(r -> r.status() == 202).count();
         assertThat(accepted).as(reinstalls.toString()).isEqualTo(SERVERS);
@@ -136,7 +132,7 @@ class SimultaneousOperationsIT {
         }
 
         // 10 deletes at once: no domain, no volume left
-        List<MockApi.Reply> deletes = together(SERVERS, i -> api.delete("/api/v1/servers/" + ids[i], owner(i)));
+        List<MockApi.Reply> deletes = Together.run(SERVERS, i -> api.delete("/api/v1/servers/" + ids[i], owner(i)));
         assertThat(deletes).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(202));
         for (int i = 0; i < SERVERS; i++) {
             long id = ids[i];
@@ -211,32 +207,6 @@ class SimultaneousOperationsIT {
 
     private String owner(int server) {
         return customerTokens.get(server % CUSTOMERS);
-    }
-
-    /** Sends {@code count} requests at the same moment, one thread each; returns the replies in order. */
-    private static List<MockApi.Reply> together(int count, Function<Integer, MockApi.Reply> request) {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<MockApi.Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                replies.add(threads.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<MockApi.Reply> result = new ArrayList<>();
-            for (Future<MockApi.Reply> reply : replies) {
-                result.add(reply.get());
-            }
-            return result;
-        } catch (Exception e) {
-            throw new AssertionError("simultaneous requests failed", e);
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     /** Waits until every server has the status; one that failed ends the wait at once, with its reason. */
