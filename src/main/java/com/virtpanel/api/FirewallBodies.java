@@ -16,7 +16,7 @@ final class FirewallBodies {
     record Rule(@Schema(allowableValues = {"in", "out"}) String direction,
             @Schema(allowableValues = {"tcp", "udp", "icmp"}) String protocol,
             @Schema(description = "\"22\" or \"8000-8100\"; null for every port (always null for icmp)") String port,
-            @Schema(description = "IPv4 networks (\"0.0.0.0/0\" for everyone): sources of inbound, destinations of outbound")
+            @Schema(description = "IPv4 or IPv6 networks (\"0.0.0.0/0\", \"::/0\" for everyone): sources of inbound, destinations of outbound")
             List<String> cidrs) implements ApiRequest {
 
         FirewallRule toRule() {

@@ -8,7 +8,7 @@ package com.virtpanel.host;
  * @param protocol "tcp", "udp" or "icmp"
  * @param portFrom first port, or 0 for every port (always 0 for icmp)
  * @param portTo   last port (equal to {@code portFrom} for one port)
- * @param cidr     IPv4 network in canonical form ("10.0.0.0/24", "0.0.0.0/0")
+ * @param cidr     IPv4 or IPv6 network in canonical form ("10.0.0.0/24", "0.0.0.0/0", "2001:db8::/32", "::/0")
  */
 public record FirewallRuleSpec(boolean inbound, String protocol, int portFrom, int portTo, String cidr) {
 }

@@ -11,16 +11,17 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Customer firewalls on the host: an nftables table of the panel's own ({@code ip virtpanel_fw})
- * with an inbound and an outbound chain per guest address, stateful through conntrack.
+ * Customer firewalls on the host: an nftables table of the panel's own ({@code inet virtpanel_fw})
+ * with an inbound and an outbound chain per guest, reached from its IPv4 address and from its
+ * IPv6 /64, stateful through conntrack.
  *
  * <p>Why nftables on the guest's address and not libvirt's nwfilter: nwfilter's stateful
  * (iptables) rules match only bridged traffic ({@code --physdev-is-bridged}), so traffic the
  * host itself sends or routes to a guest (the internet's, through the host) would pass
- * unfiltered. The {@code ip} hooks see all three paths: routed and bridged traffic in
+ * unfiltered. The table's hooks see all three paths: routed and bridged traffic in
  * {@code forward} (bridged through br_netfilter), the host's own in {@code output}/{@code input}.
  * Matching on the address is sound because the anti-spoofing filter ({@link GuestFilter}) keeps
- * every guest to its own address. The kernel keeps the table across guest restarts; a host
+ * every guest to its own IPv4 address and /64. The kernel keeps the table across guest restarts; a host
  * reboot or someone's flush is repaired by the network module's reconciler.
  */
 @Component
@@ -29,16 +30,14 @@ public class GuestFirewalls {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String[] BASE_CHAINS = {"forward", "output", "input"};
 
-    /** Puts the guest at {@code ipv4} under {@code rules}; {@code attached} false opens it (no firewall). */
-    public void apply(String ipv4, List<FirewallRuleSpec> rules, boolean attached) {
-        ensureBase();
-        nft(FirewallRuleset.guestScript(ipv4, FirewallRuleset.inbound(rules, attached),
-                FirewallRuleset.outbound(rules, attached)));
-    }
-
-    /** Whether the kernel holds exactly the rules {@link #apply} would set (and the hooks that lead to them). */
-    public boolean inSync(String ipv4, List<FirewallRuleSpec> rules, boolean attached) {
-        return snapshot().holds(ipv4, rules, attached);
+    /**
+     * Puts the guest at {@code ipv4} and in the /64 {@code ipv6Net} ("fd76:a82:0:1::", or null
+     * for none) under {@code rules}; {@code attached} false opens it (no firewall).
+     */
+    public void apply(String ipv4, String ipv6Net, List<FirewallRuleSpec> rules, boolean attached) {
+        Snapshot current = ensureBase();
+        nft(FirewallRuleset.guestScript(ipv4, ipv6Net, ipv6Net != null && current.maps(ipv6Net),
+                FirewallRuleset.inbound(rules, attached), FirewallRuleset.outbound(rules, attached)));
     }
 
     /** The panel's whole table as the kernel holds it now, read once for a reconcile pass. */
@@ -46,13 +45,17 @@ public class GuestFirewalls {
         if (!HostCommand.onPath("nft")) {
             return Snapshot.of(null); // no nft, no table: servers without firewalls are in order all the same
         }
-        return Snapshot.of(run(List.of("nft", "list", "table", "ip", FirewallRuleset.TABLE)));
+        return Snapshot.of(run(List.of("nft", "list", "table", "inet", FirewallRuleset.TABLE)));
     }
 
-    private synchronized void ensureBase() {
-        if (!snapshot().baseInPlace()) {
-            nft(FirewallRuleset.baseScript());
+    /** Lays the table and its hooks when they are missing; the table as it is then. */
+    private synchronized Snapshot ensureBase() {
+        Snapshot current = snapshot();
+        if (current.baseInPlace()) {
+            return current;
         }
+        nft(FirewallRuleset.baseScript());
+        return snapshot();
     }
 
     /** The table's chains (rule lines as nft prints them) and its text, or nothing when it is missing. */
@@ -94,8 +97,13 @@ public class GuestFirewalls {
             return true;
         }
 
-        /** Whether the guest at {@code ipv4} is under exactly these rules. */
-        public boolean holds(String ipv4, List<FirewallRuleSpec> rules, boolean attached) {
+        /** Whether the /64 at {@code ipv6Net} leads to some guest's chains. */
+        boolean maps(String ipv6Net) {
+            return text.contains(ipv6Net + " : jump ");
+        }
+
+        /** Whether the guest at {@code ipv4} (and {@code ipv6Net}, when not null) is under exactly these rules. */
+        public boolean holds(String ipv4, String ipv6Net, List<FirewallRuleSpec> rules, boolean attached) {
             List<String> in = chains.get(FirewallRuleset.inChain(ipv4));
             List<String> out = chains.get(FirewallRuleset.outChain(ipv4));
             if (!attached && in == null && out == null) {
@@ -103,8 +111,12 @@ public class GuestFirewalls {
             }
             return baseInPlace() && FirewallRuleset.inbound(rules, attached).equals(in)
                     && FirewallRuleset.outbound(rules, attached).equals(out)
-                    && text.contains(ipv4 + " : jump " + FirewallRuleset.inChain(ipv4))
-                    && text.contains(ipv4 + " : jump " + FirewallRuleset.outChain(ipv4));
+                    && leadsTo(ipv4, ipv4) && (ipv6Net == null || leadsTo(ipv6Net, ipv4));
+        }
+
+        private boolean leadsTo(String key, String ipv4) {
+            return text.contains(FirewallRuleset.mapping(key, FirewallRuleset.inChain(ipv4)))
+                    && text.contains(FirewallRuleset.mapping(key, FirewallRuleset.outChain(ipv4)));
         }
     }
 

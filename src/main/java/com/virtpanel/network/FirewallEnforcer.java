@@ -80,6 +80,7 @@ class FirewallEnforcer {
         if (server.isEmpty() || ipv4.isEmpty() || server.get().status() == ServerStatus.DELETED) {
             return false;
         }
+        String ipv6Net = directory.ipv6Network(serverId).orElse(null);
         List<Attachment> attached = attachments.findByServerId(serverId);
         List<FirewallRuleSpec> rules = new ArrayList<>();
         boolean allApplied = true;
@@ -93,12 +94,15 @@ class FirewallEnforcer {
         boolean filtered = !attached.isEmpty();
         boolean drifted = false;
         if (snapshot != null) {
-            if (snapshot.holds(ipv4.get(), rules, filtered)) {
+            // the pass read its snapshot before this server's turn: a change applied since then is
+            // no drift, so a mismatch is looked at again, fresh, before it counts as a repair
+            if (snapshot.holds(ipv4.get(), ipv6Net, rules, filtered)
+                    || host.snapshot().holds(ipv4.get(), ipv6Net, rules, filtered)) {
                 return false;
             }
             drifted = allApplied && filtered;
         }
-        host.apply(ipv4.get(), rules, filtered);
+        host.apply(ipv4.get(), ipv6Net, rules, filtered);
         for (Attachment a : attached) {
             a.applied(revisions.get(a.getFirewallId()));
         }

@@ -37,8 +37,9 @@ class ServerDeletions {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void opened(ServerEvents.Deleted e) {
         try {
-            directory.ipv4(e.serverId()).filter(ip -> !host.snapshot().holds(ip, List.of(), false))
-                    .ifPresent(ip -> host.apply(ip, List.of(), false));
+            // the /64 goes with the server; its map entry leads to these emptied chains until it is handed out again
+            directory.ipv4(e.serverId()).filter(ip -> !host.snapshot().holds(ip, null, List.of(), false))
+                    .ifPresent(ip -> host.apply(ip, null, List.of(), false));
         } catch (RuntimeException failed) {
             log.warn("Firewall chains of deleted server {} not opened (the reconciler does): {}", e.serverId(), failed.toString());
         }

@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServerDirectory {
 
     private final ServerRepository servers;
+    private final GuestBlueprint blueprint;
 
-    ServerDirectory(ServerRepository servers) {
+    ServerDirectory(ServerRepository servers, GuestBlueprint blueprint) {
         this.servers = servers;
+        this.blueprint = blueprint;
     }
 
     /** Servers that should have a running guest (running or rebooting, no operation in progress). */
@@ -41,6 +43,11 @@ public class ServerDirectory {
     /** The server's IPv4 address, for telling its owner where it is (the "server ready" mail). */
     public Optional<String> ipv4(long id) {
         return servers.findById(id).map(Server::getIpv4);
+    }
+
+    /** The server's own IPv6 /64 as its network address ("fd76:a82:0:1::"); empty when it has none. */
+    public Optional<String> ipv6Network(long id) {
+        return servers.findById(id).map(Server::getIpv6Net).map(net -> blueprint.ipv6().network(net));
     }
 
     /** The pool volume the server boots from (backups copy it); empty for a server that is gone. */

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A customer's firewall on a real guest, through the API over real HTTP: the guest listens on
  * two ports (its user data starts two busybox listeners); a firewall that accepts one port from
  * the host's address lets the host reach that port and nothing else (not the other port, not
- * ping), and replies on the accepted connection pass. A rule deleted on the host comes back
+ * ping), and replies on the accepted connection pass. The rule's IPv4 network says nothing
+ * for IPv6: the guest's IPv6 address stays closed until a rule for "::/0" opens the port there. A rule deleted on the host comes back
  * by the reconciler, audited; detached, both ports answer again; the firewall holds across a
  * {@code virsh destroy} + {@code virsh start} outside the panel. Someone else's firewall or
  * server is 404. One guest; traffic only between this machine and its own guest, bounded.
@@ -78,13 +79,14 @@ class FirewallOnRealGuestIT {
         assertThat(ordered.status()).as(ordered.toString()).isEqualTo(202);
         long serverId = ordered.json().get("id").asLong();
         String address = ordered.json().get("ipv4").asText();
+        String address6 = ordered.json().get("ipv6").asText();
         String domain = awaitStatus(owner, serverId, "running").get("domain").asText();
         guests.awaitSerial(domain, "firewall-listeners-up", STEP);
         String hostAddress = com.virtpanel.host.AddressPlan.of(host.network().cidr()).gateway();
 
         // no firewall: open as before
-        Await.until("both listeners to answer", Duration.ofSeconds(60), () -> answer(address, OPEN) != null
-                && answer(address, CLOSED) != null, ok -> ok);
+        Await.until("both listeners to answer over IPv4 and IPv6", Duration.ofSeconds(60), () -> answer(address, OPEN) != null
+                && answer(address, CLOSED) != null && answer(address6, OPEN) != null, ok -> ok);
 
         // bad input: a clear field error, nothing stored
         var bad = api.post("/api/v1/firewalls", owner, rulesJson("web", "tcp", "70000", hostAddress + "/32"));
@@ -114,18 +116,28 @@ class FirewallOnRealGuestIT {
         assertThat(answer(address, OPEN)).as("the accepted port, and its replies").isEqualTo("hello-" + OPEN);
         assertThat(answer(address, CLOSED)).as("a port no rule accepts").isNull();
         assertThat(pings(address)).as("ping, which no rule accepts").isFalse();
+        assertThat(answer(address6, OPEN)).as("the port over IPv6, which an IPv4 rule does not open").isNull();
 
         // a rule deleted on the host comes back with the next reconcile pass, logged in the audit
         String chain = "in_" + address.replace('.', '_');
-        Shell.run("nft", "flush", "chain", "ip", "virtpanel_fw", chain);
+        Shell.run("nft", "flush", "chain", "inet", "virtpanel_fw", chain);
         Await.until("the reconciler to put the rules back", Duration.ofSeconds(60),
-                () -> Shell.run("nft", "list", "chain", "ip", "virtpanel_fw", chain).output(), s -> s.contains("drop"));
+                () -> Shell.run("nft", "list", "chain", "inet", "virtpanel_fw", chain).output(), s -> s.contains("drop"));
         assertThat(answer(address, CLOSED)).isNull();
         assertThat(answer(address, OPEN)).isEqualTo("hello-" + OPEN);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'network.firewall-repaired' and server_id = ?",
                 Integer.class, serverId)).isPositive();
         assertThat(jdbc.queryForList("select action from audit_event where server_id = ?", String.class, serverId))
                 .contains("network.firewall-attached");
+
+        // a second rule for every IPv6 peer opens the port over IPv6 too, and only that port
+        Map<String, Object> v4 = rule("tcp", String.valueOf(OPEN), hostAddress + "/32");
+        Map<String, Object> v6 = rule("tcp", String.valueOf(OPEN), "::/0");
+        var changed = api.put("/api/v1/firewalls/" + firewallId, owner, MockApi.json(Map.of("name", "web", "rules", List.of(v4, v6))));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        awaitFirewall(owner, serverId, "applied");
+        Await.until("the port to answer over IPv6", Duration.ofSeconds(30), () -> answer(address6, OPEN), ("hello-" + OPEN)::equals);
+        assertThat(answer(address6, CLOSED)).as("another port over IPv6").isNull();
 
         // detached: open again
         assertThat(api.delete("/api/v1/firewalls/" + firewallId + "/servers/" + serverId, owner).status()).isEqualTo(200);
@@ -181,9 +193,13 @@ class FirewallOnRealGuestIT {
     }
 
     static String rulesJson(String name, String protocol, String port, String cidr) {
+        return MockApi.json(Map.of("name", name, "rules", List.of(rule(protocol, port, cidr))));
+    }
+
+    static Map<String, Object> rule(String protocol, String port, String cidr) {
         Map<String, Object> rule = new java.util.HashMap<>(Map.of("direction", "in", "protocol", protocol, "cidrs", List.of(cidr)));
         rule.put("port", port);
-        return MockApi.json(Map.of("name", name, "rules", List.of(rule)));
+        return rule;
     }
 
     private JsonNode awaitStatus(String token, long id, String status) {

@@ -26,6 +26,10 @@ final class HttpApi {
         return send("POST", path, token, json == null ? null : HttpRequest.BodyPublishers.ofString(json), Map.of());
     }
 
+    MockApi.Reply put(String path, String token, String json) {
+        return send("PUT", path, token, HttpRequest.BodyPublishers.ofString(json), Map.of());
+    }
+
     MockApi.Reply delete(String path, String token) {
         return send("DELETE", path, token, null, Map.of());
     }

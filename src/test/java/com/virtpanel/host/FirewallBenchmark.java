@@ -80,13 +80,13 @@ class FirewallBenchmark {
         double[] applyMs = new double[REPS];
         double[] enforceMs = new double[REPS];
         for (int i = 0; i < REPS; i++) {
-            firewalls.apply(address, List.of(), false);
+            firewalls.apply(address, null, List.of(), false);
             open[i] = mbitPerSecond(address);
-            firewalls.apply(address, filtered, true);
+            firewalls.apply(address, null, filtered, true);
             closed[i] = mbitPerSecond(address);
             // the probe port is closed now; time until opening it shows on the wire
             long start = System.nanoTime();
-            firewalls.apply(address, withProbe, true);
+            firewalls.apply(address, null, withProbe, true);
             applyMs[i] = (System.nanoTime() - start) / 1e6;
             while (!answers(address, PROBE)) {
                 if (System.nanoTime() - start > 30_000_000_000L) {
@@ -95,7 +95,7 @@ class FirewallBenchmark {
             }
             enforceMs[i] = (System.nanoTime() - start) / 1e6;
         }
-        firewalls.apply(address, List.of(), false);
+        firewalls.apply(address, null, List.of(), false);
 
         double[] ratios = new double[REPS];
         for (int i = 0; i < REPS; i++) {

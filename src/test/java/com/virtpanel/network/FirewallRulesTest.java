@@ -47,7 +47,14 @@ class FirewallRulesTest {
         refused(List.of(in("tcp", "22", "10.0.0.256")), "rules[0].cidrs");
         refused(List.of(in("tcp", "22", "10.0.0.0/33")), "rules[0].cidrs");
         refused(List.of(in("tcp", "22", "010.0.0.0/8")), "rules[0].cidrs");
-        refused(List.of(in("tcp", "22", "2001:db8::/32")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "2001:db8::1/32")), "rules[0].cidrs"); // host bits
+        refused(List.of(in("tcp", "22", "2001:db8::/129")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "2001:db8:::1")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "2001::db8::1")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "1:2:3:4:5:6:7:8:9")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "2001:db8::g")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "fe80::1%eth0")), "rules[0].cidrs");
+        refused(List.of(in("tcp", "22", "::/0", "2001:db8::/32")), "rules[0].cidrs"); // overlap inside a rule
         refused(List.of(in("tcp", "22", "10.0.0.0/8", "10.1.0.0/16")), "rules[0].cidrs"); // overlap inside a rule
         refused(List.of(in("tcp", "22", "1.2.3.4", "1.2.3.4")), "rules[0].cidrs"); // duplicate
         refused(List.of(in("tcp", "20-30", "10.0.0.0/8"), in("tcp", "25", "10.9.0.0/16")), "rules[1]"); // overlapping rules
@@ -55,10 +62,22 @@ class FirewallRulesTest {
     }
 
     @Test
+    void ipv6NetworksAreWrittenAsNftPrintsThem() {
+        List<StoredRule> rules = FirewallRules.parse(List.of(
+                in("tcp", "22", "::/0", "0.0.0.0/0"),
+                in("udp", "53", "2001:0DB8:0000:0000:0000:0000:0000:0001", "fd00:0:0:1::/64", "2001:db8:0:0:1::/80"),
+                in("icmp", null, "2001:db8:0:1:0:0:0:0/64")), 50);
+        assertThat(rules).extracting(StoredRule::view).containsExactly(
+                in("tcp", "22", "::/0", "0.0.0.0/0"),
+                in("udp", "53", "2001:db8::1/128", "fd00:0:0:1::/64", "2001:db8:0:0:1::/80"),
+                in("icmp", null, "2001:db8:0:1::/64"));
+    }
+
+    @Test
     void rulesThatDoNotShareEverythingDoNotOverlap() {
         assertThat(FirewallRules.parse(List.of(in("tcp", "22", "10.0.0.0/8"), in("udp", "22", "10.0.0.0/8"),
-                in("tcp", "23", "10.0.0.0/8"), in("tcp", "22", "11.0.0.0/8"),
-                new FirewallRule("out", "tcp", "22", List.of("10.0.0.0/8"))), 50)).hasSize(5);
+                in("tcp", "23", "10.0.0.0/8"), in("tcp", "22", "11.0.0.0/8"), in("tcp", "22", "::/0"),
+                new FirewallRule("out", "tcp", "22", List.of("10.0.0.0/8"))), 50)).as("IPv4 and IPv6 networks never overlap").hasSize(6);
     }
 
     @Test

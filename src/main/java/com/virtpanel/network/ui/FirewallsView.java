@@ -137,7 +137,7 @@ public class FirewallsView extends VerticalLayout implements HasDynamicTitle {
         port.setPlaceholder(Texts.get("network.firewalls.port-example"));
         port.setId("firewall-port-" + f.id());
         var cidrs = new TextField(Texts.get("network.firewalls.addresses"));
-        cidrs.setValue("0.0.0.0/0");
+        cidrs.setValue("0.0.0.0/0, ::/0"); // everyone, over both families
         cidrs.setHelperText(Texts.get("network.firewalls.addresses-help"));
         cidrs.setId("firewall-cidrs-" + f.id());
         var add = new Button(Texts.get("network.firewalls.add-rule"), VaadinIcon.PLUS.create(), e -> {
