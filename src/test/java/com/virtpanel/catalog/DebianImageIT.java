@@ -33,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
  * packages is registered (once, however many registrations race), recognised by libguestfs
  * inspection, offered by the order wizard, and a customer who orders it in the browser with a
  * fresh SSH key logs in as root over SSH from this machine: real cloud-init set the wizard's
- * hostname, the static address, the password and grew the disk to the plan's size; Debian's
+ * hostname, the static IPv4 address and the server's IPv6 /64 (SSH answers over both), the
+ * password, and grew the disk to the plan's size; Debian's
  * default user {@code debian} has the same key and sudo.
  *
  * <p>One guest for the class, booted under TCG: minutes on a busy host. A context of its own
@@ -117,6 +118,7 @@ class DebianImageIT {
         String hostname = "deb-" + UUID.randomUUID().toString().substring(0, 6);
         String domain;
         String ipv4;
+        String ipv6;
         try (Browser browser = Browser.open(port)) {
             browser.go("/signup");
             browser.type("signup-email", email);
@@ -145,6 +147,7 @@ class DebianImageIT {
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/servers/\\d+$"));
             domain = browser.text("spec-domain");
             ipv4 = browser.text("spec-ipv4");
+            ipv6 = browser.text("spec-ipv6");
             assertThat(browser.text("spec-user-data")).isEqualTo("given"); // never the text itself
             browser.waitFor(Duration.ofMinutes(4), d -> "running".equals(
                     d.findElement(By.cssSelector("#server-status .status-badge")).getAttribute("data-status")));
@@ -181,6 +184,13 @@ class DebianImageIT {
         assertThat(run(ipv4, "ip -4 -o addr show dev eth0")).contains("inet " + ipv4 + "/");
         assertThat(run(ipv4, "cat /etc/network/interfaces.d/50-cloud-init")).contains("iface eth0 inet static");
         assertThat(run(ipv4, "ip route show default")).startsWith("default via ");
+        // and the server's IPv6 address from the same network-config, with the on-link default route:
+        // from this machine, SSH reaches the guest over IPv6 too
+        assertThat(run(ipv4, "ip -6 -o addr show dev eth0 scope global")).contains("inet6 " + ipv6 + "/64");
+        assertThat(run(ipv4, "ip -6 route show default")).startsWith("default via ");
+        Shell.Result overIpv6 = ssh.run("root", ipv6, "hostname");
+        assertThat(overIpv6.ok()).as("ssh root@%s hostname: %s", ipv6, overIpv6.output()).isTrue();
+        assertThat(overIpv6.output().trim()).isEqualTo(hostname);
         // the wizard's root password reached the shadow file as a SHA-512 hash
         assertThat(run(ipv4, "getent shadow root | cut -d: -f2")).startsWith("$6$");
         assertThat(run(ipv4, "cat /etc/os-release")).contains("VERSION_ID=\"12\"");
