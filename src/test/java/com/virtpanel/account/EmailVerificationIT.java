@@ -9,6 +9,7 @@ import com.virtpanel.server.ServerOrders;
 import com.virtpanel.testkit.MailIntegrationTest;
 import com.virtpanel.testkit.TestKeys;
 import com.virtpanel.testkit.TestSmtp;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,23 +71,7 @@ class EmailVerificationIT {
         for (int i = 0; i < 10; i++) {
             emails.add("verify10-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<AccountSummary>> signUps = new ArrayList<>();
-            for (String email : emails) {
-                signUps.add(pool.submit(() -> {
-                    go.await();
-                    return accounts.signUp(email, Users.PASSWORD);
-                }));
-            }
-            go.countDown();
-            for (Future<AccountSummary> f : signUps) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Together.run(emails.size(), i -> accounts.signUp(emails.get(i), Users.PASSWORD));
         for (String email : emails) {
             var mail = TestSmtp.awaitOne(email);
             verification.verify(TestSmtp.token(mail));

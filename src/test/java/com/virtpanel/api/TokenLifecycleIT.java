@@ -7,6 +7,7 @@ import com.virtpanel.account.ApiTokenInfo;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.account.IssuedToken;
 import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -151,16 +152,10 @@ class TokenLifecycleIT {
         }
 
         // And ten more at once, all after it: all refused, all with the same clear answer.
-        ExecutorService after = Executors.newFixedThreadPool(10);
-        try {
-            java.util.concurrent.Callable<MockApi.Reply> call = () -> api.call(HttpMethod.GET, "/api/v1/servers", token.token(), null, null, MockApi.freshIp(), java.util.Map.of());
-            var replies = after.invokeAll(java.util.Collections.nCopies(10, call));
-            for (var reply : replies) {
-                assertThat(reply.get().status()).isEqualTo(401);
-                assertThat(reply.get().json().get("type").asText()).isEqualTo("urn:virtpanel:problem:token-revoked");
-            }
-        } finally {
-            after.shutdownNow();
+        for (MockApi.Reply reply : Together.run(10, i -> api.call(HttpMethod.GET, "/api/v1/servers", token.token(), null, null,
+                MockApi.freshIp(), java.util.Map.of()))) {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.json().get("type").asText()).isEqualTo("urn:virtpanel:problem:token-revoked");
         }
     }
 

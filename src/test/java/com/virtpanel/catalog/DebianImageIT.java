@@ -2,7 +2,6 @@ package com.virtpanel.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DebianImage;
@@ -10,13 +9,11 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.SshClient;
+import com.virtpanel.testkit.Together;
+import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,27 +59,8 @@ class DebianImageIT {
     static void registerTheBuiltImageFromTenPlacesAtOnce(@Autowired DebianImageSeed seed) throws Exception {
         DebianImage.require();
         ssh = SshClient.withNewKey();
-        int callers = 10;
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(callers);
-        try {
-            var results = new ArrayList<Future<Boolean>>();
-            for (int i = 0; i < callers; i++) {
-                Callable<Boolean> register = () -> {
-                    start.await();
-                    return seed.register(DebianImage.dir());
-                };
-                results.add(pool.submit(register));
-            }
-            start.countDown();
-            int registered = 0;
-            for (Future<Boolean> result : results) {
-                registered += result.get() ? 1 : 0;
-            }
-            assertThat(registered).as("registrations that won").isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> won = Together.run(10, i -> seed.register(DebianImage.dir()));
+        assertThat(won).as("registrations that won").containsOnlyOnce(true);
     }
 
     @AfterAll

@@ -6,17 +6,13 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.testkit.PostgresIntegrationTest;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,25 +42,13 @@ class IsoLibraryPostgresIT {
         String name = "pg-tiny-" + System.nanoTime();
         AccountSummary admin = users.admin();
 
-        ExecutorService threads = Executors.newFixedThreadPool(10);
-        List<Future<String>> outcomes = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        for (int i = 0; i < 10; i++) {
-            outcomes.add(threads.submit(() -> {
-                start.await();
-                try {
-                    return "ok " + Users.as(admin, () -> library.register(name, source.toString(), sha)).id();
-                } catch (ConflictException e) {
-                    return "conflict";
-                }
-            }));
-        }
-        start.countDown();
-        List<String> results = new ArrayList<>();
-        for (Future<String> f : outcomes) {
-            results.add(f.get());
-        }
-        threads.shutdown();
+        List<String> results = Together.run(10, i -> {
+            try {
+                return "ok " + Users.as(admin, () -> library.register(name, source.toString(), sha)).id();
+            } catch (ConflictException e) {
+                return "conflict";
+            }
+        });
         assertThat(results.stream().filter(r -> r.startsWith("ok")).count()).as(results.toString()).isEqualTo(1);
         assertThat(results).filteredOn(r -> !r.startsWith("ok")).containsOnly("conflict");
 

@@ -20,6 +20,7 @@ import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.MutableClock;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.WebLogin;
 import com.virtpanel.testkit.WsClient;
@@ -34,11 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -276,20 +272,10 @@ class ConsoleAccessIT {
                 }
             });
             greeter.start();
-            ExecutorService pool = Executors.newFixedThreadPool(10);
-            List<Future<WsClient>> attempts = new ArrayList<>();
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 10; i++) {
-                attempts.add(pool.submit(() -> {
-                    start.await();
-                    return open(ticket.path(), aliceSession, own());
-                }));
-            }
-            start.countDown();
+            List<WsClient> attempts = Together.run(10, i -> open(ticket.path(), aliceSession, own()));
             List<WsClient> upgraded = new ArrayList<>();
             int refused = 0;
-            for (Future<WsClient> attempt : attempts) {
-                WsClient ws = attempt.get(60, TimeUnit.SECONDS);
+            for (WsClient ws : attempts) {
                 if (ws.status() == 101) {
                     upgraded.add(ws);
                 } else {
@@ -298,7 +284,6 @@ class ConsoleAccessIT {
                     ws.close();
                 }
             }
-            pool.shutdown();
             assertThat(upgraded).hasSize(1);
             assertThat(refused).isEqualTo(9);
             try (WsClient ws = upgraded.get(0)) {

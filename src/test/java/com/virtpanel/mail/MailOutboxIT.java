@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.MailIntegrationTest;
 import com.virtpanel.testkit.TestSmtp;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +61,7 @@ class MailOutboxIT {
         for (int i = 0; i < 10; i++) {
             recipients.add(recipient());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(14);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // extra delivery passes race the scheduled job for the same rows
             AtomicBoolean running = new AtomicBoolean(true);
@@ -74,19 +74,10 @@ class MailOutboxIT {
                     return null;
                 }));
             }
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> enqueued = new ArrayList<>();
-            for (String to : recipients) {
-                enqueued.add(pool.submit(() -> {
-                    go.await();
-                    outbox.enqueue(resetMail(to));
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : enqueued) {
-                f.get();
-            }
+            Together.run(recipients.size(), i -> {
+                outbox.enqueue(resetMail(recipients.get(i)));
+                return null;
+            });
             Await.until("all ten sent", Duration.ofSeconds(60),
                     () -> recipients.stream().filter(to -> "SENT".equals(status(to))).count(), n -> n == 10);
             running.set(false);

@@ -16,15 +16,11 @@ import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.MailIntegrationTest;
 import com.virtpanel.testkit.TestKeys;
 import com.virtpanel.testkit.TestSmtp;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,25 +105,10 @@ class NoticesIT {
     @Test
     void tenSimultaneousChoicesForOneNoticeLeaveOneAnswer() throws Exception {
         AccountSummary customer = users.newCustomer();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> choices = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                boolean enabled = i % 2 == 0;
-                choices.add(pool.submit(() -> {
-                    go.await();
-                    Users.as(customer, () -> preferences.set(Notice.REINSTALL_DONE, enabled));
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : choices) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Together.run(10, i -> Users.as(customer, () -> {
+            preferences.set(Notice.REINSTALL_DONE, i % 2 == 0);
+            return null;
+        }));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice_preference WHERE account_id = ? AND notice = 'REINSTALL_DONE'",
                 Integer.class, customer.id())).isEqualTo(1);
         Users.as(customer, () -> preferences.set(Notice.REINSTALL_DONE, false));

@@ -11,14 +11,10 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,31 +144,14 @@ class OrderValidationIT {
     }
 
     /** Runs n calls at the same moment; each answer, or the exception it threw. */
-    private static List<Object> together(int n, IntFunction<Object> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return call.apply(index);
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                }));
+    private static List<Object> together(int n, IntFunction<Object> call) {
+        return Together.run(n, index -> {
+            try {
+                return call.apply(index);
+            } catch (RuntimeException e) {
+                return e;
             }
-            go.countDown();
-            List<Object> answers = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private int quotaStates(long serverId) {

@@ -13,18 +13,16 @@ import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,30 +167,23 @@ class ServerAuthorizationIT {
 
     private Map<String, Integer> simultaneously(Map<String, String> requests, String token) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            var answers = new LinkedHashMap<String, Future<Integer>>();
-            requests.forEach((request, json) -> answers.put(request, pool.submit(() -> {
-                String[] methodAndPath = request.split(" ", 2);
-                var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + methodAndPath[1]))
-                        .header("Authorization", "Bearer " + token)
-                        .method(methodAndPath[0], json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json));
-                if (json != null) {
-                    builder.header("Content-Type", "application/json");
-                }
-                start.await();
-                return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            })));
-            start.countDown();
-            var statuses = new LinkedHashMap<String, Integer>();
-            for (var answer : answers.entrySet()) {
-                statuses.put(answer.getKey(), answer.getValue().get());
+        List<String> keys = new ArrayList<>(requests.keySet());
+        List<Integer> statuses = Together.run(keys.size(), i -> {
+            String[] methodAndPath = keys.get(i).split(" ", 2);
+            String json = requests.get(keys.get(i));
+            var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + methodAndPath[1]))
+                    .header("Authorization", "Bearer " + token)
+                    .method(methodAndPath[0], json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                builder.header("Content-Type", "application/json");
             }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
+            return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        });
+        var answers = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < keys.size(); i++) {
+            answers.put(keys.get(i), statuses.get(i));
         }
+        return answers;
     }
 }

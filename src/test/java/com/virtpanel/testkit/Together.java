@@ -6,7 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
  * Runs calls at the same moment, one thread each, the way ten customers' clicks arrive: every
@@ -17,8 +16,14 @@ public final class Together {
     private Together() {
     }
 
+    /** One caller's work; it may throw, which fails the test with the cause. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T apply(int index) throws Exception;
+    }
+
     /** {@code count} calls of {@code call(index)} released at once; their answers by index. */
-    public static <T> List<T> run(int count, IntFunction<T> call) {
+    public static <T> List<T> run(int count, Call<T> call) {
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch start = new CountDownLatch(1);

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.base.throttle.Backoff;
 import com.virtpanel.base.throttle.StoredBackoff;
+import com.virtpanel.testkit.Together;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,25 +29,10 @@ abstract class SharedSignInThrottleChecks {
     @Test
     void tenSimultaneousFailuresAreAllCountedAndAnotherInstanceSeesThem() throws Exception {
         String email = "victim-" + UUID.randomUUID() + "@example.com";
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<?>> attempts = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                String address = "203.0.113." + i;
-                attempts.add(pool.submit(() -> {
-                    start.await();
-                    throttle.signInFailed(address, email);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> attempt : attempts) {
-                attempt.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Together.run(10, i -> {
+            throttle.signInFailed("203.0.113." + i, email);
+            return null;
+        });
         assertThat(jdbc.queryForObject("SELECT failures FROM sign_in_failure WHERE throttle_key = ?", Integer.class,
                 "sign-in-account:account:" + email)).isEqualTo(10);
         // Five free (the test profile's panel.sign-in.free-per-account), then 2, 4, 8, 16, 32 s.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.WebLogin;
 import java.net.URI;
@@ -16,11 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -52,25 +48,17 @@ class ServerPagePollIT {
 
     @Test
     void aPollSendsNothingWhenNothingChangedAndStillShowsAChange() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> visits = new ArrayList<>();
+        List<String> sessions = new ArrayList<>();
+        List<Long> serverIds = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            int n = i;
             AccountSummary customer = users.newCustomer();
-            long serverId = seedServer(customer.id(), "poll-" + n);
-            String session = WebLogin.sessionId(port, customer.email(), Users.PASSWORD);
-            visits.add(pool.submit(() -> {
-                go.await();
-                visit(session, serverId, "poll-" + n, "10.99.0." + (10 + n));
-                return null;
-            }));
+            serverIds.add(seedServer(customer.id(), "poll-" + i));
+            sessions.add(WebLogin.sessionId(port, customer.email(), Users.PASSWORD));
         }
-        go.countDown();
-        for (Future<?> visit : visits) {
-            visit.get(3, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Together.run(10, n -> {
+            visit(sessions.get(n), serverIds.get(n), "poll-" + n, "10.99.0." + (10 + n));
+            return null;
+        });
     }
 
     /** The seeded rows count against the host's capacity in this (shared, cached) context: gone afterwards. */
