@@ -33,7 +33,7 @@ class BackupController {
 
         static Backup of(BackupInfo b) {
             return new Backup(b.id(), b.createdAt(), b.kind().apiName(), b.sizeBytes(), b.consistency(), b.status().apiName(),
-                    b.detail());
+                    b.detail() == null ? null : b.detail().in(Problems.readerLanguage()));
         }
     }
 

@@ -175,7 +175,7 @@ class BackupIT {
         recovery.recover();
         BackupInfo recovered = rows.findById(cut.getId()).orElseThrow().info();
         assertThat(recovered.status()).isEqualTo(BackupStatus.FAILED);
-        assertThat(recovered.detail()).contains("The panel stopped while this backup was being made");
+        assertThat(recovered.detail().english()).contains("The panel stopped while this backup was being made");
         assertThat(store.file(server.id(), cut.getFileName())).doesNotExist();
         BackupInfo next = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
         assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);

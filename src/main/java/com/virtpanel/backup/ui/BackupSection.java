@@ -73,7 +73,7 @@ class BackupSection implements ServerPageSection {
             grid.addColumn(b -> Texts.get("backup.kind." + b.kind().apiName())).setHeader(Texts.get("backup.section.kind"));
             grid.addColumn(b -> Texts.get("backup.consistency." + b.consistency())).setHeader(Texts.get("backup.section.consistency"));
             grid.addColumn(b -> Texts.get("backup.status." + b.status().apiName())
-                    + (b.detail() == null ? "" : ": " + b.detail())).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
+                    + (b.detail() == null ? "" : ": " + Texts.get(b.detail()))).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
             grid.addComponentColumn(this::actions).setHeader(Texts.get("backup.section.actions")).setAutoWidth(true);
             add(new H3(Texts.get("backup.section.title")), new HorizontalLayout(now, refresh), grid);
             show(initial);
