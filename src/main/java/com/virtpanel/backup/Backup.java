@@ -47,6 +47,9 @@ class Backup {
     private String detail;
     @Column(name = "busy_server_id")
     private Long busyServerId;
+    private boolean kept;
+    @Column(name = "restoring_into")
+    private Long restoringInto;
 
     protected Backup() {
     }
@@ -115,6 +118,29 @@ class Backup {
 
     void release() {
         this.busyServerId = null;
+        this.restoringInto = null;
+    }
+
+    /** Held until the new server {@code serverId}, provisioned from this backup, is running or failed. */
+    void restoringInto(long newServerId) {
+        this.restoringInto = newServerId;
+    }
+
+    Long getBusyServerId() {
+        return busyServerId;
+    }
+
+    Long getRestoringInto() {
+        return restoringInto;
+    }
+
+    /** Survives its server's deletion, for the customer (see V97__kept_backups.sql). */
+    void keep() {
+        this.kept = true;
+    }
+
+    boolean isKept() {
+        return kept;
     }
 
     BackupInfo info() {

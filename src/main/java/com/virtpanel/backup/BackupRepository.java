@@ -14,5 +14,13 @@ interface BackupRepository extends JpaRepository<Backup, Long> {
 
     List<Backup> findByParentId(long parentId);
 
+    List<Backup> findByRestoringInto(long serverId);
+
+    List<Backup> findByServerIdAndBusyServerIdNotNull(long serverId);
+
+    List<Backup> findByKeptTrueOrderByCreatedAtDescIdDesc();
+
+    List<Backup> findByAccountIdAndKeptTrueOrderByCreatedAtDescIdDesc(long accountId);
+
     Optional<Backup> findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(long serverId, BackupStatus status);
 }
