@@ -41,7 +41,7 @@ class BackupRecovery {
                 directory.find(b.getServerId()).ifPresent(s -> host.stopBackupJob(s.domain()));
                 runner.interrupted(b.getId());
             } else if (b.getRestoringInto() != null && directory.find(b.getRestoringInto())
-                    .filter(s -> s.status() == com.virtpanel.server.ServerStatus.PROVISIONING).isPresent()) {
+                    .filter(s -> BackupsOfDeletedServers.beingMade(s.status())).isPresent()) {
                 // a new server is still being restored from it: its operation resumes, its events let go
                 log.info("Backup {} stays held for server {}, still being restored from it", b.getId(), b.getRestoringInto());
             } else {

@@ -3,7 +3,6 @@ package com.virtpanel.backup;
 import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.server.ServerOrders;
-import com.virtpanel.server.ServerStatus;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.UserMessage;
@@ -184,9 +183,9 @@ public class BackupService {
                     "backup " + backupId + " of " + backup.getCreatedAt());
             tx.executeWithoutResult(s -> {
                 Backup held = backups.findById(backupId).orElseThrow();
-                boolean provisioning = directory.find(created.id()).map(r -> r.status() == ServerStatus.PROVISIONING).orElse(false);
+                boolean provisioning = directory.find(created.id()).map(r -> BackupsOfDeletedServers.beingMade(r.status())).orElse(false);
                 if (provisioning) {
-                    held.restoringInto(created.id()); // ServerDeletions lets go when it is running or failed
+                    held.restoringInto(created.id()); // BackupsOfDeletedServers lets go when it is running or failed
                 } else {
                     held.release(); // already done
                 }

@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * from once that server is running or has failed.
  */
 @Component
-class ServerDeletions implements ServerDeletionVeto {
+class BackupsOfDeletedServers implements ServerDeletionVeto {
 
-    private static final Logger log = LoggerFactory.getLogger(ServerDeletions.class);
+    private static final Logger log = LoggerFactory.getLogger(BackupsOfDeletedServers.class);
 
     private final BackupRepository backups;
     private final BackupStore store;
 
-    ServerDeletions(BackupRepository backups, BackupStore store) {
+    BackupsOfDeletedServers(BackupRepository backups, BackupStore store) {
         this.backups = backups;
         this.store = store;
     }
@@ -78,6 +78,11 @@ class ServerDeletions implements ServerDeletionVeto {
     @EventListener
     void on(ServerEvents.OperationFailed e) {
         releaseRestoreInto(e.serverId());
+    }
+
+    /** A new server still being made (waiting for a slot, or provisioning): a backup it comes from stays held. */
+    static boolean beingMade(com.virtpanel.server.ServerStatus status) {
+        return status == com.virtpanel.server.ServerStatus.QUEUED || status == com.virtpanel.server.ServerStatus.PROVISIONING;
     }
 
     private void releaseRestoreInto(long newServerId) {
