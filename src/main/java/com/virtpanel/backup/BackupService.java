@@ -84,11 +84,7 @@ public class BackupService {
         if (backup.getStatus() == BackupStatus.RUNNING) {
             throw new ConflictException(UserMessage.of("error.backup.busy"));
         }
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         chains.delete(backupId);
     }
 
@@ -118,11 +114,7 @@ public class BackupService {
         if (backup.getStatus() != BackupStatus.OK) {
             throw new ConflictException(UserMessage.of("error.backup.not-restorable", backup.getStatus().apiName()));
         }
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         try {
             chains.requireIntact(backupId);
             return restores.restore(serverId, chains.file(backup), "backup " + backupId + " of " + backup.getCreatedAt());
@@ -150,11 +142,7 @@ public class BackupService {
     public void deleteKept(long backupId) {
         Backup backup = ownBackup(backupId, Backup::isKept);
         currentUser.requireMayChange().requireMayChange(backup.getAccountId());
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         chains.delete(backupId);
     }
 
@@ -172,11 +160,7 @@ public class BackupService {
             throw new ConflictException(UserMessage.of("error.backup.not-restorable", backup.getStatus().apiName()));
         }
         long backupId = backup.getId();
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         try {
             chains.requireIntact(backupId);
             ServerInfo created = orders.orderFromBackup(backup.getServerId(), name, chains.file(backup),
@@ -212,6 +196,19 @@ public class BackupService {
             throw new ConflictException(UserMessage.of("error.backup.server-busy"));
         }
         return server;
+    }
+
+    /** Holds an existing backup for a restore or delete, or refuses: a job holds it or another of the server's backups. */
+    private void hold(long backupId) {
+        int held;
+        try {
+            held = tx.execute(status -> backups.holdIfFree(backupId));
+        } catch (DataIntegrityViolationException e) {
+            held = 0;
+        }
+        if (held == 0) {
+            throw new ConflictException(UserMessage.of("error.backup.busy"));
+        }
     }
 
     /** Takes the server's one job slot, or refuses: another backup, restore or delete holds it. */

@@ -46,6 +46,20 @@ class BackupFaultsIT {
     static final String FILL = "#!/bin/sh\ndd if=/dev/urandom of=/root/fill bs=1M count=128 2>/dev/null\nsync\n"
             + "echo backup-fill-done > /dev/ttyS0\n";
 
+    /** Slows the guest's backup job to a crawl as soon as QEMU shows it ($1: the domain), then aborts it. */
+    static final String ABORT = """
+            v="virsh -q -c qemu:///system"
+            for i in $(seq 1 2000); do
+              job=$($v qemu-monitor-command "$1" '{"execute":"query-block-jobs"}' 2>/dev/null \
+                | grep -o '"device": *"[^"]*"' | head -1 | sed 's/.*: *"//; s/"$//')
+              if [ -n "$job" ]; then
+                $v qemu-monitor-command "$1" "{\\"execute\\":\\"block-job-set-speed\\",\\"arguments\\":{\\"device\\":\\"$job\\",\\"speed\\":1}}" >/dev/null 2>&1
+                $v domjobabort "$1" >/dev/null 2>&1 && exit 0
+              fi
+            done
+            exit 1
+            """;
+
     @Autowired BackupService backups;
     @Autowired BackupStore store;
     @Autowired BackupRepository rows;
@@ -127,16 +141,9 @@ class BackupFaultsIT {
      * good backup is deleted, so the next is full again, and it is tried once more).
      */
     private BackupInfo abortedOnTheHost(AccountSummary owner, ServerInfo server) throws Exception {
-        String virsh = "virsh -q -c qemu:///system ";
-        String script = "for i in $(seq 1 2000); do "
-                + "job=$(" + virsh + "qemu-monitor-command " + server.domain() + " '{"execute":"query-block-jobs"}' 2>/dev/null"
-                + " | grep -o '"device": *"[^"]*"' | head -1 | sed 's/.*: *"//; s/"$//'); "
-                + "if [ -n "$job" ]; then " + virsh + "qemu-monitor-command " + server.domain()
-                + " "{\"execute\":\"block-job-set-speed\",\"arguments\":{\"device\":\"$job\",\"speed\":1}}" >/dev/null 2>&1; "
-                + virsh + "domjobabort " + server.domain() + " >/dev/null 2>&1 && exit 0; fi; done; exit 1";
         BackupInfo last = null;
         for (int attempt = 0; attempt < 4; attempt++) {
-            Process abort = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+            Process abort = new ProcessBuilder("sh", "-c", ABORT, "abort", server.domain()).redirectErrorStream(true).start();
             long id = Users.as(owner, () -> backups.backUpNow(server.id())).id();
             last = awaitDone(owner, server.id(), id);
             abort.destroy();

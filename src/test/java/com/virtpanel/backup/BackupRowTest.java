@@ -11,11 +11,24 @@ import org.junit.jupiter.api.Test;
 /** A backup row's rules: consistency from the freeze, why it failed kept as a message in any language, kept and held. */
 class BackupRowTest {
 
+    /** A row as the database gives it back: with an id. */
+    private static Backup row() {
+        Backup b = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        try {
+            java.lang.reflect.Field id = Backup.class.getDeclaredField("id");
+            id.setAccessible(true);
+            id.set(b, 5L);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return b;
+    }
+
     @Test
     void aFrozenStartMakesAFilesystemConsistentBackupAndNoFreezeACrashConsistentOne() {
-        Backup frozen = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        Backup frozen = row();
         frozen.completed(BackupKind.FULL, null, true, 10, 20, "aa", true);
-        Backup crash = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        Backup crash = row();
         crash.completed(BackupKind.FULL, null, true, 10, 20, "aa", false);
 
         assertThat(frozen.info().consistency()).isEqualTo("filesystem");
@@ -24,9 +37,9 @@ class BackupRowTest {
 
     @Test
     void whyABackupFailedIsReadInTheReadersLanguageAndAnOverlongDetailGivesWay() {
-        Backup aborted = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        Backup aborted = row();
         aborted.failed(UserMessage.of("error.host.backup-aborted"));
-        Backup full = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        Backup full = row();
         full.failed(UserMessage.of("error.backup.repository-problem", "x".repeat(2000)));
 
         assertThat(aborted.info().status()).isEqualTo(BackupStatus.FAILED);
@@ -38,7 +51,7 @@ class BackupRowTest {
 
     @Test
     void aBackupHeldForARestoreIntoANewServerIsLetGoWithItsRelease() {
-        Backup b = Backup.starting(1, 2, "disk.qcow2", Instant.now());
+        Backup b = row();
         b.completed(BackupKind.FULL, null, true, 10, 20, "aa", false);
         b.hold();
         b.restoringInto(7);
