@@ -33,7 +33,7 @@ class BackupController {
 
         static Backup of(BackupInfo b) {
             return new Backup(b.id(), b.createdAt(), b.kind().apiName(), b.sizeBytes(), b.consistency(), b.status().apiName(),
-                    b.detail());
+                    b.detail() == null ? null : b.detail().in(Problems.readerLanguage()));
         }
     }
 
@@ -41,7 +41,7 @@ class BackupController {
     record Started(long id, String status) {
     }
 
-    /** Body of a restore: into this server ("same"); "new" (a new server) is not offered yet. */
+    /** Body of a restore: into this server ("same") or into a new server ("new") named {@code name}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RestoreBody(@Schema(allowableValues = {"same", "new"}, requiredMode = Schema.RequiredMode.REQUIRED) String target,
             @Schema(description = "name of the new server (target new)") String name) implements ApiRequest {
@@ -79,14 +79,17 @@ class BackupController {
     @PostMapping("/{backupId}/restore")
     @Operation(summary = "Restore the server's disk from a backup", description = "The backup's files are checked "
             + "against their checksums first. The server (status restoring) gets a new disk written from the backup, "
-            + "then is stopped, switched to it and started; its old disk is removed only after the switch.")
-    @ApiResponse(responseCode = "202", description = "accepted; the server, status restoring")
-    @ApiResponse(responseCode = "400", description = "target is not \"same\"")
+            + "then is stopped, switched to it and started; its old disk is removed only after the switch. With target "
+            + "new, a new server is ordered instead (the usual order rules) whose disk is the backup's; one restore from a "
+            + "backup runs at a time (a second request while it runs is 409).")
+    @ApiResponse(responseCode = "202", description = "accepted; the server, status restoring (target same), or the new "
+            + "server, status provisioning (target new: same customer, plan and image, its disk the backup's)")
+    @ApiResponse(responseCode = "400", description = "target is not \"same\" or \"new\", or the new server's name is invalid")
     @ApiResponse(responseCode = "404", description = "no such server or backup")
     @ApiResponse(responseCode = "409", description = "the backup is not ok or is damaged, a backup job runs, or the "
             + "server is busy or in a status that does not allow it")
     ResponseEntity<ApiJson.Server> restore(@PathVariable long id, @PathVariable long backupId, @RequestBody RestoreBody body) {
-        return ResponseEntity.accepted().body(json.of(backups.restore(id, backupId, body.target())));
+        return ResponseEntity.accepted().body(json.of(backups.restore(id, backupId, body.target(), body.name())));
     }
 
     @DeleteMapping("/{backupId}")

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,11 +79,14 @@ class ServersController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a server", description = "The domain and its volumes are removed in the background; "
-            + "the server reads as deleting, then 404.")
+            + "the server reads as deleting, then 404. Its backups go with it unless keep_backups=true: then they "
+            + "are listed at /api/v1/backups/kept, restorable into a new server.")
     @ApiResponse(responseCode = "202", description = "accepted; status is deleting")
-    @ApiResponse(responseCode = "409", description = "another operation is running")
-    ResponseEntity<ApiJson.Server> delete(@PathVariable long id, @RequestBody(required = false) String body) {
+    @ApiResponse(responseCode = "409", description = "another operation is running, or a backup of the server is being "
+            + "made or restored into a new server")
+    ResponseEntity<ApiJson.Server> delete(@PathVariable long id, @RequestBody(required = false) String body,
+            @RequestParam(name = "keep_backups", defaultValue = "false") boolean keepBackups) {
         ServerActionsController.NoBody.require(body);
-        return ResponseEntity.accepted().body(json.of(changes.delete(id)));
+        return ResponseEntity.accepted().body(json.of(changes.delete(id, keepBackups)));
     }
 }

@@ -1,5 +1,7 @@
 package com.virtpanel.backup;
 
+import com.virtpanel.base.StoredMessages;
+import com.virtpanel.base.UserMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,6 +47,9 @@ class Backup {
     private String detail;
     @Column(name = "busy_server_id")
     private Long busyServerId;
+    private boolean kept;
+    @Column(name = "restoring_into")
+    private Long restoringInto;
 
     protected Backup() {
     }
@@ -68,8 +73,10 @@ class Backup {
         return b;
     }
 
-    void completed(BackupKind kind, Long parentId, boolean checkpointed, long sizeBytes, long virtualBytes, String sha256) {
+    void completed(BackupKind kind, Long parentId, boolean checkpointed, long sizeBytes, long virtualBytes, String sha256,
+            boolean frozen) {
         this.kind = kind;
+        this.consistency = frozen ? "filesystem" : "crash";
         this.parentId = parentId;
         this.checkpointed = checkpointed;
         this.sizeBytes = sizeBytes;
@@ -79,15 +86,22 @@ class Backup {
         this.busyServerId = null;
     }
 
-    void failed(String why) {
+    /** Why, kept as a message ({@link StoredMessages}): each reader gets it in their language. */
+    void failed(UserMessage why) {
         this.status = BackupStatus.FAILED;
-        this.detail = why;
+        this.detail = fitting(why);
         this.busyServerId = null;
     }
 
-    void damaged(String why) {
+    void damaged(UserMessage why) {
         this.status = BackupStatus.DAMAGED;
-        this.detail = why;
+        this.detail = fitting(why);
+    }
+
+    /** The column holds 1000 characters: a longer technical detail gives way to the message without it. */
+    private static String fitting(UserMessage why) {
+        String stored = StoredMessages.write(why);
+        return stored.length() <= 1000 ? stored : StoredMessages.write(UserMessage.of(why.key(), "…"));
     }
 
     /** Its parent was merged into it: it now stands alone (full) or on the parent's parent. */
@@ -104,10 +118,33 @@ class Backup {
 
     void release() {
         this.busyServerId = null;
+        this.restoringInto = null;
+    }
+
+    /** Held until the new server {@code serverId}, provisioned from this backup, is running or failed. */
+    void restoringInto(long newServerId) {
+        this.restoringInto = newServerId;
+    }
+
+    Long getBusyServerId() {
+        return busyServerId;
+    }
+
+    Long getRestoringInto() {
+        return restoringInto;
+    }
+
+    /** Survives its server's deletion, for the customer (see V97__kept_backups.sql). */
+    void keep() {
+        this.kept = true;
+    }
+
+    boolean isKept() {
+        return kept;
     }
 
     BackupInfo info() {
-        return new BackupInfo(id, serverId, createdAt, kind, sizeBytes, consistency, status, detail);
+        return new BackupInfo(id, serverId, createdAt, kind, sizeBytes, consistency, status, StoredMessages.read(detail));
     }
 
     Long getId() {

@@ -109,7 +109,7 @@ class BackupChains {
                 log.error("Backup {} of server {} is damaged: {}", b.getId(), b.getServerId(), problem.get());
                 long damagedId = b.getId();
                 tx.executeWithoutResult(s -> backups.findById(damagedId).ifPresent(d -> {
-                    d.damaged("The backup file no longer matches its manifest: " + problem.get());
+                    d.damaged(UserMessage.of("error.backup.manifest-mismatch", problem.get()));
                     backups.save(d);
                 }));
                 throw new ConflictException(UserMessage.of("error.backup.damaged"));

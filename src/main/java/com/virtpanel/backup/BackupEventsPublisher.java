@@ -23,7 +23,7 @@ class BackupEventsPublisher {
     }
 
     void failed(Backup b) {
-        events.publishEvent(new BackupEvents.BackupFailed(b.getAccountId(), b.getServerId(), b.getId(), b.info().detail()));
+        events.publishEvent(new BackupEvents.BackupFailed(b.getAccountId(), b.getServerId(), b.getId(), b.info().detail().english()));
     }
 
     void deleted(Backup b) {

@@ -1,5 +1,6 @@
 package com.virtpanel.backup;
 
+import com.virtpanel.base.UserMessage;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
  * @param detail      why it failed or is damaged, for the customer; null otherwise
  */
 public record BackupInfo(long id, long serverId, Instant createdAt, BackupKind kind, long sizeBytes, String consistency,
-        BackupStatus status, String detail) {
+        BackupStatus status, UserMessage detail) {
 }

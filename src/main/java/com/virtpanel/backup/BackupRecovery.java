@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * After a panel restart no backup job of this panel is running: a backup still "running" was
  * cut off and is failed (its file removed, so nothing half-written is ever listed as good, and
  * the guest's checkpoints are left to the next backup, which then is a full one), and a delete
- * that was cut off lets go of its server.
+ * that was cut off lets go of its server. A backup a new server is still being restored from stays held.
  *
  * <p>Assumes one panel instance makes backups (several would see each other's jobs here).
  */
@@ -40,6 +40,10 @@ class BackupRecovery {
                 log.warn("Backup {} of server {} was cut off by a panel restart: failed", b.getId(), b.getServerId());
                 directory.find(b.getServerId()).ifPresent(s -> host.stopBackupJob(s.domain()));
                 runner.interrupted(b.getId());
+            } else if (b.getRestoringInto() != null && directory.find(b.getRestoringInto())
+                    .filter(s -> BackupsOfDeletedServers.beingMade(s.status())).isPresent()) {
+                // a new server is still being restored from it: its operation resumes, its events let go
+                log.info("Backup {} stays held for server {}, still being restored from it", b.getId(), b.getRestoringInto());
             } else {
                 b.release();
                 backups.save(b);

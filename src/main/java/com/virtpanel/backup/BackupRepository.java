@@ -14,5 +14,23 @@ interface BackupRepository extends JpaRepository<Backup, Long> {
 
     List<Backup> findByParentId(long parentId);
 
+    List<Backup> findByRestoringInto(long serverId);
+
+    /**
+     * Holds the backup for a restore or delete if nobody does: 1 when held, 0 when already held.
+     * One conditional update, so two simultaneous callers cannot both win (the unique
+     * busy_server_id only separates different rows of one server).
+     */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @org.springframework.data.jpa.repository.Query(
+            "update Backup b set b.busyServerId = b.serverId where b.id = :id and b.busyServerId is null")
+    int holdIfFree(@org.springframework.data.repository.query.Param("id") long id);
+
+    List<Backup> findByServerIdAndBusyServerIdNotNull(long serverId);
+
+    List<Backup> findByKeptTrueOrderByCreatedAtDescIdDesc();
+
+    List<Backup> findByAccountIdAndKeptTrueOrderByCreatedAtDescIdDesc(long accountId);
+
     Optional<Backup> findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(long serverId, BackupStatus status);
 }

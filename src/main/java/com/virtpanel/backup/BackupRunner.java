@@ -1,6 +1,7 @@
 package com.virtpanel.backup;
 
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.UserMessage;
 import com.virtpanel.host.GuestBackups;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.ServerDirectory;
@@ -91,18 +92,18 @@ class BackupRunner implements DisposableBean {
             Long finalParentId = parentId;
             tx.executeWithoutResult(s -> {
                 Backup b = backups.findById(backupId).orElseThrow();
-                b.completed(kind, finalParentId, result.checkpointed(), size, result.virtualBytes(), sha256);
+                b.completed(kind, finalParentId, result.checkpointed(), size, result.virtualBytes(), sha256, result.frozen());
                 backups.save(b);
                 events.completed(b);
             });
             log.info("Backup {} of server {}: {} ({} bytes)", backupId, serverId, kind, size);
         } catch (BackupStore.RepositoryProblem e) {
-            fail(backupId, serverId, target, e.getMessage());
+            fail(backupId, serverId, target, UserMessage.of("error.backup.repository-problem", e.getMessage()));
         } catch (PanelException e) {
-            fail(backupId, serverId, target, e.getMessage());
+            fail(backupId, serverId, target, e.message());
         } catch (Exception e) {
             log.error("Backup {} of server {} failed", backupId, serverId, e);
-            fail(backupId, serverId, target, "The backup failed unexpectedly. Please contact support.");
+            fail(backupId, serverId, target, UserMessage.of("error.backup.failed-unexpectedly"));
         }
     }
 
@@ -110,7 +111,7 @@ class BackupRunner implements DisposableBean {
     void interrupted(long backupId) {
         Backup b = backups.findById(backupId).orElseThrow();
         fail(backupId, b.getServerId(), store.file(b.getServerId(), b.getFileName()),
-                "The panel stopped while this backup was being made; it is incomplete and was removed.");
+                UserMessage.of("error.backup.panel-restarted"));
     }
 
     /**
@@ -125,8 +126,8 @@ class BackupRunner implements DisposableBean {
                 .filter(p -> p.getVirtualBytes() == virtualBytes);
     }
 
-    private void fail(long backupId, long serverId, Path target, String why) {
-        log.warn("Backup {} of server {} failed: {}", backupId, serverId, why);
+    private void fail(long backupId, long serverId, Path target, UserMessage why) {
+        log.warn("Backup {} of server {} failed: {}", backupId, serverId, why.english());
         try {
             store.remove(serverId, target.getFileName().toString());
         } catch (BackupStore.RepositoryProblem | RuntimeException e) {

@@ -1,6 +1,8 @@
 package com.virtpanel.backup;
 
+import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
+import com.virtpanel.server.ServerOrders;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.UserMessage;
@@ -33,10 +35,12 @@ public class BackupService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BackupEventsPublisher events;
+    private final ServerOrders orders;
 
     BackupService(ServerService servers, ServerRestore restores, ServerDirectory directory, CurrentUser currentUser, BackupRepository backups,
             BackupRunner runner, BackupChains chains, TransactionTemplate tx, Clock clock,
-            BackupEventsPublisher events) {
+            BackupEventsPublisher events, ServerOrders orders) {
+        this.orders = orders;
         this.events = events;
         this.servers = servers;
         this.restores = restores;
@@ -80,11 +84,7 @@ public class BackupService {
         if (backup.getStatus() == BackupStatus.RUNNING) {
             throw new ConflictException(UserMessage.of("error.backup.busy"));
         }
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         chains.delete(backupId);
     }
 
@@ -95,9 +95,15 @@ public class BackupService {
      * runs as the server's operation (status "restoring"); the old disk stays until the new one
      * is complete.
      *
-     * @param target "same" (this server); "new" (a new server of the customer) is not offered yet
+     * @param target "same" (this server) or "new" (a new server of the customer, named {@code name}:
+     *               see {@link #restoreIntoNew})
+     * @return the restored server: this one, or the new one
      */
-    public ServerInfo restore(long serverId, long backupId, String target) {
+    public ServerInfo restore(long serverId, long backupId, String target, String name) {
+        if ("new".equals(target)) {
+            servers.get(serverId); // not the caller's: not found
+            return restoreIntoNew(ownBackup(backupId, b -> b.getServerId() == serverId), name);
+        }
         if (!"same".equals(target)) {
             throw new InvalidInputException("target", UserMessage.of("error.backup.restore-target"));
         }
@@ -108,11 +114,7 @@ public class BackupService {
         if (backup.getStatus() != BackupStatus.OK) {
             throw new ConflictException(UserMessage.of("error.backup.not-restorable", backup.getStatus().apiName()));
         }
-        claim(() -> {
-            Backup held = backups.findById(backupId).orElseThrow();
-            held.hold();
-            return backups.saveAndFlush(held);
-        });
+        hold(backupId);
         try {
             chains.requireIntact(backupId);
             return restores.restore(serverId, chains.file(backup), "backup " + backupId + " of " + backup.getCreatedAt());
@@ -122,6 +124,71 @@ public class BackupService {
         }
     }
 
+    /** The caller's kept backups (those whose server was deleted with "keep backups"); staff see all. Newest first. */
+    public List<KeptBackup> kept() {
+        Actor actor = currentUser.require();
+        List<Backup> kept = actor.isStaff() ? backups.findByKeptTrueOrderByCreatedAtDescIdDesc()
+                : backups.findByAccountIdAndKeptTrueOrderByCreatedAtDescIdDesc(actor.accountId());
+        return kept.stream().map(b -> new KeptBackup(b.info(),
+                directory.find(b.getServerId()).map(com.virtpanel.server.ServerRef::name).orElse(""))).toList();
+    }
+
+    /** Restores a kept backup into a new server named {@code name} (see {@link #restoreIntoNew}). */
+    public ServerInfo restoreKept(long backupId, String name) {
+        return restoreIntoNew(ownBackup(backupId, Backup::isKept), name);
+    }
+
+    /** Deletes a kept backup; later kept backups that build on it stay restorable. */
+    public void deleteKept(long backupId) {
+        Backup backup = ownBackup(backupId, Backup::isKept);
+        currentUser.requireMayChange().requireMayChange(backup.getAccountId());
+        hold(backupId);
+        chains.delete(backupId);
+    }
+
+    /**
+     * Orders a new server of the backup's customer (same plan and image as the backup's server,
+     * through the normal order rules) whose disk is the backup's. One restore from a backup at a
+     * time: the backup is held until the new server is running or has failed, so a double click
+     * (or ten simultaneous requests) orders one server, and the backup and its server cannot be
+     * deleted under the restore. A bad name is refused before anything is held or created.
+     */
+    private ServerInfo restoreIntoNew(Backup backup, String name) {
+        currentUser.requireMayChange().requireMayChange(backup.getAccountId());
+        orders.checkNameFor(backup.getAccountId(), name);
+        if (backup.getStatus() != BackupStatus.OK) {
+            throw new ConflictException(UserMessage.of("error.backup.not-restorable", backup.getStatus().apiName()));
+        }
+        long backupId = backup.getId();
+        hold(backupId);
+        try {
+            chains.requireIntact(backupId);
+            ServerInfo created = orders.orderFromBackup(backup.getServerId(), name, chains.file(backup),
+                    "backup " + backupId + " of " + backup.getCreatedAt());
+            tx.executeWithoutResult(s -> {
+                Backup held = backups.findById(backupId).orElseThrow();
+                boolean provisioning = directory.find(created.id()).map(r -> BackupsOfDeletedServers.beingMade(r.status())).orElse(false);
+                if (provisioning) {
+                    held.restoringInto(created.id()); // BackupsOfDeletedServers lets go when it is running or failed
+                } else {
+                    held.release(); // already done
+                }
+                backups.save(held);
+            });
+            return created;
+        } catch (RuntimeException e) {
+            chains.release(backupId);
+            throw e;
+        }
+    }
+
+    /** The backup, if it matches and the caller may see it (theirs, or staff); else not found. */
+    private Backup ownBackup(long backupId, java.util.function.Predicate<Backup> matches) {
+        Actor actor = currentUser.require();
+        return backups.findById(backupId).filter(matches).filter(b -> actor.mayAccess(b.getAccountId()))
+                .orElseThrow(() -> new NotFoundException(UserMessage.of("error.backup.not-found")));
+    }
+
     private ServerInfo changeable(long serverId) {
         ServerInfo server = servers.get(serverId);
         currentUser.requireMayChange().requireMayChange(server.accountId());
@@ -129,6 +196,19 @@ public class BackupService {
             throw new ConflictException(UserMessage.of("error.backup.server-busy"));
         }
         return server;
+    }
+
+    /** Holds an existing backup for a restore or delete, or refuses: a job holds it or another of the server's backups. */
+    private void hold(long backupId) {
+        int held;
+        try {
+            held = tx.execute(status -> backups.holdIfFree(backupId));
+        } catch (DataIntegrityViolationException e) {
+            held = 0;
+        }
+        if (held == 0) {
+            throw new ConflictException(UserMessage.of("error.backup.busy"));
+        }
     }
 
     /** Takes the server's one job slot, or refuses: another backup, restore or delete holds it. */

@@ -35,6 +35,8 @@ public class GuestBackups {
     private static final int JOB_STATS_COMPLETED = 1;
     private static final int JOB_NONE = 0;
     private static final int JOB_COMPLETED = 3;
+    private static final int JOB_CANCELLED = 5;
+    private static final String ABORTED = "error.host.backup-aborted";
 
     private final LibvirtConnection libvirt;
     private final Domains domains;
@@ -63,8 +65,10 @@ public class GuestBackups {
      *
      * @param incremental  only the changes since {@code since} (else the whole disk)
      * @param checkpointed a checkpoint now marks this copy, so the next can hold only the changes since
+     * @param frozen       the guest agent froze the filesystems as the copy started (filesystem-consistent;
+     *                     else crash-consistent, the disk as at a power cut; a stopped guest's copy is both)
      */
-    public record BackupResult(boolean incremental, boolean checkpointed, long fileBytes, long virtualBytes) {
+    public record BackupResult(boolean incremental, boolean checkpointed, long fileBytes, long virtualBytes, boolean frozen) {
     }
 
     /**
@@ -81,27 +85,28 @@ public class GuestBackups {
         if (!DiskImage.canStoreBitmaps(disk)) {
             // An old qcow2 v2 disk: copied live all the same, but every copy is a full one.
             log.info("Disk {} of {} cannot hold checkpoints (qcow2 v2): full backup without one", request.diskVolume(), request.domain());
-            runJob(request, device, false, false, deadline);
-            return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize());
+            boolean frozen = runJob(request, device, false, false, deadline);
+            return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize(), frozen);
         }
         boolean incremental = request.since() != null && checkpoints(request.domain()).contains(request.since());
         if (incremental) {
             try {
-                runJob(request, device, true, true, deadline);
-                return finish(request, disk, true);
+                return finish(request, disk, true, runJob(request, device, true, true, deadline));
             } catch (HostException e) {
+                if (ABORTED.equals(e.message().key())) {
+                    throw e; // stopped on purpose: no full copy in its place
+                }
                 log.warn("Incremental backup of {} failed ({}); making a full one", request.domain(), e.detail());
                 deleteQuietly(request.target());
             }
         }
         forgetCheckpoints(request.domain(), null);
-        runJob(request, device, false, true, deadline);
-        return finish(request, disk, false);
+        return finish(request, disk, false, runJob(request, device, false, true, deadline));
     }
 
-    private BackupResult finish(BackupRequest request, Path disk, boolean incremental) {
+    private BackupResult finish(BackupRequest request, Path disk, boolean incremental, boolean frozen) {
         forgetCheckpoints(request.domain(), request.checkpoint());
-        return new BackupResult(incremental, true, size(request.target()), DiskImage.read(disk).virtualSize());
+        return new BackupResult(incremental, true, size(request.target()), DiskImage.read(disk).virtualSize(), frozen);
     }
 
     private BackupResult copyStopped(BackupRequest request, Path disk, Duration deadline) {
@@ -114,10 +119,11 @@ public class GuestBackups {
             deleteQuietly(request.target());
             throw failed("copy stopped disk", e.getMessage(), e);
         }
-        return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize());
+        return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize(), false);
     }
 
-    private void runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline) {
+    /** Runs the job to its end; true when the guest's filesystems were frozen as it started. */
+    private boolean runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline) {
         String backupXml = "<domainbackup mode='push'>"
                 + (incremental ? "<incremental>" + DomainXml.esc(request.since()) + "</incremental>" : "")
                 + "<disks><disk name='" + DomainXml.esc(device) + "' backup='yes' type='file'>"
@@ -125,9 +131,24 @@ public class GuestBackups {
                 + "</disk></disks></domainbackup>";
         String checkpointXml = "<domaincheckpoint><name>" + DomainXml.esc(request.checkpoint()) + "</name>"
                 + "<disks><disk name='" + DomainXml.esc(device) + "' checkpoint='bitmap'/></disks></domaincheckpoint>";
-        onDomain("start backup", request.domain(), d -> {
-            d.backupBegin(backupXml, checkpoint ? checkpointXml : null, 0);
-            return null;
+        boolean frozen = FrozenStart.begin(new FrozenStart.Guest() {
+            @Override
+            public void freeze() {
+                libvirt.call("freeze filesystems", c -> LibvirtNative.freezeFilesystems(c, request.domain()));
+            }
+
+            @Override
+            public void begin() {
+                onDomain("start backup", request.domain(), d -> {
+                    d.backupBegin(backupXml, checkpoint ? checkpointXml : null, 0);
+                    return null;
+                });
+            }
+
+            @Override
+            public void thaw() {
+                libvirt.call("thaw filesystems", c -> LibvirtNative.thawFilesystems(c, request.domain()));
+            }
         });
         Instant until = Instant.now().plus(deadline);
         while (onDomain("read backup progress", request.domain(), d -> d.getJobInfo().getType()) != JOB_NONE) {
@@ -138,6 +159,11 @@ public class GuestBackups {
             sleep();
         }
         int outcome = onDomain("read backup result", request.domain(), d -> d.getJobStats(JOB_STATS_COMPLETED).type);
+        if (outcome == JOB_CANCELLED) {
+            // Stopped on the host (virsh domjobabort): the copy is incomplete, the guest runs on.
+            throw new HostException(Kind.FAILED, UserMessage.of(ABORTED), "backup job of "
+                    + request.domain() + " was aborted on the host", null);
+        }
         if (outcome != JOB_COMPLETED || !Files.isRegularFile(request.target())) {
             throw failed("backup", "the backup job ended with state " + outcome, null);
         }
@@ -145,6 +171,7 @@ public class GuestBackups {
             // libvirt names the guest's own disk as the increment's backing file; the chain is ours to set.
             unsafeRebase(request.target(), null);
         }
+        return frozen;
     }
 
     /** Stops a backup job left running by a panel that stopped; nothing when there is none. */

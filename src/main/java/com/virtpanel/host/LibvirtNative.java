@@ -18,7 +18,8 @@ import org.libvirt.jna.virError;
 
 /**
  * JNA bindings for the libvirt calls libvirt-java 0.5.2 lacks: bulk domain stats, the typed
- * parameter setters and getters for live limits, virDomainGetState and virDomainShutdownFlags.
+ * parameter setters and getters for live limits, virDomainGetState, virDomainShutdownFlags
+ * and the guest agent's filesystem freeze and thaw.
  * Failures come back as ordinary {@link LibvirtException}s, so {@link LibvirtConnection}
  * translates them like any other. Call only from inside a {@link LibvirtCall}: libvirt keeps
  * the last error per thread, and the connection must be the one that call was given.
@@ -72,6 +73,10 @@ final class LibvirtNative {
         int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
         int virDomainShutdownFlags(Pointer domain, int flags);
+
+        int virDomainFSFreeze(Pointer domain, Pointer mountpoints, int nmountpoints, int flags);
+
+        int virDomainFSThaw(Pointer domain, Pointer mountpoints, int nmountpoints, int flags);
 
         int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference records, int flags);
 
@@ -217,6 +222,24 @@ final class LibvirtNative {
 
     static void shutdown(NativeConnect connection, String name, int flags) throws LibvirtException {
         withDomain(connection, name, d -> check(API.virDomainShutdownFlags(d, flags), "virDomainShutdownFlags"));
+    }
+
+    /** Freezes every mounted filesystem of the guest through its agent; the number frozen. */
+    static int freezeFilesystems(NativeConnect connection, String name) throws LibvirtException {
+        return withDomain(connection, name, d -> {
+            int count = API.virDomainFSFreeze(d, null, 0, 0);
+            check(count, "virDomainFSFreeze");
+            return count;
+        });
+    }
+
+    /** Thaws what {@link #freezeFilesystems} froze; the number thawed. */
+    static int thawFilesystems(NativeConnect connection, String name) throws LibvirtException {
+        return withDomain(connection, name, d -> {
+            int count = API.virDomainFSThaw(d, null, 0, 0);
+            check(count, "virDomainFSThaw");
+            return count;
+        });
     }
 
     /**

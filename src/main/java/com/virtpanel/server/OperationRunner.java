@@ -157,6 +157,11 @@ class OperationRunner {
     private void perform(Server s, Operation.Step step) {
         switch (step) {
             case PREPARE_DISK -> {
+                if (s.getOperation() == Operation.PROVISION && s.getRestoreSource() != null) {
+                    // a new server restored from a backup: that point's disk instead of a fresh one
+                    volumes.importDisk(java.nio.file.Path.of(s.getRestoreSource()), targetDisk(s));
+                    return;
+                }
                 ImageInfo image = catalog.image(targetImage(s));
                 PlanInfo plan = catalog.plan(s.getPlanId());
                 Template template = volumes.ensureTemplate(GuestBlueprint.template(image));
@@ -228,6 +233,7 @@ class OperationRunner {
             }
             switch (operation) {
                 case PROVISION -> {
+                    s.restoreDone();
                     transitions.finish(s, ServerStatus.RUNNING);
                     events.publishEvent(new ServerEvents.Provisioned(serverId, s.getAccountId(), s.getDomainName()));
                 }
@@ -323,7 +329,7 @@ class OperationRunner {
         UserMessage failure = UserMessage.of("server.failure." + kind, reason);
         tx.executeWithoutResult(t -> {
             Server s = servers.findById(serverId).orElseThrow();
-            if (operation == Operation.RESTORE) {
+            if (operation == Operation.RESTORE || operation == Operation.PROVISION) {
                 s.restoreDone();
             }
             if (operation == Operation.RESCUE || operation == Operation.LEAVE_RESCUE) {

@@ -187,6 +187,11 @@ class Server {
         begin(Operation.RESTORE, ServerStatus.RESTORING, now);
     }
 
+    /** A new server whose first disk is written from a backup file instead of its image (see ServerOrders#orderFromBackup). */
+    void provisionFrom(String source) {
+        this.restoreSource = source;
+    }
+
     String getRestoreSource() {
         return restoreSource;
     }

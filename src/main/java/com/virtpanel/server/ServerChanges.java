@@ -34,9 +34,12 @@ public class ServerChanges {
     private final Capacity capacity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ServerDeletionVeto> vetoes;
 
     ServerChanges(ServerAccess access, OperationLaunch launch, CurrentUser currentUser, SshKeyService sshKeys,
-            CatalogService catalog, Capacity capacity, ApplicationEventPublisher events, Clock clock) {
+            CatalogService catalog, Capacity capacity, ApplicationEventPublisher events, Clock clock,
+            List<ServerDeletionVeto> vetoes) {
+        this.vetoes = vetoes;
         this.access = access;
         this.launch = launch;
         this.currentUser = currentUser;
@@ -143,8 +146,16 @@ public class ServerChanges {
         }));
     }
 
-    /** Deletes the server: domain and volumes go; the record stays, marked deleted, for the audit trail. */
+    /** Deletes the server and its backups: domain and volumes go; the record stays, marked deleted, for the audit trail. */
     public ServerInfo delete(long id) {
+        return delete(id, false);
+    }
+
+    /**
+     * Deletes the server as {@link #delete(long)}; its backups are kept for the customer when
+     * {@code keepBackups}. Refused while another module vetoes it (a restore from its backups runs).
+     */
+    public ServerInfo delete(long id, boolean keepBackups) {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.owned(id);
             currentUser.requireMayChange().requireMayChange(server.getAccountId());
@@ -155,9 +166,10 @@ public class ServerChanges {
                 throw new ConflictException(UserMessage.of("error.server.busy-delete-later", ServerAccess.busyWith(server)));
             }
             access.require(ServerAction.DELETE, server);
+            vetoes.forEach(v -> v.requireMayDelete(id));
             server.begin(Operation.DELETE, ServerStatus.DELETING, clock.instant());
             launch.launch(server);
-            events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId()));
+            events.publishEvent(new ServerEvents.DeleteRequested(id, server.getAccountId(), keepBackups));
             return id;
         }));
     }

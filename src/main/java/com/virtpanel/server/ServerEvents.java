@@ -30,7 +30,8 @@ public final class ServerEvents {
     public record Reinstalled(long serverId, long accountId, String domain) {
     }
 
-    public record DeleteRequested(long serverId, long accountId) {
+    /** @param keepBackups the customer keeps the server's backups (else they go with it) */
+    public record DeleteRequested(long serverId, long accountId, boolean keepBackups) {
     }
 
     public record Deleted(long serverId, long accountId, String domain) {

@@ -98,19 +98,8 @@ public class ServerOrders {
         HostCapacity host = capacity.host();
         Long id;
         try {
-            id = tx.execute(t -> {
-                requireFreeName(actor, name);
-                guard.hold(); // capacity and address: decided by one order at a time
-                capacity.check(plan, host);
-                Server server = new Server(actor.accountId(), name, plan.id(), image.id(), domainName(name), freeAddress(),
-                        randomMac(), keys.stream().map(SshPublicKey::line).toList(), passwordHash, orderKey, clock.instant());
-                server.setUserData(userData);
-                server.assignIpv6Net(freeIpv6Net());
-                server = servers.saveAndFlush(server);
-                launch.launch(server);
-                events.publishEvent(new ServerEvents.Ordered(server.getId(), actor.accountId(), name, plan.name(), image.name()));
-                return server.getId();
-            });
+            id = tx.execute(t -> place(new Placement(actor.accountId(), name, plan, image,
+                    keys.stream().map(SshPublicKey::line).toList(), passwordHash, userData, orderKey, null), host));
         } catch (DataIntegrityViolationException | ConflictException refused) {
             // A simultaneous request committed the same order key (or name) first: the same order is answered with its server.
             Optional<ServerInfo> first = placedBefore(actor, orderKey);
@@ -120,10 +109,64 @@ public class ServerOrders {
             if (refused instanceof ConflictException taken) {
                 throw taken;
             }
-            requireFreeName(actor, name);
+            requireFreeName(actor.accountId(), name);
             throw new ConflictException(UserMessage.of("error.server.order-was-just-placed-name"));
         }
         return launch.admitted(id);
+    }
+
+    /**
+     * Orders a new server whose disk is a backup's instead of a fresh one (restore into a new
+     * server): the source server's customer, plan, image, keys, password and user data, a new
+     * name, address and domain; the same capacity and name rules as any order. The caller (the
+     * backup module) has checked the backup; {@code source} is its file, the top of its chain.
+     * The source server may be deleted (kept backups).
+     */
+    public ServerInfo orderFromBackup(long sourceServerId, String rawName, java.nio.file.Path source, String label) {
+        Server from = tx.execute(t -> servers.findById(sourceServerId))
+                .orElseThrow(() -> new com.virtpanel.base.NotFoundException(UserMessage.of("error.server.server-not-found")));
+        currentUser.requireMayChange().requireMayChange(from.getAccountId());
+        emailVerification.requireVerifiedToOrder(from.getAccountId());
+        String name = Hostnames.normalise(rawName);
+        PlanInfo plan = catalog.plan(from.getPlanId());
+        ImageInfo image = catalog.image(from.getImageId());
+        HostCapacity host = capacity.host();
+        Long id;
+        try {
+            id = tx.execute(t -> {
+                long placed = place(new Placement(from.getAccountId(), name, plan, image, from.getSshKeys(),
+                        from.getRootPasswordHash(), from.getUserData(), null, source.toAbsolutePath().toString()), host);
+                events.publishEvent(new ServerEvents.RestoreRequested(placed, from.getAccountId(), label));
+                return placed;
+            });
+        } catch (DataIntegrityViolationException refused) {
+            requireFreeName(from.getAccountId(), name);
+            throw new ConflictException(UserMessage.of("error.server.order-was-just-placed-name"));
+        }
+        return launch.admitted(id);
+    }
+
+    /** What a new server is made of; {@code restoreSource} is a backup file for its first disk, or null. */
+    private record Placement(long accountId, String name, PlanInfo plan, ImageInfo image, List<String> sshKeys,
+            String passwordHash, String userData, String orderKey, String restoreSource) {
+    }
+
+    /** Stores the server and schedules its provisioning; runs inside the order's transaction. */
+    private long place(Placement p, HostCapacity host) {
+        requireFreeName(p.accountId(), p.name());
+        guard.hold(); // capacity and address: decided by one order at a time
+        capacity.check(p.plan(), host);
+        Server server = new Server(p.accountId(), p.name(), p.plan().id(), p.image().id(), domainName(p.name()), freeAddress(),
+                randomMac(), p.sshKeys(), p.passwordHash(), p.orderKey(), clock.instant());
+        server.setUserData(p.userData());
+        server.assignIpv6Net(freeIpv6Net());
+        if (p.restoreSource() != null) {
+            server.provisionFrom(p.restoreSource());
+        }
+        server = servers.saveAndFlush(server);
+        launch.launch(server);
+        events.publishEvent(new ServerEvents.Ordered(server.getId(), p.accountId(), p.name(), p.plan().name(), p.image().name()));
+        return server.getId();
     }
 
     /** Checks a hostname for the order wizard before the order itself: valid, and not yet used by the caller. */
@@ -131,7 +174,15 @@ public class ServerOrders {
     public String checkName(String rawName) {
         Actor actor = currentUser.require();
         String name = Hostnames.normalise(rawName);
-        requireFreeName(actor, name);
+        requireFreeName(actor.accountId(), name);
+        return name;
+    }
+
+    /** Checks a hostname for a server of {@code accountId} before anything is held: valid (else 400), free (else 409). */
+    @Transactional(readOnly = true)
+    public String checkNameFor(long accountId, String rawName) {
+        String name = Hostnames.normalise(rawName);
+        requireFreeName(accountId, name);
         return name;
     }
 
@@ -142,8 +193,8 @@ public class ServerOrders {
         return tx.execute(t -> servers.findByAccountIdAndOrderKey(actor.accountId(), orderKey).map(infos::of));
     }
 
-    private void requireFreeName(Actor actor, String name) {
-        if (servers.existsByAccountIdAndNameAndStatusNot(actor.accountId(), name, ServerStatus.DELETED)) {
+    private void requireFreeName(long accountId, String name) {
+        if (servers.existsByAccountIdAndNameAndStatusNot(accountId, name, ServerStatus.DELETED)) {
             throw new ConflictException(UserMessage.of("error.server.name-taken", name));
         }
     }

@@ -8,6 +8,7 @@ import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
@@ -27,7 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The backup calls over real HTTP, on a stopped server (its disk is copied with qemu-img, no
  * guest needs to run): list, ten simultaneous "back up now" (one 202, nine 409), the backup's
- * JSON, a restore target that is not offered (400), someone else's server (404), delete (204).
+ * JSON, a restore target that is not offered or a new server without a name (400), someone else's server (404),
+ * delete (204); then the server deleted with keep_backups=true: its backup listed as kept (for its owner only),
+ * restored into a new server by ten simultaneous requests (one 202, nine 409; a bad name 400), held while the new
+ * server is made, then deleted.
  */
 @IntegrationTest
 class BackupApiIT {
@@ -84,14 +88,47 @@ class BackupApiIT {
         assertThat(Instant.parse(backup.get("created_at").asText())).isBefore(Instant.now().plusSeconds(1));
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("shut off");
 
-        var newServer = api.post(path + "/" + backupId + "/restore", token, MockApi.json(Map.of("target", "new")));
-        assertThat(newServer.status()).as(newServer.toString()).isEqualTo(400);
+        var noName = api.post(path + "/" + backupId + "/restore", token, MockApi.json(Map.of("target", "new")));
+        assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
+        var otherTarget = api.post(path + "/" + backupId + "/restore", token, MockApi.json(Map.of("target", "elsewhere")));
+        assertThat(otherTarget.status()).as(otherTarget.toString()).isEqualTo(400);
+        assertThat(api.post(path + "/" + backupId + "/restore", other, MockApi.json(Map.of("target", "new", "name", "x2"))).status())
+                .isEqualTo(404);
         assertThat(api.post(path + "/" + backupId + "/restore", other, MockApi.json(Map.of("target", "same"))).status())
                 .isEqualTo(404);
         assertThat(api.delete(path + "/" + backupId, other).status()).isEqualTo(404);
         assertThat(api.delete(path + "/" + (backupId + 1000), token).status()).isEqualTo(404);
         assertThat(api.delete(path + "/" + backupId, token).status()).isEqualTo(204);
         assertThat(api.get(path, token).json()).isEmpty();
+
+        // deleting the server, its backup kept: listed for its owner only, restorable into one new server
+        long keptId = api.post(path, token, null).json().get("id").asLong();
+        Await.until("backup " + keptId, STEP, () -> api.get(path, token).json().get(0), b -> "ok".equals(b.get("status").asText()));
+        assertThat(api.delete("/api/v1/servers/" + id + "?keep_backups=true", token).status()).isEqualTo(202);
+        Await.until("server " + id + " to be gone", STEP, () -> api.get("/api/v1/servers/" + id, token).status(), s -> s == 404);
+        JsonNode kept = api.get("/api/v1/backups/kept", token).json();
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("id").asLong()).isEqualTo(keptId);
+        assertThat(kept.get(0).get("server_name").asText()).isEqualTo("bk-api");
+        assertThat(kept.get(0).get("status").asText()).isEqualTo("ok");
+        assertThat(api.get("/api/v1/backups/kept", other).json()).isEmpty();
+        String keptPath = "/api/v1/backups/kept/" + keptId;
+        assertThat(api.post(keptPath + "/restore", other, MockApi.json(Map.of("name", "x1"))).status()).isEqualTo(404);
+        assertThat(api.delete(keptPath, other).status()).isEqualTo(404);
+        var badName = api.post(keptPath + "/restore", token, MockApi.json(Map.of("name", "no way!")));
+        assertThat(badName.status()).as(badName.toString()).isEqualTo(400);
+        assertThat(badName.body()).contains("name");
+
+        List<MockApi.Reply> restores = Together.run(10, i -> api.post(keptPath + "/restore", token,
+                MockApi.json(Map.of("name", "bk-kept"))));
+        assertThat(restores).as(restores.toString()).filteredOn(r -> r.status() == 202).hasSize(1);
+        assertThat(restores).filteredOn(r -> r.status() == 409).hasSize(9);
+        JsonNode copy = restores.stream().filter(r -> r.status() == 202).findFirst().orElseThrow().json();
+        assertThat(copy.get("name").asText()).isEqualTo("bk-kept");
+        assertThat(api.delete(keptPath, token).status()).as("held while the new server is made from it").isEqualTo(409);
+        awaitStatus(token, copy.get("id").asLong(), "running");
+        Await.until("the kept backup to be deleted", STEP, () -> api.delete(keptPath, token).status(), s -> s == 204);
+        assertThat(api.get("/api/v1/backups/kept", token).json()).isEmpty();
     }
 
     private String customerToken() {

@@ -117,20 +117,20 @@ class BackupIT {
 
         // a restore while a backup runs is refused; the third backup builds on the second
         long thirdId = Users.as(owner, () -> backups.backUpNow(server.id())).id();
-        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "same")))
+        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "same", null)))
                 .isInstanceOf(ConflictException.class);
         BackupInfo third = awaitDone(owner, server.id(), thirdId);
         assertThat(third.kind()).isEqualTo(BackupKind.INCREMENTAL);
-        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "new")))
+        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "new", "bad name!")))
                 .isInstanceOf(InvalidInputException.class);
 
         // restoring the first backup of the running server: it boots with the disk as it was then
-        ServerInfo restoring = Users.as(owner, () -> backups.restore(server.id(), full.id(), "same"));
+        ServerInfo restoring = Users.as(owner, () -> backups.restore(server.id(), full.id(), "same", null));
         assertThat(restoring.status()).isEqualTo(ServerStatus.RESTORING);
         assertThat(diskOf(owner, server, true)).as("the disk the guest now runs from").isEqualTo(atFull);
 
         // the middle of the chain gives exactly that moment's disk (restored into the stopped server)
-        ServerInfo again = Users.as(owner, () -> backups.restore(server.id(), incremental.id(), "same"));
+        ServerInfo again = Users.as(owner, () -> backups.restore(server.id(), incremental.id(), "same", null));
         assertThat(again.status()).isEqualTo(ServerStatus.RESTORING);
         assertThat(diskOf(owner, server, false)).isEqualTo(atIncremental);
         Users.as(owner, () -> power.start(server.id()));
@@ -163,7 +163,7 @@ class BackupIT {
             raf.seek(raf.length() - 1);
             raf.write(last ^ 0xff);
         }
-        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), thirdId, "same")))
+        assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), thirdId, "same", null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("damaged");
         assertThat(Users.as(owner, () -> backups.list(server.id()))).filteredOn(b -> b.id() == thirdId)
                 .singleElement().satisfies(b -> assertThat(b.status()).isEqualTo(BackupStatus.DAMAGED));
@@ -175,7 +175,7 @@ class BackupIT {
         recovery.recover();
         BackupInfo recovered = rows.findById(cut.getId()).orElseThrow().info();
         assertThat(recovered.status()).isEqualTo(BackupStatus.FAILED);
-        assertThat(recovered.detail()).contains("The panel stopped while this backup was being made");
+        assertThat(recovered.detail().english()).contains("The panel stopped while this backup was being made");
         assertThat(store.file(server.id(), cut.getFileName())).doesNotExist();
         BackupInfo next = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
         assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);

@@ -73,7 +73,7 @@ class BackupSection implements ServerPageSection {
             grid.addColumn(b -> Texts.get("backup.kind." + b.kind().apiName())).setHeader(Texts.get("backup.section.kind"));
             grid.addColumn(b -> Texts.get("backup.consistency." + b.consistency())).setHeader(Texts.get("backup.section.consistency"));
             grid.addColumn(b -> Texts.get("backup.status." + b.status().apiName())
-                    + (b.detail() == null ? "" : ": " + b.detail())).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
+                    + (b.detail() == null ? "" : ": " + Texts.get(b.detail()))).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
             grid.addComponentColumn(this::actions).setHeader(Texts.get("backup.section.actions")).setAutoWidth(true);
             add(new H3(Texts.get("backup.section.title")), new HorizontalLayout(now, refresh), grid);
             show(initial);
@@ -82,11 +82,15 @@ class BackupSection implements ServerPageSection {
         private Component actions(BackupInfo b) {
             var restore = new Button(Texts.get("backup.section.restore"), e -> confirm(Texts.get("backup.section.restore"),
                     Texts.get("backup.section.restore-question", Formats.dateTime(b.createdAt())), false, () -> {
-                        backups.restore(serverId, b.id(), "same");
+                        backups.restore(serverId, b.id(), "same", null);
                         Notices.done(Texts.get("backup.section.restoring"));
                     }));
             restore.setId("backup-restore-" + b.id());
             restore.setEnabled(b.status() == BackupStatus.OK);
+            var restoreNew = new Button(Texts.get("backup.section.restore-new"), e -> new RestoreIntoNewDialog(
+                    Formats.dateTime(b.createdAt()), name -> backups.restore(serverId, b.id(), "new", name), this::refresh).open());
+            restoreNew.setId("backup-restore-new-" + b.id());
+            restoreNew.setEnabled(b.status() == BackupStatus.OK);
             var delete = new Button(Texts.get("backup.section.delete"), e -> confirm(Texts.get("backup.section.delete"),
                     Texts.get("backup.section.delete-question", Formats.dateTime(b.createdAt())), true, () -> {
                         backups.delete(serverId, b.id());
@@ -95,7 +99,7 @@ class BackupSection implements ServerPageSection {
             delete.setId("backup-delete-" + b.id());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             delete.setEnabled(b.status() != BackupStatus.RUNNING);
-            return new HorizontalLayout(restore, delete);
+            return new HorizontalLayout(restore, restoreNew, delete);
         }
 
         private void confirm(String label, String question, boolean destructive, Runnable action) {

@@ -110,9 +110,17 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         actions.resetPassword.addClickListener(e -> dialogs.resetPassword(current));
         actions.addSshKey.addClickListener(e -> dialogs.addSshKey(current));
         actions.changePlan.addClickListener(e -> dialogs.changePlan(current));
-        actions.delete.addClickListener(e -> new ConfirmByName(Texts.get("server.server-detail-view.delete") + current.name(), current.name(),
+        actions.delete.addClickListener(e -> openDelete());
+    }
+
+    /** Asks for the name, and whether the server's backups are kept (listed under "Kept backups") or go with it. */
+    private void openDelete() {
+        var keepBackups = new com.vaadin.flow.component.checkbox.Checkbox(Texts.get("server.server-detail-view.keep-backups"));
+        keepBackups.setId("delete-keep-backups");
+        new ConfirmByName(Texts.get("server.server-detail-view.delete") + current.name(), current.name(),
                 Texts.get("server.server-detail-view.server-its-disk-are"), Texts.get("server.server-actions.delete"),
-                () -> run(() -> changes.delete(id), Texts.get("server.server-detail-view.deleting"))).open());
+                () -> run(() -> changes.delete(id, keepBackups.getValue()), Texts.get("server.server-detail-view.deleting")))
+                .with(keepBackups).open();
     }
 
     private void openReinstall() {
