@@ -48,10 +48,11 @@ class AddressController {
             + "panel requires it, the name does not resolve to the address")
     @ApiResponse(responseCode = "404", description = "no such server of the caller's, or not its address")
     Ptr setPtr(@PathVariable long id, @PathVariable String address, @RequestBody PtrBody body) {
-        return Ptr.of(reverseDns.set(id, address, body.ptr()));
+        reverseDns.set(id, address, body.ptr());
+        return Ptr.of(reverseDns.get(id, address)); // read after the commit: delivered to PowerDNS, or still pending
     }
 
-    record PtrBody(@Schema(example = "mail.example.com") String ptr) {
+    record PtrBody(@Schema(example = "mail.example.com") String ptr) implements ApiRequest {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
