@@ -49,6 +49,8 @@ class ReverseDnsDelivery {
                 deliver(address);
             } catch (PowerDns.Unavailable e) {
                 log.warn("PTR of {} stays pending (the reconciler delivers it): {}", address, e.getMessage());
+            } catch (RuntimeException e) { // the change is committed: the caller must not see it fail
+                log.error("PTR of {} stays pending (the reconciler retries)", address, e);
             }
         }
     }

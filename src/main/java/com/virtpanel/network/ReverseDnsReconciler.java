@@ -49,24 +49,32 @@ class ReverseDnsReconciler {
                 served.putAll(powerDns.ptrs(zone));
             }
             for (ReverseDns row : rows.findAll()) {
-                String found = served.get(ReverseNames.ptrOwner(row.getAddress()));
-                String wanted = row.getPtr() + ".";
-                switch (row.getState()) {
-                    case PENDING, REMOVING -> delivery.deliver(row.getAddress());
-                    case SERVED -> {
-                        if (!wanted.equals(found)) {
-                            log.warn("PowerDNS served {} for {} instead of {}: put back", found, row.getAddress(), wanted);
-                            delivery.deliver(row.getAddress());
-                            events.publishEvent(new ReverseDnsEvents.Repaired(row.getAccountId(), row.getServerId(),
-                                    row.getAddress(), found == null ? "" : found, row.getPtr()));
-                            repaired++;
-                        }
-                    }
+                try {
+                    repaired += reconcile(row, served.get(ReverseNames.ptrOwner(row.getAddress())));
+                } catch (IllegalArgumentException outsideZones) { // the network was renumbered since
+                    log.warn("PTR of {} not reconciled: {}", row.getAddress(), outsideZones.getMessage());
                 }
             }
         } catch (PowerDns.Unavailable e) {
             log.warn("Reverse DNS not reconciled this time: {}", e.getMessage());
         }
         return repaired;
+    }
+
+    /** Brings one row's record to PowerDNS when it is pending or differs there; 1 when that was a repair. */
+    private int reconcile(ReverseDns row, String found) {
+        String wanted = row.getPtr() + ".";
+        if (row.getState() != ReverseDns.State.SERVED) {
+            delivery.deliver(row.getAddress());
+            return 0;
+        }
+        if (wanted.equals(found)) {
+            return 0;
+        }
+        log.warn("PowerDNS served {} for {} instead of {}: put back", found, row.getAddress(), wanted);
+        delivery.deliver(row.getAddress());
+        events.publishEvent(new ReverseDnsEvents.Repaired(row.getAccountId(), row.getServerId(), row.getAddress(),
+                found == null ? "" : found, row.getPtr()));
+        return 1;
     }
 }
