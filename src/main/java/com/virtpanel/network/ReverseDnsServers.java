@@ -11,13 +11,16 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * A provisioned server's addresses get the default PTR (its hostname under
- * panel.dns.default-domain) unless the customer already named them; a deleted server's
- * records are taken out of PowerDNS. Rows change with the server's own transaction, PowerDNS
- * after it committed.
+ * A server's addresses get the default PTR (its hostname under panel.dns.default-domain) when it
+ * is ordered (so PowerDNS serves it before the guest has booted) and, for servers that come to
+ * be without an order (a restore as a new server), when it is provisioned; a name the customer
+ * already set is kept. A deleted server's records are taken out of PowerDNS. Rows change with
+ * the server's own transaction, PowerDNS after it committed.
  */
 @Component
 class ReverseDnsServers {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReverseDnsServers.class);
 
     private final ReverseDnsRepository rows;
     private final ServerDirectory directory;
@@ -35,22 +38,43 @@ class ReverseDnsServers {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.Ordered e) {
+        nameAddresses(e.serverId(), e.accountId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void ordered(ServerEvents.Ordered e) {
+        deliverRowsOf(e.serverId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ServerEvents.Provisioned e) {
+        nameAddresses(e.serverId(), e.accountId());
+    }
+
+    private void nameAddresses(long serverId, long accountId) {
         if (!config.enabled()) {
             return;
         }
-        ServerRef server = directory.find(e.serverId()).orElse(null);
+        ServerRef server = directory.find(serverId).orElse(null);
         if (server == null) {
             return;
         }
-        String ptr = defaultPtr(server.name());
-        for (ServerAddress a : directory.addresses(e.serverId())) {
+        String ptr;
+        try {
+            ptr = defaultPtr(server.name());
+        } catch (com.virtpanel.base.InvalidInputException tooLong) { // never stop an order over its default name
+            log.warn("Server {} gets no default PTR: {}.{} is no valid host name", serverId, server.name(),
+                    config.defaultDomain());
+            return;
+        }
+        for (ServerAddress a : directory.addresses(serverId)) {
             String address = ReverseNames.canonical(a.address());
             var row = rows.findByAddress(address).orElse(null);
             if (row == null) {
-                rows.save(new ReverseDns(e.serverId(), e.accountId(), address, ptr, clock.instant()));
-            } else if (row.getServerId() != e.serverId() || row.getState() == ReverseDns.State.REMOVING) {
-                row.assign(e.serverId(), e.accountId(), ptr, clock.instant()); // a former server's address
+                rows.save(new ReverseDns(serverId, accountId, address, ptr, clock.instant()));
+            } else if (row.getServerId() != serverId || row.getState() == ReverseDns.State.REMOVING) {
+                row.assign(serverId, accountId, ptr, clock.instant()); // a former server's address
             }
         }
     }
@@ -76,7 +100,8 @@ class ReverseDnsServers {
     }
 
     private void deliverRowsOf(long serverId) {
-        List<String> addresses = rows.findByServerId(serverId).stream().map(ReverseDns::getAddress).toList();
+        List<String> addresses = rows.findByServerId(serverId).stream()
+                .filter(r -> r.getState() != ReverseDns.State.SERVED).map(ReverseDns::getAddress).toList();
         if (!addresses.isEmpty()) {
             delivery.on(new ReverseDnsDelivery.Changed(addresses)); // called, not published: this runs after the commit
         }
