@@ -42,6 +42,18 @@ class GuestBlueprint {
         return ipv6;
     }
 
+    /** The server's addresses: its IPv4 address and, when it has one, its IPv6 address (::1 of its /64). */
+    java.util.List<ServerAddress> addressesOf(Server server) {
+        var found = new java.util.ArrayList<ServerAddress>();
+        if (server.getIpv4() != null) {
+            found.add(new ServerAddress(server.getIpv4(), 4, addresses.prefix()));
+        }
+        if (server.getIpv6Net() != null) {
+            found.add(new ServerAddress(ipv6.address(server.getIpv6Net()), 6, 64));
+        }
+        return found;
+    }
+
     /** How long a deleted server's addresses rest before another server gets them. */
     java.time.Duration releaseCooldown() {
         return releaseCooldown;

@@ -50,6 +50,11 @@ public class ServerDirectory {
         return servers.findById(id).map(Server::getIpv6Net).map(net -> blueprint.ipv6().network(net));
     }
 
+    /** The server's addresses (as {@link ServerService#addresses} shows them to its owner); empty for an unknown id. */
+    public List<ServerAddress> addresses(long id) {
+        return servers.findById(id).map(blueprint::addressesOf).orElse(List.of());
+    }
+
     /** The pool volume the server boots from (backups copy it); empty for a server that is gone. */
     public Optional<String> diskVolume(long id) {
         return servers.findById(id).filter(s -> s.getStatus() != ServerStatus.DELETED).map(Server::getDiskVolume);

@@ -60,15 +60,7 @@ public class ServerService {
 
     /** The caller's server's addresses: its IPv4 address and, when it has one, its IPv6 address (::1 of its /64). */
     public List<ServerAddress> addresses(long id) {
-        Server server = access.owned(id);
-        var addresses = new java.util.ArrayList<ServerAddress>();
-        if (server.getIpv4() != null) {
-            addresses.add(new ServerAddress(server.getIpv4(), 4, blueprint.addresses().prefix()));
-        }
-        if (server.getIpv6Net() != null) {
-            addresses.add(new ServerAddress(blueprint.ipv6().address(server.getIpv6Net()), 6, 64));
-        }
-        return addresses;
+        return blueprint.addressesOf(access.owned(id));
     }
 
     /**

@@ -71,6 +71,8 @@ public enum AuditAction {
     FIREWALL_ATTACHED("network.firewall-attached"),
     FIREWALL_DETACHED("network.firewall-detached"),
     FIREWALL_REPAIRED("network.firewall-repaired"),
+    PTR_CHANGED("network.ptr-changed"),
+    PTR_REPAIRED("network.ptr-repaired"),
     BACKUP_REQUESTED("backup.requested"),
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),

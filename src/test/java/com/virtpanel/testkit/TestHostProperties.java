@@ -7,7 +7,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Hands {@link TestHost}'s id and network to application-test.yml ({@code testhost.id},
+ * Hands this JVM's PowerDNS ({@link TestPowerDns}, started here for the first context) and {@link TestHost}'s id and network to application-test.yml ({@code testhost.id},
  * {@code testhost.cidr}: names no environment variable maps to, as VP_TEST_ID would to vp.test.id).
  */
 public class TestHostProperties implements EnvironmentPostProcessor {
@@ -16,5 +16,9 @@ public class TestHostProperties implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addFirst(new MapPropertySource("vp-test-host",
                 Map.of("testhost.id", TestHost.ID, "testhost.cidr", TestHost.CIDR)));
+        if (TestPowerDns.ensureStarted()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("vp-test-powerdns",
+                    Map.of("panel.dns.api-url", TestPowerDns.apiUrl(), "panel.dns.api-key", TestPowerDns.apiKey())));
+        }
     }
 }
