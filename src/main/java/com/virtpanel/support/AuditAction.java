@@ -71,6 +71,8 @@ public enum AuditAction {
     FIREWALL_ATTACHED("network.firewall-attached"),
     FIREWALL_DETACHED("network.firewall-detached"),
     FIREWALL_REPAIRED("network.firewall-repaired"),
+    POOL_ADDED("network.pool-added"),
+    POOL_CHANGED("network.pool-changed"),
     BACKUP_REQUESTED("backup.requested"),
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),
