@@ -105,7 +105,8 @@ class AddressPoolOnRealGuestIT {
 
             // deleted: its address cools down, so the next order skips it though it is the lowest free one
             assertThat(api.delete("/api/v1/servers/" + serverId, owner).status()).isEqualTo(202);
-            guests.awaitStatus(customer, serverId, com.virtpanel.server.ServerStatus.DELETED);
+            Await.until("server " + serverId + " to be gone", Guests.BOOT, () -> api.get("/api/v1/servers/" + serverId, owner).status(),
+                    status -> status == 404);
             JsonNode cooling = AddressPoolApiIT.pool(api.get(POOLS, admin).json(), network, 4);
             assertThat(cooling.get("cooling_down").asLong()).isPositive();
             assertThat(cooling.get("holders").toString()).contains(address);
