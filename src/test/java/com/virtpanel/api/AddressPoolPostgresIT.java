@@ -25,7 +25,7 @@ class AddressPoolPostgresIT {
     void poolsAreSeededAndTenSimultaneousOverlappingCreationsMakeOne() {
         assertThat(db.queryForList("select family from address_pool where network_name = ? order by family", Integer.class,
                 host.network().name())).containsExactly(4, 6);
-        assertThat(db.queryForObject("select count(*) from information_schema.columns where lower(table_name) = 'server'"
+        assertThat(db.queryForObject("select count(*) from information_schema.columns where table_schema = current_schema() and lower(table_name) = 'server'"
                 + " and lower(column_name) = 'released_ipv4'", Integer.class)).isEqualTo(1);
         String admin = Users.as(users.admin(), () -> tokens.createPersonal("pools", null)).token();
         AddressPoolApiIT.tenSimultaneousCreationsOfOverlappingRangesCreateOnePool(new HttpApi(port), admin);
