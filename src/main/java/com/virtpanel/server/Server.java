@@ -42,6 +42,8 @@ class Server {
     /** A deleted server's former /64, resting until panel.network.release-cooldown after {@link #deletedAt}. */
     @Column(name = "released_ipv6_net")
     private Integer releasedIpv6Net;
+    /** A deleted server's former IPv4 address, resting like {@link #releasedIpv6Net}. */
+    private String releasedIpv4;
     @Column(nullable = false)
     private String mac;
     @Column(name = "disk_volume")
@@ -357,6 +359,7 @@ class Server {
         this.activeName = null;
         this.isoId = null; // a deleted server holds no ISO in the library
         this.isoKeepBooting = false;
+        this.releasedIpv4 = ipv4;
         this.ipv4 = null;
         this.releasedIpv6Net = ipv6Net;
         this.ipv6Net = null;
@@ -442,6 +445,8 @@ class Server {
     Instant getCreatedAt() { return createdAt; }
     Instant getStatusChangedAt() { return statusChangedAt; }
     Instant getDeletedAt() { return deletedAt; }
+    String getReleasedIpv4() { return releasedIpv4; }
+    Integer getReleasedIpv6Net() { return releasedIpv6Net; }
     Instant getRescueUntil() { return rescueUntil; }
 
     String getUserData() {

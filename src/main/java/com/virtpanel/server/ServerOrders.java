@@ -16,11 +16,9 @@ import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostCapacity;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -57,10 +55,15 @@ public class ServerOrders {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AddressSource addressSource;
+    private final AddressHolders holders;
 
     ServerOrders(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys, CatalogService catalog,
             Capacity capacity, GuestBlueprint blueprint, OrderGuard guard, OperationLaunch launch, ServerInfos infos,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification,
+            AddressSource addressSource, AddressHolders holders) {
+        this.addressSource = addressSource;
+        this.holders = holders;
         this.emailVerification = emailVerification;
         this.servers = servers;
         this.currentUser = currentUser;
@@ -199,21 +202,19 @@ public class ServerOrders {
         }
     }
 
+    /** The pools' first address no server holds and none deleted within the cool-down rests on. */
     private String freeAddress() {
-        Set<String> taken = new HashSet<>(servers.allocatedAddresses());
-        String address = blueprint.addresses().firstFree(taken);
+        String address = addressSource.freeIpv4(holders.unavailableIpv4());
         if (address == null) {
             throw new CapacityException(UserMessage.of("error.server.host-has-no-free-ip"));
         }
         return address;
     }
 
-    /** The lowest /64 no server holds and none deleted within the cool-down rests on. */
+    /** The lowest /64 of the pools that no server holds and none deleted within the cool-down rests on. */
     private int freeIpv6Net() {
-        Set<Integer> taken = new HashSet<>(servers.allocatedIpv6Nets());
-        taken.addAll(servers.restingIpv6Nets(clock.instant().minus(blueprint.releaseCooldown())));
-        int net = blueprint.ipv6().firstFree(taken);
-        if (net < 0) {
+        Integer net = addressSource.freeIpv6Net(holders.unavailableIpv6Nets());
+        if (net == null) {
             throw new CapacityException(UserMessage.of("error.server.host-has-no-free-ip"));
         }
         return net;

@@ -46,4 +46,13 @@ interface ServerRepository extends JpaRepository<Server, Long> {
     /** /64s of servers deleted after {@code since}: still resting, not handed out again yet. */
     @Query("select s.releasedIpv6Net from Server s where s.releasedIpv6Net is not null and s.deletedAt > :since")
     List<Integer> restingIpv6Nets(java.time.Instant since);
+
+    /** IPv4 addresses of servers deleted after {@code since}: still resting, not handed out again yet. */
+    @Query("select s.releasedIpv4 from Server s where s.releasedIpv4 is not null and s.deletedAt > :since")
+    List<String> restingAddresses(java.time.Instant since);
+
+    /** Every server that holds an address, or whose former address still rests after {@code since}. */
+    @Query("select s from Server s where s.ipv4 is not null or s.ipv6Net is not null"
+            + " or (s.deletedAt > :since and (s.releasedIpv4 is not null or s.releasedIpv6Net is not null))")
+    List<Server> addressHolders(java.time.Instant since);
 }

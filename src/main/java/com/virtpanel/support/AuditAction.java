@@ -73,6 +73,8 @@ public enum AuditAction {
     FIREWALL_REPAIRED("network.firewall-repaired"),
     PTR_CHANGED("network.ptr-changed"),
     PTR_REPAIRED("network.ptr-repaired"),
+    POOL_ADDED("network.pool-added"),
+    POOL_CHANGED("network.pool-changed"),
     BACKUP_REQUESTED("backup.requested"),
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),

@@ -126,7 +126,7 @@ class OrderValidationIT {
     }
 
     @Test
-    void aDeletedServersIpv6NetworkRestsForTheCoolDownBeforeAnotherServerGetsIt() {
+    void aDeletedServersIpv4AddressAndIpv6NetworkRestForTheCoolDownBeforeAnotherServerGetsThem() {
         AccountSummary heidi = users.newCustomer();
         ServerInfo first = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-first", "nano", "demo", List.of(KEY), null, null)));
         assertThat(first.ipv6()).endsWith("::1");
@@ -134,11 +134,13 @@ class OrderValidationIT {
 
         ServerInfo second = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-second", "nano", "demo", List.of(KEY), null, null)));
         assertThat(second.ipv6()).as("a /64 released a moment ago is not handed out").isNotEqualTo(first.ipv6());
+        assertThat(second.ipv4()).as("nor an IPv4 address").isNotEqualTo(first.ipv4());
 
         // the cool-down (panel.network.release-cooldown, 1 h) is over: the /64 is free again
         db.update("UPDATE server SET deleted_at = deleted_at - INTERVAL '2' HOUR WHERE id = ?", first.id());
         ServerInfo third = Users.as(heidi, () -> serverOrders.order(new OrderRequest("v6-third", "nano", "demo", List.of(KEY), null, null)));
         assertThat(third.ipv6()).isEqualTo(first.ipv6());
+        assertThat(third.ipv4()).isEqualTo(first.ipv4());
         Users.as(heidi, () -> awaitSettledAndDelete(second.id()));
         Users.as(heidi, () -> awaitSettledAndDelete(third.id()));
     }

@@ -19,6 +19,7 @@ class AdminPagesBrowserIT {
     @LocalServerPort int port;
     @Autowired Users users;
     @Autowired AccountService accounts;
+    @Autowired com.virtpanel.host.HostProperties host;
 
     @Test
     void anAdminOpensEveryAdminPageCreatesAStaffAccountAndFindsItInTheAuditLog() {
@@ -36,6 +37,17 @@ class AdminPagesBrowserIT {
                 assertThat(browser.text("host-limits-enforced")).startsWith("CPU, disk and network");
                 // the test profile has no SMTP server: the mail section says what happens to mail
                 assertThat(browser.text("mail-smtp")).isEqualTo("not configured: mail is logged, not sent (set panel.mail.host)");
+                // address pools: the panel network's pools; a malformed range is a field error, a good one is listed
+                browser.go("/admin/pools");
+                assertThat(browser.allText("pools-grid")).contains(host.network().name()).contains("IPv6");
+                String range = "100.127." + (int) (Math.random() * 250) + ".0/24";
+                browser.type("pool-network", "browser-net");
+                browser.type("pool-cidr", "100.127.0.0/33");
+                browser.click("pool-add");
+                browser.waitFor(d -> browser.byId("pool-cidr").getAttribute("invalid") != null ? true : null);
+                browser.type("pool-cidr", range);
+                browser.click("pool-add");
+                browser.waitFor(d -> browser.allText("pools-grid").contains(range) ? true : null);
                 browser.go("/support/customers");
                 browser.byId("customers-grid");
 
