@@ -1,5 +1,6 @@
 package com.virtpanel.catalog.ui;
 
+import com.virtpanel.base.ui.FieldErrors;
 import com.virtpanel.base.ui.Texts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

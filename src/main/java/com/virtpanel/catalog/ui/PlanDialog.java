@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.virtpanel.base.ui.FieldErrors;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.catalog.PlanInfo;

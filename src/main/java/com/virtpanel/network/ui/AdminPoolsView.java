@@ -18,8 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.virtpanel.base.InvalidInputException;
-import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.FieldErrors;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
 import com.virtpanel.network.AddressPoolService;
@@ -132,23 +131,12 @@ public class AdminPoolsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Runs the change; a refusal for a field is shown next to it, others as a notice; on success the grid is read again. */
     private void save(Map<String, ? extends HasValidation> byField, Supplier<PoolDetails> change, Runnable done) {
-        byField.values().forEach(f -> f.setInvalid(false));
-        try {
+        FieldErrors.save(byField, () -> {
             PoolDetails saved = change.get();
             Notices.done(Texts.get("network.pools.saved", saved.cidr()));
             done.run();
             refresh();
-        } catch (InvalidInputException ex) {
-            HasValidation field = byField.get(ex.field());
-            if (field == null) {
-                Notices.error(Texts.of(ex));
-            } else {
-                field.setErrorMessage(Texts.of(ex));
-                field.setInvalid(true);
-            }
-        } catch (PanelException ex) {
-            Notices.error(Texts.of(ex));
-        }
+        });
     }
 
     private static TextField field(String id, String label, String value) {

@@ -1,20 +1,18 @@
-package com.virtpanel.catalog.ui;
+package com.virtpanel.base.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
-import com.virtpanel.base.ui.Notices;
-import com.virtpanel.base.ui.Texts;
 import java.util.Map;
 
-/** The catalog dialogs' save: the service's checks point at the field at fault, other refusals become a notice. */
-final class FieldErrors {
+/** A form's save: the service's checks point at the field at fault, other refusals become a notice. */
+public final class FieldErrors {
 
     private FieldErrors() {
     }
 
     /** Clears the fields' errors, runs {@code save}, and shows what it refused next to the field it names. */
-    static void save(Map<String, ? extends HasValidation> byField, Runnable save) {
+    public static void save(Map<String, ? extends HasValidation> byField, Runnable save) {
         byField.values().forEach(f -> f.setInvalid(false));
         try {
             save.run();
