@@ -7,7 +7,7 @@ import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.host.AddressPlan;
 import com.virtpanel.host.HostProperties;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.TestKeys;
@@ -17,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One guest; traffic only between this machine and its own guest, bounded.
  */
 @IntegrationTest
+@DemoGuests
 class AddressPoolOnRealGuestIT {
 
     static final String POOLS = AddressPoolApiIT.POOLS;
@@ -42,16 +41,6 @@ class AddressPoolOnRealGuestIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired HostProperties host;
     @Autowired Guests guests;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void anOrderSkipsTheReservedRangeAndTheGuestHoldsItsPoolAddresses() {

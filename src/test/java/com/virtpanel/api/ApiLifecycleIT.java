@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
@@ -22,8 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * reset, shut down, delete.
  */
 @IntegrationTest
+@DemoGuests
 class ApiLifecycleIT {
 
     static final Duration STEP = Duration.ofSeconds(240);
@@ -47,16 +46,6 @@ class ApiLifecycleIT {
 
     HttpApi api;
     String token;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aServerIsOrderedRebootedReinstalledAndDeletedThroughTheApi() throws Exception {

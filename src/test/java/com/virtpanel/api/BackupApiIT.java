@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * server is made, then deleted.
  */
 @IntegrationTest
+@DemoGuests
 class BackupApiIT {
 
     static final Duration STEP = Duration.ofSeconds(240);
@@ -43,16 +42,6 @@ class BackupApiIT {
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     HttpApi api;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aStoppedServerIsBackedUpOnceThoughTenAskAtOnceAndItsBackupIsListedAndDeleted() throws Exception {

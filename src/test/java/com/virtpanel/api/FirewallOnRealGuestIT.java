@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.host.HostProperties;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server is 404. One guest; traffic only between this machine and its own guest, bounded.
  */
 @IntegrationTest
+@DemoGuests
 class FirewallOnRealGuestIT {
 
     static final Duration STEP = Duration.ofSeconds(240);
@@ -53,16 +52,6 @@ class FirewallOnRealGuestIT {
     @Autowired HostProperties host;
 
     HttpApi api;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aFirewallLetsInOnlyWhatItAcceptsAndComesBackWhenTheHostLosesIt() {

@@ -12,8 +12,7 @@ import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.host.HostFaults;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
-import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.TestKeys;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -46,6 +43,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * others are queued and served in turn.
  */
 @IntegrationTest
+@DemoGuests
 @TestPropertySource(properties = "panel.operations.max-parallel=2")
 class SimultaneousOperationsIT {
 
@@ -62,16 +60,6 @@ class SimultaneousOperationsIT {
 
     HttpApi api;
     List<String> customerTokens;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @BeforeEach
     void customers() {

@@ -13,7 +13,7 @@ import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (The panel killed mid-backup is BackupIT's recovery case.)
  */
 @IntegrationTest
+@DemoGuests
 class BackupFaultsIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGf0sUZ2W7t3f7aXwS1n7gYkZ2S5t1nT8bXq7Zt9v1xX faults@virtpanel";
@@ -68,16 +67,6 @@ class BackupFaultsIT {
     @Autowired ServerDirectory directory;
     @Autowired Users users;
     @Autowired Guests guests;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void anAbortedJobFailsCleanlyAndARestoreIntoANewServerIsOrderedOnceAndProtectsItsSource() throws Exception {

@@ -10,13 +10,13 @@ import com.virtpanel.host.Volumes;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerDirectory;
-import com.virtpanel.server.ServerPower;
-import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerPower;
+import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.GuestDisk;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -31,8 +31,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * backup file changed behind the panel's back is flagged damaged and refused. One guest in all.
  */
 @IntegrationTest
+@DemoGuests
 class BackupIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGf0sUZ2W7t3f7aXwS1n7gYkZ2S5t1nT8bXq7Zt9v1xX backup@virtpanel";
@@ -66,16 +65,6 @@ class BackupIT {
     @Autowired ServerChanges changes;
     @Autowired ServerDirectory directory;
     @Autowired Volumes volumes;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void fullThenIncrementalBackupsOfARunningGuestHoldTheDiskAsItWasAtEachMoment() throws Exception {

@@ -10,7 +10,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
  * the guest's screen, and what they type reaches the guest.
  */
 @IntegrationTest
+@DemoGuests
 class ConsoleBrowserIT {
 
     static final String ROOT_PASSWORD = "Console-root-42x";
@@ -40,16 +39,6 @@ class ConsoleBrowserIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Value("${local.server.port}") int port;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void theConsoleShowsTheGuestsScreenAndTypingReachesTheGuest() throws Exception {

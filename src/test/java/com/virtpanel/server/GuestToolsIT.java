@@ -16,6 +16,7 @@ import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostProperties;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.GuestDisk;
 import com.virtpanel.testkit.Guests;
@@ -29,8 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.codec.digest.Sha2Crypt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,6 +42,7 @@ import org.springframework.context.event.EventListener;
  * reads it back with guestfish ({@link GuestDisk}), not with the panel's own code.
  */
 @IntegrationTest
+@DemoGuests
 @Import(GuestToolsIT.Recorder.class)
 class GuestToolsIT {
 
@@ -65,16 +65,6 @@ class GuestToolsIT {
     @Autowired ImageInspection inspection;
     @Autowired HostProperties host;
     @Autowired Recorder recorder;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void resettingTheRootPasswordOfARunningServerWritesItsHashIntoShadowAndStartsTheServerAgain() {

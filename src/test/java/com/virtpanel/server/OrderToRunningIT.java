@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.host.Volumes;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A nano/demo order becomes a running guest on the real host, and the guest got its seed. */
 @IntegrationTest
+@DemoGuests
 class OrderToRunningIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
@@ -25,16 +24,6 @@ class OrderToRunningIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired Volumes volumes;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void anOrderedDemoServerRunsAndPrintsItsSeededHostname() {

@@ -21,7 +21,7 @@ import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
@@ -29,8 +29,6 @@ import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +37,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** What the admin pages do, on a real guest: suspend and unsuspend customers; plans in use stay. */
 @IntegrationTest
+@DemoGuests
 class AdminAreaIT {
 
     static final String KEY = ImpersonationEndpointIT.KEY;
@@ -57,16 +56,6 @@ class AdminAreaIT {
     @Autowired ServerPower serverPower;
     @Autowired AuditService audit;
     @Autowired WebApplicationContext context;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @BeforeEach
     void customerWithAServer() {

@@ -10,20 +10,19 @@ import com.virtpanel.base.NotFoundException;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Usage is read through the same per-server authorisation as everything else, with checked ranges. */
 @IntegrationTest
+@DemoGuests
 class UsageAccessIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
@@ -32,16 +31,6 @@ class UsageAccessIT {
     @Autowired UsageService usage;
     @Autowired Users users;
     @Autowired Guests guests;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void onlyTheOwnerAndStaffReadAServersUsageAndRangesAreChecked() {

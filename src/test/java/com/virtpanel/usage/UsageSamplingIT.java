@@ -12,7 +12,7 @@ import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.GuestKeyboard;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -22,8 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * inflated rate behind.
  */
 @IntegrationTest
+@DemoGuests
 class UsageSamplingIT {
 
     static final String ROOT_PASSWORD = "Busy-guest-42";
@@ -47,16 +46,6 @@ class UsageSamplingIT {
     @Autowired GuestKeyboard keyboard;
     @Autowired Clock clock;
     @Autowired MeterRegistry meters;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aBusyGuestShowsInItsCpuSeriesAndARestartLeavesNoNegativeRate() {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.virtpanel.host.Volumes;
 import com.virtpanel.testkit.Await;
-import com.virtpanel.testkit.VerifiedEmails;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * checked on the libvirt side too.
  */
 @IntegrationTest
+@DemoGuests
 class CustomerJourneyIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 test@virtpanel";
@@ -34,16 +33,6 @@ class CustomerJourneyIT {
     @Autowired Guests guests;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired Volumes volumes;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aCustomerOrdersRunsReinstallsAndDeletesAServerInTheBrowser() {

@@ -11,14 +11,12 @@ import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The server page's offline changes in a real browser: plan change refused for a smaller disk, password reset shown once. */
 @IntegrationTest
+@DemoGuests
 class ServerGuestActionsUiIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBcfXypkxgr4HAcXQcoq6RaLI+VTJ7r5YW6hbyKiFY12 test@virtpanel";
@@ -38,16 +37,6 @@ class ServerGuestActionsUiIT {
     @Autowired ServerService servers;
     @Autowired ServerOrders serverOrders;
     @Autowired CatalogService catalog;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void aCustomerIsToldWhyASmallerDiskIsRefusedAndSeesTheNewRootPasswordOnce() {

@@ -15,14 +15,12 @@ import com.virtpanel.support.AuditFilter;
 import com.virtpanel.support.AuditService;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the customer finds the visit on their activity page.
  */
 @IntegrationTest
+@DemoGuests
 class ImpersonationBrowserIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
@@ -45,16 +44,6 @@ class ImpersonationBrowserIT {
     @Autowired ServerService servers;
     @Autowired ServerOrders serverOrders;
     @Autowired AuditService audit;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void supportActsAsACustomerRebootsTheirServerAndTheVisitIsAuditedAndShownToTheCustomer() {

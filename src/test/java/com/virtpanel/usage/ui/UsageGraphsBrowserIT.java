@@ -10,7 +10,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
-import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
@@ -19,8 +19,6 @@ import com.virtpanel.usage.MetricType;
 import com.virtpanel.usage.UsageService;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The server page in a real headless Chromium: three uPlot charts with the plan's caps, and the period's traffic once. */
 @IntegrationTest
+@DemoGuests
 class UsageGraphsBrowserIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
@@ -38,16 +37,6 @@ class UsageGraphsBrowserIT {
     @Autowired UsageService usage;
     @Autowired Users users;
     @Autowired Guests guests;
-
-    @BeforeAll
-    static void demoImage() {
-        DemoImage.require();
-    }
-
-    @AfterAll
-    static void cleanUp(@Autowired Guests guests) {
-        guests.removeAll();
-    }
 
     @Test
     void theServerPageDrawsCpuDiskAndNetworkChartsWithThePlansCapsAndTheTrafficOfTheMonth() {
