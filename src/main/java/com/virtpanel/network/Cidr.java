@@ -57,9 +57,19 @@ record Cidr(BigInteger base, int prefix, int bits) {
         return base.and(m).equals(other.base.and(m));
     }
 
+    /** The network's last address (its broadcast address, for IPv4). */
+    BigInteger last() {
+        return base.add(BigInteger.ONE.shiftLeft(bits - prefix)).subtract(BigInteger.ONE);
+    }
+
+    /** The base address as people write it, without the prefix length. */
+    String addressText() {
+        return ipv6() ? ipv6Text(base) : ipv4Text(base);
+    }
+
     @Override
     public String toString() {
-        return (ipv6() ? ipv6Text(base) : ipv4Text(base)) + "/" + prefix;
+        return addressText() + "/" + prefix;
     }
 
     private static BigInteger ipv4(String field, String address, String typed) {

@@ -70,7 +70,7 @@ record PoolShape(int family, Cidr cidr, BigInteger gateway, ReservedRanges reser
     }
 
     BigInteger last() {
-        return cidr.base().add(BigInteger.ONE.shiftLeft(cidr.bits() - cidr.prefix())).subtract(BigInteger.ONE);
+        return cidr.last();
     }
 
     boolean inside(BigInteger address) {
@@ -161,7 +161,6 @@ record PoolShape(int family, Cidr cidr, BigInteger gateway, ReservedRanges reser
     }
 
     static String text(BigInteger address, int bits) {
-        String s = new Cidr(address, bits, bits).toString();
-        return s.substring(0, s.indexOf('/'));
+        return new Cidr(address, bits, bits).addressText();
     }
 }

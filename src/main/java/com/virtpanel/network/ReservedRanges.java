@@ -54,8 +54,7 @@ record ReservedRanges(List<Range> ranges) {
         int dash = entry.indexOf('-');
         if (dash < 0) {
             Cidr cidr = Cidr.parse(FIELD, entry);
-            BigInteger last = cidr.base().add(BigInteger.ONE.shiftLeft(cidr.bits() - cidr.prefix())).subtract(BigInteger.ONE);
-            return new Range(cidr.base(), last, cidr.bits());
+            return new Range(cidr.base(), cidr.last(), cidr.bits());
         }
         Cidr from = Cidr.parse(FIELD, entry.substring(0, dash));
         Cidr to = Cidr.parse(FIELD, entry.substring(dash + 1));
