@@ -36,6 +36,9 @@ public final class OrderingPanel {
 
     public static Process start(String... args) throws java.io.IOException {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the fork number picks this JVM's host resources (TestHost): without it a panel started
+                // from the second fork would provision into the first fork's pool, network and log directory
+                "-Dvp.test.fork=" + System.getProperty("vp.test.fork", ""),
                 "-cp", System.getProperty("java.class.path"), OrderingPanel.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
