@@ -2,6 +2,11 @@ package com.virtpanel.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.backup.BackupInfo;
+import com.virtpanel.backup.BackupService;
+import com.virtpanel.backup.BackupStatus;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DebianImage;
@@ -10,6 +15,7 @@ import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.SshClient;
 import com.virtpanel.testkit.Together;
+import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * fresh SSH key logs in as root over SSH from this machine: real cloud-init set the wizard's
  * hostname, the static IPv4 address and the server's IPv6 /64 (SSH answers over both), the
  * password, and grew the disk to the plan's size; Debian's
- * default user {@code debian} has the same key and sudo.
+ * default user {@code debian} has the same key and sudo; its guest agent answers, so a backup of
+ * the running server is filesystem-consistent.
  *
  * <p>One guest for the class, booted under TCG: minutes on a busy host. A context of its own
  * (the inline property), because registering an image changes the catalog other classes count.
@@ -54,6 +61,8 @@ class DebianImageIT {
     @Autowired CatalogService catalog;
     @Autowired Guests guests;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired AccountService accounts;
+    @Autowired BackupService backups;
 
     @BeforeAll
     static void registerTheBuiltImageFromTenPlacesAtOnce(@Autowired DebianImageSeed seed) throws Exception {
@@ -94,6 +103,7 @@ class DebianImageIT {
                 name -> name != null && !name.isBlank());
         String email = "debian-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String hostname = "deb-" + UUID.randomUUID().toString().substring(0, 6);
+        long serverId;
         String domain;
         String ipv4;
         String ipv6;
@@ -123,6 +133,7 @@ class DebianImageIT {
             assertThat(browser.text("order-summary")).contains(hostname).contains("Debian 12 (bookworm)");
             browser.click("place-order");
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/servers/\\d+$"));
+            serverId = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*/servers/(\\d+)$", "$1"));
             domain = browser.text("spec-domain");
             ipv4 = browser.text("spec-ipv4");
             ipv6 = browser.text("spec-ipv6");
@@ -175,6 +186,18 @@ class DebianImageIT {
         assertThat(run(ipv4, "systemctl is-active ssh")).isEqualTo("active");
         assertThat(run(ipv4, "dpkg-query -W -f '${Status}' qemu-guest-agent cloud-guest-utils"))
                 .isEqualTo("install ok installedinstall ok installed");
+
+        // the agent answers on the port the panel gives virtio guests, so a backup of the running
+        // server freezes its filesystems for the moment the job starts (issue 16, item 1)
+        assertThat(run(ipv4, "systemctl is-active qemu-guest-agent")).isEqualTo("active");
+        AccountSummary owner = accounts.findByEmail(email).orElseThrow();
+        long backupId = Users.as(owner, () -> backups.backUpNow(serverId)).id();
+        BackupInfo backup = Await.until("backup of " + domain, Duration.ofMinutes(10),
+                () -> Users.as(owner, () -> backups.list(serverId)).stream().filter(b -> b.id() == backupId).findFirst().orElseThrow(),
+                b -> b.status() != BackupStatus.RUNNING);
+        assertThat(backup.status()).as(String.valueOf(backup.detail())).isEqualTo(BackupStatus.OK);
+        assertThat(backup.consistency()).isEqualTo("filesystem");
+        assertThat(run(ipv4, "touch /root/after-backup && echo thawed")).isEqualTo("thawed");
 
         // kernel and systemd reach the serial console, whose log the panel keeps
         assertThat(guests.serial(domain)).contains("Linux version").contains("Debian GNU/Linux 12")

@@ -35,6 +35,9 @@ class DomainXmlTest {
         assertThat(x.text("/domain/devices/memballoon/@model")).isEqualTo("virtio");
         assertThat(x.count("/domain/devices/rng[@model='virtio']")).isEqualTo(1);
         assertThat(x.text("/domain/clock/@offset")).isEqualTo("utc");
+        // the guest agent's port, so backups can freeze the filesystems when an agent answers
+        assertThat(x.count("/domain/devices/channel[@type='unix']/target[@type='virtio'][@name='org.qemu.guest_agent.0']"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -105,6 +108,7 @@ class DomainXmlTest {
         assertThat(x.text("/domain/devices/interface/model/@type")).isEqualTo("e1000e");
         assertThat(x.text("/domain/devices/memballoon/@model")).isEqualTo("none");
         assertThat(x.count("/domain/devices/rng")).isZero();
+        assertThat(x.count("/domain/devices/channel")).isZero(); // a virtio port it has no driver for
         assertThat(x.text("/domain/clock/@offset")).isEqualTo("localtime");
         assertThat(x.count("/domain/features/hyperv")).isEqualTo(1);
     }
