@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One file of a server's backup chain (see V92__backups.sql). */
 @Entity
@@ -50,6 +51,11 @@ class Backup {
     private boolean kept;
     @Column(name = "restoring_into")
     private Long restoringInto;
+    /** The schedule window it was made for; null for one the customer asked for (see V100__backup_schedules.sql). */
+    @Column(name = "scheduled_for")
+    private LocalDate scheduledFor;
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
 
     protected Backup() {
     }
@@ -70,6 +76,13 @@ class Backup {
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         b.fileName = stamp + ".qcow2";
         b.checkpoint = "vp-backup-" + stamp;
+        return b;
+    }
+
+    /** A backup of the plan's daily schedule, for the window that opened on {@code window}. */
+    static Backup scheduled(long serverId, long accountId, String diskVolume, Instant now, LocalDate window) {
+        Backup b = starting(serverId, accountId, diskVolume, now);
+        b.scheduledFor = window;
         return b;
     }
 
@@ -96,6 +109,11 @@ class Backup {
     void damaged(UserMessage why) {
         this.status = BackupStatus.DAMAGED;
         this.detail = fitting(why);
+    }
+
+    /** Re-read at {@code at}, matching its manifest. */
+    void verified(Instant at) {
+        this.verifiedAt = at;
     }
 
     /** The column holds 1000 characters: a longer technical detail gives way to the message without it. */
@@ -197,5 +215,13 @@ class Backup {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    LocalDate getScheduledFor() {
+        return scheduledFor;
+    }
+
+    Instant getVerifiedAt() {
+        return verifiedAt;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +28,11 @@ class BackupChains {
     private final BackupProperties properties;
     private final BackupEventsPublisher events;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     BackupChains(BackupRepository backups, BackupStore store, GuestBackups host, BackupProperties properties,
-            BackupEventsPublisher events, TransactionTemplate tx) {
+            BackupEventsPublisher events, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.backups = backups;
         this.store = store;
         this.host = host;
@@ -99,22 +102,57 @@ class BackupChains {
     void requireIntact(long backupId) {
         for (Long id = backupId; id != null; ) {
             Backup b = backups.findById(id).orElseThrow();
-            java.util.Optional<String> problem;
+            boolean intact;
             try {
-                problem = store.verify(b.getServerId(), b.getFileName());
+                intact = check(b);
             } catch (BackupStore.RepositoryProblem e) {
                 throw new ConflictException(UserMessage.of("error.backup.unreadable", e.getMessage()));
             }
-            if (problem.isPresent()) {
-                log.error("Backup {} of server {} is damaged: {}", b.getId(), b.getServerId(), problem.get());
-                long damagedId = b.getId();
-                tx.executeWithoutResult(s -> backups.findById(damagedId).ifPresent(d -> {
-                    d.damaged(UserMessage.of("error.backup.manifest-mismatch", problem.get()));
-                    backups.save(d);
-                }));
+            if (!intact) {
                 throw new ConflictException(UserMessage.of("error.backup.damaged"));
             }
             id = b.getParentId();
+        }
+    }
+
+    /**
+     * Re-reads one backup's file against the manifest, the one check that restore and "verify
+     * all" share: a match is noted as verified now, a mismatch flags the backup damaged (and
+     * audited), so it is never restored.
+     *
+     * @return whether the file matched
+     * @throws BackupStore.RepositoryProblem the repository cannot be read (nothing is flagged)
+     */
+    boolean check(Backup b) throws BackupStore.RepositoryProblem {
+        java.util.Optional<String> problem = store.verify(b.getServerId(), b.getFileName());
+        long id = b.getId();
+        if (problem.isEmpty()) {
+            tx.executeWithoutResult(s -> backups.findById(id).ifPresent(v -> {
+                v.verified(clock.instant());
+                backups.save(v);
+            }));
+            return true;
+        }
+        log.error("Backup {} of server {} is damaged: {}", id, b.getServerId(), problem.get());
+        tx.executeWithoutResult(s -> backups.findById(id).ifPresent(d -> {
+            d.damaged(UserMessage.of("error.backup.manifest-mismatch", problem.get()));
+            backups.save(d);
+            events.damaged(d, problem.get());
+        }));
+        return false;
+    }
+
+    /**
+     * Holds an existing backup for a restore, delete or check if nothing works on the server's
+     * chain: false when the backup or another of the server's is held (the database decides,
+     * so this holds across threads and instances).
+     */
+    boolean tryHold(long backupId) {
+        try {
+            Integer held = tx.execute(status -> backups.holdIfFree(backupId));
+            return held != null && held == 1;
+        } catch (DataIntegrityViolationException anotherOfTheServersIsHeld) {
+            return false;
         }
     }
 

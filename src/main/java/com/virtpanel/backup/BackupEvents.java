@@ -15,6 +15,10 @@ public final class BackupEvents {
     public record BackupFailed(long accountId, long serverId, long backupId, String reason) {
     }
 
+    /** Its file no longer matches the manifest (found by a restore's check or by "verify all"). */
+    public record BackupDamaged(long accountId, long serverId, long backupId, String problem) {
+    }
+
     public record BackupDeleted(long accountId, long serverId, long backupId) {
     }
 }

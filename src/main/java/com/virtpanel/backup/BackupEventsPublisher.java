@@ -26,6 +26,10 @@ class BackupEventsPublisher {
         events.publishEvent(new BackupEvents.BackupFailed(b.getAccountId(), b.getServerId(), b.getId(), b.info().detail().english()));
     }
 
+    void damaged(Backup b, String problem) {
+        events.publishEvent(new BackupEvents.BackupDamaged(b.getAccountId(), b.getServerId(), b.getId(), problem));
+    }
+
     void deleted(Backup b) {
         events.publishEvent(new BackupEvents.BackupDeleted(b.getAccountId(), b.getServerId(), b.getId()));
     }

@@ -33,4 +33,16 @@ interface BackupRepository extends JpaRepository<Backup, Long> {
     List<Backup> findByAccountIdAndKeptTrueOrderByCreatedAtDescIdDesc(long accountId);
 
     Optional<Backup> findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(long serverId, BackupStatus status);
+
+    long countByStatus(BackupStatus status);
+
+    boolean existsByServerIdAndScheduledFor(long serverId, java.time.LocalDate window);
+
+    /** The server's scheduled backups (not the customer's own), newest first. */
+    List<Backup> findByServerIdAndScheduledForNotNullOrderByCreatedAtDescIdDesc(long serverId);
+
+    List<Backup> findByStatusOrderByIdAsc(BackupStatus status);
+
+    /** The newest backups of all servers, for staff. */
+    List<Backup> findTop500ByOrderByCreatedAtDescIdDesc();
 }

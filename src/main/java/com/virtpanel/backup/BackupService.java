@@ -8,11 +8,14 @@ import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerRestore;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.base.InvalidInputException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +74,30 @@ public class BackupService {
         });
         runner.start(started.getId());
         return started.info();
+    }
+
+    /**
+     * Starts the plan's daily backup of the server for the window that opened on {@code window},
+     * for the schedule (no caller to authorise). False when there is nothing to do: the server is
+     * gone or busy, or its backup of this window exists (made by this or another instance).
+     */
+    boolean startScheduled(ServerRef server, LocalDate window) {
+        Optional<String> disk = directory.diskVolume(server.id());
+        if (disk.isEmpty()) {
+            return false;
+        }
+        Backup started;
+        try {
+            started = tx.execute(status -> {
+                Backup b = backups.saveAndFlush(Backup.scheduled(server.id(), server.accountId(), disk.get(), clock.instant(), window));
+                events.requested(b);
+                return b;
+            });
+        } catch (DataIntegrityViolationException busyOrAlreadyMade) {
+            return false;
+        }
+        runner.start(started.getId());
+        return true;
     }
 
     /**
@@ -200,13 +227,7 @@ public class BackupService {
 
     /** Holds an existing backup for a restore or delete, or refuses: a job holds it or another of the server's backups. */
     private void hold(long backupId) {
-        int held;
-        try {
-            held = tx.execute(status -> backups.holdIfFree(backupId));
-        } catch (DataIntegrityViolationException e) {
-            held = 0;
-        }
-        if (held == 0) {
+        if (!chains.tryHold(backupId)) {
             throw new ConflictException(UserMessage.of("error.backup.busy"));
         }
     }

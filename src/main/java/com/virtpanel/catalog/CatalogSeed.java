@@ -29,7 +29,7 @@ class CatalogSeed implements ApplicationRunner {
         if (!catalog.isEmpty()) {
             return;
         }
-        catalog.savePlan(new PlanDraft("nano", "Nano", 1, 256, 2, 50, 512, 200, 20, 250, 100, 1000, 10, null, 300, "EUR"));
+        catalog.savePlan(new PlanDraft("nano", "Nano", 1, 256, 2, 50, 512, 200, 20, 250, 100, 1000, 10, null, 300, "EUR", 3));
         catalog.savePlan(new PlanDraft("small", "Small", 1, 1024, 20, 100, 1024, 1000, 100, 500, 250, 2000, 20, null, 600, "EUR"));
         catalog.savePlan(new PlanDraft("medium", "Medium", 2, 2048, 40, 200, 2048, 2000, 200, 750, 500, 4000, 50, null, 1200, "EUR"));
         Path dir = Path.of(properties.demoImageDir());

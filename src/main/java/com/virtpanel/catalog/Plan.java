@@ -46,6 +46,8 @@ class Plan {
     private int priceCents;
     private String currency;
     private boolean active;
+    @Column(name = "backup_slots")
+    private int backupSlots;
     @Column(name = "customer_iso")
     private boolean customerIso;
     @Column(name = "created_at", nullable = false)
@@ -79,6 +81,7 @@ class Plan {
         this.burstBaselinePercent = d.burstBaselinePercent();
         this.priceCents = d.priceCents();
         this.currency = d.currency();
+        this.backupSlots = d.backupSlots();
     }
 
     Long getId() {
@@ -107,6 +110,7 @@ class Plan {
 
     PlanInfo info() {
         return new PlanInfo(id, name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps,
-                blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active);
+                blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active,
+                backupSlots);
     }
 }

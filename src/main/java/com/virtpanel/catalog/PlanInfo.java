@@ -11,7 +11,16 @@ import java.text.NumberFormat;
  */
 public record PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
         int cpuShares, int diskIops, int diskMbps, int blkioWeight, int netMbps, int trafficGib,
-        int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active) {
+        int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active,
+        int backupSlots) {
+
+    /** A plan with the default number of backup slots ({@link PlanDraft#DEFAULT_BACKUP_SLOTS}). */
+    public PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
+            int cpuShares, int diskIops, int diskMbps, int blkioWeight, int netMbps, int trafficGib,
+            int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active) {
+        this(id, name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps, blkioWeight, netMbps,
+                trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active, PlanDraft.DEFAULT_BACKUP_SLOTS);
+    }
 
     /** The monthly traffic allowance (received + sent) in bytes. */
     public long trafficBytes() {

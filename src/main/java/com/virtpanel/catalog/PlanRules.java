@@ -35,6 +35,7 @@ final class PlanRules {
             range("burstBaselinePercent", d.burstBaselinePercent(), 1, d.cpuCapPercent() - 1);
         }
         range("priceCents", d.priceCents(), 0, 100_000_000);
+        range("backupSlots", d.backupSlots(), 0, 30);
         if (d.currency() == null || !d.currency().matches("^[A-Z]{3}$")) {
             throw new InvalidInputException("currency", UserMessage.of("error.catalog.currency-three-letter-code-such"));
         }

@@ -79,6 +79,7 @@ public enum AuditAction {
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),
     BACKUP_DELETED("backup.deleted"),
+    BACKUP_DAMAGED("backup.damaged"),
     SERVER_RESTORE_REQUESTED("server.restore"),
     SERVER_RESTORED("server.restored");
 

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Backups asked for, made, failed and deleted (restores are the server's operation: ServerAudit). */
+/** Backups asked for, made, failed, found damaged and deleted (restores are the server's operation: ServerAudit). */
 @Component
 class BackupAudit {
 
@@ -32,6 +32,12 @@ class BackupAudit {
     void on(BackupEvents.BackupFailed e) {
         trail.record(AuditAction.BACKUP_FAILED, e.accountId(), e.serverId(), names.of(e.serverId()),
                 "backup " + e.backupId() + ": " + e.reason());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(BackupEvents.BackupDamaged e) {
+        trail.record(AuditAction.BACKUP_DAMAGED, e.accountId(), e.serverId(), names.of(e.serverId()),
+                "backup " + e.backupId() + ": " + e.problem());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -17,7 +17,9 @@ class BackupStoreTest {
     Path tmp;
 
     private BackupStore store(Path root) {
-        return new BackupStore(new BackupProperties(root, 2, Duration.ofHours(1)));
+        return new BackupStore(new BackupProperties(root, 2, Duration.ofHours(1),
+                new BackupProperties.Schedule(false, java.time.LocalTime.of(2, 0), Duration.ofHours(4), java.time.ZoneOffset.UTC,
+                        Duration.ofMinutes(1)), Duration.ofDays(7)));
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.function.Function;
 /** Creates or edits a plan; the service's checks (PlanRules) point at the field at fault. */
 class PlanDialog extends Dialog {
 
+    /** First: the field initialisers below register themselves in it. */
+    private final Map<String, HasValidation> byField = new LinkedHashMap<>();
     private final TextField name = text("name", Texts.get("catalog.plan-dialog.name-lower-case-e"));
     private final TextField title = text("title", Texts.get("catalog.admin-images-view.title"));
     private final IntegerField vcpus = number("vcpus", "vCPUs");
@@ -35,16 +37,17 @@ class PlanDialog extends Dialog {
     private final IntegerField burstBaselinePercent = number("burstBaselinePercent", Texts.get("catalog.plan-dialog.burst-baseline-empty-no"));
     private final IntegerField priceCents = number("priceCents", Texts.get("catalog.plan-dialog.price-per-month-cents"));
     private final TextField currency = text("currency", Texts.get("catalog.plan-dialog.currency"));
-    private final Map<String, HasValidation> byField = new LinkedHashMap<>();
+    private final IntegerField backupSlots = number("backupSlots", Texts.get("catalog.plan-dialog.backup-slots"));
 
     PlanDialog(PlanInfo existing, Function<PlanDraft, PlanInfo> save, Runnable saved) {
         setHeaderTitle(existing == null ? Texts.get("catalog.admin-plans-view.new-plan") : Texts.get("catalog.plan-dialog.edit-plan") + existing.name());
         var form = new FormLayout(name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps,
-                blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency);
+                blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency,
+                backupSlots);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         add(form);
         fill(existing != null ? PlanDraft.of(existing)
-                : new PlanDraft("", "", 1, 1024, 20, 100, 1024, 1000, 100, 500, 250, 2000, 20, null, 600, "EUR"));
+                : new PlanDraft("", "", 1, 1024, 20, 100, 1024, 1000, 100, 500, 250, 2000, 20, null, 600, "EUR", PlanDraft.DEFAULT_BACKUP_SLOTS));
         var ok = new Button(existing == null ? Texts.get("catalog.plan-dialog.create") : Texts.get("catalog.plan-dialog.save"), e -> FieldErrors.save(byField, () -> {
             PlanInfo plan = save.apply(draft());
             Notices.done(Texts.get("catalog.plan-dialog.plan") + plan.name() + Texts.get("catalog.plan-dialog.saved"));
@@ -74,12 +77,14 @@ class PlanDialog extends Dialog {
         burstBaselinePercent.setValue(d.burstBaselinePercent());
         priceCents.setValue(d.priceCents());
         currency.setValue(d.currency());
+        backupSlots.setValue(d.backupSlots());
     }
 
     private PlanDraft draft() {
         return new PlanDraft(name.getValue().trim(), title.getValue().trim(), v(vcpus), v(memoryMib), v(diskGib),
                 v(cpuCapPercent), v(cpuShares), v(diskIops), v(diskMbps), v(blkioWeight), v(netMbps), v(trafficGib),
-                v(throttledNetMbps), burstBaselinePercent.getValue(), v(priceCents), currency.getValue().trim().toUpperCase());
+                v(throttledNetMbps), burstBaselinePercent.getValue(), v(priceCents), currency.getValue().trim().toUpperCase(),
+                backupSlots.getValue() == null ? -1 : backupSlots.getValue()); // empty: refused by the plan rules
     }
 
     /** An empty number is 0, which the plan rules then refuse with a message for that field. */

@@ -20,6 +20,7 @@ class AdminPagesBrowserIT {
     @Autowired Users users;
     @Autowired AccountService accounts;
     @Autowired com.virtpanel.host.HostProperties host;
+    @Autowired com.virtpanel.catalog.CatalogService catalog;
 
     @Test
     void anAdminOpensEveryAdminPageCreatesAStaffAccountAndFindsItInTheAuditLog() {
@@ -29,6 +30,21 @@ class AdminPagesBrowserIT {
                 browser.signIn(users.admin().email(), "Test-root-pass-42");
                 browser.go("/admin/plans");
                 assertThat(browser.text("plans-grid")).contains("nano").contains("small").contains("medium");
+                // a plan's backup slots: nano keeps 3; more than 30 is a field error, 5 is saved
+                browser.click("edit-plan-nano");
+                assertThat(browser.byId("plan-backupSlots").getAttribute("value")).isEqualTo("3");
+                browser.type("plan-backupSlots", "31");
+                browser.click("save-plan");
+                browser.waitFor(d -> browser.byId("plan-backupSlots").getAttribute("invalid") != null ? true : null);
+                assertThat(catalog.orderablePlan("nano").backupSlots()).isEqualTo(3);
+                browser.type("plan-backupSlots", "5");
+                browser.click("save-plan");
+                browser.waitFor(d -> catalog.orderablePlan("nano").backupSlots() == 5 ? true : null);
+                // every customer's backups, and "verify all" started from the page
+                browser.go("/admin/backups");
+                browser.byId("admin-backups");
+                browser.click("verify-all");
+                browser.waitFor(d -> d.getPageSource().contains("Verifying all backups in the background") ? true : null);
                 browser.go("/admin/images");
                 assertThat(browser.text("images-grid")).contains("demo");
                 browser.go("/admin/host");
@@ -66,6 +82,8 @@ class AdminPagesBrowserIT {
                 throw e;
             }
         }
+        Users.as(users.admin(), () -> catalog.updatePlan(catalog.orderablePlan("nano").id(),
+                com.virtpanel.catalog.PlanDraft.of(catalog.orderablePlan("nano")).withBackupSlots(3)));
         assertThat(accounts.findByEmail(email)).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.SUPPORT));
     }
 }
