@@ -4,6 +4,7 @@ import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.base.ConflictException;
+import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.server.ServerDirectory;
@@ -14,6 +15,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.base.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,10 +41,14 @@ public class BackupService {
     private final Clock clock;
     private final BackupEventsPublisher events;
     private final ServerOrders orders;
+    private final CatalogService catalog;
+    private final BackupProperties properties;
 
     BackupService(ServerService servers, ServerRestore restores, ServerDirectory directory, CurrentUser currentUser, BackupRepository backups,
             BackupRunner runner, BackupChains chains, TransactionTemplate tx, Clock clock,
-            BackupEventsPublisher events, ServerOrders orders) {
+            BackupEventsPublisher events, ServerOrders orders, CatalogService catalog, BackupProperties properties) {
+        this.catalog = catalog;
+        this.properties = properties;
         this.orders = orders;
         this.events = events;
         this.servers = servers;
@@ -60,6 +66,19 @@ public class BackupService {
     public List<BackupInfo> list(long serverId) {
         servers.get(serverId); // not the caller's: not found
         return backups.findByServerIdOrderByCreatedAtDescIdDesc(serverId).stream().map(Backup::info).toList();
+    }
+
+    /** The server's daily backups; empty when its plan keeps none or the schedule is off. */
+    public Optional<DailyBackups> daily(long serverId) {
+        ServerInfo server = servers.get(serverId); // not the caller's: not found
+        int slots = catalog.plan(server.planId()).backupSlots();
+        if (!properties.schedule().enabled() || slots == 0) {
+            return Optional.empty();
+        }
+        BackupSchedule schedule = properties.schedule().window();
+        LocalDate today = schedule.windowOf(clock.instant());
+        LocalTime startsAt = schedule.startOf(serverId, today).atZone(schedule.zone()).toLocalTime().withSecond(0).withNano(0);
+        return Optional.of(new DailyBackups(startsAt, schedule.zone(), slots));
     }
 
     /** Starts a backup of the server now; it runs on in the background (status "running"). */

@@ -13,6 +13,7 @@ import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * days' windows: ten simultaneous schedule passes start exactly one backup for the window; with
  * two slots, the third day's backup makes the schedule prune the first, merged into the second
  * so both kept ones stay restorable; "verify all" finds them intact, and after a backup file is
- * changed behind the panel's back it flags that one damaged (audited) and its restore is refused.
+ * changed behind the panel's back it flags that one damaged (audited) and its restore is refused;
+ * the owner's server page says when the daily backups come, lists them, and backs up on a click.
  * The Quartz pass is off here (a check interval of a day): the test runs passes itself.
  */
 @IntegrationTest
@@ -57,6 +60,7 @@ class ScheduledBackupsIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
 
     @Test
     void dailyBackupsAreMadeOncePerWindowPrunedToThePlansSlotsAndVerified() throws Exception {
@@ -116,6 +120,20 @@ class ScheduledBackupsIT {
                 .isEqualTo(1);
         assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), third.getId(), "same", null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("damaged");
+
+        // the owner's server page: when the daily backups come and how many are kept, the list, "Back up now"
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(owner.email(), Users.PASSWORD);
+            browser.go("/servers/" + server.id());
+            assertThat(browser.text("backups-daily")).startsWith("Daily backups at about ").contains("the newest 2 are kept");
+            assertThat(browser.allText("backup-list")).contains("Damaged").contains("OK");
+            assertThat(browser.byId("backup-restore-" + third.getId()).getAttribute("disabled")).isNotNull();
+            browser.click("back-up-now");
+            browser.waitFor(d -> d.getPageSource().contains("Backup started") ? true : null);
+        }
+        BackupInfo own = Users.as(owner, () -> backups.list(server.id())).get(0);
+        assertThat(awaitDone(owner, server.id(), own.id()).status()).isEqualTo(BackupStatus.OK);
+        assertThat(rows.findById(own.id()).orElseThrow().getScheduledFor()).as("the customer's own backup").isNull();
     }
 
     /** A moment in the window of {@code day} just after the server's start time. */

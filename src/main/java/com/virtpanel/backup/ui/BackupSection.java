@@ -8,6 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
@@ -75,7 +76,12 @@ class BackupSection implements ServerPageSection {
             grid.addColumn(b -> Texts.get("backup.status." + b.status().apiName())
                     + (b.detail() == null ? "" : ": " + Texts.get(b.detail()))).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
             grid.addComponentColumn(this::actions).setHeader(Texts.get("backup.section.actions")).setAutoWidth(true);
-            add(new H3(Texts.get("backup.section.title")), new HorizontalLayout(now, refresh), grid);
+            var daily = new Paragraph(backups.daily(serverId)
+                    .map(d -> Texts.get("backup.section.daily", d.startsAt().toString(), d.zone().getId(), d.slots()))
+                    .orElse(Texts.get("backup.section.no-daily")));
+            daily.setId("backups-daily");
+            daily.addClassName("muted");
+            add(new H3(Texts.get("backup.section.title")), daily, new HorizontalLayout(now, refresh), grid);
             show(initial);
         }
 
