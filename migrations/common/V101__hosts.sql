@@ -22,5 +22,6 @@ CREATE TABLE hosts (
 );
 
 ALTER TABLE server ADD COLUMN host VARCHAR(253);
--- placement sums the plans of each host's live servers
-CREATE INDEX ix_server_host_status ON server (host, status);
+-- placement sums the plans of each host's live servers: (host, plan_id, status) lets PostgreSQL
+-- answer the grouped count from the index alone
+CREATE INDEX ix_server_host_plan_status ON server (host, plan_id, status);

@@ -63,7 +63,7 @@ class HostsApiIT {
             assertThat(activate.status()).as(activate.toString()).isEqualTo(200);
             assertThat(activate.json().get("state").asText()).isEqualTo("ACTIVE");
         }
-        assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'HOST_STATE_CHANGED' AND target = ?",
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'fleet.host-state-changed' AND target = ?",
                 Integer.class, name)).isGreaterThanOrEqualTo(2);
 
         var drain = api.post(actions + "drain", admin, "");
