@@ -1,7 +1,6 @@
 package com.virtpanel.api;
 
 import com.virtpanel.fleet.FleetService;
-import com.virtpanel.fleet.HostDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,25 +24,25 @@ class HostsController {
     @GetMapping("/api/v1/hosts")
     @Operation(summary = "Every host with its state (down when its heartbeat is too old), capacity, what its servers use, "
             + "its server count and last heartbeat")
-    List<HostDetails> list() {
-        return fleet.list();
+    List<HostBodies.Host> list() {
+        return fleet.list().stream().map(HostBodies.Host::of).toList();
     }
 
     @PostMapping("/api/v1/hosts/{name}/actions/maintenance")
     @Operation(summary = "No new servers on this host; its servers keep running")
-    HostDetails maintenance(@PathVariable String name) {
-        return fleet.maintenance(name);
+    HostBodies.Host maintenance(@PathVariable String name) {
+        return HostBodies.Host.of(fleet.maintenance(name));
     }
 
     @PostMapping("/api/v1/hosts/{name}/actions/activate")
     @Operation(summary = "New servers may go to this host again")
-    HostDetails activate(@PathVariable String name) {
-        return fleet.activate(name);
+    HostBodies.Host activate(@PathVariable String name) {
+        return HostBodies.Host.of(fleet.activate(name));
     }
 
     @PostMapping("/api/v1/hosts/{name}/actions/drain")
     @ApiResponse(responseCode = "409", description = "always for now: draining moves servers away, and migration does not exist yet")
-    HostDetails drain(@PathVariable String name) {
-        return fleet.drain(name);
+    HostBodies.Host drain(@PathVariable String name) {
+        return HostBodies.Host.of(fleet.drain(name));
     }
 }
