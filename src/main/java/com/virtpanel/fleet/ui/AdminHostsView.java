@@ -12,14 +12,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
 import com.virtpanel.fleet.FleetService;
 import com.virtpanel.fleet.HostDetails;
 import com.virtpanel.fleet.HostState;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /**
@@ -30,8 +29,6 @@ import java.util.function.Function;
 @Menu(title = "menu.admin-hosts", order = 74, icon = "vaadin:server")
 @RolesAllowed("ADMIN")
 public class AdminHostsView extends VerticalLayout implements HasDynamicTitle {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final FleetService fleet;
     private final Grid<HostDetails> grid = new Grid<>();
@@ -51,7 +48,7 @@ public class AdminHostsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(h -> Texts.get("fleet.hosts.of", String.valueOf(h.usedVcpus()), String.valueOf(h.vcpus())))
                 .setHeader(Texts.get("fleet.hosts.vcpus")).setAutoWidth(true);
         grid.addColumn(HostDetails::servers).setHeader(Texts.get("fleet.hosts.servers")).setAutoWidth(true);
-        grid.addColumn(h -> h.lastHeartbeat() == null ? "" : WHEN.format(h.lastHeartbeat()))
+        grid.addColumn(h -> h.lastHeartbeat() == null ? "" : Formats.dateTimeSeconds(h.lastHeartbeat()))
                 .setHeader(Texts.get("fleet.hosts.heartbeat")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.setAllRowsVisible(true);
