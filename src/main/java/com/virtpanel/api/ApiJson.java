@@ -75,7 +75,10 @@ final class ApiJson {
             @Schema(description = "while queued: the place in line for a slot on the host, 1 being next") Integer queuePosition,
             @Schema(description = "whether user data was given for the server (its text is never shown again)") boolean userDataGiven,
             @Schema(description = "the firewalls attached to the server: applied once the host enforces their current rules")
-            List<AttachedFirewall> firewalls) {
+            List<AttachedFirewall> firewalls,
+            @Schema(description = "staff only (absent for customers): the host the server lives on")
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String host) {
     }
 
     record AttachedFirewall(long id, @Schema(allowableValues = {"applied", "pending"}) String status) {

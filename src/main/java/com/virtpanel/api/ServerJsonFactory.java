@@ -1,5 +1,6 @@
 package com.virtpanel.api;
 
+import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.NotFoundException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
@@ -18,11 +19,13 @@ class ServerJsonFactory {
     private final CatalogService catalog;
     private final Throttling throttling;
     private final FirewallService firewalls;
+    private final CurrentUser users;
 
-    ServerJsonFactory(CatalogService catalog, Throttling throttling, FirewallService firewalls) {
+    ServerJsonFactory(CatalogService catalog, Throttling throttling, FirewallService firewalls, CurrentUser users) {
         this.catalog = catalog;
         this.throttling = throttling;
         this.firewalls = firewalls;
+        this.users = users;
     }
 
     ApiJson.Server of(ServerInfo view) {
@@ -42,6 +45,11 @@ class ServerJsonFactory {
         }
     }
 
+    /** Which host a server lives on is the operator's business: customers never see it. */
+    private boolean staff() {
+        return users.find().map(a -> a.isStaff()).orElse(false);
+    }
+
     private ApiJson.Server of(ServerInfo v, PlanInfo plan) {
         var limits = throttling.limits(v.id());
         return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(), v.ipv6(),
@@ -49,6 +57,6 @@ class ServerJsonFactory {
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null),
                 v.failureReason() == null ? null : v.failureReason().in(Problems.readerLanguage()), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),
-                firewalls(v.id()));
+                firewalls(v.id()), staff() ? v.host() : null);
     }
 }

@@ -23,12 +23,41 @@ class Capacity {
     private final CatalogService catalog;
     private final ServerRepository servers;
     private final CapacityProperties limits;
+    private final HostPlacement placement;
 
-    Capacity(HostOverview host, CatalogService catalog, ServerRepository servers, CapacityProperties limits) {
+    Capacity(HostOverview host, CatalogService catalog, ServerRepository servers, CapacityProperties limits,
+            HostPlacement placement) {
         this.host = host;
         this.catalog = catalog;
         this.servers = servers;
         this.limits = limits;
+        this.placement = placement;
+    }
+
+    /**
+     * The host a new server of {@code wanted} goes to, chosen by the fleet among the hosts with
+     * room; the caller holds the order guard, so the promised figures hold until it commits.
+     * No host: the same "no room" refusal as a full host, before anything is stored.
+     */
+    String place(PlanInfo wanted) {
+        return placement.choose(demand(wanted), promisedByHost())
+                .orElseThrow(() -> new CapacityException(UserMessage.of("error.server.no-room-memory", wanted.title())));
+    }
+
+    /** What live servers' plans promise, by host: summed per host and plan in the database, not row by row. */
+    Map<String, HostPlacement.Demand> promisedByHost() {
+        Map<Long, PlanInfo> plans = new HashMap<>();
+        Map<String, HostPlacement.Demand> promised = new HashMap<>();
+        for (Object[] row : servers.countLiveByHostAndPlan(ServerStatus.DELETED)) {
+            PlanInfo plan = plans.computeIfAbsent((Long) row[1], catalog::plan);
+            HostPlacement.Demand add = demand(plan).times((Long) row[2]);
+            promised.merge(String.valueOf(row[0]), add, HostPlacement.Demand::plus);
+        }
+        return promised;
+    }
+
+    static HostPlacement.Demand demand(PlanInfo plan) {
+        return new HostPlacement.Demand(plan.memoryMib(), plan.diskGib(), plan.vcpus());
     }
 
     /** What the host has now, read from libvirt: before an order takes the order guard, never while holding it. */

@@ -35,6 +35,8 @@ class Server {
     private ServerStatus status;
     @Column(name = "domain_name", nullable = false)
     private String domainName;
+    /** The host the server lives on (fleet's host name); null only before the panel's start adopted old rows. */
+    private String host;
     private String ipv4;
     /** The server's /64 in the network's IPv6 prefix (see {@link com.virtpanel.host.Ipv6Plan}), or null. */
     @Column(name = "ipv6_net")
@@ -459,5 +461,13 @@ class Server {
 
     List<String> getSshKeys() {
         return sshKeys == null || sshKeys.isBlank() ? List.of() : Arrays.asList(sshKeys.split("\n"));
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    void placeOn(String host) {
+        this.host = host;
     }
 }

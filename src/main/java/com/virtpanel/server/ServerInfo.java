@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param userDataGiven whether the customer gave user data for the server (the text itself is
  *                      never shown again, not to support either)
  * @param ipv6       the server's IPv6 address (::1 of its own /64), or null
+ * @param host       the fleet host the server lives on (for staff: views and the API hide it from customers)
  */
 public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
         UserMessage failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
-        String ipv6) {
+        String ipv6, String host) {
 
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */
     public boolean busy() {

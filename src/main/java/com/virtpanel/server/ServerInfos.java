@@ -44,6 +44,6 @@ class ServerInfos {
         return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
                 s.getStatusChangedAt(), s.failure(), progress, activity, place, s.getUserData() != null,
-                s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()));
+                s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()), s.getHost());
     }
 }

@@ -159,8 +159,10 @@ public class ServerOrders {
         requireFreeName(p.accountId(), p.name());
         guard.hold(); // capacity and address: decided by one order at a time
         capacity.check(p.plan(), host);
+        String onHost = capacity.place(p.plan());
         Server server = new Server(p.accountId(), p.name(), p.plan().id(), p.image().id(), domainName(p.name()), freeAddress(),
                 randomMac(), p.sshKeys(), p.passwordHash(), p.orderKey(), clock.instant());
+        server.placeOn(onHost);
         server.setUserData(p.userData());
         server.assignIpv6Net(freeIpv6Net());
         if (p.restoreSource() != null) {

@@ -55,4 +55,15 @@ interface ServerRepository extends JpaRepository<Server, Long> {
     @Query("select s from Server s where s.ipv4 is not null or s.ipv6Net is not null"
             + " or (s.deletedAt > :since and (s.releasedIpv4 is not null or s.releasedIpv6Net is not null))")
     List<Server> addressHolders(java.time.Instant since);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Server s set s.host = :host where s.host is null")
+    int assignHostWhereMissing(String host);
+
+    @Query("select s.host, count(s) from Server s where s.status <> :deleted group by s.host")
+    List<Object[]> countLiveByHost(ServerStatus deleted);
+
+    /** Live servers by host and plan: what placement sums, without loading every server. */
+    @Query("select s.host, s.planId, count(s) from Server s where s.status <> :deleted group by s.host, s.planId")
+    List<Object[]> countLiveByHostAndPlan(ServerStatus deleted);
 }

@@ -75,6 +75,7 @@ public enum AuditAction {
     PTR_REPAIRED("network.ptr-repaired"),
     POOL_ADDED("network.pool-added"),
     POOL_CHANGED("network.pool-changed"),
+    HOST_STATE_CHANGED("fleet.host-state-changed"),
     BACKUP_REQUESTED("backup.requested"),
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),

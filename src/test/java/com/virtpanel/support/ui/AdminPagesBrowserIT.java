@@ -21,6 +21,7 @@ class AdminPagesBrowserIT {
     @Autowired AccountService accounts;
     @Autowired com.virtpanel.host.HostProperties host;
     @Autowired com.virtpanel.catalog.CatalogService catalog;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void anAdminOpensEveryAdminPageCreatesAStaffAccountAndFindsItInTheAuditLog() {
@@ -53,6 +54,14 @@ class AdminPagesBrowserIT {
                 assertThat(browser.text("host-limits-enforced")).startsWith("CPU, disk and network");
                 // the test profile has no SMTP server: the mail section says what happens to mail
                 assertThat(browser.text("mail-smtp")).isEqualTo("not configured: mail is logged, not sent (set panel.mail.host)");
+                // hosts: the panel's own host, active; maintenance and activate from the grid
+                browser.go("/admin/hosts");
+                browser.waitFor(d -> browser.allText("hosts-grid").contains("active") ? true : null);
+                String hostName = jdbc.queryForObject("SELECT MIN(name) FROM hosts", String.class);
+                browser.click("maintenance-host-" + hostName);
+                browser.waitFor(d -> browser.allText("hosts-grid").contains("maintenance") ? true : null);
+                browser.click("activate-host-" + hostName);
+                browser.waitFor(d -> browser.allText("hosts-grid").contains("active") ? true : null);
                 // address pools: the panel network's pools; a malformed range is a field error, a good one is listed
                 browser.go("/admin/pools");
                 assertThat(browser.allText("pools-grid")).contains(host.network().name()).contains("IPv6");

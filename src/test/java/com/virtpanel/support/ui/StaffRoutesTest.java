@@ -36,7 +36,7 @@ class StaffRoutesTest {
     @Test
     void theStaffAndAdminPagesExist() {
         assertThat(ROUTES).containsKeys("support/customers", "admin/audit", "admin/plans", "admin/images", "admin/isos", "admin/staff",
-                "admin/host", "admin/pools", "admin/backups", "account/activity");
+                "admin/host", "admin/hosts", "admin/pools", "admin/backups", "account/activity");
     }
 
     @Test

@@ -1,0 +1,18 @@
+package com.virtpanel.fleet;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * panel.fleet.*: how hosts are chosen and when one counts as down.
+ *
+ * @param placement          spread (least loaded host first) or pack (most loaded host that fits)
+ * @param heartbeatInterval  how often this panel reports its host's capacity
+ * @param heartbeatTimeout   a host silent for longer is shown as down and gets no new servers
+ */
+@ConfigurationProperties("panel.fleet")
+record FleetProperties(@DefaultValue("spread") PlacementPolicy.Mode placement,
+                       @DefaultValue("30s") Duration heartbeatInterval,
+                       @DefaultValue("2m") Duration heartbeatTimeout) {
+}

@@ -1,0 +1,107 @@
+package com.virtpanel.fleet;
+
+import com.virtpanel.base.Bytes;
+import com.virtpanel.host.HostCapacity;
+import com.virtpanel.host.HostOverview;
+import com.virtpanel.host.HostProperties;
+import com.virtpanel.server.CapacityProperties;
+import com.virtpanel.server.ServerHosts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This panel's host in the fleet: registered at start (and older servers adopted onto it), then
+ * its capacity and last_heartbeat refreshed by {@link HeartbeatJob}. When libvirt cannot be read
+ * the heartbeat is skipped, so a host that cannot report goes down by itself after the timeout.
+ */
+@Component
+class Heartbeat {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+
+    private final FleetHostRepository hosts;
+    private final HostOverview overview;
+    private final HostProperties hostProperties;
+    private final CapacityProperties limits;
+    private final ServerHosts servers;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final String name;
+
+    Heartbeat(FleetHostRepository hosts, HostOverview overview, HostProperties hostProperties, CapacityProperties limits,
+            ServerHosts servers, TransactionTemplate tx, Clock clock, LocalHostProperties local) {
+        this.hosts = hosts;
+        this.overview = overview;
+        this.hostProperties = hostProperties;
+        this.limits = limits;
+        this.servers = servers;
+        this.tx = tx;
+        this.clock = clock;
+        this.name = local.name().isBlank() ? machineName() : local.name().trim();
+    }
+
+    /** The name this panel's host is registered under. */
+    String localName() {
+        return name;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    void register() {
+        HostReport report = report();
+        try {
+            tx.executeWithoutResult(t -> {
+                FleetHost host = hosts.lockByName(name).orElse(null);
+                if (host == null) {
+                    host = hosts.saveAndFlush(new FleetHost(name, hostProperties.libvirt().uri(), clock.instant()));
+                }
+                host.report(report == null ? new HostReport(0, 0, 0, limits.cpuOvercommit(), limits.memoryOvercommit(),
+                        limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri()) : report, clock.instant());
+            });
+        } catch (DataIntegrityViolationException simultaneous) {
+            // another instance driving the same host registered it first: only the heartbeat is left to do
+            beat();
+        }
+        int adopted = servers.adoptUnplaced(name);
+        if (adopted > 0) {
+            log.info("{} servers from before the fleet placed on host {}", adopted, name);
+        }
+    }
+
+    /** One heartbeat: capacity from libvirt and the time. */
+    void beat() {
+        HostReport report = report();
+        if (report == null) {
+            return;
+        }
+        tx.executeWithoutResult(t -> hosts.lockByName(name).ifPresent(h -> h.report(report, clock.instant())));
+    }
+
+    private HostReport report() {
+        try {
+            HostCapacity c = overview.capacity();
+            return new HostReport(c.totalMemoryMib(), c.storage().capacityBytes() / Bytes.GIB, c.cpus(), limits.cpuOvercommit(),
+                    limits.memoryOvercommit(), limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri());
+        } catch (RuntimeException unreachable) {
+            log.warn("Host {} not read for its heartbeat: {}", name, unreachable.getMessage());
+            return null;
+        }
+    }
+
+    private static String machineName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

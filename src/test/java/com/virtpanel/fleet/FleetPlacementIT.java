@@ -1,0 +1,120 @@
+package com.virtpanel.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.CapacityException;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerChanges;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.Together;
+import com.virtpanel.testkit.Users;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Orders go through placement: the panel registered its own host; with that host in maintenance
+ * an order is the usual "no room" refusal and leaves nothing behind, and after activate it is
+ * placed on the host; ten simultaneous orders against a host with room for two place exactly two.
+ */
+@IntegrationTest
+class FleetPlacementIT {
+
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
+
+    @Autowired ServerOrders orders;
+    @Autowired ServerService servers;
+    @Autowired ServerChanges changes;
+    @Autowired ServerDirectory directory;
+    @Autowired CatalogService catalog;
+    @Autowired FleetService fleet;
+    @Autowired Heartbeat heartbeat;
+    @Autowired Scheduler scheduler;
+    @Autowired Users users;
+    @Autowired JdbcTemplate db;
+
+    @Test
+    void theOnlyHostInMaintenanceRefusesOrdersUntilItIsActivatedAgain() {
+        String host = heartbeat.localName();
+        assertThat(Users.as(users.admin(), () -> fleet.list())).extracting(HostDetails::name).contains(host);
+        AccountSummary carol = users.newCustomer();
+        Users.as(users.admin(), () -> fleet.maintenance(host));
+        try {
+            int before = directory.live().size();
+            assertThatThrownBy(() -> Users.as(carol, () -> orders.order(order("maint"))))
+                    .isInstanceOf(CapacityException.class)
+                    .hasMessageContaining("no room");
+            assertThat(directory.live()).hasSize(before);
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM server WHERE name = 'maint' AND account_id = ?", Integer.class,
+                    carol.id())).isZero();
+        } finally {
+            Users.as(users.admin(), () -> fleet.activate(host));
+        }
+        ServerInfo placed = Users.as(carol, () -> orders.order(order("maint")));
+        assertThat(db.queryForObject("SELECT host FROM server WHERE id = ?", String.class, placed.id())).isEqualTo(host);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE target = ?", Integer.class, host)).isGreaterThanOrEqualTo(2);
+        awaitSettledAndDelete(carol, placed.id());
+    }
+
+    @Test
+    void tenSimultaneousOrdersAgainstAHostWithRoomForTwoPlaceExactlyTwo() throws Exception {
+        String host = heartbeat.localName();
+        JobKey beat = JobKey.jobKey("heartbeat-" + host, "fleet");
+        scheduler.pauseJob(beat); // the heartbeat would write the real capacity back while the orders run
+        List<Object> answers;
+        List<AccountSummary> customers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> users.newCustomer()).toList();
+        try {
+            long nanoMemory = catalog.orderablePlan("nano").memoryMib();
+            long used = Users.as(users.admin(), () -> fleet.list()).stream().filter(h -> h.name().equals(host))
+                    .findFirst().orElseThrow().usedMemoryMib();
+            db.update("UPDATE hosts SET memory_mib = ?, memory_overcommit = 1.0, memory_reserve_mib = 0 WHERE name = ?",
+                    used + 2 * nanoMemory, host);
+            answers = Together.run(10, i -> {
+                try {
+                    return Users.as(customers.get(i), () -> orders.order(order("crowd")));
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+        } finally {
+            heartbeat.beat();
+            scheduler.resumeJob(beat);
+        }
+        List<ServerInfo> placed = answers.stream().filter(ServerInfo.class::isInstance).map(ServerInfo.class::cast).toList();
+        assertThat(placed).hasSize(2);
+        assertThat(answers).filteredOn(a -> !(a instanceof ServerInfo))
+                .hasSize(8)
+                .allSatisfy(a -> assertThat(a).isInstanceOf(CapacityException.class));
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) instanceof ServerInfo s) {
+                awaitSettledAndDelete(customers.get(i), s.id());
+            }
+        }
+    }
+
+    private static OrderRequest order(String name) {
+        return new OrderRequest(name, "nano", "demo", List.of(KEY), null, null);
+    }
+
+    private void awaitSettledAndDelete(AccountSummary owner, long id) {
+        Users.as(owner, () -> {
+            Await.until("server " + id + " to settle", Duration.ofSeconds(120), () -> servers.get(id), s -> !s.busy());
+            changes.delete(id);
+            Await.until("server " + id + " to be deleted", Duration.ofSeconds(120),
+                    () -> directory.find(id).orElseThrow().status(), s -> s == ServerStatus.DELETED);
+        });
+    }
+}

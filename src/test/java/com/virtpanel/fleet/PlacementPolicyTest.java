@@ -1,0 +1,74 @@
+package com.virtpanel.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.server.HostPlacement.Demand;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlacementPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
+    private static final Instant FRESH_SINCE = NOW.minusSeconds(120);
+    private static final Demand SMALL = new Demand(1024, 10, 1);
+
+    private static PlacementPolicy.Candidate host(String name) {
+        return new PlacementPolicy.Candidate(name, HostState.ACTIVE, NOW, 8192, 100, 8);
+    }
+
+    @Test
+    void spreadTakesTheLeastLoadedHost() {
+        var promised = Map.of("a", new Demand(4096, 10, 1), "b", new Demand(1024, 10, 1));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(host("a"), host("b")), promised, SMALL, FRESH_SINCE))
+                .contains("b");
+    }
+
+    @Test
+    void packTakesTheMostLoadedHostThatFits() {
+        var promised = Map.of("a", new Demand(4096, 10, 1), "b", new Demand(1024, 10, 1), "c", new Demand(8000, 10, 1));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.PACK, List.of(host("a"), host("b"), host("c")), promised, SMALL,
+                FRESH_SINCE)).contains("a");
+    }
+
+    @Test
+    void anEmptyHostWithNothingPromisedCounts() {
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(host("a")), Map.of(), SMALL, FRESH_SINCE))
+                .contains("a");
+    }
+
+    @Test
+    void onlyActiveHostsWithAFreshHeartbeatAreChosen() {
+        var maintenance = new PlacementPolicy.Candidate("m", HostState.MAINTENANCE, NOW, 8192, 100, 8);
+        var draining = new PlacementPolicy.Candidate("d", HostState.DRAINING, NOW, 8192, 100, 8);
+        var silent = new PlacementPolicy.Candidate("s", HostState.ACTIVE, FRESH_SINCE.minusSeconds(1), 8192, 100, 8);
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(maintenance, draining, silent), Map.of(), SMALL,
+                FRESH_SINCE)).isEmpty();
+        var justFresh = new PlacementPolicy.Candidate("f", HostState.ACTIVE, FRESH_SINCE, 8192, 100, 8);
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(silent, justFresh), Map.of(), SMALL, FRESH_SINCE))
+                .contains("f");
+    }
+
+    @Test
+    void aHostWithoutRoomForMemoryDiskOrVcpusIsPassedOver() {
+        var promised = Map.of(
+                "memory", new Demand(8192 - 1023, 0, 0),
+                "disk", new Demand(0, 91, 0),
+                "vcpus", new Demand(0, 0, 8),
+                "room", new Demand(8192 - 1024, 90, 7));
+        var all = List.of(host("memory"), host("disk"), host("vcpus"), host("room"));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, all, promised, SMALL, FRESH_SINCE)).contains("room");
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.PACK, all.subList(0, 3), promised, SMALL, FRESH_SINCE)).isEmpty();
+    }
+
+    @Test
+    void loadIsTheFullestResourceAndTiesGoToTheName() {
+        // a is nearly out of vCPUs though its memory is empty: spread prefers b
+        var promised = Map.of("a", new Demand(0, 0, 6), "b", new Demand(4096, 50, 1));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(host("a"), host("b")), promised, SMALL, FRESH_SINCE))
+                .contains("b");
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(host("z"), host("y")), Map.of(), SMALL, FRESH_SINCE))
+                .contains("y");
+    }
+}
