@@ -81,7 +81,8 @@ public final class SecondHost {
                 "panel.network.bridge", "vpb2-" + TestHost.ID,
                 "panel.network.cidr", cidr(TestHost.CIDR),
                 "panel.storage.pool", name,
-                "panel.storage.dir", dir.resolve("storage").toString());
+                "panel.storage.dir", dir.resolve("storage").toString(),
+                "panel.data-dir", dir.resolve("data").toString());
     }
 
     /** The checkout's /24 moved up by 128 in its third octet: never a fork's network (those count up from it). */
@@ -92,6 +93,13 @@ public final class SecondHost {
             throw new IllegalStateException("no room for a second host's network after " + base);
         }
         return octets[0] + "." + octets[1] + "." + third + ".0/24";
+    }
+
+    /** The panel's settings as command-line arguments, for a SpringApplicationBuilder. */
+    public String[] panelArguments(String... more) {
+        var args = new java.util.ArrayList<String>(List.of(more));
+        panelProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        return args.toArray(String[]::new);
     }
 
     /** virsh against this host. */
@@ -177,7 +185,7 @@ public final class SecondHost {
 
     private void prepareDirectories() throws IOException {
         deleteTree(dir);
-        for (String sub : List.of("lib", "cache", "log", "storage")) {
+        for (String sub : List.of("lib", "cache", "log", "storage", "data")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Path etc = dir.resolve("etc");
