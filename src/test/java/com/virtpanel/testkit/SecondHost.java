@@ -82,7 +82,8 @@ public final class SecondHost {
                 "panel.network.cidr", cidr(TestHost.CIDR),
                 "panel.storage.pool", name,
                 "panel.storage.dir", dir.resolve("storage").toString(),
-                "panel.data-dir", dir.resolve("data").toString());
+                "panel.data-dir", dir.resolve("data").toString(),
+                "panel.backup.dir", dir.resolve("backups").toString());
     }
 
     /** The checkout's /24 moved up by 128 in its third octet: never a fork's network (those count up from it). */
@@ -185,7 +186,7 @@ public final class SecondHost {
 
     private void prepareDirectories() throws IOException {
         deleteTree(dir);
-        for (String sub : List.of("lib", "cache", "log", "storage", "data")) {
+        for (String sub : List.of("lib", "cache", "log", "storage", "data", "backups")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Path etc = dir.resolve("etc");
