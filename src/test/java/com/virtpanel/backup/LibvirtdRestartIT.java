@@ -18,6 +18,8 @@ import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,13 +70,21 @@ class LibvirtdRestartIT {
         BackupService backups = panel.getBean(BackupService.class);
 
         long backupId = Users.as(customer, () -> backups.backUpNow(server.id())).id();
+        // slow QEMU's copy to a crawl as soon as it shows, so that the restart falls inside the job
+        String job = throttledJob(server.domain(), 1);
         HOST.restart();
+        if (job != null) {
+            setSpeed(server.domain(), job, 0); // the same QEMU job, now under the restarted daemon: full speed
+        }
         BackupInfo across = awaitDone(backups, customer, server.id(), backupId);
 
         assertThat(HOST.virsh("domstate", server.domain())).isEqualTo("running");
         assertThat(across.status()).as(String.valueOf(across.detail())).isIn(BackupStatus.OK, BackupStatus.FAILED);
         if (across.status() == BackupStatus.FAILED) {
             assertThat(across.detail()).as("a failed backup says why").isNotNull();
+            if (job != null) {
+                assertThat(across.detail().key()).isEqualTo("error.host.backup-interrupted");
+            }
         } else {
             assertThat(across.sizeBytes()).as("a good backup holds the disk").isPositive();
         }
@@ -82,6 +92,24 @@ class LibvirtdRestartIT {
         BackupInfo next = awaitDone(backups, customer, server.id(), Users.as(customer, () -> backups.backUpNow(server.id())).id());
         assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);
         assertThat(guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING).status()).isEqualTo(ServerStatus.RUNNING);
+    }
+
+    /** The guest's backup block job once QEMU shows it (throttled to {@code speed} bytes/s); null when none showed in time. */
+    private static String throttledJob(String domain, long speed) {
+        for (int i = 0; i < 600; i++) {
+            Matcher m = Pattern.compile("\"device\": *\"([^\"]+)\"")
+                    .matcher(HOST.virsh("qemu-monitor-command", domain, "{\"execute\":\"query-block-jobs\"}"));
+            if (m.find()) {
+                setSpeed(domain, m.group(1), speed);
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static void setSpeed(String domain, String job, long speed) {
+        HOST.virsh("qemu-monitor-command", domain, "{\"execute\":\"block-job-set-speed\",\"arguments\":{\"device\":\""
+                + job + "\",\"speed\":" + speed + "}}");
     }
 
     private static BackupInfo awaitDone(BackupService backups, AccountSummary owner, long serverId, long backupId) {
