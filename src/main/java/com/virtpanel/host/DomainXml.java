@@ -1,6 +1,10 @@
 package com.virtpanel.host;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Writes libvirt domain XML for a {@link DomainSpec}. Device models follow the guest OS;
@@ -21,6 +25,22 @@ final class DomainXml {
      * the panel can end rescue mode.
      */
     record Rescue(DirectBoot boot, Path seed) {
+    }
+
+    /**
+     * The guest's host-side tap, named after the guest rather than left to libvirt's vnetN: each
+     * libvirtd counts vnetN on its own, so two daemons on one machine (a second host in tests,
+     * or the shared one while a private one runs) could pick the same name at once. "vnet" and
+     * "vif" are libvirt's own prefixes, and a name holds at most 15 characters.
+     */
+    static String tapName(String domainName) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(domainName.getBytes(StandardCharsets.UTF_8));
+            return "vpt" + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     static String of(DomainSpec spec, Host host, Path disk, Path seed, Path serialLog) {
@@ -101,6 +121,7 @@ final class DomainXml {
         x.append("      <source network='").append(esc(host.network())).append("'/>\n");
         x.append("      <mac address='").append(esc(spec.mac())).append("'/>\n");
         x.append("      <model type='").append(virtio ? "virtio" : "e1000e").append("'/>\n");
+        x.append("      <target dev='").append(tapName(spec.name())).append("'/>\n");
         if (host.netShaping() == NetworkShaping.LIBVIRT) {
             x.append("      <bandwidth>\n");
             x.append("        <inbound average='").append(limits.netKBps()).append("'/>\n");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Domain;
@@ -37,6 +38,9 @@ public class GuestBackups {
     private static final int JOB_COMPLETED = 3;
     private static final int JOB_CANCELLED = 5;
     private static final String ABORTED = "error.host.backup-aborted";
+    private static final String INTERRUPTED = "error.host.backup-interrupted";
+    /** How long a backup waits for a libvirtd that went away (restarted) before it gives up. */
+    private static final Duration DAEMON_RETURN = Duration.ofMinutes(2);
 
     private final LibvirtConnection libvirt;
     private final Domains domains;
@@ -93,8 +97,8 @@ public class GuestBackups {
             try {
                 return finish(request, disk, true, runJob(request, device, true, true, deadline));
             } catch (HostException e) {
-                if (ABORTED.equals(e.message().key())) {
-                    throw e; // stopped on purpose: no full copy in its place
+                if (ABORTED.equals(e.message().key()) || INTERRUPTED.equals(e.message().key())) {
+                    throw e; // stopped on purpose or by a daemon restart: no full copy in its place
                 }
                 log.warn("Incremental backup of {} failed ({}); making a full one", request.domain(), e.detail());
                 deleteQuietly(request.target());
@@ -147,18 +151,29 @@ public class GuestBackups {
 
             @Override
             public void thaw() {
-                libvirt.call("thaw filesystems", c -> LibvirtNative.thawFilesystems(c, request.domain()));
+                // a guest left frozen hangs every write: a thaw that meets a restarting libvirtd waits for it
+                surviving("thaw filesystems", () -> libvirt.call("thaw filesystems",
+                        c -> LibvirtNative.thawFilesystems(c, request.domain())), new boolean[1]);
             }
         });
         Instant until = Instant.now().plus(deadline);
-        while (onDomain("read backup progress", request.domain(), d -> d.getJobInfo().getType()) != JOB_NONE) {
+        // libvirt keeps a push backup job across a daemon restart: while it is away, wait and ask again
+        boolean[] lost = new boolean[1];
+        while (surviving("read backup progress", () -> onDomain("read backup progress", request.domain(),
+                d -> d.getJobInfo().getType()), lost) != JOB_NONE) {
             if (Instant.now().isAfter(until)) {
                 onDomain("stop backup", request.domain(), Domain::abortJob);
                 throw failed("backup", "the backup job took longer than " + deadline, null);
             }
             sleep();
         }
-        int outcome = onDomain("read backup result", request.domain(), d -> d.getJobStats(JOB_STATS_COMPLETED).type);
+        int outcome = surviving("read backup result", () -> onDomain("read backup result", request.domain(),
+                d -> d.getJobStats(JOB_STATS_COMPLETED).type), lost);
+        if (lost[0] && outcome != JOB_COMPLETED) {
+            // the daemon went away mid-job and does not know it as completed: the copy cannot be trusted
+            throw new HostException(Kind.FAILED, UserMessage.of(INTERRUPTED), "backup job of " + request.domain()
+                    + " did not survive a libvirtd restart (state " + outcome + ")", null);
+        }
         if (outcome == JOB_CANCELLED) {
             // Stopped on the host (virsh domjobabort): the copy is incomplete, the guest runs on.
             throw new HostException(Kind.FAILED, UserMessage.of(ABORTED), "backup job of "
@@ -272,6 +287,32 @@ public class GuestBackups {
                 d.free();
             }
         });
+    }
+
+    /**
+     * Runs {@code call}; while libvirtd is unreachable (restarting), waits at most
+     * {@link #DAEMON_RETURN} for it and tries again, noting in {@code lost} that it was away.
+     */
+    private static <T> T surviving(String operation, Supplier<T> call, boolean[] lost) {
+        Instant giveUp = Instant.now().plus(DAEMON_RETURN);
+        while (true) {
+            try {
+                return call.get();
+            } catch (HostException e) {
+                if (e.kind() != Kind.UNAVAILABLE || Instant.now().isAfter(giveUp)) {
+                    if (lost[0]) {
+                        throw new HostException(Kind.FAILED, UserMessage.of(INTERRUPTED),
+                                operation + " after libvirtd went away: " + e.detail(), e);
+                    }
+                    throw e;
+                }
+                if (!lost[0]) {
+                    log.warn("libvirtd went away during {} ({}); waiting for it", operation, e.detail());
+                }
+                lost[0] = true;
+                sleep();
+            }
+        }
     }
 
     private static long size(Path file) {

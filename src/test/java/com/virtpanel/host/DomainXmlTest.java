@@ -41,6 +41,14 @@ class DomainXmlTest {
     }
 
     @Test
+    void theGuestNamesItsTapSoTwoDaemonsOnOneMachineNeverPickTheSameVnetN() {
+        String tap = xml(spec(LINUX, null), TCG).text("/domain/devices/interface/target/@dev");
+
+        assertThat(tap).startsWith("vpt").hasSize(15).isEqualTo(DomainXml.tapName(spec(LINUX, null).name()));
+        assertThat(DomainXml.tapName("vp-bd1-2")).isNotEqualTo(DomainXml.tapName("vp-bd1f2-2"));
+    }
+
+    @Test
     void theGuestsInterfaceSitsUnderThePanelsFilterWithItsOwnAddress() {
         Xml x = xml(spec(LINUX, null), TCG);
 

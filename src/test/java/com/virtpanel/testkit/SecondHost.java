@@ -1,0 +1,298 @@
+package com.virtpanel.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A second, private libvirt host on this machine: its own libvirtd and virtlogd, which a test may
+ * stop and restart at will (the machine's shared libvirtd serves every other suite and is never
+ * touched). They run in a mount namespace of their own, held open by a {@code sleep} that outlives
+ * the daemons so that {@link #restart()} brings libvirtd back into the same namespace: a tmpfs
+ * {@code /run}, empty {@code /var/lib/libvirt}, {@code /var/cache/libvirt}, {@code /var/log/libvirt}
+ * and a copy of {@code /etc/libvirt} without the shared daemon's domains, networks, pools and
+ * secrets (else it would autostart the shared "default" network a second time).
+ *
+ * <p>It shares the machine's network namespace: the panel's host-side work (tc on taps,
+ * firewall rules) must reach its guests' taps, so guests name their taps themselves (DomainXml)
+ * rather than take libvirt's per-daemon vnetN, and the panel on this host gets a bridge, a CIDR,
+ * a pool and a storage directory of its own ({@link #panelProperties()}). Its TCP port is free at
+ * start and kept across restarts; everything is per test id and JVM, so forks and checkouts
+ * never meet.
+ */
+public final class SecondHost {
+
+    private static final int THIRD_OCTET_OFFSET = 128;
+
+    private final Path dir = Path.of("/var/tmp", "vp-second-" + TestHost.ID + "-" + ProcessHandle.current().pid());
+    private Process holder;
+    private int port;
+    private Thread shutdownHook;
+
+    public synchronized void start() {
+        if (holder != null) {
+            return;
+        }
+        try {
+            prepareDirectories();
+            port = freePort();
+            writeConfig();
+            holder = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                    "set -e; mount -t tmpfs tmpfs /run; mkdir -p /run/libvirt /run/lock;"
+                            + " mount --bind " + dir.resolve("lib") + " /var/lib/libvirt;"
+                            + " mount --bind " + dir.resolve("cache") + " /var/cache/libvirt;"
+                            + " mount --bind " + dir.resolve("log") + " /var/log/libvirt;"
+                            + " mount --bind " + dir.resolve("etc") + " /etc/libvirt;"
+                            + " touch " + dir.resolve("ready") + "; exec sleep infinity")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
+            shutdownHook = new Thread(this::stopQuietly, "second-host-cleanup");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            awaitFile(dir.resolve("ready"), "namespace holder (see " + dir.resolve("holder.log") + ")");
+            inNamespace("virtlogd", "-d", "-p", dir.resolve("virtlogd.pid").toString());
+            startLibvirtd();
+        } catch (IOException e) {
+            stopQuietly();
+            throw new IllegalStateException("second libvirt host did not start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopQuietly();
+            throw e;
+        }
+    }
+
+    /** Where the panel connects to this host. */
+    public String uri() {
+        return "qemu+tcp://127.0.0.1:" + port + "/system";
+    }
+
+    /** The panel's settings for this host: its libvirt and a network, pool and storage directory of its own. */
+    public Map<String, Object> panelProperties() {
+        String name = "vp2-" + TestHost.ID;
+        return Map.of("panel.libvirt.uri", uri(),
+                "panel.network.name", name,
+                "panel.network.bridge", "vpb2-" + TestHost.ID,
+                "panel.network.cidr", cidr(TestHost.CIDR),
+                "panel.storage.pool", name,
+                "panel.storage.dir", dir.resolve("storage").toString(),
+                "panel.data-dir", dir.resolve("data").toString(),
+                "panel.backup.dir", dir.resolve("backups").toString());
+    }
+
+    /** The checkout's /24 moved up by 128 in its third octet: never a fork's network (those count up from it). */
+    static String cidr(String base) {
+        String[] octets = base.split("/")[0].split("\\.");
+        int third = Integer.parseInt(octets[2]) + THIRD_OCTET_OFFSET;
+        if (third > 255) {
+            throw new IllegalStateException("no room for a second host's network after " + base);
+        }
+        return octets[0] + "." + octets[1] + "." + third + ".0/24";
+    }
+
+    /** The panel's settings as command-line arguments, for a SpringApplicationBuilder. */
+    public String[] panelArguments(String... more) {
+        var args = new java.util.ArrayList<String>(List.of(more));
+        panelProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        return args.toArray(String[]::new);
+    }
+
+    /** virsh against this host. */
+    public String virsh(String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "virsh";
+        command[1] = "-c";
+        command[2] = uri();
+        System.arraycopy(args, 0, command, 3, args.length);
+        return Shell.run(command).output().trim();
+    }
+
+    /** Stops libvirtd (by the PID it wrote) and starts it again in the same namespace; guests keep running. */
+    public synchronized void restart() {
+        killByPidFile(dir.resolve("libvirtd.pid"));
+        startLibvirtd();
+    }
+
+    /** Stops libvirtd only, to see the panel cope while it is away. */
+    public synchronized void stopLibvirtd() {
+        killByPidFile(dir.resolve("libvirtd.pid"));
+    }
+
+    public synchronized void startLibvirtd() {
+        inNamespace("libvirtd", "-d", "--listen", "-p", dir.resolve("libvirtd.pid").toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Shell.Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = Shell.run("virsh", "-c", uri(), "version");
+            if (last.ok()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("second libvirtd does not answer on " + uri() + ": "
+                + (last == null ? "" : last.output()) + "\n" + tail(dir.resolve("log").resolve("libvirtd.log")));
+    }
+
+    /** Destroys this host's guests and networks, stops its daemons and removes its directory. */
+    public synchronized void stop() {
+        if (holder == null) {
+            return;
+        }
+        try {
+            if (Files.exists(dir.resolve("libvirtd.pid")) && Shell.run("virsh", "-c", uri(), "version").ok()) {
+                for (String guest : virsh("list", "--all", "--name").lines().filter(l -> !l.isBlank()).toList()) {
+                    virsh("destroy", guest);
+                    virsh("undefine", guest, "--nvram");
+                }
+                for (String net : virsh("net-list", "--all", "--name").lines().filter(l -> !l.isBlank()).toList()) {
+                    virsh("net-destroy", net);
+                    virsh("net-undefine", net);
+                }
+            }
+            killByPidFile(dir.resolve("libvirtd.pid"));
+            killByPidFile(dir.resolve("virtlogd.pid"));
+        } finally {
+            holder.destroy();
+            try {
+                holder.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            holder = null;
+            deleteTree(dir);
+            if (shutdownHook != null && !Thread.currentThread().equals(shutdownHook)) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs now anyway
+                }
+            }
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            System.err.println("second libvirt host: clean-up failed: " + e.getMessage());
+        }
+    }
+
+    private void prepareDirectories() throws IOException {
+        deleteTree(dir);
+        for (String sub : List.of("lib", "cache", "log", "storage", "data", "backups")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Path etc = dir.resolve("etc");
+        Shell.Result copy = Shell.run("cp", "-a", "/etc/libvirt", etc.toString());
+        if (!copy.ok()) {
+            throw new IOException("cannot copy /etc/libvirt: " + copy.output());
+        }
+        // the shared daemon's own definitions: a second daemon would run (and autostart) them too
+        for (String sub : List.of("qemu", "storage", "secrets")) {
+            deleteTree(etc.resolve(sub));
+            Files.createDirectories(etc.resolve(sub));
+        }
+    }
+
+    private void writeConfig() throws IOException {
+        Files.writeString(dir.resolve("etc").resolve("libvirtd.conf"), String.join("\n",
+                "# tests only: a private daemon on loopback, no authentication",
+                "listen_tls = 0",
+                "listen_tcp = 1",
+                "listen_addr = \"127.0.0.1\"",
+                "tcp_port = \"" + port + "\"",
+                "auth_tcp = \"none\"",
+                "log_outputs = \"3:file:/var/log/libvirt/libvirtd.log\"",
+                ""), StandardCharsets.UTF_8);
+    }
+
+    private void inNamespace(String... command) {
+        String[] full = new String[command.length + 4];
+        full[0] = "nsenter";
+        full[1] = "-t";
+        full[2] = String.valueOf(holder.pid());
+        full[3] = "-m";
+        System.arraycopy(command, 0, full, 4, command.length);
+        Shell.Result r = Shell.run(full);
+        if (!r.ok()) {
+            throw new IllegalStateException("second libvirt host: " + String.join(" ", command) + " failed: " + r.output());
+        }
+    }
+
+    private static void killByPidFile(Path pidFile) {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitFile(Path file, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("second libvirt host: " + what + " not ready: " + tail(file.resolveSibling("holder.log")));
+            }
+            sleep(50);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no " + log + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
