@@ -201,9 +201,7 @@ class BackupIT {
     }
 
     private BackupInfo awaitDone(AccountSummary owner, long serverId, long backupId) {
-        return Users.as(owner, () -> Await.until("backup " + backupId + " to finish", BACKUP,
-                () -> backups.list(serverId).stream().filter(b -> b.id() == backupId).findFirst().orElseThrow(),
-                b -> b.status() != BackupStatus.RUNNING));
+        return BackupWaits.finished(backups, owner, serverId, backupId);
     }
 
     private Path file(long serverId, long backupId) {

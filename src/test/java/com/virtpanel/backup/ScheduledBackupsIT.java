@@ -12,7 +12,6 @@ import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerStatus;
-import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.Browser;
 import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
@@ -46,8 +45,6 @@ import org.springframework.test.context.TestPropertySource;
 @DemoGuests
 @TestPropertySource(properties = {"panel.backup.schedule.enabled=true", "panel.backup.schedule.check-interval=1d"})
 class ScheduledBackupsIT {
-
-    static final Duration BACKUP = Duration.ofMinutes(5);
 
     @Autowired ScheduledBackups schedule;
     @Autowired BackupVerification verification;
@@ -149,9 +146,7 @@ class ScheduledBackupsIT {
     }
 
     private BackupInfo awaitDone(AccountSummary owner, long serverId, long backupId) {
-        BackupInfo done = Users.as(owner, () -> Await.until("backup " + backupId + " to finish", BACKUP,
-                () -> backups.list(serverId).stream().filter(b -> b.id() == backupId).findFirst().orElseThrow(),
-                b -> b.status() != BackupStatus.RUNNING));
+        BackupInfo done = BackupWaits.finished(backups, owner, serverId, backupId);
         assertThat(done.status()).as(String.valueOf(done.detail())).isEqualTo(BackupStatus.OK);
         return done;
     }
