@@ -125,7 +125,8 @@ final class LibvirtErrors {
      * Work that collides with other work in progress and goes through a moment later: a storage
      * pool building another server's disk ("pool 'x' has asynchronous jobs running", "volume is
      * still being allocated"), a guest whose state change lock another call holds, the host's
-     * packet filter changed by someone else while libvirt writes a starting guest's rules.
+     * packet filter changed by someone else while libvirt writes a starting guest's rules, a
+     * display port taken by another program just as QEMU binds it.
      */
     private static boolean busyText(String text) {
         return text.contains("asynchronous jobs running") || text.contains("still being allocated")
@@ -133,7 +134,9 @@ final class LibvirtErrors {
                 // while it builds a starting guest's chains: the same start goes through again
                 || text.contains("failed to apply firewall rules")
                 || text.contains("state change lock") || text.contains("resource busy")
-                || text.contains("another job") || text.contains("job is already active");
+                || text.contains("another job") || text.contains("job is already active")
+                // QEMU losing a display port to another program between libvirt's check and its bind
+                || text.contains("failed to find an available port");
     }
 
     private static Translation busy() {

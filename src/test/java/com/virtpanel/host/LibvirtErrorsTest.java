@@ -114,6 +114,7 @@ class LibvirtErrorsTest {
             55  | Requested operation is not valid: domain is already running       | false
             38  | cannot write to '/pool/x.qcow2': No space left on device           | false
             1   | internal error: process exited while connecting to monitor        | false
+            1   | internal error: qemu unexpectedly closed the monitor: qemu-system-x86_64: -vnc 127.0.0.1:0,audiodev=audio1: Failed to find an available port: Address already in use | true
             1   | internal error: Failed to apply firewall rules /usr/sbin/ebtables --concurrent -t nat -A P-vnet233-ipv6 -j ACCEPT: ebtables v1.8.9 (nf_tables):  RULE_DELETE failed (No such file or directory): rule in chain P-vnet233-ipv6 | true
             """)
     void onlyErrorsOfABusyOrUnreachableHostAreTransient(int code, String original, boolean worthRepeating) {

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,13 @@ public final class SecondHost {
                 "auth_tcp = \"none\"",
                 "log_outputs = \"3:file:/var/log/libvirt/libvirtd.log\"",
                 ""), StandardCharsets.UTF_8);
+        // Both daemons share the machine's ports: from the same VNC range each would hand out
+        // 5900 to a guest of its own, and the second QEMU to bind it fails to start
+        int displays = 6100 + (port % 30) * 100;
+        Files.writeString(dir.resolve("etc").resolve("qemu.conf"), String.join("\n",
+                "remote_display_port_min = " + displays,
+                "remote_display_port_max = " + (displays + 99),
+                ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private void inNamespace(String... command) {
