@@ -13,8 +13,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses an order the host cannot take: memory already promised to live servers plus the new
- * plan must fit the host's RAM (minus a reserve), and disk sizes must fit the pool.
+ * Room for servers: an order goes to the host the fleet chooses from what live servers'
+ * plans promise per host; a plan change must fit this host's RAM (minus a reserve) and pool,
+ * read from libvirt.
  */
 @Component
 class Capacity {
@@ -58,16 +59,6 @@ class Capacity {
 
     static HostPlacement.Demand demand(PlanInfo plan) {
         return new HostPlacement.Demand(plan.memoryMib(), plan.diskGib(), plan.vcpus());
-    }
-
-    /** What the host has now, read from libvirt: before an order takes the order guard, never while holding it. */
-    HostCapacity host() {
-        return host.capacity();
-    }
-
-    /** Whether an order for {@code wanted} fits, against the host as read by {@link #host()}. */
-    void check(PlanInfo wanted, HostCapacity now) {
-        check(wanted, null, now);
     }
 
     /** A server moving from one plan to another needs room only for the difference. */

@@ -13,7 +13,6 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
-import com.virtpanel.host.HostCapacity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -97,12 +96,10 @@ public class ServerOrders {
             throw new InvalidInputException("ssh_keys", UserMessage.of("error.server.add-at-least-one-ssh"));
         }
         String userData = UserData.checked(request.userData());
-        // libvirt may take seconds on a busy host: asked before the guard, so orders wait in line only for the database
-        HostCapacity host = capacity.host();
         Long id;
         try {
             id = tx.execute(t -> place(new Placement(actor.accountId(), name, plan, image,
-                    keys.stream().map(SshPublicKey::line).toList(), passwordHash, userData, orderKey, null), host));
+                    keys.stream().map(SshPublicKey::line).toList(), passwordHash, userData, orderKey, null)));
         } catch (DataIntegrityViolationException | ConflictException refused) {
             // A simultaneous request committed the same order key (or name) first: the same order is answered with its server.
             Optional<ServerInfo> first = placedBefore(actor, orderKey);
@@ -133,12 +130,11 @@ public class ServerOrders {
         String name = Hostnames.normalise(rawName);
         PlanInfo plan = catalog.plan(from.getPlanId());
         ImageInfo image = catalog.image(from.getImageId());
-        HostCapacity host = capacity.host();
         Long id;
         try {
             id = tx.execute(t -> {
                 long placed = place(new Placement(from.getAccountId(), name, plan, image, from.getSshKeys(),
-                        from.getRootPasswordHash(), from.getUserData(), null, source.toAbsolutePath().toString()), host);
+                        from.getRootPasswordHash(), from.getUserData(), null, source.toAbsolutePath().toString()));
                 events.publishEvent(new ServerEvents.RestoreRequested(placed, from.getAccountId(), label));
                 return placed;
             });
@@ -155,10 +151,11 @@ public class ServerOrders {
     }
 
     /** Stores the server and schedules its provisioning; runs inside the order's transaction. */
-    private long place(Placement p, HostCapacity host) {
+    private long place(Placement p) {
         requireFreeName(p.accountId(), p.name());
         guard.hold(); // capacity and address: decided by one order at a time
-        capacity.check(p.plan(), host);
+        // Room is the fleet's answer from the hosts' heartbeats: an order never waits on libvirt,
+        // so a slow or hung daemon cannot hold up or fail the customer's order itself
         String onHost = capacity.place(p.plan());
         Server server = new Server(p.accountId(), p.name(), p.plan().id(), p.image().id(), domainName(p.name()), freeAddress(),
                 randomMac(), p.sshKeys(), p.passwordHash(), p.orderKey(), clock.instant());

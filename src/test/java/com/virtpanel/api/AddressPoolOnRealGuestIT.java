@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pools on a real guest: staff reserve a range covering the next free addresses of the
- * panel network's IPv4 pool; an order gets an address past it and its /64 from the IPv6 pool,
+ * panel network's IPv4 pool; an order gets an address past it and its /64 from the IPv6 pool
+ * (staff see which host it is on, its owner does not),
  * and the guest answers ping on both from the host. Reserving the address it holds is refused.
  * Deleted, its address cools down: the next order skips it although it is the lowest one free.
  * One guest; traffic only between this machine and its own guest, bounded.
@@ -77,6 +78,11 @@ class AddressPoolOnRealGuestIT {
             assertThat(AddressPoolApiIT.first48Bits(address6)).as("a /64 of the IPv6 pool")
                     .isEqualTo(AddressPoolApiIT.first48Bits(v6.get("cidr").asText()));
             assertThat(address6).endsWith("::1");
+            // which host it lives on is for staff: the customer's JSON never names it
+            assertThat(ordered.json().has("host")).as(ordered.toString()).isFalse();
+            assertThat(api.get("/api/v1/servers/" + serverId, owner).json().has("host")).isFalse();
+            assertThat(api.get("/api/v1/servers/" + serverId, admin).json().path("host").asText())
+                    .isEqualTo(api.get("/api/v1/hosts", admin).json().get(0).get("name").asText());
 
             guests.awaitStatus(customer, serverId, com.virtpanel.server.ServerStatus.RUNNING);
             Await.until("the guest to answer ping on " + address, Duration.ofSeconds(120), () -> pings(address), ok -> ok);
