@@ -29,11 +29,13 @@ class BackupController {
     record Backup(long id, Instant createdAt, @Schema(allowableValues = {"full", "incremental"}) String kind, long sizeBytes,
             @Schema(allowableValues = {"crash", "filesystem"}) String consistency,
             @Schema(allowableValues = {"running", "ok", "failed", "damaged"}) String status,
-            @Schema(description = "why it failed or is damaged; absent otherwise") String detail) {
+            @Schema(description = "why it failed or is damaged; absent otherwise") String detail,
+            @Schema(description = "how far the copy of a running backup is, 0-100 (100: copied, being checked); null when not running",
+                    minimum = "0", maximum = "100", nullable = true) Integer progress) {
 
         static Backup of(BackupInfo b) {
             return new Backup(b.id(), b.createdAt(), b.kind().apiName(), b.sizeBytes(), b.consistency(), b.status().apiName(),
-                    b.detail() == null ? null : b.detail().in(Problems.readerLanguage()));
+                    b.detail() == null ? null : b.detail().in(Problems.readerLanguage()), b.progress());
         }
     }
 

@@ -56,6 +56,8 @@ class Backup {
     private LocalDate scheduledFor;
     @Column(name = "verified_at")
     private Instant verifiedAt;
+    /** How far the copy is, 0-100, while it runs; null otherwise (see V102__backup_progress.sql). */
+    private Integer progress;
 
     protected Backup() {
     }
@@ -71,6 +73,7 @@ class Backup {
         b.status = BackupStatus.RUNNING;
         b.diskVolume = diskVolume;
         b.busyServerId = serverId;
+        b.progress = 0;
         // Unique per backup and known before the row has an id: names the file and the checkpoint.
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -97,6 +100,7 @@ class Backup {
         this.sha256 = sha256;
         this.status = BackupStatus.OK;
         this.busyServerId = null;
+        this.progress = null;
     }
 
     /** Why, kept as a message ({@link StoredMessages}): each reader gets it in their language. */
@@ -104,6 +108,7 @@ class Backup {
         this.status = BackupStatus.FAILED;
         this.detail = fitting(why);
         this.busyServerId = null;
+        this.progress = null;
     }
 
     void damaged(UserMessage why) {
@@ -162,7 +167,8 @@ class Backup {
     }
 
     BackupInfo info() {
-        return new BackupInfo(id, serverId, createdAt, kind, sizeBytes, consistency, status, StoredMessages.read(detail));
+        return new BackupInfo(id, serverId, createdAt, kind, sizeBytes, consistency, status, StoredMessages.read(detail),
+                status == BackupStatus.RUNNING ? progress : null);
     }
 
     Long getId() {
@@ -219,6 +225,10 @@ class Backup {
 
     LocalDate getScheduledFor() {
         return scheduledFor;
+    }
+
+    Integer getProgress() {
+        return progress;
     }
 
     Instant getVerifiedAt() {

@@ -9,6 +9,10 @@ public final class BackupEvents {
     public record BackupRequested(long accountId, long serverId, long backupId) {
     }
 
+    /** The copy of a running backup moved on: {@code percent} (0-100) is done. Not audited: it only informs open pages. */
+    public record BackupProgress(long accountId, long serverId, long backupId, int percent) {
+    }
+
     public record BackupMade(long accountId, long serverId, long backupId, String kind, long sizeBytes) {
     }
 

@@ -17,6 +17,10 @@ class BackupEventsPublisher {
         events.publishEvent(new BackupEvents.BackupRequested(b.getAccountId(), b.getServerId(), b.getId()));
     }
 
+    void progress(Backup b, int percent) {
+        events.publishEvent(new BackupEvents.BackupProgress(b.getAccountId(), b.getServerId(), b.getId(), percent));
+    }
+
     void completed(Backup b) {
         events.publishEvent(new BackupEvents.BackupMade(b.getAccountId(), b.getServerId(), b.getId(), b.getKind().apiName(),
                 b.info().sizeBytes()));

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dir            the repository: a local directory or a mounted share (default ${panel.storage.dir}/backups)
  * @param maxParallel    backups running at once on this panel instance; more wait their turn. The
- *                       schedule starts no more than this many at once across all instances.
+ *                       schedule starts no more than this many at once on each host, across all instances.
  * @param timeout        a backup job still running after this long is stopped and counts as failed
  * @param schedule       the daily window of scheduled backups
  * @param verifyInterval how often every backup is re-read and re-hashed against its manifest

@@ -26,6 +26,13 @@ interface BackupRepository extends JpaRepository<Backup, Long> {
             "update Backup b set b.busyServerId = b.serverId where b.id = :id and b.busyServerId is null")
     int holdIfFree(@org.springframework.data.repository.query.Param("id") long id);
 
+    /** Sets a running backup's progress; 0 when it no longer runs (its end clears the progress). */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @org.springframework.data.jpa.repository.Query(
+            "update Backup b set b.progress = :progress where b.id = :id and b.status = com.virtpanel.backup.BackupStatus.RUNNING")
+    int setProgress(@org.springframework.data.repository.query.Param("id") long id,
+            @org.springframework.data.repository.query.Param("progress") int progress);
+
     List<Backup> findByServerIdAndBusyServerIdNotNull(long serverId);
 
     List<Backup> findByKeptTrueOrderByCreatedAtDescIdDesc();

@@ -72,7 +72,8 @@ class BackupRunner implements DisposableBean {
             store.prepare(serverId, virtualBytes);
             Optional<Backup> parent = parentFor(backup, virtualBytes);
             var result = host.backup(new GuestBackups.BackupRequest(server.domain(), backup.getDiskVolume(), target,
-                    backup.getCheckpoint(), parent.map(Backup::getCheckpoint).orElse(null)), properties.timeout());
+                    backup.getCheckpoint(), parent.map(Backup::getCheckpoint).orElse(null)), properties.timeout(),
+                    percent -> progress(backup, percent));
             Long parentId = null;
             if (result.incremental()) {
                 // Relative, so the chain still holds when the repository is mounted elsewhere.
@@ -104,6 +105,22 @@ class BackupRunner implements DisposableBean {
         } catch (Exception e) {
             log.error("Backup {} of server {} failed", backupId, serverId, e);
             fail(backupId, serverId, target, UserMessage.of("error.backup.failed-unexpectedly"));
+        }
+    }
+
+    /**
+     * Stores how far the copy is, for every instance's pages and the API, and tells this
+     * instance's open pages. A failure here only costs the customer a fresher number.
+     */
+    private void progress(Backup backup, int percent) {
+        try {
+            tx.executeWithoutResult(s -> {
+                if (backups.setProgress(backup.getId(), percent) == 1) {
+                    events.progress(backup, percent);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not note the progress of backup {}: {}", backup.getId(), e.getMessage());
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The plans' daily backups. Each pass (a clustered Quartz job: one instance at a time) starts
  * the backups that are due in the current window, at most panel.backup.max-parallel running at
- * once, and prunes scheduled backups beyond the plan's slots. The database makes each server's
+ * once on each host (see {@link HostSlots}), and prunes scheduled backups beyond the plan's slots. The database makes each server's
  * backup of a window once, however many passes overlap. Customers' own backups ("back up now")
  * are theirs to delete: the schedule neither counts nor prunes them.
  */
@@ -58,7 +58,8 @@ class ScheduledBackups {
         }
         BackupSchedule schedule = properties.schedule().window();
         LocalDate window = schedule.windowOf(now);
-        long running = backups.countByStatus(BackupStatus.RUNNING);
+        HostSlots hosts = new HostSlots(properties.maxParallel(), backups.findByStatus(BackupStatus.RUNNING).stream()
+                .map(b -> directory.host(b.getServerId()).orElse(null)).toList());
         Map<Long, Integer> slotsByPlan = new HashMap<>();
         int started = 0;
         for (ServerRef server : directory.live()) {
@@ -67,12 +68,12 @@ class ScheduledBackups {
             }
             int slots = slotsByPlan.computeIfAbsent(server.planId(), id -> catalog.plan(id).backupSlots());
             prune(server.id(), slots);
-            if (slots == 0 || running >= properties.maxParallel() || !schedule.due(server.id(), now)
-                    || backups.existsByServerIdAndScheduledFor(server.id(), window)) {
+            if (slots == 0 || !schedule.due(server.id(), now) || backups.existsByServerIdAndScheduledFor(server.id(), window)) {
                 continue;
             }
-            if (service.startScheduled(server, window)) {
-                running++;
+            String host = directory.host(server.id()).orElse(null);
+            if (hosts.free(host) && service.startScheduled(server, window)) {
+                hosts.taken(host);
                 started++;
             }
         }

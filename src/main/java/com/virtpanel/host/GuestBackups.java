@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Domain;
 import org.libvirt.DomainCheckpoint;
+import org.libvirt.DomainJobInfo;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,24 @@ public class GuestBackups {
      * {@code deadline} for the job, then stops it.
      */
     public BackupResult backup(BackupRequest request, Duration deadline) {
+        return backup(request, deadline, percent -> { });
+    }
+
+    /**
+     * As {@link #backup(BackupRequest, Duration)}, telling {@code progress} how far the copy is
+     * (0-100, from the job's processed and total bytes) each time the percentage moves, and 100
+     * once the copy is complete (also for a stopped guest's copy, which reports nothing before).
+     * Called on the caller's thread, between two looks at the job: a slow listener slows only the
+     * reporting, never the copy.
+     */
+    public BackupResult backup(BackupRequest request, Duration deadline, IntConsumer progress) {
+        Percent percent = new Percent(progress);
+        BackupResult result = copy(request, deadline, percent);
+        percent.report(100);
+        return result;
+    }
+
+    private BackupResult copy(BackupRequest request, Duration deadline, Percent progress) {
         Path disk = storage.poolDir().resolve(request.diskVolume());
         if (domains.state(request.domain()) != DomainState.RUNNING) {
             return copyStopped(request, disk, deadline);
@@ -89,13 +109,13 @@ public class GuestBackups {
         if (!DiskImage.canStoreBitmaps(disk)) {
             // An old qcow2 v2 disk: copied live all the same, but every copy is a full one.
             log.info("Disk {} of {} cannot hold checkpoints (qcow2 v2): full backup without one", request.diskVolume(), request.domain());
-            boolean frozen = runJob(request, device, false, false, deadline);
+            boolean frozen = runJob(request, device, false, false, deadline, progress);
             return new BackupResult(false, false, size(request.target()), DiskImage.read(disk).virtualSize(), frozen);
         }
         boolean incremental = request.since() != null && checkpoints(request.domain()).contains(request.since());
         if (incremental) {
             try {
-                return finish(request, disk, true, runJob(request, device, true, true, deadline));
+                return finish(request, disk, true, runJob(request, device, true, true, deadline, progress));
             } catch (HostException e) {
                 if (ABORTED.equals(e.message().key()) || INTERRUPTED.equals(e.message().key())) {
                     throw e; // stopped on purpose or by a daemon restart: no full copy in its place
@@ -105,7 +125,7 @@ public class GuestBackups {
             }
         }
         forgetCheckpoints(request.domain(), null);
-        return finish(request, disk, false, runJob(request, device, false, true, deadline));
+        return finish(request, disk, false, runJob(request, device, false, true, deadline, progress));
     }
 
     private BackupResult finish(BackupRequest request, Path disk, boolean incremental, boolean frozen) {
@@ -127,7 +147,8 @@ public class GuestBackups {
     }
 
     /** Runs the job to its end; true when the guest's filesystems were frozen as it started. */
-    private boolean runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline) {
+    private boolean runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline,
+            Percent progress) {
         String backupXml = "<domainbackup mode='push'>"
                 + (incremental ? "<incremental>" + DomainXml.esc(request.since()) + "</incremental>" : "")
                 + "<disks><disk name='" + DomainXml.esc(device) + "' backup='yes' type='file'>"
@@ -159,8 +180,11 @@ public class GuestBackups {
         Instant until = Instant.now().plus(deadline);
         // libvirt keeps a push backup job across a daemon restart: while it is away, wait and ask again
         boolean[] lost = new boolean[1];
-        while (surviving("read backup progress", () -> onDomain("read backup progress", request.domain(),
-                d -> d.getJobInfo().getType()), lost) != JOB_NONE) {
+        DomainJobInfo job;
+        while ((job = surviving("read backup progress", () -> onDomain("read backup progress", request.domain(),
+                Domain::getJobInfo), lost)).getType() != JOB_NONE) {
+            // a backup job counts the bytes to copy (the whole disk, or the changed blocks) and those copied
+            progress.report(percent(job.getDataProcessed(), job.getDataTotal()));
             if (Instant.now().isAfter(until)) {
                 onDomain("stop backup", request.domain(), Domain::abortJob);
                 throw failed("backup", "the backup job took longer than " + deadline, null);
@@ -187,6 +211,39 @@ public class GuestBackups {
             unsafeRebase(request.target(), null);
         }
         return frozen;
+    }
+
+    /**
+     * How much of a copy is done, 0-100, rounded down (100 only when all is copied); 0 while the
+     * job does not know its total yet.
+     */
+    static int percent(long processed, long total) {
+        if (total <= 0 || processed <= 0) {
+            return 0;
+        }
+        if (processed >= total) {
+            return 100;
+        }
+        // processed * 100 overflows only past 92 PB: divide first then (less exact, hence the cap)
+        return (int) Math.min(99, processed > Long.MAX_VALUE / 100 ? processed / (total / 100) : processed * 100 / total);
+    }
+
+    /** Passes a percentage on only when it moved: a job polled every 200 ms reports at most 100 times. */
+    private static final class Percent {
+
+        private final IntConsumer listener;
+        private int last = -1;
+
+        Percent(IntConsumer listener) {
+            this.listener = listener;
+        }
+
+        void report(int percent) {
+            if (percent != last) {
+                last = percent;
+                listener.accept(percent);
+            }
+        }
     }
 
     /** Stops a backup job left running by a panel that stopped; nothing when there is none. */

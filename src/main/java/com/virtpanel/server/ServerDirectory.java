@@ -60,6 +60,11 @@ public class ServerDirectory {
         return servers.findById(id).filter(s -> s.getStatus() != ServerStatus.DELETED).map(Server::getDiskVolume);
     }
 
+    /** The host the server lives on (the fleet's host name); empty for an unknown id or a row not yet placed. */
+    public Optional<String> host(long id) {
+        return servers.findById(id).map(Server::getHost);
+    }
+
     public Optional<ServerRef> byDomain(String domain) {
         return servers.findByDomainName(domain).map(ServerDirectory::ref);
     }

@@ -74,6 +74,7 @@ class BackupApiIT {
         assertThat(backup.get("kind").asText()).isEqualTo("full");
         assertThat(backup.get("consistency").asText()).isEqualTo("crash");
         assertThat(backup.get("size_bytes").asLong()).isPositive();
+        assertThat(backup.has("progress") && backup.get("progress").isNull()).as("only a running backup has a progress: " + backup).isTrue();
         assertThat(Instant.parse(backup.get("created_at").asText())).isBefore(Instant.now().plusSeconds(1));
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("shut off");
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** A backup row's rules: consistency from the freeze, why it failed kept as a message in any language, kept and held. */
+/** A backup row's rules: consistency from the freeze, why it failed kept as a message in any language, kept and held, progress while running. */
 class BackupRowTest {
 
     /** A row as the database gives it back: with an id. */
@@ -64,5 +64,17 @@ class BackupRowTest {
         assertThat(b.isKept()).isFalse();
         b.keep();
         assertThat(b.isKept()).isTrue();
+    }
+
+    @Test
+    void progressIsShownOnlyWhileTheBackupRuns() {
+        assertThat(row().info().progress()).as("a backup just started").isZero();
+        Backup done = row();
+        done.completed(BackupKind.FULL, null, true, 10, 20, "aa", false);
+        Backup failed = row();
+        failed.failed(UserMessage.of("error.host.backup-aborted"));
+
+        assertThat(done.info().progress()).isNull();
+        assertThat(failed.info().progress()).isNull();
     }
 }

@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * two slots, the third day's backup makes the schedule prune the first, merged into the second
  * so both kept ones stay restorable; "verify all" finds them intact, and after a backup file is
  * changed behind the panel's back it flags that one damaged (audited) and its restore is refused;
- * the owner's server page says when the daily backups come, lists them, and backs up on a click.
+ * the owner's server page says when the daily backups come, lists them, backs up on a click and
+ * shows that backup's progress as it runs (pushed), which the service gives too.
  * The Quartz pass is off here (a check interval of a day): the test runs passes itself.
  */
 @IntegrationTest
@@ -57,6 +60,7 @@ class ScheduledBackupsIT {
     @Autowired Users users;
     @Autowired Guests guests;
     @Autowired JdbcTemplate jdbc;
+    @Autowired BackupUpdates updates;
     @LocalServerPort int port;
 
     @Test
@@ -118,18 +122,47 @@ class ScheduledBackupsIT {
         assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), third.getId(), "same", null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("damaged");
 
-        // the owner's server page: when the daily backups come and how many are kept, the list, "Back up now"
+        // the owner's server page: when the daily backups come and how many are kept, the list, "Back up now",
+        // and how far the running backup is, pushed to the open page and in the API
+        CountDownLatch moved = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        BackupInfo own;
         try (Browser browser = Browser.open(port)) {
             browser.signIn(owner.email(), Users.PASSWORD);
             browser.go("/servers/" + server.id());
             assertThat(browser.text("backups-daily")).startsWith("Daily backups at about ").contains("the newest 2 are kept");
             assertThat(browser.allText("backup-list")).contains("Damaged").contains("OK");
             assertThat(browser.byId("backup-restore-" + third.getId()).getAttribute("disabled")).isNotNull();
-            browser.click("back-up-now");
-            browser.waitFor(d -> d.getPageSource().contains("Backup started") ? true : null);
+            // subscribed after the page: the page hears each change first; this then holds the backup at its
+            // first percentage above 0 (every copy reports 100 at its end at the latest) while the test looks
+            Runnable unsubscribe = updates.subscribe(change -> {
+                if (change.serverId() == server.id() && change.progress() != null && change.progress() > 0
+                        && moved.getCount() > 0) {
+                    moved.countDown();
+                    try {
+                        goOn.await(BackupWaits.BACKUP.toMinutes(), TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            try {
+                browser.click("back-up-now");
+                browser.waitFor(d -> d.getPageSource().contains("Backup started") ? true : null);
+                assertThat(moved.await(BackupWaits.BACKUP.toMinutes(), TimeUnit.MINUTES)).as("the backup reported progress").isTrue();
+                own = Users.as(owner, () -> backups.list(server.id())).get(0);
+                assertThat(own.status()).isEqualTo(BackupStatus.RUNNING);
+                assertThat(own.progress()).isBetween(1, 100);
+                String shown = "Backing up… " + own.progress() + " %";
+                browser.waitFor(d -> browser.allText("backup-list").contains(shown) ? true : null);
+            } finally {
+                goOn.countDown();
+                unsubscribe.run();
+            }
+            // its end is pushed too: no backup shows as running any more
+            browser.waitFor(d -> browser.allText("backup-list").contains("Backing up") ? null : true);
         }
-        BackupInfo own = Users.as(owner, () -> backups.list(server.id())).get(0);
-        assertThat(awaitDone(owner, server.id(), own.id()).status()).isEqualTo(BackupStatus.OK);
+        assertThat(awaitDone(owner, server.id(), own.id()).progress()).as("only a running backup has a progress").isNull();
         assertThat(rows.findById(own.id()).orElseThrow().getScheduledFor()).as("the customer's own backup").isNull();
     }
 

@@ -45,7 +45,8 @@ public class AdminBackupsView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(b -> Texts.get("backup.kind." + b.backup().kind().apiName())).setHeader(Texts.get("backup.section.kind"));
         grid.addColumn(b -> b.scheduledFor() == null ? Texts.get("backup.admin.own") : Texts.get("backup.admin.scheduled"))
                 .setHeader(Texts.get("backup.admin.origin")).setAutoWidth(true);
-        grid.addColumn(b -> Texts.get("backup.status." + b.backup().status().apiName())).setHeader(Texts.get("backup.section.status"));
+        grid.addColumn(b -> b.backup().progress() != null ? Texts.get("backup.section.running-progress", b.backup().progress())
+                : Texts.get("backup.status." + b.backup().status().apiName())).setHeader(Texts.get("backup.section.status"));
         grid.addColumn(b -> b.verifiedAt() == null ? "—" : Formats.dateTime(b.verifiedAt()))
                 .setHeader(Texts.get("backup.admin.verified")).setAutoWidth(true);
         var verify = new Button(Texts.get("backup.admin.verify-all"), e -> {

@@ -15,6 +15,7 @@ import com.vaadin.flow.shared.Registration;
 import com.virtpanel.backup.BackupInfo;
 import com.virtpanel.backup.BackupService;
 import com.virtpanel.backup.BackupStatus;
+import com.virtpanel.backup.BackupUpdates;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Notices;
@@ -26,20 +27,21 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
 /**
- * The server page's backups: "Back up now", the list (time, size, kind, consistency, status)
- * and Restore / Delete per backup. While a backup runs the list looks again every few seconds
- * until it is done.
+ * The server page's backups: "Back up now", the list (time, size, kind, consistency, status,
+ * and how far a running one is) and Restore / Delete per backup. Changes made on this instance
+ * (a backup started, its progress, its end) are pushed to the page as they happen; a backup run
+ * by another instance shows on the server page's own poll.
  */
 @org.springframework.stereotype.Component
 @Order(8)
 class BackupSection implements ServerPageSection {
 
-    private static final int POLL_MILLIS = 3000;
-
     private final BackupService backups;
+    private final BackupUpdates updates;
 
-    BackupSection(BackupService backups) {
+    BackupSection(BackupService backups, BackupUpdates updates) {
         this.backups = backups;
+        this.updates = updates;
     }
 
     @Override
@@ -55,6 +57,8 @@ class BackupSection implements ServerPageSection {
 
         private final long serverId;
         private final Grid<BackupInfo> grid = new Grid<>();
+        private boolean running;
+        private Runnable unsubscribe;
         private Registration polling;
 
         Box(long serverId, List<BackupInfo> initial) {
@@ -73,8 +77,7 @@ class BackupSection implements ServerPageSection {
             grid.addColumn(b -> Formats.bytes(b.sizeBytes())).setHeader(Texts.get("backup.section.size")).setAutoWidth(true);
             grid.addColumn(b -> Texts.get("backup.kind." + b.kind().apiName())).setHeader(Texts.get("backup.section.kind"));
             grid.addColumn(b -> Texts.get("backup.consistency." + b.consistency())).setHeader(Texts.get("backup.section.consistency"));
-            grid.addColumn(b -> Texts.get("backup.status." + b.status().apiName())
-                    + (b.detail() == null ? "" : ": " + Texts.get(b.detail()))).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
+            grid.addColumn(Box::status).setHeader(Texts.get("backup.section.status")).setFlexGrow(1);
             grid.addComponentColumn(this::actions).setHeader(Texts.get("backup.section.actions")).setAutoWidth(true);
             var daily = new Paragraph(backups.daily(serverId)
                     .map(d -> Texts.get("backup.section.daily", d.startsAt().toString(), d.zone().getId(), d.slots()))
@@ -83,6 +86,47 @@ class BackupSection implements ServerPageSection {
             daily.addClassName("muted");
             add(new H3(Texts.get("backup.section.title")), daily, new HorizontalLayout(now, refresh), grid);
             show(initial);
+            addAttachListener(attach -> listen(attach.getUI()));
+        }
+
+        private static String status(BackupInfo b) {
+            if (b.status() == BackupStatus.RUNNING && b.progress() != null) {
+                return Texts.get("backup.section.running-progress", b.progress());
+            }
+            return Texts.get("backup.status." + b.status().apiName()) + (b.detail() == null ? "" : ": " + Texts.get(b.detail()));
+        }
+
+        /**
+         * Changes to this server's backups made on this instance are pushed; while one runs, the
+         * page's poll (set by the server page) looks too, for a backup another instance runs.
+         */
+        private void listen(UI ui) {
+            stopListening();
+            unsubscribe = updates.subscribe(change -> {
+                if (change.serverId() == serverId) {
+                    try {
+                        ui.access(this::refresh);
+                    } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                        // the page went away between the change and the push
+                    }
+                }
+            });
+            polling = ui.addPollListener(e -> {
+                if (running) {
+                    refresh();
+                }
+            });
+        }
+
+        private void stopListening() {
+            if (unsubscribe != null) {
+                unsubscribe.run();
+                unsubscribe = null;
+            }
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
         }
 
         private Component actions(BackupInfo b) {
@@ -133,28 +177,14 @@ class BackupSection implements ServerPageSection {
             }
         }
 
-        /** Shows the list; polls while a backup runs (its end is not announced to the page). */
         private void show(List<BackupInfo> list) {
             grid.setItems(list);
-            boolean running = list.stream().anyMatch(b -> b.status() == BackupStatus.RUNNING);
-            if (running && polling == null && UI.getCurrent() != null) {
-                UI ui = UI.getCurrent();
-                ui.setPollInterval(POLL_MILLIS);
-                polling = ui.addPollListener(e -> refresh());
-            } else if (!running && polling != null) {
-                polling.remove();
-                polling = null;
-                getUI().ifPresent(ui -> ui.setPollInterval(-1));
-            }
+            running = list.stream().anyMatch(b -> b.status() == BackupStatus.RUNNING);
         }
 
         @Override
         protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
-            if (polling != null) {
-                polling.remove();
-                polling = null;
-                detachEvent.getUI().setPollInterval(-1);
-            }
+            stopListening();
         }
     }
 }
