@@ -29,7 +29,9 @@ class FleetPlacement implements HostPlacement {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> choose(Demand wanted, Map<String, Demand> promised) {
-        var candidates = hosts.findByState(HostState.ACTIVE).stream().map(FleetHost::candidate).toList();
+        // a host whose heartbeat reports libvirt lost is down (DownRule); a silent one the policy skips by its heartbeat
+        var candidates = hosts.findByState(HostState.ACTIVE).stream().filter(FleetHost::isLibvirtReachable)
+                .map(FleetHost::candidate).toList();
         return PlacementPolicy.choose(properties.placement(), candidates, promised, wanted,
                 clock.instant().minus(properties.heartbeatTimeout()));
     }
