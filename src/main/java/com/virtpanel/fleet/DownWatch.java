@@ -38,14 +38,14 @@ class DownWatch {
     /** Looks at every host; those whose state changed since last noted are noted under their lock. */
     void look() {
         for (FleetHost seen : hosts.findAll()) {
-            if (seen.down(clock.instant(), properties.heartbeatTimeout()).isPresent() != seen.isDownNoted()) {
+            if (seen.down(clock.instant(), properties).isPresent() != seen.isDownNoted()) {
                 tx.executeWithoutResult(t -> hosts.lockByName(seen.getName()).ifPresent(this::note));
             }
         }
     }
 
     private void note(FleetHost host) {
-        Optional<HostDown> down = host.down(clock.instant(), properties.heartbeatTimeout());
+        Optional<HostDown> down = host.down(clock.instant(), properties);
         if (!host.noteDown(down.isPresent(), clock.instant())) {
             return; // another instance noted it first
         }

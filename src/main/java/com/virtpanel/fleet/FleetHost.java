@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** One host of the fleet: its capacity as last reported by its heartbeat and the state staff set. */
@@ -95,8 +94,9 @@ class FleetHost {
     }
 
     /** Whether the host is down now, and why: {@link DownRule}. */
-    java.util.Optional<HostDown> down(Instant now, Duration timeout) {
-        return DownRule.check(lastHeartbeat, libvirtReachable, libvirtLostAt, libvirtProblem, now, timeout);
+    java.util.Optional<HostDown> down(Instant now, FleetProperties fleet) {
+        return DownRule.check(lastHeartbeat, libvirtReachable, libvirtLostAt, libvirtProblem, now, fleet.heartbeatTimeout(),
+                fleet.libvirtLostAfter());
     }
 
     /** Records that the host was seen down (or up again); false when that was already noted, so nobody audits it twice. */
@@ -121,8 +121,8 @@ class FleetHost {
     }
 
     /** Down by {@link DownRule} whatever staff set (their choice shows again when the host is back); computed, so no job has to notice. */
-    HostState shownState(Instant now, Duration timeout) {
-        return down(now, timeout).isPresent() ? HostState.DOWN : state;
+    HostState shownState(Instant now, FleetProperties fleet) {
+        return down(now, fleet).isPresent() ? HostState.DOWN : state;
     }
 
     PlacementPolicy.Candidate candidate() {

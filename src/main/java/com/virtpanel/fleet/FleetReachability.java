@@ -30,7 +30,7 @@ class FleetReachability implements HostReachability {
     @Transactional(readOnly = true)
     public Set<String> unreachableHosts() {
         Instant now = clock.instant();
-        return hosts.findAll().stream().filter(h -> h.down(now, properties.heartbeatTimeout()).isPresent())
+        return hosts.findAll().stream().filter(h -> h.down(now, properties).isPresent())
                 .map(FleetHost::getName).collect(Collectors.toUnmodifiableSet());
     }
 }

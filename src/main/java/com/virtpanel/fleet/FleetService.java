@@ -76,7 +76,7 @@ public class FleetService {
 
     private HostDetails details(FleetHost h, Map<String, Demand> promised, Map<String, Long> counts) {
         Demand used = promised.getOrDefault(h.getName(), Demand.NONE);
-        HostDown down = h.down(clock.instant(), properties.heartbeatTimeout()).orElse(null);
+        HostDown down = h.down(clock.instant(), properties).orElse(null);
         return new HostDetails(h.getName(), down != null ? HostState.DOWN : h.getState(), h.getState(),
                 h.getManagementAddress(), h.getMemoryMib(), h.getDiskGib(), h.getVcpus(), used.memoryMib(), used.diskGib(),
                 used.vcpus(), counts.getOrDefault(h.getName(), 0L), h.getLastHeartbeat(), down);

@@ -33,7 +33,7 @@ class LibvirtLostIT {
 
     @BeforeAll
     static void startHostAndPanel() {
-        panel = SecondHostPanel.start("--panel.fleet.heartbeat-interval=1s");
+        panel = SecondHostPanel.start("--panel.fleet.heartbeat-interval=1s", "--panel.fleet.libvirt-lost-after=2s");
     }
 
     @AfterAll
