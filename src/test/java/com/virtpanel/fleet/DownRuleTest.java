@@ -61,7 +61,7 @@ class DownRuleTest {
         assertThat(host.shownState(NOW, FLEET)).isEqualTo(HostState.DOWN);
 
         host.reportLibvirtLost("no libvirtd", NOW.minusSeconds(20));
-        host.reportLibvirtLost("still no libvirtd", NOW.minusSeconds(10));
+        host.reportLibvirtLost("still no libvirtd", NOW);
         HostDown down = host.down(NOW, FLEET).orElseThrow();
         assertThat(down.reason()).isEqualTo(HostDown.Reason.LIBVIRT_UNREACHABLE);
         assertThat(down.since()).as("since the first report of the loss").isEqualTo(NOW.minusSeconds(20));
