@@ -60,7 +60,7 @@ final class ApiJson {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Server(long id, String name,
-            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue", "restoring"})
+            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue", "restoring", "unreachable"})
             String status,
             String plan, String image,
             @Schema(description = "the libvirt domain name") String domain,

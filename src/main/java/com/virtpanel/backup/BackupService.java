@@ -238,6 +238,7 @@ public class BackupService {
     private ServerInfo changeable(long serverId) {
         ServerInfo server = servers.get(serverId);
         currentUser.requireMayChange().requireMayChange(server.accountId());
+        server.requireHostReachable();
         if (server.busy()) {
             throw new ConflictException(UserMessage.of("error.backup.server-busy"));
         }

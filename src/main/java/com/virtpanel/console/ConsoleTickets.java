@@ -98,6 +98,7 @@ public class ConsoleTickets {
         // staff only inside a visit.
         Actor actor = currentUser.requireMayChange();
         actor.requireMayChange(server.accountId());
+        server.requireHostReachable();
         if (!showsConsole(server.status())) {
             throw new ConflictException(UserMessage.of("error.console.console-available-while-server-running"));
         }

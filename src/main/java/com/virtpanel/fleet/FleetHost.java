@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** One host of the fleet: its capacity as last reported by its heartbeat and the state staff set. */
@@ -41,6 +40,16 @@ class FleetHost {
     private Instant lastHeartbeat;
     @Column(nullable = false)
     private Instant created;
+    /** What the last heartbeat said about the host's libvirtd (see {@link DownRule}). */
+    @Column(name = "libvirt_reachable", nullable = false)
+    private boolean libvirtReachable = true;
+    @Column(name = "libvirt_problem")
+    private String libvirtProblem;
+    @Column(name = "libvirt_lost_at")
+    private Instant libvirtLostAt;
+    /** When the watch noted (and audited) the host down; null while it was last seen up. */
+    @Column(name = "down_noted_at")
+    private Instant downNotedAt;
 
     protected FleetHost() {
     }
@@ -64,15 +73,56 @@ class FleetHost {
         this.diskOvercommit = report.diskOvercommit();
         this.managementAddress = report.managementAddress();
         this.lastHeartbeat = now;
+        this.libvirtReachable = true;
+        this.libvirtProblem = null;
+        this.libvirtLostAt = null;
+    }
+
+    /** A heartbeat from a panel that cannot reach its libvirtd: alive, but its host is down; the capacity stays as last read. */
+    void reportLibvirtLost(String problem, Instant now) {
+        if (libvirtReachable) {
+            this.libvirtLostAt = now;
+        }
+        this.libvirtReachable = false;
+        this.libvirtProblem = problem == null || problem.length() <= 500 ? problem : problem.substring(0, 500);
+        this.lastHeartbeat = now;
+    }
+
+    /** A heartbeat whose capacity read failed for another reason than a lost libvirtd: the host is alive and keeps its figures. */
+    void reportAlive(Instant now) {
+        this.lastHeartbeat = now;
+    }
+
+    /** Whether the host is down now, and why: {@link DownRule}. */
+    java.util.Optional<HostDown> down(Instant now, FleetProperties fleet) {
+        return DownRule.check(lastHeartbeat, libvirtReachable, libvirtLostAt, libvirtProblem, now, fleet.heartbeatTimeout(),
+                fleet.libvirtLostAfter());
+    }
+
+    /** Records that the host was seen down (or up again); false when that was already noted, so nobody audits it twice. */
+    boolean noteDown(boolean down, Instant now) {
+        if (down == (downNotedAt != null)) {
+            return false;
+        }
+        downNotedAt = down ? now : null;
+        return true;
+    }
+
+    boolean isDownNoted() {
+        return downNotedAt != null;
+    }
+
+    boolean isLibvirtReachable() {
+        return libvirtReachable;
     }
 
     void changeState(HostState state) {
         this.state = state;
     }
 
-    /** Down when the heartbeat is older than the timeout, whatever staff set: computed, so no job has to notice. */
-    HostState shownState(Instant now, Duration timeout) {
-        return lastHeartbeat.isBefore(now.minus(timeout)) ? HostState.DOWN : state;
+    /** Down by {@link DownRule} whatever staff set (their choice shows again when the host is back); computed, so no job has to notice. */
+    HostState shownState(Instant now, FleetProperties fleet) {
+        return down(now, fleet).isPresent() ? HostState.DOWN : state;
     }
 
     PlacementPolicy.Candidate candidate() {

@@ -29,7 +29,9 @@ class FleetPlacement implements HostPlacement {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> choose(Demand wanted, Map<String, Demand> promised) {
-        var candidates = hosts.findByState(HostState.ACTIVE).stream().map(FleetHost::candidate).toList();
+        // a down host (DownRule: silent, or its libvirt lost) takes no order
+        var candidates = hosts.findByState(HostState.ACTIVE).stream().filter(h -> h.down(clock.instant(), properties).isEmpty())
+                .map(FleetHost::candidate).toList();
         return PlacementPolicy.choose(properties.placement(), candidates, promised, wanted,
                 clock.instant().minus(properties.heartbeatTimeout()));
     }

@@ -76,9 +76,10 @@ public class FleetService {
 
     private HostDetails details(FleetHost h, Map<String, Demand> promised, Map<String, Long> counts) {
         Demand used = promised.getOrDefault(h.getName(), Demand.NONE);
-        return new HostDetails(h.getName(), h.shownState(clock.instant(), properties.heartbeatTimeout()), h.getState(),
+        HostDown down = h.down(clock.instant(), properties).orElse(null);
+        return new HostDetails(h.getName(), down != null ? HostState.DOWN : h.getState(), h.getState(),
                 h.getManagementAddress(), h.getMemoryMib(), h.getDiskGib(), h.getVcpus(), used.memoryMib(), used.diskGib(),
-                used.vcpus(), counts.getOrDefault(h.getName(), 0L), h.getLastHeartbeat());
+                used.vcpus(), counts.getOrDefault(h.getName(), 0L), h.getLastHeartbeat(), down);
     }
 
     private static NotFoundException notFound() {

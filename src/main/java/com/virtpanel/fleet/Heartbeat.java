@@ -1,6 +1,7 @@
 package com.virtpanel.fleet;
 
 import com.virtpanel.base.Bytes;
+import com.virtpanel.base.PanelException;
 import com.virtpanel.host.HostCapacity;
 import com.virtpanel.host.HostOverview;
 import com.virtpanel.host.HostProperties;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This panel's host in the fleet: registered at start (and older servers adopted onto it), then
- * its capacity and last_heartbeat refreshed by {@link HeartbeatJob}. When libvirt cannot be read
- * the heartbeat is skipped, so a host that cannot report goes down by itself after the timeout.
+ * its capacity and last_heartbeat refreshed by {@link HeartbeatJob}. When libvirt cannot be reached
+ * the heartbeat says so and the host is down at once (see {@link DownRule}); a panel that stops
+ * beating takes its host down after the timeout.
  */
 @Component
 class Heartbeat {
@@ -71,16 +73,40 @@ class Heartbeat {
             // another instance driving the same host registered it first: only the heartbeat is left to do
             beat();
         }
+        if (report == null) {
+            beat(); // says why libvirt could not be read: the host shows down rather than empty
+        }
         int adopted = servers.adoptUnplaced(name);
         if (adopted > 0) {
             log.info("{} servers from before the fleet placed on host {}", adopted, name);
         }
     }
 
-    /** One heartbeat: capacity from libvirt and the time. */
+    /**
+     * One heartbeat: the time, and the capacity from libvirt. When libvirtd cannot be reached the
+     * heartbeat says so (the host shows down at once, with libvirt's problem, and gets back by the
+     * next heartbeat that reads it); any other failure to read the capacity keeps the last figures.
+     */
     void beat() {
-        HostReport report = report();
-        if (report == null) {
+        HostReport report;
+        try {
+            report = read();
+        } catch (RuntimeException failed) {
+            boolean lost = !overview.reachable()
+                    || failed instanceof PanelException p && p.kind() == PanelException.Kind.UNAVAILABLE;
+            String problem = overview.problem().isBlank() ? String.valueOf(failed.getMessage()) : overview.problem();
+            if (lost) {
+                log.debug("Host {}: libvirt unreachable for the heartbeat: {}", name, problem);
+            } else {
+                log.warn("Host {}: capacity not read for the heartbeat: {}", name, failed.getMessage());
+            }
+            tx.executeWithoutResult(t -> hosts.lockByName(name).ifPresent(h -> {
+                if (lost) {
+                    h.reportLibvirtLost(problem, clock.instant());
+                } else {
+                    h.reportAlive(clock.instant());
+                }
+            }));
             return;
         }
         tx.executeWithoutResult(t -> hosts.lockByName(name).ifPresent(h -> h.report(report, clock.instant())));
@@ -88,13 +114,17 @@ class Heartbeat {
 
     private HostReport report() {
         try {
-            HostCapacity c = overview.capacity();
-            return new HostReport(c.totalMemoryMib(), c.storage().capacityBytes() / Bytes.GIB, c.cpus(), limits.cpuOvercommit(),
-                    limits.memoryOvercommit(), limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri());
+            return read();
         } catch (RuntimeException unreachable) {
             log.warn("Host {} not read for its heartbeat: {}", name, unreachable.getMessage());
             return null;
         }
+    }
+
+    private HostReport read() {
+        HostCapacity c = overview.capacity();
+        return new HostReport(c.totalMemoryMib(), c.storage().capacityBytes() / Bytes.GIB, c.cpus(), limits.cpuOvercommit(),
+                limits.memoryOvercommit(), limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri());
     }
 
     private static String machineName() {

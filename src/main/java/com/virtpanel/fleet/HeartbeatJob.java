@@ -8,13 +8,20 @@ import org.quartz.JobExecutionContext;
 class HeartbeatJob implements Job {
 
     private final Heartbeat heartbeat;
+    private final DownWatch watch;
 
-    HeartbeatJob(Heartbeat heartbeat) {
+    HeartbeatJob(Heartbeat heartbeat, DownWatch watch) {
         this.heartbeat = heartbeat;
+        this.watch = watch;
     }
 
+    /** This host's heartbeat, then a look at every host: the live instances between them note the others going down. */
     @Override
     public void execute(JobExecutionContext context) {
-        heartbeat.beat();
+        try {
+            heartbeat.beat();
+        } finally {
+            watch.look();
+        }
     }
 }

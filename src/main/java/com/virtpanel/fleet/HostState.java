@@ -1,8 +1,9 @@
 package com.virtpanel.fleet;
 
 /**
- * What staff chose for a host. DOWN is never stored by the panel today: a host whose heartbeat
- * is too old is shown as down (see {@link FleetHost#shownState}); the value exists for the schema.
+ * What staff chose for a host. DOWN is never stored by the panel: a host whose heartbeat is too
+ * old or reports libvirt lost is shown as down over the chosen state (see {@link DownRule}); the
+ * value exists for the schema.
  */
 public enum HostState {
     ACTIVE, MAINTENANCE, DRAINING, DOWN

@@ -6,6 +6,7 @@ import com.virtpanel.account.Actor;
 import com.virtpanel.account.CurrentUser;
 import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.UnavailableException;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.OsFamily;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,13 @@ class ServerAccess {
     private final ServerRepository servers;
     private final CurrentUser currentUser;
     private final CatalogService catalog;
+    private final HostReachability hosts;
 
-    ServerAccess(ServerRepository servers, CurrentUser currentUser, CatalogService catalog) {
+    ServerAccess(ServerRepository servers, CurrentUser currentUser, CatalogService catalog, HostReachability hosts) {
         this.servers = servers;
         this.currentUser = currentUser;
         this.catalog = catalog;
+        this.hosts = hosts;
     }
 
     /** The server, if the caller may see it. */
@@ -37,10 +40,11 @@ class ServerAccess {
                 .orElseThrow(() -> new NotFoundException(UserMessage.of("error.server.server-not-found")));
     }
 
-    /** The server, if the caller may change it now: theirs, not a read-only visit, not suspended, not busy. */
+    /** The server, if the caller may change it now: theirs, not a read-only visit, not suspended, its host up, not busy. */
     Server forAction(long id) {
         Server server = owned(id);
         activeActor().requireMayChange(server.getAccountId());
+        requireHostReachable(server);
         if (server.getOperation() != null) {
             throw new ConflictException(UserMessage.of("error.server.busy-try-again", busyWith(server)));
         }
@@ -52,6 +56,21 @@ class ServerAccess {
         Server server = forAction(id);
         require(action, server);
         return server;
+    }
+
+    /**
+     * Refuses every action on a server whose host is down (503, retry later): nothing there can
+     * be done or even known until the host is back, which needs nobody's action. Asked afresh
+     * each time, so the first request after the host's next heartbeat goes through.
+     */
+    void requireHostReachable(Server server) {
+        if (server.getHost() != null && hosts.unreachableHosts().contains(server.getHost())) {
+            throw hostUnreachable();
+        }
+    }
+
+    static UnavailableException hostUnreachable() {
+        return new UnavailableException(UserMessage.of("error.server.host-unreachable"));
     }
 
     /** The actor, if they may change things: not a read-only support session, not suspended. */

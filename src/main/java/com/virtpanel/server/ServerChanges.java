@@ -159,6 +159,7 @@ public class ServerChanges {
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.owned(id);
             currentUser.requireMayChange().requireMayChange(server.getAccountId());
+            access.requireHostReachable(server); // its domain and disks are there: deleting now would leave them behind
             if (server.getStatus() == ServerStatus.DELETING) {
                 return id;
             }

@@ -21,6 +21,18 @@ public record ServerInfo(long id, long accountId, String name, ServerStatus stat
         UserMessage failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
         String ipv6, String host) {
 
+    /** Whether the server's host cannot be reached now (the status then reads UNREACHABLE). */
+    public boolean hostUnreachable() {
+        return status == ServerStatus.UNREACHABLE;
+    }
+
+    /** Refuses what the caller wants to do while the server's host is down, in the words every action uses. */
+    public void requireHostReachable() {
+        if (hostUnreachable()) {
+            throw ServerAccess.hostUnreachable();
+        }
+    }
+
     /** Provisioning, reinstalling, deleting, or any other operation in progress (a password reset, a plan change). */
     public boolean busy() {
         return status.isBusy() || activity != null;

@@ -7,6 +7,7 @@ import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The one place that turns a stored server into what views and the API show. */
@@ -16,23 +17,27 @@ class ServerInfos {
     private final CatalogService catalog;
     private final OperationGate gate;
     private final GuestBlueprint blueprint;
+    private final HostReachability hosts;
 
-    ServerInfos(CatalogService catalog, OperationGate gate, GuestBlueprint blueprint) {
+    ServerInfos(CatalogService catalog, OperationGate gate, GuestBlueprint blueprint, HostReachability hosts) {
         this.catalog = catalog;
         this.gate = gate;
         this.blueprint = blueprint;
+        this.hosts = hosts;
     }
 
     ServerInfo of(Server s) {
-        return of(s, s.isQueued() ? gate.positions() : Map.of());
+        return of(s, s.isQueued() ? gate.positions() : Map.of(), s.getHost() == null ? Set.of() : hosts.unreachableHosts());
     }
 
+    /** Many servers: the queue and the down hosts are asked once for all. */
     List<ServerInfo> of(List<Server> servers) {
         Map<Long, Integer> line = servers.stream().anyMatch(Server::isQueued) ? gate.positions() : Map.of();
-        return servers.stream().map(s -> of(s, line)).toList();
+        Set<String> down = servers.isEmpty() ? Set.of() : hosts.unreachableHosts();
+        return servers.stream().map(s -> of(s, line, down)).toList();
     }
 
-    private ServerInfo of(Server s, Map<Long, Integer> line) {
+    private ServerInfo of(Server s, Map<Long, Integer> line, Set<String> downHosts) {
         PlanInfo plan = catalog.plan(s.getPlanId());
         ImageInfo image = catalog.image(s.getImageId());
         Operation op = s.getOperation();
@@ -41,7 +46,10 @@ class ServerInfos {
                 : place > 0 ? UserMessage.of("server.step.waiting", place)
                 : s.getOperationStep().message();
         int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
-        return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), place > 0 ? ServerStatus.QUEUED : s.getStatus(),
+        // a down host's server reads "unreachable" over whatever it was doing: nobody can tell now
+        ServerStatus shown = s.getHost() != null && downHosts.contains(s.getHost()) ? ServerStatus.UNREACHABLE
+                : place > 0 ? ServerStatus.QUEUED : s.getStatus();
+        return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), shown,
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
                 s.getStatusChangedAt(), s.failure(), progress, activity, place, s.getUserData() != null,
                 s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()), s.getHost());

@@ -12,7 +12,12 @@ public enum ServerStatus {
     /** Running the rescue system (see {@link ServerRescue}). */
     RESCUE,
     /** Its disk is being replaced by one written from a backup (see {@link ServerRestore}). */
-    RESTORING;
+    RESTORING,
+    /**
+     * Shown, never stored: the server's host is down ({@link HostReachability}), so nobody knows
+     * what the guest does; every action is refused until the host is back and the stored status shows again.
+     */
+    UNREACHABLE;
 
     /** The API's spelling: "running", "provisioning", … */
     public String apiName() {

@@ -76,6 +76,8 @@ public enum AuditAction {
     POOL_ADDED("network.pool-added"),
     POOL_CHANGED("network.pool-changed"),
     HOST_STATE_CHANGED("fleet.host-state-changed"),
+    HOST_DOWN("fleet.host-down"),
+    HOST_BACK("fleet.host-back"),
     BACKUP_REQUESTED("backup.requested"),
     BACKUP_MADE("backup.made"),
     BACKUP_FAILED("backup.failed"),

@@ -24,12 +24,19 @@ public final class SecondHostPanel implements AutoCloseable {
     }
 
     public static SecondHostPanel start() {
+        return start(new String[0]);
+    }
+
+    /** The same, with more settings for this panel ({@code "--panel.fleet.heartbeat-interval=1s"}). */
+    public static SecondHostPanel start(String... settings) {
         DemoImage.require();
         var panel = new SecondHostPanel();
         try {
             panel.host.start();
             panel.context = new SpringApplicationBuilder(VirtpanelApplication.class)
-                    .run(panel.host.panelArguments("--spring.profiles.active=test", "--server.port=0"));
+                    .run(panel.host.panelArguments(java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of("--spring.profiles.active=test", "--server.port=0"),
+                            java.util.Arrays.stream(settings)).toArray(String[]::new)));
             return panel;
         } catch (RuntimeException e) {
             panel.close();

@@ -17,12 +17,14 @@ import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
 import com.virtpanel.fleet.FleetService;
 import com.virtpanel.fleet.HostDetails;
+import com.virtpanel.fleet.HostDown;
 import com.virtpanel.fleet.HostState;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Function;
 
 /**
- * The fleet's hosts for admins: state (down when the heartbeat is too old), what the live
+ * The fleet's hosts for admins: state (down, and why, when the heartbeat is too old or reports
+ * libvirt lost; the buttons act on the state staff chose, kept underneath), what the live
  * servers promise against each host's capacity, the last heartbeat, and maintenance / activate.
  */
 @Route("admin/hosts")
@@ -41,6 +43,7 @@ public class AdminHostsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(HostDetails::name).setHeader(Texts.get("fleet.hosts.name")).setAutoWidth(true);
         grid.addColumn(h -> Texts.get("fleet.state." + h.state().name().toLowerCase(java.util.Locale.ROOT)))
                 .setHeader(Texts.get("fleet.hosts.state")).setAutoWidth(true);
+        grid.addColumn(AdminHostsView::reason).setHeader(Texts.get("fleet.hosts.reason")).setAutoWidth(true);
         grid.addColumn(h -> Texts.get("fleet.hosts.of", String.valueOf(h.usedMemoryMib()), String.valueOf(h.memoryMib())))
                 .setHeader(Texts.get("fleet.hosts.memory")).setAutoWidth(true);
         grid.addColumn(h -> Texts.get("fleet.hosts.of", String.valueOf(h.usedDiskGib()), String.valueOf(h.diskGib())))
@@ -85,6 +88,17 @@ public class AdminHostsView extends VerticalLayout implements HasDynamicTitle {
         button.setId(action + "-host-" + host.name());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
+    }
+
+    /** Why a down host is down (empty for the others): silent since its last heartbeat, or libvirt lost with its problem. */
+    private static String reason(HostDetails host) {
+        HostDown down = host.down();
+        if (down == null) {
+            return "";
+        }
+        String since = Formats.dateTimeSeconds(down.since());
+        return down.reason() == HostDown.Reason.NO_HEARTBEAT ? Texts.get("fleet.down.no-heartbeat", since)
+                : Texts.get("fleet.down.libvirt-unreachable", since, down.detail() == null ? "" : down.detail());
     }
 
     private void refresh() {

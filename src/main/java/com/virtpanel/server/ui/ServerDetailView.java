@@ -52,6 +52,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ProgressBar progress = new ProgressBar();
     private final Span activity = new Span();
     private final Span failure = new Span();
+    private final Span hostDown = new Span();
     private final SpecGrid specs = new SpecGrid();
     private final Div extra = new Div();
     private ServerActions actions;
@@ -73,6 +74,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         activity.addClassName("muted");
         failure.setId("server-failure");
         failure.addClassNames("banner", "banner-warning");
+        hostDown.setId("server-host-unreachable");
+        hostDown.addClassNames("banner", "banner-warning");
+        hostDown.setText(Texts.get("server.server-detail-view.host-unreachable"));
         specs.setId("server-specs");
         progress.setWidth("20em");
         LiveServerUpdates.attach(this, updates, event -> {
@@ -89,7 +93,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         actions = new ServerActions(id);
         wire();
         removeAll();
-        add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), failure, actions, specs, extra);
+        add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), hostDown, failure, actions, specs, extra);
         show(current);
         extra.removeAll();
         sections.orderedStream().forEach(s -> s.section(current).ifPresent(extra::add));
@@ -185,6 +189,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         activity.setVisible(s.busy());
         failure.setText(s.failureReason() == null ? "" : Texts.get(s.failureReason()));
         failure.setVisible(s.failureReason() != null);
+        hostDown.setVisible(s.hostUnreachable()); // the buttons are off with the reason (allowedActions), this says why at once
         actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
         specs.removeAll();
