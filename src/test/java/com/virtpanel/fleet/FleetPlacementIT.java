@@ -128,7 +128,7 @@ class FleetPlacementIT {
             assertThat(placed).hasSize(1);
             assertThat(answers).filteredOn(a -> !(a instanceof ServerInfo))
                     .hasSize(9)
-                    .allSatisfy(a -> assertThat(a).isInstanceOf(CapacityException.class)
+                    .allSatisfy(a -> assertThat((Throwable) a).isInstanceOf(CapacityException.class)
                             .hasMessageContaining("no room").hasMessageContaining("dedicated core"));
             long id = placed.get(0).id();
             assertThat(db.queryForList("SELECT core FROM dedicated_core WHERE host = ? AND server_id = ?", Integer.class, host, id))
