@@ -33,11 +33,12 @@ final class ApiJson {
             @Schema(description = "CPU cap for the whole server, 100 = one full vCPU") int cpuCapPercent,
             int diskIops, @Schema(description = "disk throughput, MB/s") int diskMbps,
             @Schema(description = "network bandwidth, Mbit/s") int netMbps,
-            @Schema(description = "monthly traffic allowance, GiB") int trafficGib) {
+            @Schema(description = "monthly traffic allowance, GiB") int trafficGib,
+            @Schema(description = "vCPUs with a host core of their own (0: shared cores)") int dedicatedVcpus) {
 
         static Plan of(PlanInfo p) {
             return new Plan(p.name(), p.title(), p.vcpus(), p.memoryMib(), p.diskGib(), p.cpuCapPercent(), p.diskIops(),
-                    p.diskMbps(), p.netMbps(), p.trafficGib());
+                    p.diskMbps(), p.netMbps(), p.trafficGib(), p.dedicatedVcpus());
         }
     }
 
@@ -78,7 +79,11 @@ final class ApiJson {
             List<AttachedFirewall> firewalls,
             @Schema(description = "staff only (absent for customers): the host the server lives on")
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String host) {
+            String host,
+            @Schema(description = "vCPUs with a host core of their own (0: shared cores)") int dedicatedVcpus,
+            @Schema(description = "staff only (absent for customers): the host cores a dedicated server holds, e.g. \"1\"")
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String dedicatedCores) {
     }
 
     record AttachedFirewall(long id, @Schema(allowableValues = {"applied", "pending"}) String status) {

@@ -57,6 +57,6 @@ class ServerJsonFactory {
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null),
                 v.failureReason() == null ? null : v.failureReason().in(Problems.readerLanguage()), v.progress(),
                 v.queuePosition() > 0 ? v.queuePosition() : null, v.userDataGiven(),
-                firewalls(v.id()), staff() ? v.host() : null);
+                firewalls(v.id()), staff() ? v.host() : null, v.dedicatedVcpus(), staff() ? v.dedicatedCores() : null);
     }
 }

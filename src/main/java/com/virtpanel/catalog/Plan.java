@@ -48,6 +48,8 @@ class Plan {
     private boolean active;
     @Column(name = "backup_slots")
     private int backupSlots;
+    @Column(name = "dedicated_vcpus")
+    private int dedicatedVcpus;
     @Column(name = "customer_iso")
     private boolean customerIso;
     @Column(name = "created_at", nullable = false)
@@ -82,6 +84,7 @@ class Plan {
         this.priceCents = d.priceCents();
         this.currency = d.currency();
         this.backupSlots = d.backupSlots();
+        this.dedicatedVcpus = d.dedicatedVcpus();
     }
 
     Long getId() {
@@ -111,6 +114,6 @@ class Plan {
     PlanInfo info() {
         return new PlanInfo(id, name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps,
                 blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active,
-                backupSlots);
+                backupSlots, dedicatedVcpus);
     }
 }

@@ -12,7 +12,16 @@ import java.text.NumberFormat;
 public record PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
         int cpuShares, int diskIops, int diskMbps, int blkioWeight, int netMbps, int trafficGib,
         int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active,
-        int backupSlots) {
+        int backupSlots, int dedicatedVcpus) {
+
+    /** A plan on shared cores. */
+    public PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
+            int cpuShares, int diskIops, int diskMbps, int blkioWeight, int netMbps, int trafficGib,
+            int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active,
+            int backupSlots) {
+        this(id, name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps, blkioWeight, netMbps,
+                trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active, backupSlots, 0);
+    }
 
     /** A plan with the default number of backup slots ({@link PlanDraft#DEFAULT_BACKUP_SLOTS}). */
     public PlanInfo(long id, String name, String title, int vcpus, int memoryMib, int diskGib, int cpuCapPercent,
@@ -20,6 +29,11 @@ public record PlanInfo(long id, String name, String title, int vcpus, int memory
             int throttledNetMbps, Integer burstBaselinePercent, int priceCents, String currency, boolean active) {
         this(id, name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps, blkioWeight, netMbps,
                 trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency, active, PlanDraft.DEFAULT_BACKUP_SLOTS);
+    }
+
+    /** Whether the plan's vCPUs run on host cores reserved for them alone. */
+    public boolean dedicated() {
+        return dedicatedVcpus > 0;
     }
 
     /** The monthly traffic allowance (received + sent) in bytes. */

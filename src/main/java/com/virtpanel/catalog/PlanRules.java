@@ -36,6 +36,10 @@ final class PlanRules {
         }
         range("priceCents", d.priceCents(), 0, 100_000_000);
         range("backupSlots", d.backupSlots(), 0, 30);
+        if (d.dedicatedVcpus() != 0 && d.dedicatedVcpus() != d.vcpus()) {
+            // a server either owns cores for all its vCPUs or shares them all: half-pinned guests are neither
+            throw new InvalidInputException("dedicatedVcpus", UserMessage.of("error.catalog.dedicated-vcpus-all-or-none", d.vcpus()));
+        }
         if (d.currency() == null || !d.currency().matches("^[A-Z]{3}$")) {
             throw new InvalidInputException("currency", UserMessage.of("error.catalog.currency-three-letter-code-such"));
         }

@@ -34,6 +34,8 @@ class FleetHost {
     private double diskOvercommit;
     @Column(name = "dedicated_cores", nullable = false)
     private int dedicatedCores;
+    @Column(name = "dedicated_cpuset", nullable = false)
+    private String dedicatedCpuset = "";
     @Column(name = "management_address", nullable = false)
     private String managementAddress;
     @Column(name = "last_heartbeat", nullable = false)
@@ -125,11 +127,27 @@ class FleetHost {
         return down(now, fleet).isPresent() ? HostState.DOWN : state;
     }
 
+    /** Reserved cores take no shared vCPUs: only the other cores are overcommitted. */
     PlacementPolicy.Candidate candidate() {
         return new PlacementPolicy.Candidate(name, state, lastHeartbeat,
                 (long) (memoryMib * memoryOvercommit) - memoryReserveMib,
                 (long) (diskGib * diskOvercommit),
-                (int) (vcpus * cpuOvercommit));
+                (int) (Math.max(0, vcpus - dedicatedCores) * cpuOvercommit),
+                dedicatedCores);
+    }
+
+    /** The cores the host reserves for dedicated vCPUs, as its panel is configured (panel.host.dedicated-cores). */
+    void reserveCores(com.virtpanel.host.CpuSet cores) {
+        this.dedicatedCpuset = cores.toString();
+        this.dedicatedCores = cores.size();
+    }
+
+    int getDedicatedCores() {
+        return dedicatedCores;
+    }
+
+    String getDedicatedCpuset() {
+        return dedicatedCpuset;
     }
 
     String getName() {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * whose heartbeat is fresh, with room for the plan's memory, disk and vCPUs within their limits
  * (overcommit and reserve already applied). Spread takes the least loaded, pack the most loaded
  * that still fits; load is the largest share of memory, disk or vCPUs promised after the order.
+ * Dedicated vCPUs need a free reserved core each; shared vCPUs count against the other cores.
  * Ties go to the name, so the choice is the same on every panel instance.
  */
 final class PlacementPolicy {
@@ -20,7 +21,12 @@ final class PlacementPolicy {
 
     /** A host as placement sees it: the limits are what may be promised in total. */
     record Candidate(String name, HostState state, Instant lastHeartbeat, long memoryLimitMib, long diskLimitGib,
-            int vcpuLimit) {
+            int vcpuLimit, int dedicatedCores) {
+
+        /** A host without reserved cores. */
+        Candidate(String name, HostState state, Instant lastHeartbeat, long memoryLimitMib, long diskLimitGib, int vcpuLimit) {
+            this(name, state, lastHeartbeat, memoryLimitMib, diskLimitGib, vcpuLimit, 0);
+        }
     }
 
     private PlacementPolicy() {
@@ -42,12 +48,14 @@ final class PlacementPolicy {
 
         boolean fits() {
             return after.memoryMib() <= host.memoryLimitMib() && after.diskGib() <= host.diskLimitGib()
-                    && after.vcpus() <= host.vcpuLimit();
+                    && after.vcpus() <= host.vcpuLimit() && after.dedicatedVcpus() <= host.dedicatedCores();
         }
 
         double load() {
-            return Math.max(share(after.memoryMib(), host.memoryLimitMib()),
+            double load = Math.max(share(after.memoryMib(), host.memoryLimitMib()),
                     Math.max(share(after.diskGib(), host.diskLimitGib()), share(after.vcpus(), host.vcpuLimit())));
+            // only where cores are reserved: a host without any must not look full because of them
+            return host.dedicatedCores() > 0 ? Math.max(load, share(after.dedicatedVcpus(), host.dedicatedCores())) : load;
         }
 
         private static double share(long used, long limit) {

@@ -14,10 +14,17 @@ package com.virtpanel.host;
  * @param iso         an ISO attached as a CD-ROM, or null
  * @param ipv6Net     the guest's /64 (e.g. "fd76:a82:0:1::"), which the filter lets it send from and
  *                    {@link Ipv6Routes} routes to it; null: no IPv6 (only with an {@code ipv4})
+ * @param dedicatedCores the host cores reserved for this guest, vCPU n on the n-th; null or empty: shared cores
  */
 public record DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
         String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso,
-        String ipv6Net) {
+        String ipv6Net, CpuSet dedicatedCores) {
+
+    public DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
+            String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso,
+            String ipv6Net) {
+        this(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, iso, ipv6Net, null);
+    }
 
     public DomainSpec(String name, String title, int vcpus, int memoryMib, GuestOs os, DirectBoot boot,
             String diskVolume, String seedVolume, String mac, LimitSpec limits, String ipv4, InstallMedia iso) {
@@ -32,6 +39,12 @@ public record DomainSpec(String name, String title, int vcpus, int memoryMib, Gu
     /** The same guest with another CD-ROM (null: none). */
     public DomainSpec withIso(InstallMedia media) {
         return new DomainSpec(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, media,
-                ipv6Net);
+                ipv6Net, dedicatedCores);
+    }
+
+    /** The same guest on host cores of its own (null: shared). */
+    public DomainSpec withDedicatedCores(CpuSet cores) {
+        return new DomainSpec(name, title, vcpus, memoryMib, os, boot, diskVolume, seedVolume, mac, limits, ipv4, iso,
+                ipv6Net, cores);
     }
 }

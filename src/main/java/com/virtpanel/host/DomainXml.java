@@ -12,8 +12,17 @@ import java.util.HexFormat;
  */
 final class DomainXml {
 
-    /** Host facts the XML depends on. */
-    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, NetworkShaping netShaping) {
+    /**
+     * Host facts the XML depends on.
+     *
+     * @param sharedCores the cores not reserved for dedicated vCPUs, or null when the host reserves none
+     */
+    record Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, NetworkShaping netShaping,
+            CpuSet sharedCores) {
+
+        Host(String virtType, String machine, String cpuModel, String network, boolean blkioWeight, NetworkShaping netShaping) {
+            this(virtType, machine, cpuModel, network, blkioWeight, netShaping, null);
+        }
     }
 
     private DomainXml() {
@@ -70,6 +79,7 @@ final class DomainXml {
         x.append("    <shares>").append(limits.cpuShares()).append("</shares>\n");
         x.append("    <period>").append(LimitSpec.CPU_PERIOD_US).append("</period>\n");
         x.append("    <quota>").append(limits.cpuQuotaUsPerVcpu()).append("</quota>\n");
+        x.append(pinning(spec, host));
         x.append("  </cputune>\n");
         if (host.blkioWeight()) {
             x.append("  <blkiotune><weight>").append(limits.blkioWeight()).append("</weight></blkiotune>\n");
@@ -156,6 +166,33 @@ final class DomainXml {
         }
         x.append("  </devices>\n");
         x.append("</domain>\n");
+        return x.toString();
+    }
+
+    /**
+     * Where the vCPUs and QEMU's own threads may run, next to the CFS cap (which still applies: a
+     * dedicated core is the guest's alone, the cap limits how much of it the guest uses). Only when
+     * the host reserves cores: a dedicated guest's vCPU n on its n-th reserved core, a shared
+     * guest's vCPUs on the shared cores, every emulator on the shared cores, so nothing else ever
+     * runs on a reserved core. Without a reservation the XML stays as it always was.
+     */
+    static String pinning(DomainSpec spec, Host host) {
+        var x = new StringBuilder();
+        CpuSet dedicated = spec.dedicatedCores();
+        boolean isDedicated = dedicated != null && !dedicated.isEmpty();
+        if (isDedicated && dedicated.size() != spec.vcpus()) {
+            throw new IllegalArgumentException(spec.name() + ": " + spec.vcpus() + " vCPUs but dedicated cores " + dedicated);
+        }
+        if (!isDedicated && host.sharedCores() == null) {
+            return "";
+        }
+        for (int vcpu = 0; vcpu < spec.vcpus(); vcpu++) {
+            String cpuset = isDedicated ? String.valueOf(dedicated.cpus().get(vcpu)) : host.sharedCores().toString();
+            x.append("    <vcpupin vcpu='").append(vcpu).append("' cpuset='").append(cpuset).append("'/>\n");
+        }
+        if (host.sharedCores() != null) {
+            x.append("    <emulatorpin cpuset='").append(host.sharedCores()).append("'/>\n");
+        }
         return x.toString();
     }
 

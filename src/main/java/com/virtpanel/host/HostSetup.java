@@ -24,11 +24,18 @@ class HostSetup {
 
     private final LibvirtConnection libvirt;
     private final HostProperties properties;
+    private final CpuSet dedicatedCores;
     private volatile DomainXml.Host host;
 
     HostSetup(LibvirtConnection libvirt, HostProperties properties) {
+        this(libvirt, properties, new CoreProperties(""));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    HostSetup(LibvirtConnection libvirt, HostProperties properties, CoreProperties cores) {
         this.libvirt = libvirt;
         this.properties = properties;
+        this.dedicatedCores = cores.dedicated(); // a malformed setting fails the start, not a guest's definition
         libvirt.onOpen(connection -> host = null);
     }
 
@@ -41,21 +48,51 @@ class HostSetup {
         synchronized (this) {
             if (host == null) {
                 createDirectories();
-                String virtType = libvirt.call("set up the host", c -> {
+                String[] facts = libvirt.call("set up the host", c -> {
                     ensurePool(c);
                     ensureNetwork(c);
                     GuestFilter.ensure(c);
-                    return virtType(c.getCapabilities());
+                    return new String[] {virtType(c.getCapabilities()), String.valueOf(c.nodeInfo().cpus)};
                 });
+                String virtType = facts[0];
+                CpuSet shared = sharedCores(dedicatedCores, Integer.parseInt(facts[1]));
                 host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),
                         properties.network().name(), CgroupFiles.blkioWeightSupported(),
-                        NetworkShaping.detect());
+                        NetworkShaping.detect(), shared);
                 log.info("Host ready: virtualization type {}, machine {}, pool {}, network {}, blkio weight {}, "
-                        + "network caps by {}", virtType, properties.libvirt().machine(), properties.storage().pool(),
-                        properties.network().name(), host.blkioWeight(), host.netShaping());
+                        + "network caps by {}, dedicated cores {}, shared cores {}", virtType, properties.libvirt().machine(),
+                        properties.storage().pool(), properties.network().name(), host.blkioWeight(), host.netShaping(),
+                        dedicatedCores.isEmpty() ? "none" : dedicatedCores, shared == null ? "all" : shared);
             }
             return host;
         }
+    }
+
+    /**
+     * The cores left to shared guests and every guest's emulator threads: all the host's but the
+     * reserved ones; null when none are reserved (guests stay unpinned, as before dedicated cores).
+     * A reservation naming a core the host lacks, or taking all of them, is refused loudly.
+     */
+    static CpuSet sharedCores(CpuSet dedicated, int hostCpus) {
+        if (dedicated.isEmpty()) {
+            return null;
+        }
+        CpuSet all = CpuSet.firstCpus(hostCpus);
+        if (!all.containsAll(dedicated)) {
+            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated + " names cores this host lacks (it has "
+                    + all + ")");
+        }
+        CpuSet shared = all.minus(dedicated);
+        if (shared.isEmpty()) {
+            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated
+                    + " reserves every core: at least one must stay shared for the emulator threads and shared guests");
+        }
+        return shared;
+    }
+
+    /** The reserved cores (panel.host.dedicated-cores); empty when none. */
+    CpuSet dedicatedCores() {
+        return dedicatedCores;
     }
 
     String virtType(String capabilities) {

@@ -100,6 +100,10 @@ final class LibvirtNative {
 
         int virDomainSetInterfaceParameters(Pointer domain, String device, Pointer params, int nparams, int flags);
 
+        int virDomainPinVcpuFlags(Pointer domain, int vcpu, byte[] cpumap, int maplen, int flags);
+
+        int virDomainPinEmulator(Pointer domain, byte[] cpumap, int maplen, int flags);
+
         int virDomainSetMetadata(Pointer domain, int type, String metadata, String key, String uri, int flags);
 
         void virTypedParamsClear(Pointer params, int nparams);
@@ -218,6 +222,18 @@ final class LibvirtNative {
             check(API.virDomainGetState(d, state, reason, 0), "virDomainGetState");
             return new State(state.getValue(), reason.getValue());
         });
+    }
+
+    /** Pins one vCPU of the guest to {@code cpus}. */
+    static void pinVcpu(NativeConnect connection, String name, int vcpu, CpuSet cpus, int flags) throws LibvirtException {
+        byte[] map = cpus.bitmap();
+        withDomain(connection, name, d -> check(API.virDomainPinVcpuFlags(d, vcpu, map, map.length, flags), "virDomainPinVcpuFlags"));
+    }
+
+    /** Pins the guest's emulator threads (QEMU's own, not its vCPUs) to {@code cpus}. */
+    static void pinEmulator(NativeConnect connection, String name, CpuSet cpus, int flags) throws LibvirtException {
+        byte[] map = cpus.bitmap();
+        withDomain(connection, name, d -> check(API.virDomainPinEmulator(d, map, map.length, flags), "virDomainPinEmulator"));
     }
 
     static void shutdown(NativeConnect connection, String name, int flags) throws LibvirtException {

@@ -14,7 +14,9 @@ final class Drift {
 
     /** A kind of limit, and how to find its desired value in a {@link LimitSpec}. */
     enum Limit {
-        CPU_SHARES, CPU_PERIOD, CPU_QUOTA, DISK_IOPS, DISK_BYTES, BLKIO_WEIGHT, NET_RATE;
+        CPU_SHARES, CPU_PERIOD, CPU_QUOTA, DISK_IOPS, DISK_BYTES, BLKIO_WEIGHT, NET_RATE,
+        /** Where vCPUs and emulator threads may run: a cpuset, compared by {@link com.virtpanel.host.GuestPinning}, not here. */
+        CPU_PINNING;
 
         long valueIn(LimitSpec l) {
             return switch (this) {
@@ -25,6 +27,7 @@ final class Drift {
                 case DISK_BYTES -> l.diskBytesPerSec();
                 case BLKIO_WEIGHT -> l.blkioWeight();
                 case NET_RATE -> l.netKBps();
+                case CPU_PINNING -> throw new IllegalStateException("a pinning is a cpuset, not a number in the limits");
             };
         }
     }

@@ -2,6 +2,7 @@ package com.virtpanel.quota;
 
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.GuestPinning;
 import com.virtpanel.host.LimitSpec;
 import com.virtpanel.host.LiveLimits;
 import com.virtpanel.server.ServerRef;
@@ -59,8 +60,23 @@ class ServerCheck {
             enforcer.apply(server.domain(), want);
             record(server, writes, now);
         }
+        repairPinning(server, plan, now);
         state.checked(AppliedLimits.format(want), now);
         metrics.checked();
+    }
+
+    /**
+     * The CPU pinning: a dedicated server's vCPUs on the cores it holds, everything else on the
+     * shared cores. The panel never changes a running guest's pins, so any difference is drift.
+     */
+    private void repairPinning(ServerRef server, PlanInfo plan, Instant now) {
+        for (GuestPinning.Repair r : enforcer.repairPinning(server.domain(), server.id(), plan.dedicated())) {
+            enforcementLog.save(new EnforcementRecord(server.id(), server.domain(), now, Reason.DRIFT, r.what(), r.before(), r.after()));
+            metrics.wrote(Drift.Limit.CPU_PINNING, Reason.DRIFT);
+            events.publishEvent(new QuotaEvents.LimitRepaired(server.id(), server.accountId(), server.domain(), r.what(), r.before(),
+                    r.after()));
+            log.info("Limits of {}: {} {} -> {} ({})", server.domain(), r.what(), r.before(), r.after(), Reason.DRIFT.label());
+        }
     }
 
     private void record(ServerRef server, List<Repair.Write> writes, Instant now) {

@@ -42,7 +42,8 @@ class Capacity {
      */
     String place(PlanInfo wanted) {
         return placement.choose(demand(wanted), promisedByHost())
-                .orElseThrow(() -> new CapacityException(UserMessage.of("error.server.no-room-memory", wanted.title())));
+                .orElseThrow(() -> new CapacityException(UserMessage.of(
+                        wanted.dedicated() ? "error.server.no-room-dedicated-cores" : "error.server.no-room-memory", wanted.title())));
     }
 
     /** What live servers' plans promise, by host: summed per host and plan in the database, not row by row. */
@@ -58,7 +59,9 @@ class Capacity {
     }
 
     static HostPlacement.Demand demand(PlanInfo plan) {
-        return new HostPlacement.Demand(plan.memoryMib(), plan.diskGib(), plan.vcpus());
+        // a dedicated plan's vCPUs take reserved cores, not room on the shared ones
+        return new HostPlacement.Demand(plan.memoryMib(), plan.diskGib(), plan.vcpus() - plan.dedicatedVcpus(),
+                plan.dedicatedVcpus());
     }
 
     /** A server moving from one plan to another needs room only for the difference. */

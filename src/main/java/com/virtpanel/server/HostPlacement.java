@@ -18,17 +18,27 @@ public interface HostPlacement {
      */
     Optional<String> choose(Demand wanted, Map<String, Demand> promised);
 
-    /** Memory, disk and vCPUs: what a plan needs, or what a host's servers together promise. */
-    record Demand(long memoryMib, long diskGib, int vcpus) {
+    /**
+     * Memory, disk and vCPUs: what a plan needs, or what a host's servers together promise.
+     * {@code vcpus} are those on the shared cores, {@code dedicatedVcpus} those that need a
+     * reserved core each.
+     */
+    record Demand(long memoryMib, long diskGib, int vcpus, int dedicatedVcpus) {
 
-        public static final Demand NONE = new Demand(0, 0, 0);
+        public static final Demand NONE = new Demand(0, 0, 0, 0);
+
+        /** Shared vCPUs only. */
+        public Demand(long memoryMib, long diskGib, int vcpus) {
+            this(memoryMib, diskGib, vcpus, 0);
+        }
 
         public Demand plus(Demand other) {
-            return new Demand(memoryMib + other.memoryMib, diskGib + other.diskGib, vcpus + other.vcpus);
+            return new Demand(memoryMib + other.memoryMib, diskGib + other.diskGib, vcpus + other.vcpus,
+                    dedicatedVcpus + other.dedicatedVcpus);
         }
 
         public Demand times(long count) {
-            return new Demand(memoryMib * count, diskGib * count, (int) (vcpus * count));
+            return new Demand(memoryMib * count, diskGib * count, (int) (vcpus * count), (int) (dedicatedVcpus * count));
         }
     }
 }

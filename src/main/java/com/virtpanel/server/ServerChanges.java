@@ -136,6 +136,10 @@ public class ServerChanges {
             if (target.diskGib() < current.diskGib() || GuestBlueprint.diskSize(target, image) < diskNow) {
                 throw new InvalidInputException("plan", UserMessage.of("error.server.plan-disk-smaller", target.title(), target.diskGib(), diskNow));
             }
+            if (target.dedicatedVcpus() != current.dedicatedVcpus()) {
+                // reserved cores are taken at order time on the server's host; a plan change does not move cores
+                throw new InvalidInputException("plan", UserMessage.of("error.server.plan-dedicated-change", target.title()));
+            }
             capacity.checkChange(current, target);
             boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
                     && GuestBlueprint.diskSize(target, image) == diskNow;

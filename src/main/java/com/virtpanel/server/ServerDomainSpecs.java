@@ -18,11 +18,13 @@ class ServerDomainSpecs {
     private final CatalogService catalog;
     private final Volumes volumes;
     private final GuestBlueprint blueprint;
+    private final DedicatedCores cores;
 
-    ServerDomainSpecs(CatalogService catalog, Volumes volumes, GuestBlueprint blueprint) {
+    ServerDomainSpecs(CatalogService catalog, Volumes volumes, GuestBlueprint blueprint, DedicatedCores cores) {
         this.catalog = catalog;
         this.volumes = volumes;
         this.blueprint = blueprint;
+        this.cores = cores;
     }
 
     /** As the server is now: its plan, image, disk and seed. */
@@ -35,6 +37,8 @@ class ServerDomainSpecs {
         ImageInfo image = catalog.image(imageId);
         PlanInfo plan = catalog.plan(planId);
         var template = volumes.ensureTemplate(GuestBlueprint.template(image));
-        return blueprint.domain(s, plan, image, template, disk, seed, PlanLimits.of(plan));
+        // a dedicated server's vCPUs on the cores it holds; a shared one's on the host's shared cores
+        return blueprint.domain(s, plan, image, template, disk, seed, PlanLimits.of(plan))
+                .withDedicatedCores(plan.dedicated() ? cores.of(s.getId()) : null);
     }
 }

@@ -18,12 +18,15 @@ class ServerInfos {
     private final OperationGate gate;
     private final GuestBlueprint blueprint;
     private final HostReachability hosts;
+    private final DedicatedCores cores;
 
-    ServerInfos(CatalogService catalog, OperationGate gate, GuestBlueprint blueprint, HostReachability hosts) {
+    ServerInfos(CatalogService catalog, OperationGate gate, GuestBlueprint blueprint, HostReachability hosts,
+            DedicatedCores cores) {
         this.catalog = catalog;
         this.gate = gate;
         this.blueprint = blueprint;
         this.hosts = hosts;
+        this.cores = cores;
     }
 
     ServerInfo of(Server s) {
@@ -52,6 +55,13 @@ class ServerInfos {
         return new ServerInfo(s.getId(), s.getAccountId(), s.getName(), shown,
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
                 s.getStatusChangedAt(), s.failure(), progress, activity, place, s.getUserData() != null,
-                s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()), s.getHost());
+                s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()), s.getHost(), plan.dedicatedVcpus(),
+                plan.dedicated() ? dedicatedCores(s) : null);
+    }
+
+    /** Only dedicated servers ask: shared ones, the most, cost no query. */
+    private String dedicatedCores(Server s) {
+        var held = cores.of(s.getId());
+        return held.isEmpty() ? null : held.toString();
     }
 }

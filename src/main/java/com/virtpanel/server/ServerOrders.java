@@ -56,11 +56,13 @@ public class ServerOrders {
     private final Clock clock;
     private final AddressSource addressSource;
     private final AddressHolders holders;
+    private final DedicatedCores cores;
 
     ServerOrders(ServerRepository servers, CurrentUser currentUser, SshKeyService sshKeys, CatalogService catalog,
             Capacity capacity, GuestBlueprint blueprint, OrderGuard guard, OperationLaunch launch, ServerInfos infos,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, EmailVerificationService emailVerification,
-            AddressSource addressSource, AddressHolders holders) {
+            AddressSource addressSource, AddressHolders holders, DedicatedCores cores) {
+        this.cores = cores;
         this.addressSource = addressSource;
         this.holders = holders;
         this.emailVerification = emailVerification;
@@ -166,6 +168,10 @@ public class ServerOrders {
             server.provisionFrom(p.restoreSource());
         }
         server = servers.saveAndFlush(server);
+        if (p.plan().dedicated()) {
+            // in this transaction: a core the database refuses (held meanwhile) rolls the whole order back
+            cores.reserve(onHost, server.getId(), p.plan().dedicatedVcpus());
+        }
         launch.launch(server);
         events.publishEvent(new ServerEvents.Ordered(server.getId(), p.accountId(), p.name(), p.plan().name(), p.image().name()));
         return server.getId();

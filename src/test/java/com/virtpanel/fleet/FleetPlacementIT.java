@@ -105,6 +105,49 @@ class FleetPlacementIT {
         }
     }
 
+    @Test
+    void tenSimultaneousOrdersOfADedicatedPlanWithOneReservedCorePlaceExactlyOneAndLeaveNothingOfTheOthers() throws Exception {
+        String host = heartbeat.localName();
+        String plan = "dedi-" + System.nanoTime() % 100000;
+        Users.as(users.admin(), () -> catalog.createPlan(new com.virtpanel.catalog.PlanDraft(plan, "Dedicated", 1, 256, 2, 100,
+                512, 200, 20, 250, 100, 1000, 10, null, 900, "EUR").withDedicatedVcpus(1)));
+        List<AccountSummary> customers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> users.newCustomer()).toList();
+        // core 1 of this 2-core machine reserved, as panel.host.dedicated-cores=1 would register it
+        db.update("UPDATE hosts SET dedicated_cpuset = '1', dedicated_cores = 1 WHERE name = ?", host);
+        List<Object> answers;
+        try {
+            answers = Together.run(10, i -> {
+                try {
+                    return Users.as(customers.get(i), () -> orders.order(new OrderRequest("own-core", plan, "demo", List.of(KEY),
+                            null, null)));
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            List<ServerInfo> placed = answers.stream().filter(ServerInfo.class::isInstance).map(ServerInfo.class::cast).toList();
+            assertThat(placed).hasSize(1);
+            assertThat(answers).filteredOn(a -> !(a instanceof ServerInfo))
+                    .hasSize(9)
+                    .allSatisfy(a -> assertThat((Throwable) a).isInstanceOf(CapacityException.class)
+                            .hasMessageContaining("no room").hasMessageContaining("dedicated core"));
+            long id = placed.get(0).id();
+            assertThat(db.queryForList("SELECT core FROM dedicated_core WHERE host = ? AND server_id = ?", Integer.class, host, id))
+                    .containsExactly(1);
+            // nothing of the nine refused: no server row, no core
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM server WHERE name = 'own-core'", Integer.class)).isEqualTo(1);
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM dedicated_core", Integer.class)).isEqualTo(1);
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i) instanceof ServerInfo s) {
+                    awaitSettledAndDelete(customers.get(i), s.id());
+                }
+            }
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM dedicated_core WHERE server_id = ?", Integer.class, id))
+                    .as("a deleted server's core is free again").isZero();
+        } finally {
+            db.update("UPDATE hosts SET dedicated_cpuset = '', dedicated_cores = 0 WHERE name = ?", host);
+        }
+    }
+
     private static OrderRequest order(String name) {
         return new OrderRequest(name, "nano", "demo", List.of(KEY), null, null);
     }

@@ -71,4 +71,29 @@ class PlacementPolicyTest {
         assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(host("z"), host("y")), Map.of(), SMALL, FRESH_SINCE))
                 .contains("y");
     }
+
+    @Test
+    void aDedicatedVcpuNeedsAFreeReservedCoreAndTakesNoSharedRoom() {
+        Demand dedicated = new Demand(1024, 10, 0, 1);
+        var reserving = new PlacementPolicy.Candidate("r", HostState.ACTIVE, NOW, 8192, 100, 8, 1);
+        var plain = host("p");
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(plain, reserving), Map.of(), dedicated, FRESH_SINCE))
+                .contains("r");
+        // its one core held: nowhere
+        var held = Map.of("r", new Demand(1024, 10, 0, 1));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(plain, reserving), held, dedicated, FRESH_SINCE))
+                .isEmpty();
+        // shared vCPUs still fit beside it, and its reserved core does not make it look full to them
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(reserving), held, SMALL, FRESH_SINCE)).contains("r");
+    }
+
+    @Test
+    void spreadCountsHeldReservedCoresAsLoad() {
+        Demand dedicated = new Demand(1024, 10, 0, 1);
+        var a = new PlacementPolicy.Candidate("a", HostState.ACTIVE, NOW, 8192, 100, 8, 4);
+        var b = new PlacementPolicy.Candidate("b", HostState.ACTIVE, NOW, 8192, 100, 8, 4);
+        var promised = Map.of("a", new Demand(1024, 10, 0, 3), "b", new Demand(1024, 10, 0, 1));
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(a, b), promised, dedicated, FRESH_SINCE)).contains("b");
+        assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.PACK, List.of(a, b), promised, dedicated, FRESH_SINCE)).contains("a");
+    }
 }

@@ -278,6 +278,50 @@ class DomainXmlTest {
         assertThat(windows.text("/domain/devices/disk[source/@file='/isos/w.iso']/target/@dev")).isEqualTo("sdc");
     }
 
+    static final DomainXml.Host RESERVING = new DomainXml.Host("qemu", "q35", "", "vp-net", false, NetworkShaping.LIBVIRT,
+            CpuSet.parse("0,3"));
+
+    @Test
+    void aDedicatedGuestsVcpusRunOnItsOwnCoresAndItsEmulatorOnTheSharedOnesBesideTheCap() {
+        DomainSpec two = new DomainSpec("web-1", "web-1.example.com", 2, 256, LINUX, null, "d.qcow2", null,
+                "52:54:00:00:00:01", new LimitSpec(512, 150, 2, 200, 20_000_000, 300, 12_500), "10.122.0.7")
+                .withDedicatedCores(CpuSet.parse("1-2"));
+        Xml x = xml(two, RESERVING);
+
+        assertThat(x.text("/domain/cputune/vcpupin[@vcpu='0']/@cpuset")).isEqualTo("1");
+        assertThat(x.text("/domain/cputune/vcpupin[@vcpu='1']/@cpuset")).isEqualTo("2");
+        assertThat(x.text("/domain/cputune/emulatorpin/@cpuset")).isEqualTo("0,3");
+        // the cap stays: the core is the guest's alone, the quota says how much of it it uses
+        assertThat(x.text("/domain/cputune/shares")).isEqualTo("512");
+        assertThat(x.text("/domain/cputune/period")).isEqualTo("100000");
+        assertThat(x.text("/domain/cputune/quota")).isEqualTo("75000");
+    }
+
+    @Test
+    void aSharedGuestOnAHostWithReservedCoresRunsOnlyOnTheSharedOnes() {
+        Xml x = xml(spec(LINUX, null), RESERVING);
+
+        assertThat(x.text("/domain/cputune/vcpupin[@vcpu='0']/@cpuset")).isEqualTo("0,3");
+        assertThat(x.text("/domain/cputune/emulatorpin/@cpuset")).isEqualTo("0,3");
+        assertThat(x.text("/domain/cputune/quota")).isEqualTo("50000");
+    }
+
+    @Test
+    void withoutReservedCoresTheXmlPinsNothing() {
+        Xml x = xml(spec(LINUX, null), TCG);
+
+        assertThat(x.count("/domain/cputune/vcpupin")).isZero();
+        assertThat(x.count("/domain/cputune/emulatorpin")).isZero();
+        assertThat(x.count("/domain/cputune/*")).isEqualTo(3);
+    }
+
+    @Test
+    void aDedicatedGuestNeedsOneCorePerVcpu() {
+        DomainSpec wrong = spec(LINUX, null).withDedicatedCores(CpuSet.parse("1-2"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> text(wrong, RESERVING))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 vCPUs but dedicated cores 1-2");
+    }
+
     static DomainSpec spec(GuestOs os, DirectBoot boot) {
         return new DomainSpec("web-1", "web-1.example.com", 1, 256, os, boot, "web-1-disk.qcow2", "web-1-seed.iso",
                 "52:54:00:00:00:01", NANO, "10.122.0.7");

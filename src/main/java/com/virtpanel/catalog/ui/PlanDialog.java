@@ -38,12 +38,13 @@ class PlanDialog extends Dialog {
     private final IntegerField priceCents = number("priceCents", Texts.get("catalog.plan-dialog.price-per-month-cents"));
     private final TextField currency = text("currency", Texts.get("catalog.plan-dialog.currency"));
     private final IntegerField backupSlots = number("backupSlots", Texts.get("catalog.plan-dialog.backup-slots"));
+    private final IntegerField dedicatedVcpus = number("dedicatedVcpus", Texts.get("catalog.plan-dialog.dedicated-vcpus"));
 
     PlanDialog(PlanInfo existing, Function<PlanDraft, PlanInfo> save, Runnable saved) {
         setHeaderTitle(existing == null ? Texts.get("catalog.admin-plans-view.new-plan") : Texts.get("catalog.plan-dialog.edit-plan") + existing.name());
         var form = new FormLayout(name, title, vcpus, memoryMib, diskGib, cpuCapPercent, cpuShares, diskIops, diskMbps,
                 blkioWeight, netMbps, trafficGib, throttledNetMbps, burstBaselinePercent, priceCents, currency,
-                backupSlots);
+                backupSlots, dedicatedVcpus);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         add(form);
         fill(existing != null ? PlanDraft.of(existing)
@@ -78,13 +79,15 @@ class PlanDialog extends Dialog {
         priceCents.setValue(d.priceCents());
         currency.setValue(d.currency());
         backupSlots.setValue(d.backupSlots());
+        dedicatedVcpus.setValue(d.dedicatedVcpus());
     }
 
     private PlanDraft draft() {
         return new PlanDraft(name.getValue().trim(), title.getValue().trim(), v(vcpus), v(memoryMib), v(diskGib),
                 v(cpuCapPercent), v(cpuShares), v(diskIops), v(diskMbps), v(blkioWeight), v(netMbps), v(trafficGib),
                 v(throttledNetMbps), burstBaselinePercent.getValue(), v(priceCents), currency.getValue().trim().toUpperCase(),
-                backupSlots.getValue() == null ? -1 : backupSlots.getValue()); // empty: refused by the plan rules
+                backupSlots.getValue() == null ? -1 : backupSlots.getValue(), // empty: refused by the plan rules
+                v(dedicatedVcpus)); // empty: shared cores
     }
 
     /** An empty number is 0, which the plan rules then refuse with a message for that field. */

@@ -46,6 +46,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final ObjectProvider<ServerPageSection> sections;
     private final Clock clock;
     private final GuestDialogs dialogs;
+    private final com.virtpanel.account.CurrentUser currentUser;
 
     private final H2 title = new H2();
     private final Span status = new Span();
@@ -60,7 +61,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private ServerInfo current;
 
     public ServerDetailView(ServerService servers, ServerPower power, ServerChanges changes, CatalogService catalog,
-            SshKeyService keys, ServerUpdates updates, ObjectProvider<ServerPageSection> sections, Clock clock) {
+            SshKeyService keys, ServerUpdates updates, ObjectProvider<ServerPageSection> sections, Clock clock,
+            com.virtpanel.account.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.servers = servers;
         this.power = power;
         this.changes = changes;
@@ -198,6 +201,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         row("ipv6", "IPv6", s.ipv6() == null ? "—" : s.ipv6());
         row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + Texts.get(plan.summaryMessage()) + ")");
         row("image", Texts.get("server.order-view.image"), s.image());
+        if (plan.dedicated()) {
+            row("dedicated-cores", Texts.get("server.server-detail-view.dedicated-cores"), dedicatedCores(s));
+        }
         row("cpu", "CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
         row("disk-i-o", Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));
         row("network", Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
@@ -208,6 +214,15 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         if (s.status() == ServerStatus.DELETED) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         }
+    }
+
+    /** "1 dedicated vCPU" for customers; staff also read which host cores ("… (host core 1)"). */
+    private String dedicatedCores(ServerInfo s) {
+        String count = s.dedicatedVcpus() == 1 ? Texts.get("server.server-detail-view.dedicated-vcpu-one")
+                : Texts.get("server.server-detail-view.dedicated-vcpus", s.dedicatedVcpus());
+        boolean staff = currentUser.find().map(com.virtpanel.account.Actor::isStaff).orElse(false);
+        return staff && s.dedicatedCores() != null
+                ? count + " (" + Texts.get("server.server-detail-view.dedicated-host-cores", s.dedicatedCores()) + ")" : count;
     }
 
     /** @param id the row's id after "spec-", the same in every language (tests and scripts find rows by it) */
