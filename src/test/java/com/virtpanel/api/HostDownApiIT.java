@@ -115,7 +115,7 @@ class HostDownApiIT {
 
             // a live panel there that lost its libvirtd: still down, now for that reason
             db.update("UPDATE hosts SET last_heartbeat = ?, libvirt_reachable = FALSE, libvirt_problem = 'connection refused', "
-                    + "libvirt_lost_at = ? WHERE name = ?", Timestamp.from(Instant.now()), Timestamp.from(Instant.now().minusSeconds(60)), far);
+                    + "libvirt_lost_at = ? WHERE name = ?", Timestamp.from(Instant.now()), Timestamp.from(Instant.now().minusSeconds(600)), far);
             host = host(api, admin, far);
             assertThat(host.get("state").asText()).isEqualTo("DOWN");
             assertThat(host.get("down").get("reason").asText()).isEqualTo("libvirt-unreachable");
