@@ -95,16 +95,30 @@ public class Domains {
 
     private void defineXml(DomainSpec spec, String xml) {
         libvirt.call("define server", c -> {
-            // Redefining keeps the guest's identity: libvirt refuses a new UUID for an existing name.
-            Domain existing = lookup(c, spec.name());
-            String withUuid = xml;
-            if (existing != null) {
-                withUuid = xml.replaceFirst("</name>", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>");
-                existing.free();
+            try {
+                defineKeepingUuid(c, spec.name(), xml);
+            } catch (LibvirtException e) {
+                if (!String.valueOf(e.getMessage()).contains("already exists with uuid")) {
+                    throw e;
+                }
+                // An earlier define that timed out on our side was still queued in libvirtd and
+                // landed between our lookup and our define: the guest is there now, so redefine it
+                log.info("{} was defined meanwhile by an earlier call; defining it again with its UUID", spec.name());
+                defineKeepingUuid(c, spec.name(), xml);
             }
-            c.domainDefineXML(withUuid).free();
             return null;
         });
+    }
+
+    /** Redefining keeps the guest's identity: libvirt refuses a new UUID for an existing name. */
+    private static void defineKeepingUuid(NativeConnect c, String name, String xml) throws LibvirtException {
+        Domain existing = lookup(c, name);
+        String withUuid = xml;
+        if (existing != null) {
+            withUuid = xml.replaceFirst("</name>", "</name>\n  <uuid>" + existing.getUUIDString() + "</uuid>");
+            existing.free();
+        }
+        c.domainDefineXML(withUuid).free();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,11 @@ class AddressPoolOnRealGuestIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired HostProperties host;
     @Autowired Guests guests;
+
+    @AfterAll
+    static void cleanUp(@Autowired Guests guests) {
+        guests.removeAll();
+    }
 
     @Test
     void anOrderSkipsTheReservedRangeAndTheGuestHoldsItsPoolAddresses() {
