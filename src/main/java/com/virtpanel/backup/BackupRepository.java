@@ -41,8 +41,6 @@ interface BackupRepository extends JpaRepository<Backup, Long> {
 
     Optional<Backup> findFirstByServerIdAndStatusOrderByCreatedAtDescIdDesc(long serverId, BackupStatus status);
 
-    long countByStatus(BackupStatus status);
-
     boolean existsByServerIdAndScheduledFor(long serverId, java.time.LocalDate window);
 
     /** The server's scheduled backups (not the customer's own), newest first. */
