@@ -31,36 +31,9 @@ public class BackupUpdates {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupProgress e) {
-        fire(new Change(e.serverId(), e.backupId(), e.percent()));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupRequested e) {
-        fire(new Change(e.serverId(), e.backupId(), null));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupMade e) {
-        fire(new Change(e.serverId(), e.backupId(), null));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupFailed e) {
-        fire(new Change(e.serverId(), e.backupId(), null));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupDamaged e) {
-        fire(new Change(e.serverId(), e.backupId(), null));
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(BackupEvents.BackupDeleted e) {
-        fire(new Change(e.serverId(), e.backupId(), null));
-    }
-
-    private void fire(Change change) {
+    void on(BackupEvents.BackupEvent e) {
+        Integer progress = e instanceof BackupEvents.BackupProgress p ? p.percent() : null;
+        Change change = new Change(e.serverId(), e.backupId(), progress);
         listeners.forEach(l -> l.accept(change));
     }
 }

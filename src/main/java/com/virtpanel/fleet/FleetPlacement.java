@@ -35,4 +35,12 @@ class FleetPlacement implements HostPlacement {
         return PlacementPolicy.choose(properties.placement(), candidates, promised, wanted,
                 clock.instant().minus(properties.heartbeatTimeout()));
     }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean fits(String host, Demand more, Map<String, Demand> promised) {
+        return hosts.findById(host).map(FleetHost::candidate)
+                .filter(c -> PlacementPolicy.fits(c, promised.getOrDefault(host, Demand.NONE).plus(more)))
+                .isPresent();
+    }
 }

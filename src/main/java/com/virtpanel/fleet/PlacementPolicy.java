@@ -44,11 +44,16 @@ final class PlacementPolicy {
                 .map(c -> c.host().name());
     }
 
+    /** Whether {@code after}, all the host would then promise, stays within its limits. */
+    static boolean fits(Candidate host, Demand after) {
+        return after.memoryMib() <= host.memoryLimitMib() && after.diskGib() <= host.diskLimitGib()
+                && after.vcpus() <= host.vcpuLimit() && after.dedicatedVcpus() <= host.dedicatedCores();
+    }
+
     private record Choice(Candidate host, Demand after) {
 
         boolean fits() {
-            return after.memoryMib() <= host.memoryLimitMib() && after.diskGib() <= host.diskLimitGib()
-                    && after.vcpus() <= host.vcpuLimit() && after.dedicatedVcpus() <= host.dedicatedCores();
+            return PlacementPolicy.fits(host, after);
         }
 
         double load() {

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Room for servers: an order goes to the host the fleet chooses from what live servers'
- * plans promise per host; a plan change must fit this host's RAM (minus a reserve) and pool,
- * read from libvirt.
+ * Room for servers, from what live servers' plans promise per host against the limits the
+ * fleet keeps for each host: an order goes to the host the fleet chooses, a plan change must fit
+ * the server's own host. Libvirt is read only for the operators' metrics ({@link #use()}).
  */
 @Component
 class Capacity {
@@ -25,14 +25,16 @@ class Capacity {
     private final ServerRepository servers;
     private final CapacityProperties limits;
     private final HostPlacement placement;
+    private final OrderGuard guard;
 
     Capacity(HostOverview host, CatalogService catalog, ServerRepository servers, CapacityProperties limits,
-            HostPlacement placement) {
+            HostPlacement placement, OrderGuard guard) {
         this.host = host;
         this.catalog = catalog;
         this.servers = servers;
         this.limits = limits;
         this.placement = placement;
+        this.guard = guard;
     }
 
     /**
@@ -64,20 +66,19 @@ class Capacity {
                 plan.dedicatedVcpus());
     }
 
-    /** A server moving from one plan to another needs room only for the difference. */
-    void checkChange(PlanInfo from, PlanInfo to) {
-        check(to, from, host.capacity());
-    }
-
-    private void check(PlanInfo wanted, PlanInfo released, HostCapacity now) {
-        Use use = use(now);
-        long memory = use.promisedMemoryMib() - (released == null ? 0 : released.memoryMib());
-        long disk = use.promisedDiskGib() - (released == null ? 0 : released.diskGib());
-        if (memory + wanted.memoryMib() > use.memoryLimitMib()) {
-            throw new CapacityException(UserMessage.of("error.server.no-room-memory", wanted.title()));
+    /**
+     * A server moving from one plan to another needs room on its host for the difference only;
+     * a change that grows nothing always fits. Decided under the order guard, like an order, so
+     * simultaneous orders and plan changes never overfill a host.
+     */
+    void checkChange(String host, PlanInfo from, PlanInfo to) {
+        HostPlacement.Demand more = demand(to).minus(demand(from));
+        if (!more.grows()) {
+            return;
         }
-        if (disk + wanted.diskGib() > use.diskLimitGib() || use.host().storage().availableBytes() < Bytes.GIB) {
-            throw new CapacityException(UserMessage.of("error.server.no-room-disk", wanted.title()));
+        guard.hold();
+        if (!placement.fits(host, more, promisedByHost())) {
+            throw new CapacityException(UserMessage.of("error.server.no-room-plan-change", to.title()));
         }
     }
 

@@ -19,6 +19,13 @@ public interface HostPlacement {
     Optional<String> choose(Demand wanted, Map<String, Demand> promised);
 
     /**
+     * Whether {@code host} has room for {@code more} on top of what it already promises: a plan
+     * change grows a server where it is. Its state does not matter (maintenance only stops new
+     * servers); an unknown host has no room.
+     */
+    boolean fits(String host, Demand more, Map<String, Demand> promised);
+
+    /**
      * Memory, disk and vCPUs: what a plan needs, or what a host's servers together promise.
      * {@code vcpus} are those on the shared cores, {@code dedicatedVcpus} those that need a
      * reserved core each.
@@ -35,6 +42,15 @@ public interface HostPlacement {
         public Demand plus(Demand other) {
             return new Demand(memoryMib + other.memoryMib, diskGib + other.diskGib, vcpus + other.vcpus,
                     dedicatedVcpus + other.dedicatedVcpus);
+        }
+
+        public Demand minus(Demand other) {
+            return plus(other.times(-1));
+        }
+
+        /** Whether any figure is above zero: a difference that asks for more of something. */
+        public boolean grows() {
+            return memoryMib > 0 || diskGib > 0 || vcpus > 0 || dedicatedVcpus > 0;
         }
 
         public Demand times(long count) {

@@ -140,7 +140,7 @@ public class ServerChanges {
                 // reserved cores are taken at order time on the server's host; a plan change does not move cores
                 throw new InvalidInputException("plan", UserMessage.of("error.server.plan-dedicated-change", target.title()));
             }
-            capacity.checkChange(current, target);
+            capacity.checkChange(server.getHost(), current, target);
             boolean live = target.vcpus() == current.vcpus() && target.memoryMib() == current.memoryMib()
                     && GuestBlueprint.diskSize(target, image) == diskNow;
             server.beginPlanChange(target.id(), live, clock.instant());

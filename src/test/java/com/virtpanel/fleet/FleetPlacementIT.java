@@ -147,6 +147,32 @@ class FleetPlacementIT {
             db.update("UPDATE hosts SET dedicated_cpuset = '', dedicated_cores = 0 WHERE name = ?", host);
         }
     }
+    @Test
+    void aPlanChangeThatDoesNotFitTheServersHostIsRefusedAndChangesNothing() throws Exception {
+        String host = heartbeat.localName();
+        AccountSummary dora = users.newCustomer();
+        ServerInfo placed = Users.as(dora, () -> orders.order(order("grow")));
+        Users.as(dora, () -> Await.until("server to settle", Duration.ofSeconds(120), () -> servers.get(placed.id()), s -> !s.busy()));
+        JobKey beat = JobKey.jobKey("heartbeat-" + host, "fleet");
+        scheduler.pauseJob(beat);
+        try {
+            long used = Users.as(users.admin(), () -> fleet.list()).stream().filter(h -> h.name().equals(host))
+                    .findFirst().orElseThrow().usedMemoryMib();
+            db.update("UPDATE hosts SET memory_mib = ?, memory_overcommit = 1.0, memory_reserve_mib = 0 WHERE name = ?",
+                    used, host);
+            assertThatThrownBy(() -> Users.as(dora, () -> changes.changePlan(placed.id(), "small")))
+                    .isInstanceOf(CapacityException.class)
+                    .hasMessageContaining("no room for the");
+            ServerInfo after = Users.as(dora, () -> servers.get(placed.id()));
+            assertThat(after.plan()).isEqualTo("nano");
+            assertThat(after.busy()).isFalse();
+        } finally {
+            heartbeat.beat();
+            scheduler.resumeJob(beat);
+        }
+        awaitSettledAndDelete(dora, placed.id());
+    }
+
 
     private static OrderRequest order(String name) {
         return new OrderRequest(name, "nano", "demo", List.of(KEY), null, null);

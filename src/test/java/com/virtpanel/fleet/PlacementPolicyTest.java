@@ -96,4 +96,23 @@ class PlacementPolicyTest {
         assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.SPREAD, List.of(a, b), promised, dedicated, FRESH_SINCE)).contains("b");
         assertThat(PlacementPolicy.choose(PlacementPolicy.Mode.PACK, List.of(a, b), promised, dedicated, FRESH_SINCE)).contains("a");
     }
+
+    @Test
+    void aHostFitsWhatItWouldPromiseUpToItsLimitsAndNotOneMore() {
+        var host = new PlacementPolicy.Candidate("a", HostState.MAINTENANCE, NOW, 8192, 100, 8, 2);
+        assertThat(PlacementPolicy.fits(host, new Demand(8192, 100, 8, 2))).isTrue();
+        assertThat(PlacementPolicy.fits(host, new Demand(8193, 100, 8, 2))).isFalse();
+        assertThat(PlacementPolicy.fits(host, new Demand(8192, 101, 8, 2))).isFalse();
+        assertThat(PlacementPolicy.fits(host, new Demand(8192, 100, 9, 2))).isFalse();
+        assertThat(PlacementPolicy.fits(host, new Demand(8192, 100, 8, 3))).isFalse();
+    }
+
+    @Test
+    void aDifferenceGrowsWhenAnyFigureIsAboveZero() {
+        Demand nano = new Demand(256, 2, 1);
+        assertThat(new Demand(512, 2, 1).minus(nano)).isEqualTo(new Demand(256, 0, 0));
+        assertThat(new Demand(512, 2, 1).minus(nano).grows()).isTrue();
+        assertThat(new Demand(256, 2, 1).minus(nano).grows()).isFalse();
+        assertThat(new Demand(128, 4, 1).minus(nano).grows()).isTrue();
+    }
 }
