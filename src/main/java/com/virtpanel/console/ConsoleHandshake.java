@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -19,12 +21,15 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 /**
  * The gate in front of the relay: the Origin, then the ticket (used up, then checked against
  * person, session and server), then the guest's VNC address. A refusal is a plain 403 before
- * the upgrade, so nothing ever reaches the VNC server. The ticket never appears in the log.
+ * the upgrade, so nothing ever reaches the VNC server. The connection to VNC is begun as soon
+ * as the used-up ticket names its address, while the ticket's bindings are checked, and is
+ * dropped unread if they fail. The ticket never appears in the log.
  */
 @Component
 class ConsoleHandshake implements HandshakeInterceptor {
 
     static final String GRANT = ConsoleGrant.class.getName();
+    static final String DIAL = VncDial.class.getName();
     private static final Logger log = LoggerFactory.getLogger(ConsoleHandshake.class);
     private static final String BEARER = "Bearer ";
 
@@ -58,9 +63,17 @@ class ConsoleHandshake implements HandshakeInterceptor {
         if (hasOrigin ? !origins.allows(request) : bearer == null) {
             return refuse(response, HttpStatus.FORBIDDEN, remote, hasOrigin ? "origin " + request.getHeaders().getOrigin() + " not allowed" : "no Origin and no API token");
         }
-        ConsoleTickets.Outcome outcome = tickets.redeem(new Presented(http.getParameter("ticket"), serverId,
-                http.getRequestedSessionId(), currentUser.find(), bearer, remote));
+        AtomicReference<VncDial> dial = new AtomicReference<>();
+        ConsoleTickets.Outcome outcome;
+        try {
+            outcome = tickets.redeem(new Presented(http.getParameter("ticket"), serverId, http.getRequestedSessionId(),
+                    currentUser.find(), bearer, remote), vnc -> dial.set(VncDial.begin(vnc)));
+        } catch (RuntimeException e) {
+            closeDial(dial.get());
+            throw e;
+        }
         if (!outcome.ok()) {
+            closeDial(dial.get());
             return refuse(response, HttpStatus.FORBIDDEN, remote, outcome.refusal() + " for server " + serverId);
         }
         ConsoleGrant grant = outcome.grant();
@@ -72,13 +85,32 @@ class ConsoleHandshake implements HandshakeInterceptor {
             grant = grant.at(vnc.get());
         }
         attributes.put(GRANT, grant);
+        if (dial.get() != null) {
+            attributes.put(DIAL, dial.get()); // for the relay
+            http.setAttribute(DIAL, dial.get()); // for afterHandshake, which does not see the attributes
+        }
         return true;
     }
 
+    /** An upgrade that failed after the ticket was granted (a malformed WebSocket request) drops its VNC connection. */
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Exception exception) {
-        // nothing to undo: the VNC socket is opened only once the WebSocket is established
+        if (!(request instanceof ServletServerHttpRequest servlet)
+                || !(servlet.getServletRequest().getAttribute(DIAL) instanceof VncDial dial)) {
+            return;
+        }
+        boolean upgraded = exception == null && response instanceof ServletServerHttpResponse out
+                && out.getServletResponse().getStatus() == HttpStatus.SWITCHING_PROTOCOLS.value();
+        if (!upgraded) {
+            dial.close();
+        }
+    }
+
+    private static void closeDial(VncDial dial) {
+        if (dial != null) {
+            dial.close();
+        }
     }
 
     private static boolean refuse(ServerHttpResponse response, HttpStatus status, String remote, String why) {

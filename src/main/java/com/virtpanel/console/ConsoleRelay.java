@@ -2,10 +2,10 @@ package com.virtpanel.console;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +30,13 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
 
     private final ConsoleSessions sessions;
     private final ConsoleProperties properties;
+    private final ConsoleTargets targets;
     private final Clock clock;
 
-    ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, Clock clock) {
+    ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, ConsoleTargets targets, Clock clock) {
         this.sessions = sessions;
         this.properties = properties;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
         }
         SocketChannel vnc;
         try {
-            vnc = connect(grant.target());
+            vnc = connect(grant, (VncDial) ws.getAttributes().remove(ConsoleHandshake.DIAL));
         } catch (IOException e) {
             log.info("Console of server {}: VNC not reachable ({})", grant.serverId(), e.toString());
             ws.close(CloseReason.SERVER_STOPPED.status());
@@ -102,15 +104,27 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
         return (LiveConsole) ws.getAttributes().get(LIVE);
     }
 
-    private static SocketChannel connect(InetSocketAddress target) throws IOException {
-        SocketChannel channel = SocketChannel.open();
+    /**
+     * The connection the handshake began to the address stored with the ticket. Should that
+     * address no longer answer (QEMU was restarted behind the panel's back), libvirt is asked
+     * where the guest's display is now, once.
+     */
+    private SocketChannel connect(ConsoleGrant grant, VncDial begun) throws IOException {
+        VncDial dial = begun != null ? begun : VncDial.begin(grant.target());
         try {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.socket().connect(target, CONNECT_TIMEOUT_MS);
-            return channel;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
+            return dial.finish(CONNECT_TIMEOUT_MS);
+        } catch (IOException stale) {
+            Optional<InetSocketAddress> now;
+            try {
+                now = targets.of(grant.domain());
+            } catch (RuntimeException libvirtUnavailable) {
+                throw stale;
+            }
+            if (now.isEmpty() || now.get().equals(dial.target())) {
+                throw stale;
+            }
+            log.info("Console of server {}: VNC moved from {} to {}", grant.serverId(), dial.target(), now.get());
+            return VncDial.begin(now.get()).finish(CONNECT_TIMEOUT_MS);
         }
     }
 }

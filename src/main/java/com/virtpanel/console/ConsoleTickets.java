@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,6 +50,7 @@ public class ConsoleTickets {
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final TicketRepository tickets;
+    private final TicketUse ticketUse;
     private final CurrentUser currentUser;
     private final ServerService servers;
     private final ServerDirectory directory;
@@ -58,10 +60,11 @@ public class ConsoleTickets {
     private final ConsoleTargets targets;
     private final Clock clock;
 
-    ConsoleTickets(TicketRepository tickets, CurrentUser currentUser, ServerService servers, ServerDirectory directory,
-            AccountService accounts, ApiTokenService apiTokens, ConsoleProperties properties, ConsoleTargets targets,
-            Clock clock) {
+    ConsoleTickets(TicketRepository tickets, TicketUse ticketUse, CurrentUser currentUser, ServerService servers,
+            ServerDirectory directory, AccountService accounts, ApiTokenService apiTokens, ConsoleProperties properties,
+            ConsoleTargets targets, Clock clock) {
         this.tickets = tickets;
+        this.ticketUse = ticketUse;
         this.currentUser = currentUser;
         this.servers = servers;
         this.directory = directory;
@@ -120,30 +123,35 @@ public class ConsoleTickets {
     /**
      * Redeems a ticket for a WebSocket upgrade. The ticket is used up first, atomically, so it
      * can never serve twice; only then are its bindings checked. Any mismatch refuses.
+     * {@code whileChecking} hears the VNC address stored with a used-up ticket before those
+     * checks, so that the caller can start connecting to it meanwhile (and must drop that
+     * connection unless the outcome grants it).
      */
-    Outcome redeem(Presented presented) {
+    Outcome redeem(Presented presented, Consumer<InetSocketAddress> whileChecking) {
         if (presented.ticket() == null || !WELL_FORMED.matcher(presented.ticket()).matches()) {
             return Outcome.refused("malformed ticket");
         }
         Instant now = clock.instant();
         String hash = Sha256.hex(presented.ticket());
-        if (tickets.consume(hash, now) != 1) {
+        Optional<TicketUse.Used> used = ticketUse.useUp(hash, now);
+        if (used.isEmpty()) {
             return Outcome.refused("unknown, used or expired ticket");
         }
-        StoredTicket ticket = tickets.findByTokenHash(hash).orElseThrow();
-        if (ticket.getServerId() != presented.serverId()) {
+        TicketUse.Used ticket = used.get();
+        ticket.target().ifPresent(whileChecking);
+        if (ticket.serverId() != presented.serverId()) {
             return Outcome.refused("ticket for another server");
         }
-        String bindingProblem = ticket.getSessionHash() != null ? sessionBinding(ticket, presented) : tokenBinding(ticket, presented);
+        String bindingProblem = ticket.sessionHash() != null ? sessionBinding(ticket, presented) : tokenBinding(ticket, presented);
         if (bindingProblem != null) {
             return Outcome.refused(bindingProblem);
         }
-        Optional<ServerRef> server = directory.find(ticket.getServerId());
+        Optional<ServerRef> server = directory.find(ticket.serverId());
         if (server.isEmpty() || !showsConsole(server.get().status())) {
             return Outcome.refused("server not running");
         }
-        AccountSummary account = accounts.get(ticket.getAccountId());
-        AccountSummary real = ticket.getRealAccountId() == ticket.getAccountId() ? account : accounts.get(ticket.getRealAccountId());
+        AccountSummary account = accounts.get(ticket.accountId());
+        AccountSummary real = ticket.realAccountId() == ticket.accountId() ? account : accounts.get(ticket.realAccountId());
         if (!account.role().isStaff() && server.get().accountId() != account.id()) {
             return Outcome.refused("server changed hands");
         }
@@ -151,9 +159,9 @@ public class ConsoleTickets {
         if (suspended(account) || suspended(real) || suspended(owner)) {
             return Outcome.refused("account suspended");
         }
-        return Outcome.granted(new ConsoleGrant(ticket.getId(), ticket.getServerId(), server.get().domain(),
+        return Outcome.granted(new ConsoleGrant(ticket.id(), ticket.serverId(), server.get().domain(),
                 server.get().accountId(), account.id(), account.email(), real.id(), real.email(), presented.remoteAddress(),
-                ticket.vnc().orElse(null)));
+                ticket.vnc()));
     }
 
     /**
@@ -166,23 +174,23 @@ public class ConsoleTickets {
     }
 
     /** Browser tickets: the same session cookie, and the same person still signed in on it. */
-    private static String sessionBinding(StoredTicket ticket, Presented presented) {
+    private static String sessionBinding(TicketUse.Used ticket, Presented presented) {
         if (presented.requestedSessionId() == null
-                || !Hashes.same(ticket.getSessionHash(), Sha256.hex(presented.requestedSessionId()))) {
+                || !Hashes.same(ticket.sessionHash(), Sha256.hex(presented.requestedSessionId()))) {
             return "ticket for another session";
         }
         Optional<Actor> actor = presented.sessionActor();
-        if (actor.isEmpty() || actor.get().accountId() != ticket.getAccountId()
-                || actor.get().realAccountId() != ticket.getRealAccountId()) {
+        if (actor.isEmpty() || actor.get().accountId() != ticket.accountId()
+                || actor.get().realAccountId() != ticket.realAccountId()) {
             return "session now belongs to someone else";
         }
         return null;
     }
 
     /** API tickets: the upgrade authenticates with a bearer token of the same account. */
-    private String tokenBinding(StoredTicket ticket, Presented presented) {
+    private String tokenBinding(TicketUse.Used ticket, Presented presented) {
         Optional<PanelUser> user = apiTokens.authenticate(presented.bearerToken());
-        if (user.isEmpty() || user.get().accountId() != ticket.getAccountId()) {
+        if (user.isEmpty() || user.get().accountId() != ticket.accountId()) {
             return "ticket for another account";
         }
         return null;

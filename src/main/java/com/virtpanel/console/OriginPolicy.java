@@ -1,6 +1,8 @@
 package com.virtpanel.console;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
@@ -13,10 +15,11 @@ import org.springframework.web.util.WebUtils;
 @Component
 class OriginPolicy {
 
-    private final ConsoleProperties properties;
+    /** Normalised once here rather than on every handshake. */
+    private final Set<String> allowed;
 
     OriginPolicy(ConsoleProperties properties) {
-        this.properties = properties;
+        this.allowed = properties.allowedOrigins().stream().map(OriginPolicy::strip).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean allows(ServerHttpRequest request) {
@@ -24,8 +27,7 @@ class OriginPolicy {
         if (origin == null || origin.isBlank() || "null".equals(origin)) {
             return false;
         }
-        String normalised = strip(origin);
-        if (properties.allowedOrigins().stream().map(OriginPolicy::strip).anyMatch(normalised::equals)) {
+        if (allowed.contains(strip(origin))) {
             return true;
         }
         return WebUtils.isSameOrigin(request);

@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.Optional;
 
-/** A console ticket as stored: only the hash of the secret, never the secret. */
+/**
+ * A console ticket as stored: only the hash of the secret, never the secret. Written here when
+ * issued; read back only by {@link TicketUse}, in the statement that uses it up.
+ */
 @Entity
 @Table(name = "console_ticket")
 class StoredTicket {
@@ -63,36 +65,5 @@ class StoredTicket {
         this.expiresAt = expiresAt;
         this.vncHost = vnc.getHostString();
         this.vncPort = vnc.getPort();
-    }
-
-    long getId() {
-        return id;
-    }
-
-    long getServerId() {
-        return serverId;
-    }
-
-    long getAccountId() {
-        return accountId;
-    }
-
-    long getRealAccountId() {
-        return realAccountId;
-    }
-
-    /** Null for API tickets, which are bound to the bearer token's account instead of a session. */
-    String getSessionHash() {
-        return sessionHash;
-    }
-
-    Instant getExpiresAt() {
-        return expiresAt;
-    }
-
-    /** The guest's VNC address when the ticket was issued; empty for tickets from before it was stored. */
-    Optional<InetSocketAddress> vnc() {
-        return vncHost == null || vncPort == null ? Optional.empty()
-                : Optional.of(new InetSocketAddress(vncHost, vncPort));
     }
 }
