@@ -1,11 +1,7 @@
 package com.virtpanel.host;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -42,11 +38,7 @@ record DomainDevices(List<Disk> disks, List<Nic> nics, Long netCapKBps) {
 
     static DomainDevices parse(String xml) {
         try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            var doc = LibvirtXml.parse(xml);
             var disks = new ArrayList<Disk>();
             NodeList diskNodes = doc.getElementsByTagName("disk");
             for (int i = 0; i < diskNodes.getLength(); i++) {

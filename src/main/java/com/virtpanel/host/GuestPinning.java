@@ -1,11 +1,7 @@
 package com.virtpanel.host;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.libvirt.Domain;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -81,10 +77,7 @@ public class GuestPinning {
 
         static Live parse(String xml) {
             try {
-                var factory = DocumentBuilderFactory.newInstance();
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+                var doc = LibvirtXml.parse(xml);
                 NodeList vcpuNodes = doc.getElementsByTagName("vcpu");
                 int vcpus = 0;
                 for (int i = 0; i < vcpuNodes.getLength(); i++) {

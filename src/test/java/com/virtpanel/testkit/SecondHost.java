@@ -214,10 +214,14 @@ public final class SecondHost {
                 ""), StandardCharsets.UTF_8);
         // Both daemons share the machine's ports: from the same VNC range each would hand out
         // 5900 to a guest of its own, and the second QEMU to bind it fails to start
+        // (and its migration ports, where a guest migrating in is received and its disk copied to)
         int displays = 6100 + (port % 30) * 100;
+        int migrations = 50000 + (port % 30) * 100;
         Files.writeString(dir.resolve("etc").resolve("qemu.conf"), String.join("\n",
                 "remote_display_port_min = " + displays,
                 "remote_display_port_max = " + (displays + 99),
+                "migration_port_min = " + migrations,
+                "migration_port_max = " + (migrations + 99),
                 ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 

@@ -1,0 +1,140 @@
+package com.virtpanel.host;
+
+import com.virtpanel.base.UserMessage;
+import com.virtpanel.base.PanelException.Kind;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
+import org.libvirt.Domain;
+import org.libvirt.DomainJobInfo;
+import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moves a running guest to another host while it runs, with libvirt's own peer-to-peer
+ * migration: this host's libvirtd connects to the target's, copies the disk there (storage is
+ * not shared), then memory, and switches over; the panel only starts it and watches. The
+ * target's copy is defined persistently and this host's definition removed only when the
+ * switch-over succeeded: a failed migration leaves the guest running here, as it was.
+ *
+ * <p>The target must be ready: its network and storage pool exist, and the files the guest
+ * reads but that are not copied (its seed, a kernel it boots directly) are in place there.
+ */
+@Service
+public class GuestMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(GuestMigration.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int XML_MIGRATABLE = 8; // VIR_DOMAIN_XML_MIGRATABLE
+    private static final int JOB_NONE = 0;
+    private static final int FLAGS = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER
+            | Domain.MigrateFlags.PERSIST_DEST | Domain.MigrateFlags.UNDEFINE_SOURCE
+            | Domain.MigrateFlags.NON_SHARED_DISK | Domain.MigrateFlags.ABORT_ON_ERROR
+            | Domain.MigrateFlags.AUTO_CONVERGE;
+
+    private final LibvirtConnection libvirt;
+    private final HostProperties.Storage storage;
+
+    GuestMigration(LibvirtConnection libvirt, HostProperties properties) {
+        this.libvirt = libvirt;
+        this.storage = properties.storage();
+    }
+
+    /**
+     * Migrates {@code domain} to {@code target}, reporting how much of the copy is done (0-100,
+     * each value once) on the caller's thread; returns when the guest runs there. Gives up, and
+     * leaves the guest here, after {@code limit}.
+     */
+    public void live(String domain, MigrationTarget target, Duration limit, IntConsumer progress) {
+        String xml = onDomain("read definition for migration", domain, d -> d.getXMLDesc(XML_MIGRATABLE));
+        String destination = MigrationXml.forTarget(xml, storage.dir(), target);
+        TypedParameter[] parameters = {
+                new TypedStringParameter("destination_xml", destination),
+                new TypedStringParameter("persistent_xml", destination),
+        };
+        // The call returns only when the migration is over: it runs on a libvirt worker of its
+        // own with the migration's limit, while this thread watches the job with short calls.
+        CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(() -> libvirt.call("migrate server", limit,
+                c -> {
+                    Domain d = c.domainLookupByName(domain);
+                    try {
+                        return d.migrateToURI(target.libvirtUri(), parameters, FLAGS);
+                    } finally {
+                        d.free();
+                    }
+                }));
+        int last = -1;
+        while (true) {
+            try {
+                migration.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException running) {
+                int percent = percent(domain);
+                if (percent >= 0 && percent != last) {
+                    last = percent;
+                    progress.accept(percent);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort(domain);
+                throw new HostException(Kind.FAILED, UserMessage.of("error.host.migration-failed"),
+                        "migration of " + domain + " interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                log.warn("Migration of {} to {} failed; it runs on here: {}", domain, target.libvirtUri(), cause.getMessage());
+                if (cause instanceof HostException host && host.kind() == Kind.UNAVAILABLE) {
+                    abort(domain); // our call timed out: libvirt may still be copying
+                    throw new HostException(Kind.FAILED, UserMessage.of("error.host.migration-failed"),
+                            "migration of " + domain + " took longer than " + limit, cause);
+                }
+                if (cause instanceof HostException host) {
+                    throw new HostException(Kind.FAILED, UserMessage.of("error.host.migration-failed"), host.detail(), host);
+                }
+                throw new HostException(Kind.FAILED, UserMessage.of("error.host.migration-failed"), String.valueOf(cause), cause);
+            }
+        }
+        if (last != 100) {
+            progress.accept(100);
+        }
+    }
+
+    /** How much of the running migration job is copied, or -1 when that cannot be read now. */
+    private int percent(String domain) {
+        try {
+            DomainJobInfo job = onDomain("read migration progress", domain, Domain::getJobInfo);
+            return job.getType() == JOB_NONE ? -1 : GuestBackups.percent(job.getDataProcessed(), job.getDataTotal());
+        } catch (HostException e) {
+            return -1; // the guest may have left already; the migration call itself tells how it ended
+        }
+    }
+
+    private void abort(String domain) {
+        try {
+            onDomain("stop migration", domain, Domain::abortJob);
+        } catch (HostException e) {
+            log.warn("Could not stop the migration of {}: {}", domain, e.detail());
+        }
+    }
+
+    @FunctionalInterface
+    private interface OnDomain<T> {
+        T apply(Domain d) throws org.libvirt.LibvirtException;
+    }
+
+    private <T> T onDomain(String operation, String name, OnDomain<T> action) {
+        return libvirt.call(operation, c -> {
+            Domain d = c.domainLookupByName(name);
+            try {
+                return action.apply(d);
+            } finally {
+                d.free();
+            }
+        });
+    }
+}
