@@ -16,6 +16,11 @@ public class LocalHost {
         this.schedulerPrefix = properties.schedulerPrefix();
     }
 
+    /** A host of this name, with the default scheduler names (unit tests). */
+    public static LocalHost named(String name) {
+        return new LocalHost(new LocalHostProperties(name, "host-"));
+    }
+
     /** The Quartz scheduler name of a host's scheduler ({@code host-<name>}). */
     public String schedulerName(String host) {
         return schedulerPrefix + host;
