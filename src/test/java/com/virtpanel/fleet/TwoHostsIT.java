@@ -40,9 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is placed on B and its steps run on B's instance (A only stores the job in B's scheduler): the
  * guest exists on B's libvirtd and not on A's. Each instance beats for its own host.
  *
- * <p>Both panels live in one JVM, where Quartz keeps one data source per scheduler name: A's handle
- * on B's scheduler (made when A first enqueues into it) takes over that entry from B's own, both on
- * the one schema. So orders go through A, and B is closed first.
+ * <p>Both panels live in one JVM: A's handle on B's scheduler and B's own share its name, and each
+ * keeps its own data source (see InstanceDataSourceJobStore), so A's enqueue joins A's transaction.
  */
 class TwoHostsIT {
 

@@ -92,6 +92,7 @@ public class HostSchedulers implements SmartLifecycle {
         var properties = new Properties();
         properties.putAll(quartz.getProperties());
         properties.setProperty("org.quartz.scheduler.instanceName", localHost.schedulerName(host));
+        properties.setProperty("org.quartz.jobStore.class", InstanceDataSourceJobStore.class.getName());
         if (!runsHere) {
             properties.setProperty("org.quartz.threadPool.threadCount", "1"); // never started: no job ever runs on it
         }
