@@ -2,13 +2,13 @@ package com.virtpanel.fleet;
 
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.PanelException;
+import com.virtpanel.base.hosts.LocalHost;
+import com.virtpanel.base.hosts.PanelRoles;
 import com.virtpanel.host.HostCapacity;
 import com.virtpanel.host.HostOverview;
 import com.virtpanel.host.HostProperties;
 import com.virtpanel.server.CapacityProperties;
 import com.virtpanel.server.ServerHosts;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +38,10 @@ class Heartbeat {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String name;
+    private final boolean drivesHost;
 
     Heartbeat(FleetHostRepository hosts, HostOverview overview, HostProperties hostProperties, CapacityProperties limits,
-            ServerHosts servers, TransactionTemplate tx, Clock clock, LocalHostProperties local) {
+            ServerHosts servers, TransactionTemplate tx, Clock clock, LocalHost local, PanelRoles roles) {
         this.hosts = hosts;
         this.overview = overview;
         this.hostProperties = hostProperties;
@@ -48,7 +49,8 @@ class Heartbeat {
         this.servers = servers;
         this.tx = tx;
         this.clock = clock;
-        this.name = local.name().isBlank() ? machineName() : local.name().trim();
+        this.name = local.name();
+        this.drivesHost = roles.host();
     }
 
     /** The name this panel's host is registered under. */
@@ -59,6 +61,9 @@ class Heartbeat {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     void register() {
+        if (!drivesHost) {
+            return; // a web-only instance drives no host: nothing to register, no servers to adopt
+        }
         HostReport report = report();
         try {
             tx.executeWithoutResult(t -> {
@@ -125,13 +130,5 @@ class Heartbeat {
         HostCapacity c = overview.capacity();
         return new HostReport(c.totalMemoryMib(), c.storage().capacityBytes() / Bytes.GIB, c.cpus(), limits.cpuOvercommit(),
                 limits.memoryOvercommit(), limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri());
-    }
-
-    private static String machineName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

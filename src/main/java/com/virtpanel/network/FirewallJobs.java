@@ -1,29 +1,25 @@
 package com.virtpanel.network;
 
+import com.virtpanel.base.hosts.HostJob;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The firewall reconciler runs every panel.firewall.reconcile-interval. */
+/** The firewall reconciler runs every panel.firewall.reconcile-interval, on each host (its nftables). */
 @Configuration
 class FirewallJobs {
 
     @Bean
-    JobDetail firewallReconcileJob() {
-        return JobBuilder.newJob(FirewallReconcileJob.class).withIdentity("firewall-reconcile", "network")
+    HostJob firewallReconcileJob(FirewallProperties config) {
+        JobDetail job = JobBuilder.newJob(FirewallReconcileJob.class).withIdentity("firewall-reconcile", "network")
                 .storeDurably().build();
-    }
-
-    @Bean
-    Trigger firewallReconcileTrigger(JobDetail firewallReconcileJob, FirewallProperties config) {
-        return TriggerBuilder.newTrigger().forJob(firewallReconcileJob).withIdentity("firewall-reconcile", "network")
+        return new HostJob(job, TriggerBuilder.newTrigger().forJob(job).withIdentity("firewall-reconcile", "network")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(Math.max(1000, config.reconcileInterval().toMillis()))
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+                .build());
     }
 }

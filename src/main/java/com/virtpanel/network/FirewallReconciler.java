@@ -31,7 +31,7 @@ class FirewallReconciler {
     int pass() {
         GuestFirewalls.Snapshot snapshot = host.snapshot();
         int repaired = 0;
-        for (ServerRef server : directory.live()) {
+        for (ServerRef server : directory.liveHere()) { // each host's nftables: its own servers
             try {
                 if (enforcer.enforce(server.id(), snapshot)) {
                     repaired++;

@@ -1,8 +1,10 @@
 package com.virtpanel.quota;
 
+import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.catalog.CatalogEvents;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerStatus;
+import java.util.function.Supplier;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -11,6 +13,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,10 +36,16 @@ class ReconcileTrigger {
     private static final Logger log = LoggerFactory.getLogger(ReconcileTrigger.class);
     static final TriggerKey SOON = TriggerKey.triggerKey("quota-reconcile-soon", QuotaJobs.RECONCILE.getGroup());
 
-    private final Scheduler scheduler;
+    /** This host's scheduler: the events come from the instance that changed the guest or plan. */
+    private final Supplier<Scheduler> scheduler;
     private final TransactionTemplate tx;
 
-    ReconcileTrigger(Scheduler scheduler, PlatformTransactionManager transactions) {
+    @Autowired
+    ReconcileTrigger(HostSchedulers schedulers, PlatformTransactionManager transactions) {
+        this(schedulers::local, transactions);
+    }
+
+    ReconcileTrigger(Supplier<Scheduler> scheduler, PlatformTransactionManager transactions) {
         this.scheduler = scheduler;
         // now(): after the caller's commit, the trigger row needs a transaction of its own.
         this.tx = new TransactionTemplate(transactions);
@@ -80,6 +89,8 @@ class ReconcileTrigger {
     /** Schedules a pass now, in the caller's transaction, or throws. */
     void request(String why) {
         try {
+            // other hosts apply a plan change at their next periodic pass
+            Scheduler scheduler = this.scheduler.get();
             Trigger soon = TriggerBuilder.newTrigger().withIdentity(SOON).forJob(QuotaJobs.RECONCILE).startNow().build();
             // Replacing a trigger that already fired (its pass is running) stores a new one;
             // Quartz then leaves it alone when that pass completes, as it has a fire time.

@@ -33,7 +33,7 @@ class Reconciler {
 
     /** Returns how many servers could not be checked (stopped meanwhile, host unreachable). */
     int pass() {
-        List<ServerRef> servers = directory.running();
+        List<ServerRef> servers = directory.runningHere(); // each host reconciles its own
         if (servers.isEmpty()) {
             return 0;
         }

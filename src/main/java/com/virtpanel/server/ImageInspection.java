@@ -2,13 +2,13 @@ package com.virtpanel.server;
 
 import com.virtpanel.catalog.CatalogEvents;
 import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.host.GuestImageTools;
 import com.virtpanel.host.InspectedOs;
 import java.nio.file.Path;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
@@ -32,12 +32,12 @@ public class ImageInspection {
 
     private final GuestImageTools tools;
     private final CatalogService catalog;
-    private final Scheduler scheduler;
+    private final HostSchedulers schedulers;
 
-    ImageInspection(GuestImageTools tools, CatalogService catalog, Scheduler scheduler) {
+    ImageInspection(GuestImageTools tools, CatalogService catalog, HostSchedulers schedulers) {
         this.tools = tools;
         this.catalog = catalog;
-        this.scheduler = scheduler;
+        this.schedulers = schedulers;
     }
 
     /** Inspects an image file before it is registered (admin image form). */
@@ -76,7 +76,8 @@ public class ImageInspection {
     private void schedule(long imageId) {
         JobKey key = JobKey.jobKey("image-" + imageId, GROUP);
         try {
-            scheduler.scheduleJob(JobBuilder.newJob(ImageInspectionJob.class).withIdentity(key)
+            // this host's scheduler: the image file is on this host
+            schedulers.local().scheduleJob(JobBuilder.newJob(ImageInspectionJob.class).withIdentity(key)
                     .usingJobData(ImageInspectionJob.IMAGE_ID, imageId).requestRecovery(true).build(),
                     java.util.Set.of(TriggerBuilder.newTrigger().forJob(key).startNow().build()), true);
         } catch (SchedulerException e) {

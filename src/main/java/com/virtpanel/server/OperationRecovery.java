@@ -1,5 +1,7 @@
 package com.virtpanel.server;
 
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,21 +21,36 @@ class OperationRecovery implements ApplicationRunner {
 
     private final ServerRepository servers;
     private final OperationScheduler scheduler;
+    private final Scheduler global;
     private final TransactionTemplate tx;
 
-    OperationRecovery(ServerRepository servers, OperationScheduler scheduler, TransactionTemplate tx) {
+    OperationRecovery(ServerRepository servers, OperationScheduler scheduler, Scheduler global, TransactionTemplate tx) {
         this.servers = servers;
         this.scheduler = scheduler;
+        this.global = global;
         this.tx = tx;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         tx.executeWithoutResult(t -> servers.findByOperationIsNotNull().forEach(server -> {
-            if (!scheduler.isScheduled(server.getId())) {
+            if (leftOnGlobal(server.getId()) || !scheduler.isScheduled(server.getId())) {
                 log.info("Resuming {} of server {} at step {}", server.getOperation(), server.getId(), server.getOperationStep());
                 scheduler.runSoon(server.getId());
             }
         }));
+    }
+
+    /**
+     * Before each host had a scheduler, operations were stored in the global one, where any
+     * instance would run them against its own libvirt: one left there is taken off, to go to its host's.
+     */
+    private boolean leftOnGlobal(long serverId) {
+        try {
+            return global.deleteJob(OperationScheduler.key(serverId));
+        } catch (SchedulerException e) {
+            log.warn("Could not look for server {}'s operation on the global scheduler: {}", serverId, e.getMessage());
+            return false;
+        }
     }
 }

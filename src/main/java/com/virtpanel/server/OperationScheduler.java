@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.hosts.HostSchedulers;
 import java.time.Duration;
 import java.util.Date;
 import org.quartz.JobBuilder;
@@ -12,19 +13,23 @@ import org.quartz.TriggerBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a server's operation on Quartz's persistent schedule. The job is stored in the same
- * database transaction as the server row (Spring's Quartz job store joins it), and asks for
- * recovery, so a panel that dies mid-operation picks it up again on restart.
+ * Puts a server's operation on Quartz's persistent schedule: the scheduler of the server's host
+ * (this instance's host while it has none), so the steps run on an instance driving that host,
+ * against its libvirt. The job is stored in the same database transaction as the server row
+ * (Spring's Quartz job store joins it), and asks for recovery, so a panel that dies mid-operation
+ * picks it up again on restart.
  */
 @Component
 class OperationScheduler {
 
     static final String GROUP = "server-operations";
 
-    private final Scheduler scheduler;
+    private final HostSchedulers schedulers;
+    private final ServerRepository servers;
 
-    OperationScheduler(Scheduler scheduler) {
-        this.scheduler = scheduler;
+    OperationScheduler(HostSchedulers schedulers, ServerRepository servers) {
+        this.schedulers = schedulers;
+        this.servers = servers;
     }
 
     void runSoon(long serverId) {
@@ -45,7 +50,7 @@ class OperationScheduler {
         try {
             // Store job and trigger together, replacing the job if it exists: the previous run of
             // a non-durable job may be deleting it at this very moment.
-            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+            schedulerOf(serverId).scheduleJob(job, java.util.Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule the operation of server " + serverId, e);
         }
@@ -53,10 +58,15 @@ class OperationScheduler {
 
     boolean isScheduled(long serverId) {
         try {
-            return scheduler.checkExists(key(serverId));
+            return schedulerOf(serverId).checkExists(key(serverId));
         } catch (SchedulerException e) {
             return false;
         }
+    }
+
+    /** In the caller's transaction when there is one: a server just ordered is found in it. */
+    private Scheduler schedulerOf(long serverId) {
+        return schedulers.of(servers.findById(serverId).map(Server::getHost).orElse(null));
     }
 
     static JobKey key(long serverId) {

@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestLifecycle;
 import java.time.Clock;
@@ -29,8 +30,11 @@ class RescueEnd {
     private final Domains domains;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final LocalHost localHost;
 
-    RescueEnd(ServerRepository servers, ServerRescue rescue, Domains domains, TransactionTemplate tx, Clock clock) {
+    RescueEnd(ServerRepository servers, ServerRescue rescue, Domains domains, TransactionTemplate tx, Clock clock,
+            LocalHost localHost) {
+        this.localHost = localHost;
         this.servers = servers;
         this.rescue = rescue;
         this.domains = domains;
@@ -51,10 +55,13 @@ class RescueEnd {
         }
     }
 
-    /** One pass over the servers in rescue mode; run by {@link RescueEndJob}. */
+    /**
+     * One pass over this host's servers in rescue mode (another host's guest is missing here, which
+     * must not read as "stopped"); run by {@link RescueEndJob} on each host.
+     */
     void endDue() {
         List<Server> inRescue = tx.execute(t -> servers.findByStatusIn(EnumSet.of(ServerStatus.RESCUE)).stream()
-                .filter(s -> s.getOperation() == null).toList());
+                .filter(s -> s.getOperation() == null && localHost.isLocal(s.getHost())).toList());
         for (Server s : inRescue == null ? List.<Server>of() : inRescue) {
             try {
                 if (s.getRescueUntil() != null && !clock.instant().isBefore(s.getRescueUntil())) {

@@ -1,6 +1,7 @@
 package com.virtpanel.server;
 
 import com.virtpanel.base.SkipsCallerCheck;
+import com.virtpanel.base.hosts.LocalHost;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +20,30 @@ public class ServerDirectory {
 
     private final ServerRepository servers;
     private final GuestBlueprint blueprint;
+    private final LocalHost localHost;
 
-    ServerDirectory(ServerRepository servers, GuestBlueprint blueprint) {
+    ServerDirectory(ServerRepository servers, GuestBlueprint blueprint, LocalHost localHost) {
         this.servers = servers;
         this.blueprint = blueprint;
+        this.localHost = localHost;
     }
 
     /** Servers that should have a running guest (running or rebooting, no operation in progress). */
     public List<ServerRef> running() {
         return servers.findByStatusIn(EnumSet.of(ServerStatus.RUNNING, ServerStatus.REBOOTING)).stream()
                 .filter(s -> s.getOperation() == null).map(ServerDirectory::ref).toList();
+    }
+
+    /** {@link #running()} on this instance's host: what its host jobs (the limit reconciler) look after. */
+    public List<ServerRef> runningHere() {
+        return servers.findByStatusIn(EnumSet.of(ServerStatus.RUNNING, ServerStatus.REBOOTING)).stream()
+                .filter(s -> s.getOperation() == null && localHost.isLocal(s.getHost())).map(ServerDirectory::ref).toList();
+    }
+
+    /** {@link #live()} on this instance's host: what its host jobs (the firewall reconciler) look after. */
+    public List<ServerRef> liveHere() {
+        return servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED).stream()
+                .filter(s -> localHost.isLocal(s.getHost())).map(ServerDirectory::ref).toList();
     }
 
     /** All servers that exist (not deleted). */

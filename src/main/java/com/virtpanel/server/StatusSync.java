@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.DomainState;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestLifecycle;
@@ -30,8 +31,11 @@ class StatusSync {
     private final ServerTransitions transitions;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final LocalHost localHost;
 
-    StatusSync(ServerRepository servers, Domains domains, ServerTransitions transitions, TransactionTemplate tx, Clock clock) {
+    StatusSync(ServerRepository servers, Domains domains, ServerTransitions transitions, TransactionTemplate tx, Clock clock,
+            LocalHost localHost) {
+        this.localHost = localHost;
         this.servers = servers;
         this.domains = domains;
         this.transitions = transitions;
@@ -63,10 +67,11 @@ class StatusSync {
                 }));
     }
 
-    /** One pass over all settled servers; run by {@link StatusSyncJob}. */
+    /** One pass over this host's settled servers (each host's scheduler runs its own); run by {@link StatusSyncJob}. */
     void syncAll() {
         var settled = tx.execute(t -> servers.findByStatusIn(EnumSet.of(ServerStatus.RUNNING, ServerStatus.STOPPED,
-                ServerStatus.REBOOTING)).stream().filter(s -> s.getOperation() == null).map(Server::getId).toList());
+                ServerStatus.REBOOTING)).stream().filter(s -> s.getOperation() == null)
+                .filter(s -> localHost.isLocal(s.getHost())).map(Server::getId).toList());
         if (settled == null) {
             return;
         }

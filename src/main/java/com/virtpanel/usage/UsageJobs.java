@@ -1,5 +1,6 @@
 package com.virtpanel.usage;
 
+import com.virtpanel.base.hosts.HostJob;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
@@ -15,20 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class UsageJobs {
 
+    /** Each host samples its own guests. */
     @Bean
-    JobDetail usageSamplingJob() {
-        return JobBuilder.newJob(SamplingJob.class).withIdentity("sampling", "usage").storeDurably().build();
-    }
-
-    @Bean
-    Trigger usageSamplingTrigger(JobDetail usageSamplingJob, UsageProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(usageSamplingJob).withIdentity("sampling", "usage")
+    HostJob usageSamplingJob(UsageProperties properties) {
+        JobDetail job = JobBuilder.newJob(SamplingJob.class).withIdentity("sampling", "usage").storeDurably().build();
+        return new HostJob(job, TriggerBuilder.newTrigger().forJob(job).withIdentity("sampling", "usage")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(properties.interval().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+                .build());
     }
 
+    /** Rollup and prune work on the database only: once in the cluster. */
     @Bean
     JobDetail usageMaintenanceJob() {
         return JobBuilder.newJob(MaintenanceJob.class).withIdentity("rollup-and-prune", "usage").storeDurably().build();

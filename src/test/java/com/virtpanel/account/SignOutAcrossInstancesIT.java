@@ -81,6 +81,7 @@ class SignOutAcrossInstancesIT {
                 "--spring.datasource.password=" + PostgresSchema.password(),
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=signout-" + schema,
+                "--panel.host.scheduler-prefix=signout-" + schema + "-host-",
                 "--panel.security.session-check-interval=0s");
         instances.add(context);
         return context;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.fleet.Fleets;
 import com.virtpanel.server.OrderRequest;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -52,9 +55,10 @@ class HostDownApiIT {
     @Autowired ServerDirectory directory;
     @Autowired Guests guests;
     @Autowired ApplicationContext context;
+    @Autowired HostSchedulers schedulers;
 
     @Test
-    void aServerOnADownHostIsUnreachableAndRefusesActionsUntilItsHostIsBackWhileTheLocalOneWorks() {
+    void aServerOnADownHostIsUnreachableAndRefusesActionsUntilItsHostIsBackWhileTheLocalOneWorks() throws Exception {
         HttpApi api = new HttpApi(port);
         String admin = Users.as(users.admin(), () -> tokens.createPersonal("host-down", null)).token();
         AccountSummary customer = users.newCustomer();
@@ -134,13 +138,17 @@ class HostDownApiIT {
             Fleets.look(context);
             Fleets.look(context);
             assertThat(audits("fleet.host-back", far)).isEqualTo(1);
-            // the gate lets it through (deleting needs no guest on this machine's libvirt, there is none for it)
+            // the gate lets it through, and the work goes to far's own scheduler: no instance here runs it
             var deleted = api.delete("/api/v1/servers/" + farServer, token);
             assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
-            Await.until("far server deleted", Duration.ofSeconds(120), () -> directory.find(farServer).orElseThrow().status(),
-                    s -> s == ServerStatus.DELETED || s == ServerStatus.FAILED);
+            JobKey farJob = JobKey.jobKey("server-" + farServer, "server-operations");
+            assertThat(schedulers.of(far).checkExists(farJob)).as("stored for far").isTrue();
+            assertThat(schedulers.local().checkExists(farJob)).as("not for this host").isFalse();
+            Await.sleep(3000);
+            assertThat(directory.find(farServer).orElseThrow().status()).isEqualTo(ServerStatus.DELETING);
         } finally {
             if (farId != 0) {
+                deleteQuietly(far, farId);
                 db.update("UPDATE server SET status = 'DELETED', active_name = NULL, operation = NULL WHERE id = ? "
                         + "AND status <> 'DELETED'", farId);
             }
@@ -153,6 +161,14 @@ class HostDownApiIT {
                 Await.until("local server deleted", Duration.ofSeconds(120), () -> directory.find(localId).orElseThrow().status(),
                         s -> s == ServerStatus.DELETED);
             });
+        }
+    }
+
+    private void deleteQuietly(String host, long serverId) {
+        try {
+            schedulers.of(host).deleteJob(JobKey.jobKey("server-" + serverId, "server-operations"));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerOrders;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,7 +42,7 @@ class FleetPlacementIT {
     @Autowired CatalogService catalog;
     @Autowired FleetService fleet;
     @Autowired Heartbeat heartbeat;
-    @Autowired Scheduler scheduler;
+    @Autowired HostSchedulers schedulers;
     @Autowired Users users;
     @Autowired JdbcTemplate db;
 
@@ -73,7 +73,7 @@ class FleetPlacementIT {
     void tenSimultaneousOrdersAgainstAHostWithRoomForTwoPlaceExactlyTwo() throws Exception {
         String host = heartbeat.localName();
         JobKey beat = JobKey.jobKey("heartbeat-" + host, "fleet");
-        scheduler.pauseJob(beat); // the heartbeat would write the real capacity back while the orders run
+        schedulers.local().pauseJob(beat); // the heartbeat would write the real capacity back while the orders run
         List<Object> answers;
         List<AccountSummary> customers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> users.newCustomer()).toList();
         try {
@@ -91,7 +91,7 @@ class FleetPlacementIT {
             });
         } finally {
             heartbeat.beat();
-            scheduler.resumeJob(beat);
+            schedulers.local().resumeJob(beat);
         }
         List<ServerInfo> placed = answers.stream().filter(ServerInfo.class::isInstance).map(ServerInfo.class::cast).toList();
         assertThat(placed).hasSize(2);

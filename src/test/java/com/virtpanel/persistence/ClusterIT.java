@@ -133,6 +133,7 @@ class ClusterIT {
                 "--spring.datasource.password=" + PostgresSchema.password(),
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema,
                 // cluster members share one scheduler name; the schema makes it unique to this test
-                "--spring.quartz.properties.org.quartz.scheduler.instanceName=cluster-" + schema};
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=cluster-" + schema,
+                "--panel.host.scheduler-prefix=cluster-" + schema + "-host-"};
     }
 }

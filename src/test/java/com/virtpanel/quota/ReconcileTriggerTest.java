@@ -51,7 +51,7 @@ class ReconcileTriggerTest {
         scheduler = new StdSchedulerFactory(properties).getScheduler();
         scheduler.addJob(JobBuilder.newJob(CountingPass.class).withIdentity(QuotaJobs.RECONCILE).storeDurably().build(), false);
         scheduler.start();
-        trigger = new ReconcileTrigger(scheduler, new NoTransactions());
+        trigger = new ReconcileTrigger(() -> scheduler, new NoTransactions());
         passes.set(0);
     }
 

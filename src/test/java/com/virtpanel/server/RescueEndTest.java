@@ -50,7 +50,7 @@ class RescueEndTest {
         when(servers.findByDomainName("vp-t-7")).thenReturn(java.util.Optional.of(server));
         when(domains.state("vp-t-7")).thenReturn(DomainState.RUNNING);
         when(rescue.endAutomatically(anyLong(), anyString())).thenReturn(true);
-        end = new RescueEnd(servers, rescue, domains, tx, clock);
+        end = new RescueEnd(servers, rescue, domains, tx, clock, com.virtpanel.base.hosts.LocalHost.named("here"));
     }
 
     @Test

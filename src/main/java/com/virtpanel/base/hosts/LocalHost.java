@@ -1,0 +1,50 @@
+package com.virtpanel.base.hosts;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.stereotype.Component;
+
+/** The name of the host this instance drives (panel.host.name, else the machine's name): the one place it is worked out. */
+@Component
+public class LocalHost {
+
+    private final String name;
+    private final String schedulerPrefix;
+
+    LocalHost(LocalHostProperties properties) {
+        this.name = properties.name().isBlank() ? machineName() : properties.name().trim();
+        this.schedulerPrefix = properties.schedulerPrefix();
+    }
+
+    /** A host of this name, with the default scheduler names (unit tests). */
+    public static LocalHost named(String name) {
+        return new LocalHost(new LocalHostProperties(name, "host-"));
+    }
+
+    /** The Quartz scheduler name of a host's scheduler ({@code host-<name>}). */
+    public String schedulerName(String host) {
+        return schedulerPrefix + host;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The host a server with no host yet (not placed) is on: this one. */
+    public String or(String host) {
+        return host == null || host.isBlank() ? name : host;
+    }
+
+    /** A server on {@code host} (null: not placed yet) lives on this instance's host. */
+    public boolean isLocal(String host) {
+        return or(host).equals(name);
+    }
+
+    private static String machineName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

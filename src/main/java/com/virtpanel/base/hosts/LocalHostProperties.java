@@ -1,0 +1,16 @@
+package com.virtpanel.base.hosts;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * panel.host.name: the name this panel registers its host under. Empty: the machine's hostname.
+ * Two panels driving the same host must use the same name, different hosts different names.
+ * panel.host.scheduler-prefix: a host's Quartz scheduler is named this followed by the host's name;
+ * every instance on one database must use the same. Only tests change it (Quartz keeps one data
+ * source per scheduler name in the JVM, and a test JVM holds several panels on different databases).
+ */
+@ConfigurationProperties("panel.host")
+record LocalHostProperties(@DefaultValue("") String name, @DefaultValue("host-") String schedulerPrefix) {
+}

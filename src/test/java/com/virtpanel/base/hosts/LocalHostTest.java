@@ -1,0 +1,26 @@
+package com.virtpanel.base.hosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LocalHostTest {
+
+    @Test
+    void aServerNotPlacedYetIsOnThisHost() {
+        LocalHost here = LocalHost.named("a");
+        assertThat(here.isLocal(null)).isTrue();
+        assertThat(here.isLocal("")).isTrue();
+        assertThat(here.isLocal("a")).isTrue();
+        assertThat(here.isLocal("b")).isFalse();
+        assertThat(here.or(null)).isEqualTo("a");
+        assertThat(here.or("b")).isEqualTo("b");
+    }
+
+    @Test
+    void eachHostHasItsSchedulerName() {
+        assertThat(LocalHost.named("a").schedulerName("b")).isEqualTo("host-b");
+        assertThat(new LocalHost(new LocalHostProperties(" node-7 ", "t-")).name()).isEqualTo("node-7");
+        assertThat(new LocalHost(new LocalHostProperties("", "host-")).name()).isNotBlank();
+    }
+}

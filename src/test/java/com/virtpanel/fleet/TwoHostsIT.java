@@ -1,0 +1,188 @@
+package com.virtpanel.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.virtpanel.VirtpanelApplication;
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.hosts.HostSchedulers;
+import com.virtpanel.server.OrderRequest;
+import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerService;
+import com.virtpanel.server.ServerStatus;
+import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.DemoImage;
+import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.PostgresSchema;
+import com.virtpanel.testkit.SecondHostPanel;
+import com.virtpanel.testkit.Shell;
+import com.virtpanel.testkit.TestHost;
+import com.virtpanel.testkit.TestKeys;
+import com.virtpanel.testkit.Together;
+import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.VerifiedEmails;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two hosts, two panel instances on one PostgreSQL schema: panel A drives this machine's libvirtd,
+ * panel B a {@link com.virtpanel.testkit.SecondHost}. With A in maintenance, an order made through A
+ * is placed on B and its steps run on B's instance (A only stores the job in B's scheduler): the
+ * guest exists on B's libvirtd and not on A's. Each instance beats for its own host.
+ *
+ * <p>Both panels live in one JVM: A's handle on B's scheduler and B's own share its name, and each
+ * keeps its own data source (see InstanceDataSourceJobStore), so A's enqueue joins A's transaction.
+ */
+class TwoHostsIT {
+
+    private static final String HOST_A = "a-" + TestHost.ID;
+    private static final String HOST_B = "b-" + TestHost.ID;
+
+    private static ConfigurableApplicationContext a;
+    private static SecondHostPanel b;
+    private static JdbcTemplate db;
+
+    @BeforeAll
+    static void startBothHosts() {
+        DemoImage.require();
+        String schema = PostgresSchema.newSchema();
+        a = new SpringApplicationBuilder(VirtpanelApplication.class).run(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--spring.profiles.active=test,postgres", "--server.port=0"),
+                java.util.Arrays.stream(settings(schema, HOST_A))).toArray(String[]::new));
+        // SecondHostPanel sets the test profile and port itself
+        b = SecondHostPanel.start(java.util.stream.Stream.concat(java.util.stream.Stream.of("--spring.profiles.include=postgres"),
+                java.util.Arrays.stream(settings(schema, HOST_B))).toArray(String[]::new));
+        db = a.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (b != null) {
+                b.close();
+            }
+        } finally {
+            if (a != null) {
+                a.getBean(Guests.class).removeAll();
+                a.close();
+            }
+        }
+    }
+
+    private static String[] settings(String schema, String host) {
+        return new String[] {"--spring.datasource.url=" + PostgresSchema.urlFor(schema),
+                "--spring.datasource.username=" + PostgresSchema.user(),
+                "--spring.datasource.password=" + PostgresSchema.password(),
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema,
+                // one database: one global scheduler, and host schedulers named alike on both instances
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=two-" + schema,
+                "--panel.host.scheduler-prefix=two-" + schema + "-host-",
+                "--panel.host.name=" + host,
+                "--panel.fleet.heartbeat-interval=1s"};
+    }
+
+    @Test
+    void withAInMaintenanceAnOrderThroughAIsPlacedOnBAndProvisionedByB() {
+        AccountSummary admin = a.getBean(Users.class).admin();
+        Users.as(admin, () -> a.getBean(FleetService.class).maintenance(HOST_A));
+        try {
+            AccountSummary customer = newCustomer("placed-on-b");
+            ServerInfo ordered = Users.as(customer, () -> a.getBean(ServerOrders.class).order(order("on-b")));
+            assertThat(hostOf(ordered.id())).isEqualTo(HOST_B);
+
+            ServerInfo running = Users.as(customer, () -> Await.until("the server to run", Guests.BOOT,
+                    () -> a.getBean(ServerService.class).get(ordered.id()), s -> s.status() == ServerStatus.RUNNING));
+            assertThat(b.host().virsh("list", "--all", "--name").lines()).as("B's libvirtd").contains(running.domain());
+            assertThat(Shell.virsh("list", "--all", "--name").lines()).as("A's libvirtd").doesNotContain(running.domain());
+            assertThat(b.bean(Guests.class).awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=on-b");
+        } finally {
+            Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
+        }
+    }
+
+    @Test
+    void eachInstanceBeatsForItsOwnHost() throws Exception {
+        var hostScheduler = a.getBean(HostSchedulers.class).local();
+        assertThat(hostScheduler.getSchedulerName()).endsWith("-host-" + HOST_A);
+        assertThat(hostScheduler.getMetaData().isJobStoreClustered()).as("instances driving one host share its work").isTrue();
+        assertThat(hostScheduler.isStarted()).isTrue();
+        assertThat(a.getBean(HostSchedulers.class).of(HOST_B).isStarted()).as("A only enqueues into B's scheduler").isFalse();
+        Instant before = Instant.now();
+        Await.until("both hosts to beat again", Duration.ofSeconds(60),
+                () -> List.of(lastBeat(HOST_A), lastBeat(HOST_B)), beats -> beats.stream().allMatch(t -> t.isAfter(before)));
+        // a heartbeat of one host fired on the other instance would report that instance's libvirt
+        Await.sleep(3000);
+        assertThat(managementAddress(HOST_A)).isEqualTo(a.getEnvironment().getProperty("panel.libvirt.uri"));
+        assertThat(managementAddress(HOST_B)).isEqualTo(b.host().uri());
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM hosts WHERE name IN (?, ?) AND NOT libvirt_reachable",
+                Integer.class, HOST_A, HOST_B)).isZero();
+    }
+
+    @Test
+    void tenSimultaneousOrdersThroughAWithAInMaintenanceAllLandOnBOrGetNoCapacity() {
+        AccountSummary admin = a.getBean(Users.class).admin();
+        List<AccountSummary> customers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> newCustomer("crowd-" + i)).toList();
+        Users.as(admin, () -> a.getBean(FleetService.class).maintenance(HOST_A));
+        List<Object> answers;
+        try {
+            answers = Together.run(10, i -> {
+                try {
+                    return Users.as(customers.get(i), () -> a.getBean(ServerOrders.class).order(order("crowd")));
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+        } finally {
+            Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
+        }
+        List<ServerInfo> placed = answers.stream().filter(ServerInfo.class::isInstance).map(ServerInfo.class::cast).toList();
+        assertThat(answers).filteredOn(x -> !(x instanceof ServerInfo))
+                .allSatisfy(x -> assertThat(x).isInstanceOf(CapacityException.class));
+        assertThat(placed).isNotEmpty().allSatisfy(s -> assertThat(hostOf(s.id())).isEqualTo(HOST_B));
+        for (ServerInfo server : placed) {
+            AccountSummary owner = customers.get(answers.indexOf(server));
+            Users.as(owner, () -> Await.until("server " + server.id() + " to run", Duration.ofMinutes(8),
+                    () -> a.getBean(ServerService.class).get(server.id()).status(),
+                    s -> s == ServerStatus.RUNNING || s == ServerStatus.FAILED));
+            assertThat(Users.as(owner, () -> a.getBean(ServerService.class).get(server.id()).status())).isEqualTo(ServerStatus.RUNNING);
+        }
+        String onA = Shell.virsh("list", "--all", "--name");
+        String onB = b.host().virsh("list", "--all", "--name");
+        for (ServerInfo server : placed) {
+            assertThat(onB.lines()).contains(server.domain());
+            assertThat(onA.lines()).doesNotContain(server.domain());
+        }
+    }
+
+    private static AccountSummary newCustomer(String name) {
+        AccountSummary customer = a.getBean(AccountService.class).signUp(name + "-" + System.nanoTime() + "@example.com", Users.PASSWORD);
+        VerifiedEmails.verify(db, customer.email());
+        return customer;
+    }
+
+    private static OrderRequest order(String name) {
+        return new OrderRequest(name, "nano", "demo", List.of(TestKeys.ED25519), null, null);
+    }
+
+    private static String hostOf(long serverId) {
+        return db.queryForObject("SELECT host FROM server WHERE id = ?", String.class, serverId);
+    }
+
+    private static String managementAddress(String host) {
+        return db.queryForObject("SELECT management_address FROM hosts WHERE name = ?", String.class, host);
+    }
+
+    private static Instant lastBeat(String host) {
+        return db.queryForObject("SELECT last_heartbeat FROM hosts WHERE name = ?", Timestamp.class, host).toInstant();
+    }
+}
