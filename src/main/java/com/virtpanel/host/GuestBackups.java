@@ -331,19 +331,8 @@ public class GuestBackups {
         return m.group(1);
     }
 
-    private interface OnDomain<T> {
-        T apply(Domain domain) throws LibvirtException;
-    }
-
-    private <T> T onDomain(String operation, String name, OnDomain<T> action) {
-        return libvirt.call(operation, c -> {
-            Domain d = c.domainLookupByName(name);
-            try {
-                return action.apply(d);
-            } finally {
-                d.free();
-            }
-        });
+    private <T> T onDomain(String operation, String name, LibvirtConnection.DomainCall<T> action) {
+        return libvirt.onDomain(operation, name, action);
     }
 
     /**

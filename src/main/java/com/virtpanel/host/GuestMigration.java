@@ -60,15 +60,8 @@ public class GuestMigration {
         };
         // The call returns only when the migration is over: it runs on a libvirt worker of its
         // own with the migration's limit, while this thread watches the job with short calls.
-        CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(() -> libvirt.call("migrate server", limit,
-                c -> {
-                    Domain d = c.domainLookupByName(domain);
-                    try {
-                        return d.migrateToURI(target.libvirtUri(), parameters, FLAGS);
-                    } finally {
-                        d.free();
-                    }
-                }));
+        CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(() -> libvirt.onDomain("migrate server", domain, limit,
+                d -> d.migrateToURI(target.libvirtUri(), parameters, FLAGS)));
         int last = -1;
         while (true) {
             try {
@@ -122,19 +115,7 @@ public class GuestMigration {
         }
     }
 
-    @FunctionalInterface
-    private interface OnDomain<T> {
-        T apply(Domain d) throws org.libvirt.LibvirtException;
-    }
-
-    private <T> T onDomain(String operation, String name, OnDomain<T> action) {
-        return libvirt.call(operation, c -> {
-            Domain d = c.domainLookupByName(name);
-            try {
-                return action.apply(d);
-            } finally {
-                d.free();
-            }
-        });
+    private <T> T onDomain(String operation, String name, LibvirtConnection.DomainCall<T> action) {
+        return libvirt.onDomain(operation, name, action);
     }
 }

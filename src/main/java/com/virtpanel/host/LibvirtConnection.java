@@ -87,6 +87,28 @@ class LibvirtConnection implements DisposableBean {
         return call(operation, settings.callTimeout(), call);
     }
 
+    /** Work on one guest, looked up by name; its handle is freed afterwards. */
+    @FunctionalInterface
+    interface DomainCall<T> {
+        T apply(org.libvirt.Domain domain) throws org.libvirt.LibvirtException;
+    }
+
+    /** Runs {@code action} on the guest named, with the configured timeout. */
+    <T> T onDomain(String operation, String name, DomainCall<T> action) {
+        return onDomain(operation, name, settings.callTimeout(), action);
+    }
+
+    <T> T onDomain(String operation, String name, Duration timeout, DomainCall<T> action) {
+        return call(operation, timeout, c -> {
+            org.libvirt.Domain d = c.domainLookupByName(name);
+            try {
+                return action.apply(d);
+            } finally {
+                d.free();
+            }
+        });
+    }
+
     /** Runs a call, waiting at most {@code timeout}; failures arrive translated. */
     <T> T call(String operation, Duration timeout, LibvirtCall<T> call) {
         long started = System.nanoTime();

@@ -3,6 +3,7 @@ package com.virtpanel.server;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.UserMessage;
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostCapacity;
@@ -26,15 +27,17 @@ class Capacity {
     private final CapacityProperties limits;
     private final HostPlacement placement;
     private final OrderGuard guard;
+    private final LocalHost localHost;
 
     Capacity(HostOverview host, CatalogService catalog, ServerRepository servers, CapacityProperties limits,
-            HostPlacement placement, OrderGuard guard) {
+            HostPlacement placement, OrderGuard guard, LocalHost localHost) {
         this.host = host;
         this.catalog = catalog;
         this.servers = servers;
         this.limits = limits;
         this.placement = placement;
         this.guard = guard;
+        this.localHost = localHost;
     }
 
     /**
@@ -82,13 +85,14 @@ class Capacity {
         }
     }
 
-    /** What live servers' plans promise against what the host may promise (overcommit and reserve applied). */
+    /** What the live servers on this instance's host promise against what it may promise (overcommit and reserve applied). */
     Use use() {
         return use(host.capacity());
     }
 
     private Use use(HostCapacity capacity) {
-        List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED);
+        List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED).stream()
+                .filter(s -> localHost.isLocal(s.getHost())).toList();
         Map<Long, PlanInfo> plans = new HashMap<>();
         long memory = 0;
         long disk = 0;

@@ -154,7 +154,7 @@ class FleetPlacementIT {
         ServerInfo placed = Users.as(dora, () -> orders.order(order("grow")));
         Users.as(dora, () -> Await.until("server to settle", Duration.ofSeconds(120), () -> servers.get(placed.id()), s -> !s.busy()));
         JobKey beat = JobKey.jobKey("heartbeat-" + host, "fleet");
-        scheduler.pauseJob(beat);
+        schedulers.local().pauseJob(beat);
         try {
             long used = Users.as(users.admin(), () -> fleet.list()).stream().filter(h -> h.name().equals(host))
                     .findFirst().orElseThrow().usedMemoryMib();
@@ -168,7 +168,7 @@ class FleetPlacementIT {
             assertThat(after.busy()).isFalse();
         } finally {
             heartbeat.beat();
-            scheduler.resumeJob(beat);
+            schedulers.local().resumeJob(beat);
         }
         awaitSettledAndDelete(dora, placed.id());
     }
