@@ -45,6 +45,7 @@ class ServiceMessagesTest {
             Map.entry("AssertionError", "a programming error, logged"),
             Map.entry("IOException", "wrapped or logged where it is caught"),
             Map.entry("UncheckedIOException", "wrapped or logged where it is caught"),
+            Map.entry("SocketTimeoutException", "a console's VNC connect timing out, logged where it is caught"),
             Map.entry("SQLException", "the audit table's append-only trigger, inside the database"),
             Map.entry("GuestfishFailure", "libguestfs' own words, kept as the HostException's detail for operators"),
             Map.entry("BadCredentialsException", "Spring Security's event for the audit log; the page says its own words"),
