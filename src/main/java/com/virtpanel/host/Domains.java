@@ -1,5 +1,6 @@
 package com.virtpanel.host;
 
+import com.virtpanel.base.PanelException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public class Domains {
     private static final Logger log = LoggerFactory.getLogger(Domains.class);
     /** Starting and destroying a guest can take longer than a plain query on a busy host. */
     private static final Duration POWER = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
+    private static final Duration START_RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int UNDEFINE_MANAGED_SAVE = 1;
     private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
     private static final int UNDEFINE_NVRAM = 4;
@@ -150,7 +153,27 @@ public class Domains {
     }
 
     public void start(String name) {
-        onDomain("start server", POWER, name, Domain::create);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                onDomain("start server", POWER, name, Domain::create);
+                break;
+            } catch (HostException busy) {
+                // A start refused as busy left nothing running (libvirt undoes a half start), so it
+                // may simply be tried again. Seen: the guest's firewall rules failing to apply while
+                // another libvirtd in the same network namespace changed ebtables rules at that moment.
+                // A timeout is not retried here: that start may still land.
+                if (!busy.isTransient() || busy.kind() == PanelException.Kind.UNAVAILABLE || attempt == START_ATTEMPTS) {
+                    throw busy;
+                }
+                log.info("Start of {} refused as busy ({}), trying again", name, busy.detail());
+                try {
+                    Thread.sleep(START_RETRY_PAUSE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
         try {
             // at once, so the limit reconciler never meets the new tap uncapped
             limits.restoreNetworkCap(name);
