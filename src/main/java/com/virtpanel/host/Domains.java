@@ -29,6 +29,8 @@ public class Domains {
     private static final Duration POWER = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
     private static final Duration START_RETRY_PAUSE = Duration.ofSeconds(1);
+    /** A guest still starting up has nothing listening to the power button yet: it is pressed again until heard. */
+    private static final Duration PRESS_AGAIN = Duration.ofSeconds(5);
     private static final int UNDEFINE_MANAGED_SAVE = 1;
     private static final int UNDEFINE_SNAPSHOTS_METADATA = 2;
     private static final int UNDEFINE_NVRAM = 4;
@@ -193,17 +195,20 @@ public class Domains {
     /**
      * Shuts the guest down gracefully and waits up to {@code grace} for it to stop; a guest that
      * ignores the power button is then powered off. Returns true when the guest stopped by itself.
+     * The button is pressed again every few seconds: a press while the guest still boots is lost
+     * (nothing listens yet), and waiting out the whole grace for it cost a minute each time.
      * Each state check is its own short call, so waiting holds no libvirt worker.
      */
     public boolean shutdownOrForce(String name, Duration grace) {
-        if (!state(name).isActive()) {
-            return true;
-        }
-        shutdown(name);
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline) {
+        long nextPress = System.nanoTime();
+        while (System.nanoTime() - deadline < 0) {
             if (!state(name).isActive()) {
                 return true;
+            }
+            if (System.nanoTime() - nextPress >= 0) {
+                pressPowerButton(name);
+                nextPress = System.nanoTime() + PRESS_AGAIN.toNanos();
             }
             try {
                 Thread.sleep(250);
@@ -226,6 +231,15 @@ public class Domains {
             return true;
         }
         return false;
+    }
+
+    private void pressPowerButton(String name) {
+        try {
+            shutdown(name);
+        } catch (HostException e) {
+            // it may have stopped between the look and the press: the next look tells
+            log.debug("Power button of {} not pressed: {}", name, e.getMessage());
+        }
     }
 
     /** Asks the guest to reboot (ACPI); the guest decides when. */

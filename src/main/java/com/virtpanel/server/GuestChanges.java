@@ -8,7 +8,6 @@ import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestImageTools;
 import com.virtpanel.host.Volumes;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 class GuestChanges {
 
     private static final Logger log = LoggerFactory.getLogger(GuestChanges.class);
-    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final Domains domains;
     private final Volumes volumes;
@@ -106,25 +104,7 @@ class GuestChanges {
 
     /** ACPI shutdown first, so the guest's filesystems are clean; the plug is pulled only after the timeout. */
     private void shutDown(String domain) {
-        if (!domains.state(domain).isActive()) {
-            return;
-        }
-        try {
-            domains.shutdown(domain);
-        } catch (RuntimeException e) {
-            log.debug("Shutdown request for {} not taken: {}", domain, e.getMessage());
-        }
-        long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (!domains.state(domain).isActive()) {
-                return;
-            }
-            sleep();
-        }
-        log.info("{} did not shut down within {} s; powering it off", domain, properties.shutdownTimeout().toSeconds());
-        if (domains.state(domain).isActive()) {
-            domains.powerOff(domain);
-        }
+        domains.shutdownOrForce(domain, properties.shutdownTimeout());
     }
 
     /** A disk in use by a running guest is never changed, whoever started it. */
@@ -136,14 +116,5 @@ class GuestChanges {
 
     private void define(Server s, long planId) {
         domains.define(specs.of(s, planId, s.getImageId(), s.getDiskVolume(), s.getSeedVolume()));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the guest to shut down", e);
-        }
     }
 }
