@@ -1,6 +1,5 @@
 package com.virtpanel.host;
 
-import com.virtpanel.base.PanelException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,27 +154,11 @@ public class Domains {
     }
 
     public void start(String name) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                onDomain("start server", POWER, name, Domain::create);
-                break;
-            } catch (HostException busy) {
-                // A start refused as busy left nothing running (libvirt undoes a half start), so it
-                // may simply be tried again. Seen: the guest's firewall rules failing to apply while
-                // another libvirtd in the same network namespace changed ebtables rules at that moment.
-                // A timeout is not retried here: that start may still land.
-                if (!busy.isTransient() || busy.kind() == PanelException.Kind.UNAVAILABLE || attempt == START_ATTEMPTS) {
-                    throw busy;
-                }
-                log.info("Start of {} refused as busy ({}), trying again", name, busy.detail());
-                try {
-                    Thread.sleep(START_RETRY_PAUSE.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
-                }
-            }
-        }
+        // A start refused as busy left nothing running (libvirt undoes a half start), so it may
+        // simply be tried again. Seen: the guest's firewall rules failing to apply while another
+        // libvirtd in the same network namespace changed ebtables rules at that moment.
+        BusyHost.retry("Start of " + name, START_ATTEMPTS, attempt -> START_RETRY_PAUSE,
+                () -> onDomain("start server", POWER, name, Domain::create));
         try {
             // at once, so the limit reconciler never meets the new tap uncapped
             limits.restoreNetworkCap(name);

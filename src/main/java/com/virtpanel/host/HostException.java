@@ -13,7 +13,7 @@ public class HostException extends PanelException {
     private final String detail;
     private final boolean transientFailure;
 
-        HostException(Kind kind, UserMessage message, String detail, Throwable cause) {
+    HostException(Kind kind, UserMessage message, String detail, Throwable cause) {
         this(kind, message, detail, cause, kind == Kind.UNAVAILABLE);
     }
 
@@ -23,8 +23,6 @@ public class HostException extends PanelException {
         this.detail = detail;
         this.transientFailure = transientFailure;
     }
-
-    
 
     static HostException unreachable(String detail, Throwable cause) {
         return new HostException(Kind.UNAVAILABLE,
@@ -48,5 +46,13 @@ public class HostException extends PanelException {
      */
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    /**
+     * True when the host refused the call because it was busy: transient, and not a call that
+     * went unanswered (a timed-out call may still land, so it is not simply made again).
+     */
+    public boolean isBusy() {
+        return transientFailure && kind != Kind.UNAVAILABLE;
     }
 }

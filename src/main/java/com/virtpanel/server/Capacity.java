@@ -9,7 +9,6 @@ import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostCapacity;
 import com.virtpanel.host.HostOverview;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +57,7 @@ class Capacity {
         for (Object[] row : servers.countLiveByHostAndPlan(ServerStatus.DELETED)) {
             PlanInfo plan = plans.computeIfAbsent((Long) row[1], catalog::plan);
             HostPlacement.Demand add = demand(plan).times((Long) row[2]);
-            promised.merge(String.valueOf(row[0]), add, HostPlacement.Demand::plus);
+            promised.merge(localHost.or((String) row[0]), add, HostPlacement.Demand::plus);
         }
         return promised;
     }
@@ -91,21 +90,11 @@ class Capacity {
     }
 
     private Use use(HostCapacity capacity) {
-        List<Server> live = servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED).stream()
-                .filter(s -> localHost.isLocal(s.getHost())).toList();
-        Map<Long, PlanInfo> plans = new HashMap<>();
-        long memory = 0;
-        long disk = 0;
-        int vcpus = 0;
-        for (Server s : live) {
-            PlanInfo plan = plans.computeIfAbsent(s.getPlanId(), catalog::plan);
-            memory += plan.memoryMib();
-            disk += plan.diskGib();
-            vcpus += plan.vcpus();
-        }
+        HostPlacement.Demand promised = promisedByHost().getOrDefault(localHost.name(), HostPlacement.Demand.NONE);
         long memoryLimit = (long) (capacity.totalMemoryMib() * limits.memoryOvercommit()) - limits.memoryReserveMib();
         long diskLimitGib = (long) (capacity.storage().capacityBytes() * limits.diskOvercommit() / Bytes.GIB);
-        return new Use(capacity, memory, memoryLimit, disk, diskLimitGib, vcpus);
+        return new Use(capacity, promised.memoryMib(), memoryLimit, promised.diskGib(), diskLimitGib,
+                promised.vcpus() + promised.dedicatedVcpus());
     }
 
     record Use(HostCapacity host, long promisedMemoryMib, long memoryLimitMib, long promisedDiskGib, long diskLimitGib,

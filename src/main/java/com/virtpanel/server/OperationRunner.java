@@ -6,9 +6,9 @@ import com.virtpanel.base.UserMessage;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.host.BusyHost;
 import com.virtpanel.host.DomainState;
 import com.virtpanel.host.Domains;
-import com.virtpanel.host.HostException;
 import com.virtpanel.host.Template;
 import com.virtpanel.host.Volumes;
 import java.time.Clock;
@@ -134,24 +134,9 @@ class OperationRunner {
      * collisions pass within seconds, and every step is idempotent, so repeating it is safe.
      */
     private void performPatiently(Server server, Operation.Step step) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                perform(server, step);
-                return;
-            } catch (HostException e) {
-                if (!e.isTransient() || e.kind() == PanelException.Kind.UNAVAILABLE || attempt >= BUSY_ATTEMPTS) {
-                    throw e;
-                }
-                long pause = (250L << (attempt - 1)) + ThreadLocalRandom.current().nextLong(100);
-                log.info("Server {}: step {} met a busy host ({}); trying again in {} ms", server.getId(), step, e.detail(), pause);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        BusyHost.retry("Server " + server.getId() + ": step " + step, BUSY_ATTEMPTS,
+                attempt -> Duration.ofMillis((250L << (attempt - 1)) + ThreadLocalRandom.current().nextLong(100)),
+                () -> perform(server, step));
     }
 
     private void perform(Server s, Operation.Step step) {
