@@ -3,6 +3,7 @@ package com.virtpanel.console;
 import com.virtpanel.account.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,7 +78,13 @@ class ConsoleHandshake implements HandshakeInterceptor {
             return refuse(response, HttpStatus.FORBIDDEN, remote, outcome.refusal() + " for server " + serverId);
         }
         ConsoleGrant grant = outcome.grant();
-        if (grant.target() == null) { // a ticket issued before the address was stored with it
+        if (grant.target() == null && !targets.here(serverId)) { // the guest is on another host: forwarded there
+            Optional<URI> relay = targets.relay(serverId);
+            if (relay.isEmpty()) {
+                return refuse(response, HttpStatus.CONFLICT, remote, "the host of server " + serverId + " has no console address");
+            }
+            grant = grant.via(relay.get());
+        } else if (grant.target() == null) { // a ticket issued before the address was stored with it
             Optional<InetSocketAddress> vnc = targets.of(grant.domain());
             if (vnc.isEmpty()) {
                 return refuse(response, HttpStatus.CONFLICT, remote, "server " + serverId + " has no VNC display (not running)");

@@ -2,8 +2,10 @@ package com.virtpanel.console;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,17 +28,22 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
     private static final String LIVE = LiveConsole.class.getName();
-    private static final int CONNECT_TIMEOUT_MS = 5000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConsoleSessions sessions;
     private final ConsoleProperties properties;
     private final ConsoleTargets targets;
+    private final ConsoleTickets tickets;
     private final Clock clock;
+    /** For consoles forwarded to other hosts' instances; one client, so its threads are shared. */
+    private final HttpClient relayClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, ConsoleTargets targets, Clock clock) {
+    ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, ConsoleTargets targets, ConsoleTickets tickets,
+            Clock clock) {
         this.sessions = sessions;
         this.properties = properties;
         this.targets = targets;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -47,11 +54,14 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
             ws.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
-        SocketChannel vnc;
+        ConsoleEnd vnc;
         try {
-            vnc = connect(grant, (VncDial) ws.getAttributes().remove(ConsoleHandshake.DIAL));
+            vnc = grant.via() != null
+                    ? HostRelayEnd.open(relayClient, grant.via(), tickets.forRelay(grant), CONNECT_TIMEOUT)
+                    : ConsoleEnd.of(connect(grant, (VncDial) ws.getAttributes().remove(ConsoleHandshake.DIAL)));
         } catch (IOException e) {
-            log.info("Console of server {}: VNC not reachable ({})", grant.serverId(), e.toString());
+            log.info("Console of server {}: {} not reachable ({})", grant.serverId(),
+                    grant.via() != null ? "its host's panel instance" : "VNC", e.toString());
             ws.close(CloseReason.SERVER_STOPPED.status());
             return;
         }
@@ -112,7 +122,7 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
     private SocketChannel connect(ConsoleGrant grant, VncDial begun) throws IOException {
         VncDial dial = begun != null ? begun : VncDial.begin(grant.target());
         try {
-            return dial.finish(CONNECT_TIMEOUT_MS);
+            return dial.finish((int) CONNECT_TIMEOUT.toMillis());
         } catch (IOException stale) {
             Optional<InetSocketAddress> now;
             try {
@@ -124,7 +134,7 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
                 throw stale;
             }
             log.info("Console of server {}: VNC moved from {} to {}", grant.serverId(), dial.target(), now.get());
-            return VncDial.begin(now.get()).finish(CONNECT_TIMEOUT_MS);
+            return VncDial.begin(now.get()).finish((int) CONNECT_TIMEOUT.toMillis());
         }
     }
 }

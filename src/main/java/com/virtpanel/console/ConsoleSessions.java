@@ -32,8 +32,9 @@ public class ConsoleSessions {
         this.clock = clock;
     }
 
+    /** The consoles people hold through this instance (not those it relays for another instance). */
     public List<OpenConsole> open() {
-        return live.values().stream()
+        return live.values().stream().filter(c -> !c.grant.forwarded())
                 .map(c -> new OpenConsole(c.id, c.grant.serverId(), c.grant.ownerAccountId(), c.grant.accountId(),
                         c.grant.realAccountId(), c.grant.remoteAddress(), c.openedAt))
                 .sorted(Comparator.comparing(OpenConsole::openedAt)).toList();
@@ -84,6 +85,11 @@ public class ConsoleSessions {
     void opened(LiveConsole c) {
         live.put(c.id, c);
         c.start();
+        if (c.grant.forwarded()) { // the instance forwarding it audited the opening, and keeps the person's input until then
+            c.audited();
+            log.info("Console {} of server {} forwarded from {}", c.id, c.grant.serverId(), c.grant.remoteAddress());
+            return;
+        }
         try {
             audit.opened(c);
         } catch (RuntimeException e) {
@@ -100,8 +106,8 @@ public class ConsoleSessions {
         live.remove(c.id);
         var closedAt = clock.instant();
         log.info("Console {} of server {} closed ({})", c.id, c.grant.serverId(), c.reason() == null ? "?" : c.reason().text);
-        if (!c.isAudited()) {
-            return; // its opening was never recorded (the audit failed): no close to pair with it
+        if (!c.isAudited() || c.grant.forwarded()) {
+            return; // its opening was never recorded here (the audit failed, or the forwarding instance has it)
         }
         try {
             audit.closed(c, closedAt);

@@ -106,18 +106,66 @@ public class ConsoleTickets {
             throw new ConflictException(UserMessage.of("error.console.console-available-while-server-running"));
         }
         // Looked up now rather than at the upgrade: the WebSocket handshake then costs no
-        // libvirt round trip (the ticket is revoked if the server stops meanwhile).
-        InetSocketAddress vnc = targets.of(server.domain())
+        // libvirt round trip (the ticket is revoked if the server stops meanwhile). A guest on
+        // another host is reached through that host's instances, which look it up themselves.
+        InetSocketAddress vnc = !targets.here(serverId) ? null : targets.of(server.domain())
                 .orElseThrow(() -> new ConflictException(UserMessage.of("error.console.console-available-while-server-running")));
         Instant now = clock.instant();
         tickets.deleteExpiredBefore(now.minus(KEEP));
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String ticket = newSecret();
         Instant expires = now.plus(properties.ticketTtl());
         tickets.save(new StoredTicket(Sha256.hex(ticket), serverId, actor.accountId(), actor.realAccountId(),
                 sessionHash, now, expires, vnc));
         return new ConsoleTicket(ticket, PATH + serverId + "?ticket=" + ticket, expires);
+    }
+
+    /**
+     * A relay ticket: lets this instance forward a console it granted to an instance of the
+     * guest's host, once, within seconds. It carries the grant's accounts (for that instance's
+     * checks against suspensions) and is accepted only at the relay endpoint.
+     */
+    String forRelay(ConsoleGrant grant) {
+        String ticket = newSecret();
+        Instant now = clock.instant();
+        tickets.save(StoredTicket.relay(Sha256.hex(ticket), grant, now, now.plus(properties.ticketTtl())));
+        return ticket;
+    }
+
+    /**
+     * Redeems a relay ticket at this host's relay endpoint: used up first, then it must be a relay
+     * ticket for this server, whose guest runs here. The grant points at the guest's VNC server and
+     * is marked forwarded: the instance that forwards it checked the person and audited the opening.
+     */
+    Outcome redeemRelay(String presented, long serverId, String remoteAddress) {
+        if (presented == null || !WELL_FORMED.matcher(presented).matches()) {
+            return Outcome.refused("malformed relay ticket");
+        }
+        Optional<TicketUse.Used> used = ticketUse.useUp(Sha256.hex(presented), clock.instant());
+        if (used.isEmpty()) {
+            return Outcome.refused("unknown, used or expired relay ticket");
+        }
+        TicketUse.Used ticket = used.get();
+        if (!ticket.relay() || ticket.serverId() != serverId) {
+            return Outcome.refused(ticket.relay() ? "relay ticket for another server" : "a customer's ticket at the relay");
+        }
+        Optional<ServerRef> server = directory.find(serverId);
+        if (server.isEmpty() || !showsConsole(server.get().status()) || !targets.here(serverId)) {
+            return Outcome.refused("server not running on this host");
+        }
+        Optional<InetSocketAddress> vnc = targets.of(server.get().domain());
+        if (vnc.isEmpty()) {
+            return Outcome.refused("server has no VNC display here");
+        }
+        AccountSummary account = accounts.get(ticket.accountId());
+        AccountSummary real = ticket.realAccountId() == ticket.accountId() ? account : accounts.get(ticket.realAccountId());
+        return Outcome.granted(new ConsoleGrant(ticket.id(), serverId, server.get().domain(), server.get().accountId(),
+                account.id(), account.email(), real.id(), real.email(), remoteAddress, vnc.get()).asForwarded());
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /**
@@ -138,6 +186,9 @@ public class ConsoleTickets {
             return Outcome.refused("unknown, used or expired ticket");
         }
         TicketUse.Used ticket = used.get();
+        if (ticket.relay()) {
+            return Outcome.refused("a relay ticket at the customers' endpoint");
+        }
         ticket.target().ifPresent(whileChecking);
         if (ticket.serverId() != presented.serverId()) {
             return Outcome.refused("ticket for another server");

@@ -2,7 +2,6 @@ package com.virtpanel.console;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +11,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One open console: a WebSocket and the guest's VNC socket, joined. Both directions block on
+ * One open console: a WebSocket and the guest's VNC socket (or the host instance relaying to it), joined. Both directions block on
  * the slower side, which is the back-pressure: the pump reads from VNC only once the browser
  * has taken the previous frame, and a Tomcat thread writing to VNC does not read the next
  * WebSocket frame until VNC took this one. Only the pump thread sends on the WebSocket, so
@@ -24,14 +23,14 @@ final class LiveConsole implements Runnable {
     final ConsoleGrant grant;
     final Instant openedAt;
     private final WebSocketSession ws;
-    private final SocketChannel vnc;
+    private final ConsoleEnd vnc;
     private final int bufferBytes;
     private final Consumer<LiveConsole> onEnd;
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean audited;
 
-    LiveConsole(ConsoleGrant grant, WebSocketSession ws, SocketChannel vnc, int bufferBytes, Instant openedAt,
+    LiveConsole(ConsoleGrant grant, WebSocketSession ws, ConsoleEnd vnc, int bufferBytes, Instant openedAt,
             Consumer<LiveConsole> onEnd) {
         this.grant = grant;
         this.ws = ws;
@@ -83,9 +82,7 @@ final class LiveConsole implements Runnable {
         if (!audited) {
             throw new IOException("input before the console's opening was audited");
         }
-        while (payload.hasRemaining()) {
-            vnc.write(payload);
-        }
+        vnc.write(payload);
     }
 
     /** Ends the console with this reason (the first reason given wins). Safe from any thread. */
@@ -115,10 +112,6 @@ final class LiveConsole implements Runnable {
     }
 
     private void closeVnc() {
-        try {
-            vnc.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+        vnc.close();
     }
 }

@@ -51,6 +51,10 @@ class StoredTicket {
     @Column(name = "vnc_port")
     private Integer vncPort;
 
+    /** For one forwarding of a granted console to the guest's host (accepted only at the relay endpoint). */
+    @Column(name = "relay", nullable = false)
+    private boolean relay;
+
     protected StoredTicket() {
     }
 
@@ -63,7 +67,16 @@ class StoredTicket {
         this.sessionHash = sessionHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
-        this.vncHost = vnc.getHostString();
-        this.vncPort = vnc.getPort();
+        if (vnc != null) { // null: the guest is on another host, whose instances know where its VNC is
+            this.vncHost = vnc.getHostString();
+            this.vncPort = vnc.getPort();
+        }
+    }
+
+    static StoredTicket relay(String tokenHash, ConsoleGrant grant, Instant createdAt, Instant expiresAt) {
+        StoredTicket ticket = new StoredTicket(tokenHash, grant.serverId(), grant.accountId(), grant.realAccountId(), null,
+                createdAt, expiresAt, null);
+        ticket.relay = true;
+        return ticket;
     }
 }

@@ -26,7 +26,7 @@ class TicketUse {
     private static final String USE_UP = "UPDATE console_ticket SET used_at = ?"
             + " WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?";
     private static final String[] RETURNED = {"id", "server_id", "account_id", "real_account_id", "session_hash",
-        "vnc_host", "vnc_port"};
+        "vnc_host", "vnc_port", "relay"};
 
     private final JdbcTemplate jdbc;
 
@@ -60,14 +60,16 @@ class TicketUse {
         boolean hasVnc = host != null && !row.wasNull();
         return new Used(row.getLong("id"), row.getLong("server_id"), row.getLong("account_id"),
                 row.getLong("real_account_id"), row.getString("session_hash"),
-                hasVnc ? new InetSocketAddress(host, port) : null);
+                hasVnc ? new InetSocketAddress(host, port) : null, row.getBoolean("relay"));
     }
 
     /**
      * A ticket just used up: what it is bound to, and where the guest's VNC server listened when
-     * it was issued (null for tickets from before that was stored).
+     * it was issued (null for tickets from before that was stored, and for guests on another host),
+     * and whether it is a relay ticket (one forwarding to the guest's host).
      */
-    record Used(long id, long serverId, long accountId, long realAccountId, String sessionHash, InetSocketAddress vnc) {
+    record Used(long id, long serverId, long accountId, long realAccountId, String sessionHash, InetSocketAddress vnc,
+            boolean relay) {
 
         Optional<InetSocketAddress> target() {
             return Optional.ofNullable(vnc);

@@ -38,6 +38,9 @@ class FleetHost {
     private String dedicatedCpuset = "";
     @Column(name = "management_address", nullable = false)
     private String managementAddress;
+    /** Where this host's panel instances take consoles forwarded by other instances (null: none said yet). */
+    @Column(name = "console_url")
+    private String consoleUrl;
     @Column(name = "last_heartbeat", nullable = false)
     private Instant lastHeartbeat;
     @Column(nullable = false)
@@ -168,6 +171,14 @@ class FleetHost {
 
     int getVcpus() {
         return vcpus;
+    }
+
+    void consoleAt(String url) {
+        this.consoleUrl = url;
+    }
+
+    String getConsoleUrl() {
+        return consoleUrl;
     }
 
     String getManagementAddress() {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,9 +40,11 @@ class Heartbeat {
     private final Clock clock;
     private final String name;
     private final boolean drivesHost;
+    private final LocalHost local;
+    private final Environment environment;
 
     Heartbeat(FleetHostRepository hosts, HostOverview overview, HostProperties hostProperties, CapacityProperties limits,
-            ServerHosts servers, TransactionTemplate tx, Clock clock, LocalHost local, PanelRoles roles) {
+            ServerHosts servers, TransactionTemplate tx, Clock clock, LocalHost local, PanelRoles roles, Environment environment) {
         this.hosts = hosts;
         this.overview = overview;
         this.hostProperties = hostProperties;
@@ -51,6 +54,8 @@ class Heartbeat {
         this.clock = clock;
         this.name = local.name();
         this.drivesHost = roles.host();
+        this.local = local;
+        this.environment = environment;
     }
 
     /** The name this panel's host is registered under. */
@@ -73,6 +78,8 @@ class Heartbeat {
                 }
                 host.report(report == null ? new HostReport(0, 0, 0, limits.cpuOvercommit(), limits.memoryOvercommit(),
                         limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri()) : report, clock.instant());
+                // the web server is up by now (started before this event), with its real port
+                local.consoleUrl(environment.getProperty("local.server.port", Integer.class)).ifPresent(host::consoleAt);
             });
         } catch (DataIntegrityViolationException simultaneous) {
             // another instance driving the same host registered it first: only the heartbeat is left to do

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.Bytes;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.ConsoleClient;
 import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -163,7 +164,7 @@ class ApiLifecycleIT {
         String wsPath = ticket.json().get("path").asText();
         assertThat(wsPath).startsWith("/console/ws/" + id);
         assertThat(Instant.parse(ticket.json().get("expires_at").asText())).isAfter(Instant.now());
-        assertThat(rfbGreeting(wsPath)).startsWith("RFB 003.");
+        assertThat(ConsoleClient.rfbGreeting(port, wsPath, token)).startsWith("RFB 003.");
 
         // Root password: generated, shown once, applied offline; the server comes back running.
         var password = api.post("/api/v1/servers/" + id + "/actions/reset_password", token, null);
@@ -234,30 +235,6 @@ class ApiLifecycleIT {
             n++;
         }
         return n;
-    }
-
-    /** Opens the console WebSocket as an API client would and returns the VNC server's first bytes. */
-    private String rfbGreeting(String path) {
-        var first = new java.util.concurrent.CompletableFuture<String>();
-        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(java.net.URI.create("ws://localhost:" + port + path), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket ws, java.nio.ByteBuffer data,
-                            boolean last) {
-                        byte[] bytes = new byte[data.remaining()];
-                        data.get(bytes);
-                        first.complete(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
-                        return null;
-                    }
-                }).join();
-        try {
-            return first.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no RFB greeting on " + path.replaceFirst("ticket=.*", "ticket=…"), e);
-        } finally {
-            socket.abort();
-        }
     }
 
     /** Provisioning steps timed so far (Prometheus: virtpanel_operation_steps_seconds_count{operation="provision"}). */

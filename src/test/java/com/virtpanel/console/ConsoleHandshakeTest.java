@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.HashMap;
@@ -112,6 +113,33 @@ class ConsoleHandshakeTest {
         assertThat(before(request, response)).isFalse();
         assertThat(response.getStatus()).isEqualTo(403);
         org.mockito.Mockito.verifyNoInteractions(tickets);
+    }
+
+    @Test
+    void aGuestOnAnotherHostIsForwardedToThatHostsRelayAndNothingIsDialledHere() {
+        when(tickets.redeem(any(), any())).thenReturn(ConsoleTickets.Outcome.granted(grant(null)));
+        when(targets.here(7)).thenReturn(false);
+        URI relay = URI.create("ws://10.0.0.5:8080/console/relay/7");
+        when(targets.relay(7)).thenReturn(Optional.of(relay));
+
+        assertThat(before(upgrade(), new MockHttpServletResponse())).isTrue();
+        ConsoleGrant granted = (ConsoleGrant) attributes.get(ConsoleHandshake.GRANT);
+        assertThat(granted.via()).isEqualTo(relay);
+        assertThat(granted.target()).isNull();
+        assertThat(granted.forwarded()).as("audited here, where the person is").isFalse();
+        assertThat(attributes).doesNotContainKey(ConsoleHandshake.DIAL);
+        org.mockito.Mockito.verify(targets, org.mockito.Mockito.never()).of(any());
+    }
+
+    @Test
+    void aGuestOnAHostThatNeverSaidWhereItsConsolesGoIsRefused() {
+        when(tickets.redeem(any(), any())).thenReturn(ConsoleTickets.Outcome.granted(grant(null)));
+        when(targets.here(7)).thenReturn(false);
+        when(targets.relay(7)).thenReturn(Optional.empty());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThat(before(upgrade(), response)).isFalse();
+        assertThat(response.getStatus()).isEqualTo(409);
     }
 
     private InetSocketAddress address() {

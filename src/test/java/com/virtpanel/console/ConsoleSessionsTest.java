@@ -89,7 +89,7 @@ class ConsoleSessionsTest {
         when(ws.isOpen()).thenReturn(true);
         var grant = new ConsoleGrant(serverId, serverId, "vp-test", owner, account, "a@example.com", real, "r@example.com",
                 "127.0.0.1", (InetSocketAddress) vncServer.getLocalAddress());
-        sessions.opened(new LiveConsole(grant, ws, vnc, 4096, Clock.systemUTC().instant(), sessions::ended));
+        sessions.opened(new LiveConsole(grant, ws, ConsoleEnd.of(vnc), 4096, Clock.systemUTC().instant(), sessions::ended));
         return ws;
     }
 

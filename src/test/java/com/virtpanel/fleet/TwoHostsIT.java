@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.ApiTokenService;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.hosts.HostSchedulers;
+import com.virtpanel.console.ConsoleTicket;
+import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.ConsoleClient;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.PostgresSchema;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -105,6 +110,21 @@ class TwoHostsIT {
             assertThat(b.host().virsh("list", "--all", "--name").lines()).as("B's libvirtd").contains(running.domain());
             assertThat(Shell.virsh("list", "--all", "--name").lines()).as("A's libvirtd").doesNotContain(running.domain());
             assertThat(b.bean(Guests.class).awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=on-b");
+
+            // its console, through A: A checks the ticket and forwards the WebSocket to B's instance,
+            // the only one that reaches the guest's VNC server; the opening is audited once, on A
+            int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
+            assertThat(consoleUrl(HOST_B)).isEqualTo("http://127.0.0.1:" + b.bean(Environment.class).getProperty("local.server.port"));
+            String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
+            ConsoleTicket ticket = Users.as(customer, () -> a.getBean(ConsoleTickets.class).forApi(ordered.id()));
+            assertThat(ConsoleClient.rfbGreeting(portA, ticket.path(), token)).startsWith("RFB 003.");
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM console_ticket WHERE server_id = ? AND relay AND used_at IS NOT NULL",
+                    Integer.class, ordered.id())).as("one forwarding, its relay ticket used up").isEqualTo(1);
+            Await.until("the console's opening in the audit log", Duration.ofSeconds(30), () -> db.queryForObject(
+                    "SELECT COUNT(*) FROM audit_event WHERE action = 'console.opened' AND server_id = ?", Integer.class, ordered.id()),
+                    n -> n > 0);
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'console.opened' AND server_id = ?",
+                    Integer.class, ordered.id())).isEqualTo(1);
         } finally {
             Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
         }
@@ -176,6 +196,10 @@ class TwoHostsIT {
 
     private static String hostOf(long serverId) {
         return db.queryForObject("SELECT host FROM server WHERE id = ?", String.class, serverId);
+    }
+
+    private static String consoleUrl(String host) {
+        return db.queryForObject("SELECT console_url FROM hosts WHERE name = ?", String.class, host);
     }
 
     private static String managementAddress(String host) {

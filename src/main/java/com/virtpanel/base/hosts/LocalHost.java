@@ -2,6 +2,7 @@ package com.virtpanel.base.hosts;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The name of the host this instance drives (panel.host.name, else the machine's name): the one place it is worked out. */
@@ -10,15 +11,17 @@ public class LocalHost {
 
     private final String name;
     private final String schedulerPrefix;
+    private final String consoleUrl;
 
     LocalHost(LocalHostProperties properties) {
         this.name = properties.name().isBlank() ? machineName() : properties.name().trim();
         this.schedulerPrefix = properties.schedulerPrefix();
+        this.consoleUrl = properties.consoleUrl().trim();
     }
 
     /** A host of this name, with the default scheduler names (unit tests). */
     public static LocalHost named(String name) {
-        return new LocalHost(new LocalHostProperties(name, "host-"));
+        return new LocalHost(new LocalHostProperties(name, "host-", ""));
     }
 
     /** The Quartz scheduler name of a host's scheduler ({@code host-<name>}). */
@@ -28,6 +31,17 @@ public class LocalHost {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Where other panel instances forward the console of a guest on this host: panel.host.console-url,
+     * else this instance's HTTP port on the loopback (one machine); empty without either.
+     */
+    public Optional<String> consoleUrl(Integer localPort) {
+        if (!consoleUrl.isEmpty()) {
+            return Optional.of(consoleUrl);
+        }
+        return localPort == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + localPort);
     }
 
     /** The host a server with no host yet (not placed) is on: this one. */

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * panel.host.scheduler-prefix: a host's Quartz scheduler is named this followed by the host's name;
  * every instance on one database must use the same. Only tests change it (Quartz keeps one data
  * source per scheduler name in the JVM, and a test JVM holds several panels on different databases).
+ * panel.host.console-url: where the panel instances of other hosts reach this one (its HTTP port on
+ * the management network, e.g. http://10.0.0.5:8080) to forward the console of a guest on this host.
+ * Empty: this instance's own port on the loopback, which serves one machine.
  */
 @ConfigurationProperties("panel.host")
-record LocalHostProperties(@DefaultValue("") String name, @DefaultValue("host-") String schedulerPrefix) {
+record LocalHostProperties(@DefaultValue("") String name, @DefaultValue("host-") String schedulerPrefix,
+        @DefaultValue("") String consoleUrl) {
 }

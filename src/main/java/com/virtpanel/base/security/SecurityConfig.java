@@ -118,7 +118,8 @@ class SecurityConfig extends VaadinWebSecurity {
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers("/console/ws/**").permitAll()
+                // the console relays check their tickets themselves (ConsoleHandshake, RelayHandshake)
+                .requestMatchers("/console/ws/**", "/console/relay/**").permitAll()
                 // Public views are also listed here: Vaadin answers "is this route public?" only
                 // once its servlet has served a request, so the first visitor after a restart
                 // would otherwise be sent to the login page.
