@@ -39,12 +39,12 @@ class ConsoleTargets {
 
     /** Whether the server's guest runs on this instance's host (its VNC server is then reachable from here). */
     boolean here(long serverId) {
-        return directory.hostOf(serverId).map(localHost::isLocal).orElse(true);
+        return directory.host(serverId).map(localHost::isLocal).orElse(true); // not placed yet: here
     }
 
     /** For a guest on another host: the relay endpoint of that host's instances; empty when the host never said where. */
     Optional<URI> relay(long serverId) {
-        return directory.hostOf(serverId).flatMap(hosts::of)
+        return directory.host(serverId).flatMap(hosts::of)
                 .map(base -> URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + RELAY_PATH + serverId));
     }
 }

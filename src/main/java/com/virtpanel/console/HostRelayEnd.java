@@ -119,11 +119,12 @@ final class HostRelayEnd implements ConsoleEnd, WebSocket.Listener {
         }
     }
 
+    /** Ends the forwarding; a read waiting in the pump returns -1. Aborting twice is harmless. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             arrived.add(CLOSED);
-            socket.abort();
         }
+        socket.abort();
     }
 }

@@ -51,11 +51,6 @@ public class ServerDirectory {
         return servers.findByStatusNotOrderByCreatedAt(ServerStatus.DELETED).stream().map(ServerDirectory::ref).toList();
     }
 
-    /** The host the server lives on (this instance's host for a server not placed yet). */
-    public Optional<String> hostOf(long id) {
-        return servers.findById(id).map(s -> localHost.or(s.getHost()));
-    }
-
     public Optional<ServerRef> find(long id) {
         return servers.findById(id).map(ServerDirectory::ref);
     }
