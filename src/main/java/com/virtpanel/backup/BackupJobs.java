@@ -52,6 +52,27 @@ class BackupJobs {
                 .build();
     }
 
+    /**
+     * A backup asked for through an instance of another host, stored in the scheduler of the
+     * server's host (see {@link BackupRunner#start}): an instance of that host, whose libvirtd
+     * has the guest, runs it.
+     */
+    static class RunJob implements Job {
+
+        static final String BACKUP_ID = "backupId";
+
+        private final BackupRunner runner;
+
+        RunJob(BackupRunner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            runner.start(context.getMergedJobDataMap().getLong(BACKUP_ID));
+        }
+    }
+
     @DisallowConcurrentExecution
     static class ScheduleJob implements Job {
 

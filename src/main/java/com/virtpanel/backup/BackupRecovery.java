@@ -1,5 +1,6 @@
 package com.virtpanel.backup;
 
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.GuestBackups;
 import com.virtpanel.server.ServerDirectory;
 import org.slf4j.Logger;
@@ -25,17 +26,27 @@ class BackupRecovery {
     private final BackupRunner runner;
     private final GuestBackups host;
     private final ServerDirectory directory;
+    private final LocalHost localHost;
 
-    BackupRecovery(BackupRepository backups, BackupRunner runner, GuestBackups host, ServerDirectory directory) {
+    BackupRecovery(BackupRepository backups, BackupRunner runner, GuestBackups host, ServerDirectory directory,
+            LocalHost localHost) {
         this.backups = backups;
         this.runner = runner;
         this.host = host;
         this.directory = directory;
+        this.localHost = localHost;
     }
 
+    /**
+     * Backups running when this instance stopped were cut off; only those of its host's servers:
+     * another host's backups run on that host's instances, which may be running them right now.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         for (Backup b : backups.findByBusyServerIdNotNull()) {
+            if (b.getStatus() == BackupStatus.RUNNING && !onThisHost(b)) {
+                continue;
+            }
             if (b.getStatus() == BackupStatus.RUNNING) {
                 log.warn("Backup {} of server {} was cut off by a panel restart: failed", b.getId(), b.getServerId());
                 directory.find(b.getServerId()).ifPresent(s -> host.stopBackupJob(s.domain()));
@@ -49,5 +60,9 @@ class BackupRecovery {
                 backups.save(b);
             }
         }
+    }
+
+    private boolean onThisHost(Backup b) {
+        return directory.host(b.getServerId()).map(localHost::isLocal).orElse(true); // not placed yet: here
     }
 }

@@ -2,16 +2,23 @@ package com.virtpanel.backup;
 
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.UserMessage;
+import com.virtpanel.base.hosts.HostSchedulers;
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.GuestBackups;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,10 +44,13 @@ class BackupRunner implements DisposableBean {
     private final BackupProperties properties;
     private final BackupEventsPublisher events;
     private final TransactionTemplate tx;
+    private final LocalHost localHost;
+    private final HostSchedulers schedulers;
     private final ExecutorService workers;
 
     BackupRunner(BackupRepository backups, BackupStore store, GuestBackups host, Volumes volumes, ServerDirectory directory,
-            BackupProperties properties, BackupEventsPublisher events, TransactionTemplate tx) {
+            BackupProperties properties, BackupEventsPublisher events, TransactionTemplate tx, LocalHost localHost,
+            HostSchedulers schedulers) {
         this.backups = backups;
         this.store = store;
         this.host = host;
@@ -49,6 +59,8 @@ class BackupRunner implements DisposableBean {
         this.properties = properties;
         this.events = events;
         this.tx = tx;
+        this.localHost = localHost;
+        this.schedulers = schedulers;
         int threads = Math.max(1, properties.maxParallel());
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "backup");
@@ -57,14 +69,36 @@ class BackupRunner implements DisposableBean {
         });
     }
 
-    /** Runs the backup (a row in status RUNNING) once the caller's transaction is over. */
+    /**
+     * Runs the backup (a row in status RUNNING) once the caller's transaction is over: here when
+     * its server is on this instance's host, else on an instance of the server's host, through that
+     * host's scheduler (only its libvirtd has the guest).
+     */
     void start(long backupId) {
-        workers.execute(() -> run(backupId));
+        long serverId = backups.findById(backupId).orElseThrow().getServerId();
+        Optional<String> serverHost = directory.host(serverId);
+        if (serverHost.map(localHost::isLocal).orElse(true)) {
+            workers.execute(() -> run(backupId));
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(BackupJobs.RunJob.class).withIdentity("backup-" + backupId, "backup-runs")
+                .usingJobData(BackupJobs.RunJob.BACKUP_ID, backupId).build();
+        try {
+            schedulers.of(serverHost.get()).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
+        } catch (SchedulerException e) {
+            log.error("Backup {} of server {} could not be handed to host {}", backupId, serverId, serverHost.get(), e);
+            Backup b = backups.findById(backupId).orElseThrow();
+            fail(backupId, serverId, store.file(serverId, b.getFileName()), UserMessage.of("error.backup.failed-unexpectedly"));
+        }
     }
 
     void run(long backupId) {
         Backup backup = backups.findById(backupId).orElseThrow();
         long serverId = backup.getServerId();
+        if (backup.getStatus() != BackupStatus.RUNNING) { // e.g. failed by a restart while it waited for this host
+            log.info("Backup {} of server {} is {} now: not made", backupId, serverId, backup.getStatus());
+            return;
+        }
         Path target = store.file(serverId, backup.getFileName());
         try {
             ServerRef server = directory.find(serverId).orElseThrow(() -> new IllegalStateException("server " + serverId + " is gone"));

@@ -6,6 +6,9 @@ import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.account.ApiTokenService;
+import com.virtpanel.backup.BackupInfo;
+import com.virtpanel.backup.BackupService;
+import com.virtpanel.backup.BackupStatus;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.console.ConsoleTicket;
@@ -125,6 +128,14 @@ class TwoHostsIT {
                     n -> n > 0);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'console.opened' AND server_id = ?",
                     Integer.class, ordered.id())).isEqualTo(1);
+
+            // a backup asked of A is made on B, whose libvirtd has the guest
+            BackupService backups = a.getBean(BackupService.class);
+            long backupId = Users.as(customer, () -> backups.backUpNow(ordered.id())).id();
+            BackupInfo backup = Await.until("the backup to finish", Duration.ofMinutes(5),
+                    () -> Users.as(customer, () -> backups.list(ordered.id())).stream().filter(x -> x.id() == backupId).findFirst().orElseThrow(),
+                    x -> x.status() != BackupStatus.RUNNING);
+            assertThat(backup.status()).as(String.valueOf(backup.detail())).isEqualTo(BackupStatus.OK);
         } finally {
             Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
         }
