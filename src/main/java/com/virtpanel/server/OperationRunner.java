@@ -88,7 +88,7 @@ class OperationRunner {
         try {
             runAdmitted(serverId);
         } finally {
-            gate.wakeWaiting();
+            gate.wakeWaiting(serverId);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ServerRepository extends JpaRepository<Server, Long> {
 
@@ -24,18 +25,27 @@ interface ServerRepository extends JpaRepository<Server, Long> {
 
     long countByPlanIdAndStatusNot(long planId, ServerStatus excluded);
 
-    /** Operations that hold a slot on the host. */
+    /** Operations that hold a slot, on every host. */
     @Query("select count(s) from Server s where s.operation is not null and s.operationAdmittedAt is not null")
     long countAdmittedOperations();
+
+    /** Operations that hold a slot on this host. */
+    @Query("select count(s) from Server s where s.host = :host and s.operation is not null and s.operationAdmittedAt is not null")
+    long countAdmittedOperations(@Param("host") String host);
 
     /** Operations waiting for a slot. */
     @Query("select count(s) from Server s where s.operation is not null and s.operationAdmittedAt is null")
     long countQueuedOperations();
 
-    /** The line of operations waiting for a slot, first come first served. */
-    @Query("select s.id from Server s where s.operation is not null and s.operationAdmittedAt is null"
+    /** A host's line of operations waiting for a slot, first come first served. */
+    @Query("select s.id from Server s where s.host = :host and s.operation is not null and s.operationAdmittedAt is null"
             + " order by s.operationStartedAt, s.id")
-    List<Long> operationQueue(org.springframework.data.domain.Pageable page);
+    List<Long> operationQueue(@Param("host") String host, org.springframework.data.domain.Pageable page);
+
+    /** Every host's line at once, as (host, server id) in the order they came. */
+    @Query("select s.host, s.id from Server s where s.operation is not null and s.operationAdmittedAt is null"
+            + " order by s.operationStartedAt, s.id")
+    List<Object[]> operationQueues();
 
     @Query("select s.ipv4 from Server s where s.ipv4 is not null")
     List<String> allocatedAddresses();
