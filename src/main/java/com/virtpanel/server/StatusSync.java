@@ -54,17 +54,37 @@ class StatusSync {
     }
 
     private void apply(GuestLifecycle event) {
-        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain())
-                // rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped"
-                .filter(s -> s.getOperation() == null && s.getStatus() != ServerStatus.DELETED
-                        && s.getStatus() != ServerStatus.RESCUE)
-                .ifPresent(s -> {
-                    switch (event.change()) {
-                        case STARTED, RESUMED -> transitions.status(s, ServerStatus.RUNNING);
-                        case STOPPED, CRASHED -> transitions.status(s, ServerStatus.STOPPED);
-                        default -> { }
-                    }
-                }));
+        ServerStatus status = switch (event.change()) {
+            case STARTED, RESUMED -> ServerStatus.RUNNING;
+            case STOPPED, CRASHED -> ServerStatus.STOPPED;
+            default -> null;
+        };
+        if (status == null || servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents).isEmpty()) {
+            return;
+        }
+        if (!stillSo(event.domain(), status)) {
+            log.info("Lifecycle event {} for {} is out of date (the guest is no longer so): ignored", event.change(), event.domain());
+            return;
+        }
+        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents)
+                .ifPresent(s -> transitions.status(s, status)));
+    }
+
+    /** Rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped"; operations by their state machine. */
+    private static boolean followsEvents(Server s) {
+        return s.getOperation() == null && s.getStatus() != ServerStatus.DELETED && s.getStatus() != ServerStatus.RESCUE;
+    }
+
+    /**
+     * Events can reach the panel late when the host is loaded (a "started" after the guest was
+     * stopped again): the guest's state now decides, when libvirt answers; else the event does.
+     */
+    private boolean stillSo(String domain, ServerStatus status) {
+        try {
+            return domains.state(domain).isActive() == (status == ServerStatus.RUNNING);
+        } catch (RuntimeException unreachable) {
+            return true;
+        }
     }
 
     /** One pass over this host's settled servers (each host's scheduler runs its own); run by {@link StatusSyncJob}. */

@@ -295,6 +295,36 @@ class ConsoleAccessIT {
     }
 
     @Test
+    @Order(8)
+    void theRelayEndpointTakesARelayTicketOnceAndNoOtherAndTheCustomersEndpointNeverTakesOne() throws IOException {
+        ConsoleGrant granted = new ConsoleGrant(0, server.id(), server.domain(), alice.id(), alice.id(), alice.email(), alice.id(),
+                alice.email(), "127.0.0.1", null);
+        // a relay ticket at the customers' endpoint, even with the person's session: refused
+        String misplaced = tickets.forRelay(granted);
+        try (WsClient ws = open(ConsoleTickets.PATH + server.id() + "?ticket=" + misplaced, aliceSession, own())) {
+            assertThat(ws.status()).isEqualTo(403);
+        }
+        // a customer's ticket at the relay endpoint: refused
+        ConsoleTicket customers = Users.as(alice, () -> tickets.forSession(server.id(), aliceSession));
+        try (WsClient ws = relay(customers.ticket())) {
+            assertThat(ws.status()).isEqualTo(403);
+        }
+        // a relay ticket at the relay: the guest's VNC server greets, once; the opening was audited by
+        // the forwarding instance, so it is not audited here again
+        int openings = events(ConsoleEvents.Opened.class).size();
+        String relayTicket = tickets.forRelay(granted);
+        try (WsClient ws = relay(relayTicket)) {
+            assertThat(ws.status()).isEqualTo(101);
+            assertThat(new String(ws.readExactly(12), StandardCharsets.US_ASCII)).startsWith("RFB 003.");
+            try (WsClient again = relay(relayTicket)) {
+                assertThat(again.status()).isEqualTo(403);
+            }
+        }
+        assertThat(events(ConsoleEvents.Opened.class)).hasSize(openings);
+        Await.until("the console to end", Duration.ofSeconds(10), sessions::openCount, n -> n == 0);
+    }
+
+    @Test
     @Order(9)
     void aTicketIssuedBeforeTheServerStoppedIsRefusedAfterItRunsAgain() throws IOException {
         ConsoleTicket ticket = Users.as(alice, () -> tickets.forSession(server.id(), aliceSession));
@@ -386,6 +416,10 @@ class ConsoleAccessIT {
             headers.put("Origin", origin);
         }
         return WsClient.connect("localhost", port, path, headers);
+    }
+
+    private WsClient relay(String ticket) throws IOException {
+        return WsClient.connect("localhost", port, ConsoleTargets.RELAY_PATH + server.id(), Map.of(HostRelayEnd.TICKET_HEADER, ticket));
     }
 
     private String own() {
