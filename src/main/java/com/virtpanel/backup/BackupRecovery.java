@@ -1,6 +1,5 @@
 package com.virtpanel.backup;
 
-import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.GuestBackups;
 import com.virtpanel.server.ServerDirectory;
 import org.slf4j.Logger;
@@ -26,15 +25,12 @@ class BackupRecovery {
     private final BackupRunner runner;
     private final GuestBackups host;
     private final ServerDirectory directory;
-    private final LocalHost localHost;
 
-    BackupRecovery(BackupRepository backups, BackupRunner runner, GuestBackups host, ServerDirectory directory,
-            LocalHost localHost) {
+    BackupRecovery(BackupRepository backups, BackupRunner runner, GuestBackups host, ServerDirectory directory) {
         this.backups = backups;
         this.runner = runner;
         this.host = host;
         this.directory = directory;
-        this.localHost = localHost;
     }
 
     /**
@@ -44,7 +40,7 @@ class BackupRecovery {
     @EventListener(ApplicationReadyEvent.class)
     void recover() {
         for (Backup b : backups.findByBusyServerIdNotNull()) {
-            if (b.getStatus() == BackupStatus.RUNNING && !onThisHost(b)) {
+            if (b.getStatus() == BackupStatus.RUNNING && !directory.isHere(b.getServerId())) {
                 continue;
             }
             if (b.getStatus() == BackupStatus.RUNNING) {
@@ -60,9 +56,5 @@ class BackupRecovery {
                 backups.save(b);
             }
         }
-    }
-
-    private boolean onThisHost(Backup b) {
-        return directory.host(b.getServerId()).map(localHost::isLocal).orElse(true); // not placed yet: here
     }
 }

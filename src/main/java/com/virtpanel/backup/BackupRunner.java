@@ -3,7 +3,6 @@ package com.virtpanel.backup;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.hosts.HostSchedulers;
-import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.host.GuestBackups;
 import com.virtpanel.host.Volumes;
 import com.virtpanel.server.ServerDirectory;
@@ -44,13 +43,11 @@ class BackupRunner implements DisposableBean {
     private final BackupProperties properties;
     private final BackupEventsPublisher events;
     private final TransactionTemplate tx;
-    private final LocalHost localHost;
     private final HostSchedulers schedulers;
     private final ExecutorService workers;
 
     BackupRunner(BackupRepository backups, BackupStore store, GuestBackups host, Volumes volumes, ServerDirectory directory,
-            BackupProperties properties, BackupEventsPublisher events, TransactionTemplate tx, LocalHost localHost,
-            HostSchedulers schedulers) {
+            BackupProperties properties, BackupEventsPublisher events, TransactionTemplate tx, HostSchedulers schedulers) {
         this.backups = backups;
         this.store = store;
         this.host = host;
@@ -59,7 +56,6 @@ class BackupRunner implements DisposableBean {
         this.properties = properties;
         this.events = events;
         this.tx = tx;
-        this.localHost = localHost;
         this.schedulers = schedulers;
         int threads = Math.max(1, properties.maxParallel());
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -76,17 +72,17 @@ class BackupRunner implements DisposableBean {
      */
     void start(long backupId) {
         long serverId = backups.findById(backupId).orElseThrow().getServerId();
-        Optional<String> serverHost = directory.host(serverId);
-        if (serverHost.map(localHost::isLocal).orElse(true)) {
+        if (directory.isHere(serverId)) {
             workers.execute(() -> run(backupId));
             return;
         }
+        String serverHost = directory.host(serverId).orElseThrow();
         JobDetail job = JobBuilder.newJob(BackupJobs.RunJob.class).withIdentity("backup-" + backupId, "backup-runs")
                 .usingJobData(BackupJobs.RunJob.BACKUP_ID, backupId).build();
         try {
-            schedulers.of(serverHost.get()).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
+            schedulers.of(serverHost).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
         } catch (SchedulerException e) {
-            log.error("Backup {} of server {} could not be handed to host {}", backupId, serverId, serverHost.get(), e);
+            log.error("Backup {} of server {} could not be handed to host {}", backupId, serverId, serverHost, e);
             Backup b = backups.findById(backupId).orElseThrow();
             fail(backupId, serverId, store.file(serverId, b.getFileName()), UserMessage.of("error.backup.failed-unexpectedly"));
         }

@@ -1,6 +1,5 @@
 package com.virtpanel.console;
 
-import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.fleet.HostConsoles;
 import com.virtpanel.host.Domains;
 import com.virtpanel.server.ServerDirectory;
@@ -23,13 +22,11 @@ class ConsoleTargets {
 
     private final Domains domains;
     private final ServerDirectory directory;
-    private final LocalHost localHost;
     private final HostConsoles hosts;
 
-    ConsoleTargets(Domains domains, ServerDirectory directory, LocalHost localHost, HostConsoles hosts) {
+    ConsoleTargets(Domains domains, ServerDirectory directory, HostConsoles hosts) {
         this.domains = domains;
         this.directory = directory;
-        this.localHost = localHost;
         this.hosts = hosts;
     }
 
@@ -39,7 +36,7 @@ class ConsoleTargets {
 
     /** Whether the server's guest runs on this instance's host (its VNC server is then reachable from here). */
     boolean here(long serverId) {
-        return directory.host(serverId).map(localHost::isLocal).orElse(true); // not placed yet: here
+        return directory.isHere(serverId);
     }
 
     /** For a guest on another host: the relay endpoint of that host's instances; empty when the host never said where. */

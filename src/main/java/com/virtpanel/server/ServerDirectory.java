@@ -80,6 +80,11 @@ public class ServerDirectory {
         return servers.findById(id).map(Server::getHost);
     }
 
+    /** Whether the server lives on this instance's host (a server not placed yet does; an unknown id counts as here). */
+    public boolean isHere(long id) {
+        return host(id).map(localHost::isLocal).orElse(true);
+    }
+
     public Optional<ServerRef> byDomain(String domain) {
         return servers.findByDomainName(domain).map(ServerDirectory::ref);
     }

@@ -80,42 +80,36 @@ public final class GuestDisk {
     }
 
     private static Output run(Path disk, String... command) {
+        return run(disk, new ProcessBuilder(command), null);
+    }
+
+    private static void guestfish(Path disk, String script) {
+        var builder = new ProcessBuilder("guestfish", "--rw", "--format=qcow2", "-a", disk.toString());
+        builder.environment().put("LIBGUESTFS_BACKEND", "direct");
+        builder.environment().put("LIBGUESTFS_BACKEND_SETTINGS", "force_tcg");
+        run(disk, builder, script);
+    }
+
+    /** Runs the command on the disk, with {@code input} on its stdin when given; a failure says what it printed. */
+    private static Output run(Path disk, ProcessBuilder builder, String input) {
+        String command = builder.command().get(0);
         try {
             Path errors = Files.createTempFile("guestdisk", ".err");
             try {
-                Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                Process p = builder.redirectError(errors.toFile()).start();
+                if (input != null) {
+                    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+                }
+                p.getOutputStream().close();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     p.destroyForcibly();
-                    throw new IllegalStateException(command[0] + " on " + disk + " failed: " + out + Files.readString(errors));
+                    throw new IllegalStateException(command + " on " + disk + " failed: " + out + Files.readString(errors));
                 }
                 return new Output(out, Files.readString(errors));
             } finally {
                 Files.deleteIfExists(errors);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void guestfish(Path disk, String script) {
-        try {
-            var builder = new ProcessBuilder("guestfish", "--rw", "--format=qcow2", "-a", disk.toString());
-            builder.environment().put("LIBGUESTFS_BACKEND", "direct");
-            builder.environment().put("LIBGUESTFS_BACKEND_SETTINGS", "force_tcg");
-            Path errors = Files.createTempFile("guestdisk", ".err");
-            builder.redirectError(errors.toFile());
-            Process p = builder.start();
-            p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("guestfish on " + disk + " failed: " + out + Files.readString(errors));
-            }
-            Files.deleteIfExists(errors);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
