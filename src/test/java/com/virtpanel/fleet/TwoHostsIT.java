@@ -16,6 +16,7 @@ import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerOrders;
+import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
@@ -136,6 +137,15 @@ class TwoHostsIT {
                     () -> Users.as(customer, () -> backups.list(ordered.id())).stream().filter(x -> x.id() == backupId).findFirst().orElseThrow(),
                     x -> x.status() != BackupStatus.RUNNING);
             assertThat(backup.status()).as(String.valueOf(backup.detail())).isEqualTo(BackupStatus.OK);
+
+            // power actions asked of A are carried out by B; the status follows B's guest
+            ServerPower power = a.getBean(ServerPower.class);
+            Users.as(customer, () -> power.powerOff(ordered.id()));
+            Await.until("B's guest to be off", Duration.ofMinutes(2), () -> b.host().virsh("domstate", running.domain()), "shut off"::equals);
+            awaitStatus(customer, ordered.id(), ServerStatus.STOPPED);
+            Users.as(customer, () -> power.start(ordered.id()));
+            Await.until("B's guest to run again", Duration.ofMinutes(2), () -> b.host().virsh("domstate", running.domain()), "running"::equals);
+            awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
         } finally {
             Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
         }
@@ -207,6 +217,11 @@ class TwoHostsIT {
 
     private static String hostOf(long serverId) {
         return db.queryForObject("SELECT host FROM server WHERE id = ?", String.class, serverId);
+    }
+
+    private static void awaitStatus(AccountSummary owner, long serverId, ServerStatus status) {
+        Users.as(owner, () -> Await.until("server " + serverId + " to be " + status, Duration.ofMinutes(2),
+                () -> a.getBean(ServerService.class).get(serverId).status(), s -> s == status));
     }
 
     private static String consoleUrl(String host) {
