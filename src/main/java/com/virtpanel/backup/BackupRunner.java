@@ -9,15 +9,12 @@ import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerRef;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -80,8 +77,8 @@ class BackupRunner implements DisposableBean {
         JobDetail job = JobBuilder.newJob(BackupJobs.RunJob.class).withIdentity("backup-" + backupId, "backup-runs")
                 .usingJobData(BackupJobs.RunJob.BACKUP_ID, backupId).build();
         try {
-            schedulers.of(serverHost).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
-        } catch (SchedulerException e) {
+            schedulers.runOnce(serverHost, job);
+        } catch (IllegalStateException e) {
             log.error("Backup {} of server {} could not be handed to host {}", backupId, serverId, serverHost, e);
             Backup b = backups.findById(backupId).orElseThrow();
             fail(backupId, serverId, store.file(serverId, b.getFileName()), UserMessage.of("error.backup.failed-unexpectedly"));

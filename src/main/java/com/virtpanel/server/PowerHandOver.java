@@ -1,14 +1,11 @@
 package com.virtpanel.server;
 
 import com.virtpanel.base.hosts.HostSchedulers;
-import java.util.Set;
 import java.util.UUID;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,11 +34,7 @@ class PowerHandOver {
                 .usingJobData(SERVER_ID, server.getId())
                 .usingJobData(POWER, power.name())
                 .build();
-        try {
-            schedulers.of(server.getHost()).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot hand the " + power + " of server " + server.getId() + " to its host", e);
-        }
+        schedulers.runOnce(server.getHost(), job);
     }
 
     /** On the server's host: the power action itself; a failure is logged, the status stays what the guest says. */

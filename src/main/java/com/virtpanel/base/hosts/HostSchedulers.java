@@ -3,9 +3,12 @@ package com.virtpanel.base.hosts;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.quartz.JobDetail;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,11 +39,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>host scheduler, every host its own: fleet heartbeat, usage sampling, quota reconcile (and its
  * "now" requests), firewall reconcile, server status sync, rescue end; per request, server
- * operations (on the server's host) and image inspections (on the host the image file is on);</li>
+ * operations, power actions and backups asked through another host's instance (on the server's
+ * host, see {@link #runOnce}) and image inspections (on the host the image file is on);</li>
  * <li>global clustered scheduler, once in the cluster: mail delivery, usage rollup and prune, event
  * publication purge, reverse-DNS reconcile (PowerDNS's API), backup verification (the repository),
- * and the backup schedule, whose pass still runs the backups it starts on the instance running it
- * (not yet routed to the server's host).</li>
+ * and the backup schedule's pass (the backups it starts run on their servers' hosts).</li>
  * </ul>
  */
 @Component
@@ -83,6 +86,19 @@ public class HostSchedulers implements SmartLifecycle {
     /** The scheduler of this instance's host. */
     public Scheduler local() {
         return of(null);
+    }
+
+    /**
+     * Stores a one-shot job in the host's scheduler, to run at once on an instance of that host
+     * (in the caller's transaction when there is one). Failing to store it is a bug or a database
+     * problem, not something the caller can mend: it is thrown unchecked.
+     */
+    public void runOnce(String host, JobDetail job) {
+        try {
+            of(host).scheduleJob(job, Set.of(TriggerBuilder.newTrigger().forJob(job).startNow().build()), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot hand job " + job.getKey() + " to host " + host, e);
+        }
     }
 
     private SchedulerFactoryBean factory(String host, boolean runsHere) {
