@@ -94,13 +94,13 @@ public class GuestBackups {
      * reporting, never the copy.
      */
     public BackupResult backup(BackupRequest request, Duration deadline, IntConsumer progress) {
-        Percent percent = new Percent(progress);
+        JobPercent percent = new JobPercent(progress);
         BackupResult result = copy(request, deadline, percent);
         percent.report(100);
         return result;
     }
 
-    private BackupResult copy(BackupRequest request, Duration deadline, Percent progress) {
+    private BackupResult copy(BackupRequest request, Duration deadline, JobPercent progress) {
         Path disk = storage.poolDir().resolve(request.diskVolume());
         if (domains.state(request.domain()) != DomainState.RUNNING) {
             return copyStopped(request, disk, deadline);
@@ -148,7 +148,7 @@ public class GuestBackups {
 
     /** Runs the job to its end; true when the guest's filesystems were frozen as it started. */
     private boolean runJob(BackupRequest request, String device, boolean incremental, boolean checkpoint, Duration deadline,
-            Percent progress) {
+            JobPercent progress) {
         String backupXml = "<domainbackup mode='push'>"
                 + (incremental ? "<incremental>" + DomainXml.esc(request.since()) + "</incremental>" : "")
                 + "<disks><disk name='" + DomainXml.esc(device) + "' backup='yes' type='file'>"
@@ -226,24 +226,6 @@ public class GuestBackups {
         }
         // processed * 100 overflows only past 92 PB: divide first then (less exact, hence the cap)
         return (int) Math.min(99, processed > Long.MAX_VALUE / 100 ? processed / (total / 100) : processed * 100 / total);
-    }
-
-    /** Passes a percentage on only when it moved: a job polled every 200 ms reports at most 100 times. */
-    private static final class Percent {
-
-        private final IntConsumer listener;
-        private int last = -1;
-
-        Percent(IntConsumer listener) {
-            this.listener = listener;
-        }
-
-        void report(int percent) {
-            if (percent != last) {
-                last = percent;
-                listener.accept(percent);
-            }
-        }
     }
 
     /** Stops a backup job left running by a panel that stopped; nothing when there is none. */

@@ -1,0 +1,17 @@
+package com.virtpanel.host;
+
+import java.nio.file.Path;
+
+/**
+ * Where a migrating guest goes, as its definition must read there.
+ *
+ * @param libvirtUri how this host's libvirtd reaches the target's (peer to peer: the panel holds
+ *                   no connection to the target; in production {@code qemu+tls://<management address>/system})
+ * @param storageDir the target's {@code panel.storage.dir}: the guest's disk, seed and serial log
+ *                   move from this host's storage directory to the same places under it
+ * @param network    the libvirt network the guest joins there
+ * @param tap        the host-side tap the guest gets there: never the one it has here, so two
+ *                   daemons sharing one network namespace (the test bed) never meet over a name
+ */
+public record MigrationTarget(String libvirtUri, Path storageDir, String network, String tap) {
+}
