@@ -61,7 +61,7 @@ final class ApiJson {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Server(long id, String name,
-            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue", "restoring", "unreachable"})
+            @Schema(allowableValues = {"queued", "provisioning", "running", "stopped", "rebooting", "reinstalling", "deleting", "failed", "rescue", "restoring", "migrating", "unreachable"})
             String status,
             String plan, String image,
             @Schema(description = "the libvirt domain name") String domain,

@@ -6,6 +6,8 @@ import com.virtpanel.fleet.HostDetails;
 import com.virtpanel.fleet.HostDown;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /** The hosts API's JSON: snake_case like the rest of the API. */
 final class HostBodies {
@@ -37,5 +39,19 @@ final class HostBodies {
         static Down of(HostDown down) {
             return new Down(down.reason().apiName(), down.since(), down.detail());
         }
+    }
+
+    /** What draining started: the host, the servers moving away, and those staying for now with the reason. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Drain(Host host, List<Long> moving, List<Staying> staying) {
+
+        static Drain of(com.virtpanel.fleet.Drain d, Locale language) {
+            return new Drain(Host.of(d.host()), d.moving(),
+                    d.staying().entrySet().stream().map(e -> new Staying(e.getKey(), e.getValue().in(language))).toList());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Staying(long serverId, String reason) {
     }
 }

@@ -2,8 +2,8 @@ package com.virtpanel.api;
 
 import com.virtpanel.fleet.FleetService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +41,10 @@ class HostsController {
     }
 
     @PostMapping("/api/v1/hosts/{name}/actions/drain")
-    @ApiResponse(responseCode = "409", description = "always for now: draining moves servers away, and migration does not exist yet")
-    HostBodies.Host drain(@PathVariable String name) {
-        return HostBodies.Host.of(fleet.drain(name));
+    @Operation(summary = "No new servers on this host, and every running server on it moves to another while it runs",
+            description = "Placement picks each server's new host. Servers that cannot move now (stopped, busy, or no other "
+            + "host with room) stay, listed with the reason; ask again to move what can move then.")
+    HostBodies.Drain drain(@PathVariable String name, HttpServletRequest request) {
+        return HostBodies.Drain.of(fleet.drain(name), Problems.locale(request));
     }
 }

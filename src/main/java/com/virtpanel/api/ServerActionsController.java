@@ -6,6 +6,7 @@ import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerMigrations;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.usage.MetricType;
@@ -44,9 +45,11 @@ class ServerActionsController {
     private final UsageService usage;
     private final ConsoleTickets consoles;
     private final ServerJsonFactory json;
+    private final ServerMigrations migrations;
 
     ServerActionsController(ServerService servers, ServerPower power, ServerChanges changes, UsageService usage,
-            ConsoleTickets consoles, ServerJsonFactory json) {
+            ConsoleTickets consoles, ServerJsonFactory json, ServerMigrations migrations) {
+        this.migrations = migrations;
         this.servers = servers;
         this.power = power;
         this.changes = changes;
@@ -86,6 +89,17 @@ class ServerActionsController {
     @ApiResponse(responseCode = "202", description = "accepted; status is reinstalling")
     ResponseEntity<ApiJson.Server> reinstall(@PathVariable long id, @RequestBody ReinstallBody body) {
         return ResponseEntity.accepted().body(json.of(changes.reinstall(id, body.image(), body.sshKeys(), body.password(), body.userData())));
+    }
+
+    @PostMapping("/actions/migrate")
+    @Operation(summary = "Staff: move a running server to another host while it runs (live migration)",
+            description = "To the host named, or without one to the host placement picks among the others. The status is "
+            + "migrating until the server runs on the new host; a failed move leaves it running where it was.")
+    @ApiResponse(responseCode = "202", description = "accepted; status is migrating")
+    @ApiResponse(responseCode = "403", description = "not staff with the admin role")
+    @ApiResponse(responseCode = "409", description = "not running, busy, an ISO attached, dedicated cores, or no host can take it")
+    ResponseEntity<ApiJson.Server> migrate(@PathVariable long id, @RequestBody(required = false) MigrateBody body) {
+        return ResponseEntity.accepted().body(json.of(migrations.migrate(id, body == null ? null : body.host())));
     }
 
     @PostMapping("/actions/reset_password")

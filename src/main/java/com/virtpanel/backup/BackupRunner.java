@@ -68,7 +68,8 @@ class BackupRunner implements DisposableBean {
      * host's scheduler (only its libvirtd has the guest).
      */
     void start(long backupId) {
-        long serverId = backups.findById(backupId).orElseThrow().getServerId();
+        Backup backup = backups.findById(backupId).orElseThrow();
+        long serverId = backup.getServerId();
         if (directory.isHere(serverId)) {
             workers.execute(() -> run(backupId));
             return;
@@ -80,8 +81,7 @@ class BackupRunner implements DisposableBean {
             schedulers.runOnce(serverHost, job);
         } catch (IllegalStateException e) {
             log.error("Backup {} of server {} could not be handed to host {}", backupId, serverId, serverHost, e);
-            Backup b = backups.findById(backupId).orElseThrow();
-            fail(backupId, serverId, store.file(serverId, b.getFileName()), UserMessage.of("error.backup.failed-unexpectedly"));
+            fail(backupId, serverId, store.file(serverId, backup.getFileName()), UserMessage.of("error.backup.failed-unexpectedly"));
         }
     }
 

@@ -156,10 +156,7 @@ public class ConsoleTickets {
         if (vnc.isEmpty()) {
             return Outcome.refused("server has no VNC display here");
         }
-        AccountSummary account = accounts.get(ticket.accountId());
-        AccountSummary real = ticket.realAccountId() == ticket.accountId() ? account : accounts.get(ticket.realAccountId());
-        return Outcome.granted(new ConsoleGrant(ticket.id(), serverId, server.get().domain(), server.get().accountId(),
-                account.id(), account.email(), real.id(), real.email(), remoteAddress, vnc.get()).asForwarded());
+        return Outcome.granted(grant(ticket, server.get(), holdersOf(ticket), remoteAddress, vnc.get()).asForwarded());
     }
 
     private static String newSecret() {
@@ -201,18 +198,31 @@ public class ConsoleTickets {
         if (server.isEmpty() || !showsConsole(server.get().status())) {
             return Outcome.refused("server not running");
         }
-        AccountSummary account = accounts.get(ticket.accountId());
-        AccountSummary real = ticket.realAccountId() == ticket.accountId() ? account : accounts.get(ticket.realAccountId());
+        Holders holders = holdersOf(ticket);
+        AccountSummary account = holders.account();
         if (!account.role().isStaff() && server.get().accountId() != account.id()) {
             return Outcome.refused("server changed hands");
         }
         AccountSummary owner = server.get().accountId() == account.id() ? account : accounts.get(server.get().accountId());
-        if (suspended(account) || suspended(real) || suspended(owner)) {
+        if (suspended(account) || suspended(holders.real()) || suspended(owner)) {
             return Outcome.refused("account suspended");
         }
-        return Outcome.granted(new ConsoleGrant(ticket.id(), ticket.serverId(), server.get().domain(),
-                server.get().accountId(), account.id(), account.email(), real.id(), real.email(), presented.remoteAddress(),
-                ticket.vnc()));
+        return Outcome.granted(grant(ticket, server.get(), holders, presented.remoteAddress(), ticket.vnc()));
+    }
+
+    /** The account a ticket was issued to, and the person really acting (staff acting as a customer). */
+    private record Holders(AccountSummary account, AccountSummary real) {
+    }
+
+    private Holders holdersOf(TicketUse.Used ticket) {
+        AccountSummary account = accounts.get(ticket.accountId());
+        return new Holders(account, ticket.realAccountId() == ticket.accountId() ? account : accounts.get(ticket.realAccountId()));
+    }
+
+    private static ConsoleGrant grant(TicketUse.Used ticket, ServerRef server, Holders holders, String remoteAddress,
+            InetSocketAddress vnc) {
+        return new ConsoleGrant(ticket.id(), server.id(), server.domain(), server.accountId(), holders.account().id(),
+                holders.account().email(), holders.real().id(), holders.real().email(), remoteAddress, vnc);
     }
 
     /**

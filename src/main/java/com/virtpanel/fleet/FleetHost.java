@@ -41,6 +41,14 @@ class FleetHost {
     /** Where this host's panel instances take consoles forwarded by other instances (null: none said yet). */
     @Column(name = "console_url")
     private String consoleUrl;
+    /** How other hosts' libvirtds reach this one's for a live migration (null: servers cannot be moved here). */
+    @Column(name = "migration_uri")
+    private String migrationUri;
+    /** This host's panel.storage.dir and network: where a migrated guest's files go, and what it joins. */
+    @Column(name = "storage_dir")
+    private String storageDir;
+    @Column(name = "network_name")
+    private String networkName;
     @Column(name = "last_heartbeat", nullable = false)
     private Instant lastHeartbeat;
     @Column(nullable = false)
@@ -175,6 +183,25 @@ class FleetHost {
 
     void consoleAt(String url) {
         this.consoleUrl = url;
+    }
+
+    /** What other hosts need to move a running guest here; a null {@code migrationUri}: they cannot. */
+    void takesMigrations(String migrationUri, String storageDir, String networkName) {
+        this.migrationUri = migrationUri;
+        this.storageDir = storageDir;
+        this.networkName = networkName;
+    }
+
+    String getMigrationUri() {
+        return migrationUri;
+    }
+
+    String getStorageDir() {
+        return storageDir;
+    }
+
+    String getNetworkName() {
+        return networkName;
     }
 
     String getConsoleUrl() {

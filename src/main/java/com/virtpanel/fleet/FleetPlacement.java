@@ -4,6 +4,7 @@ import com.virtpanel.server.HostPlacement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,15 @@ class FleetPlacement implements HostPlacement {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> choose(Demand wanted, Map<String, Demand> promised) {
+        return choose(wanted, promised, host -> true);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> choose(Demand wanted, Map<String, Demand> promised, Predicate<String> allowed) {
         // a down host (DownRule: silent, or its libvirt lost) takes no order
         var candidates = hosts.findByState(HostState.ACTIVE).stream().filter(h -> h.down(clock.instant(), properties).isEmpty())
-                .map(FleetHost::candidate).toList();
+                .filter(h -> allowed.test(h.getName())).map(FleetHost::candidate).toList();
         return PlacementPolicy.choose(properties.placement(), candidates, promised, wanted,
                 clock.instant().minus(properties.heartbeatTimeout()));
     }

@@ -1,22 +1,27 @@
 package com.virtpanel.fleet;
 
-import com.virtpanel.base.ConflictException;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.base.PanelException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.server.HostPlacement.Demand;
 import com.virtpanel.server.ServerHosts;
+import com.virtpanel.server.ServerMigrations;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hosts for staff: the list with usage, and the states staff set. Maintenance and draining take
- * a host out of placement at once (placement reads the state under the order guard); its servers
- * keep running. Draining would move them away, which needs migration: refused until it exists.
+ * a host out of placement at once (placement reads the state under the order guard); in
+ * maintenance its servers stay, draining moves them away while they run.
  */
 @Service
 public class FleetService {
@@ -26,9 +31,13 @@ public class FleetService {
     private final FleetProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ServerMigrations migrations;
+    private final TransactionTemplate tx;
 
     FleetService(FleetHostRepository hosts, ServerHosts servers, FleetProperties properties, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ServerMigrations migrations, TransactionTemplate tx) {
+        this.migrations = migrations;
+        this.tx = tx;
         this.hosts = hosts;
         this.servers = servers;
         this.properties = properties;
@@ -56,12 +65,28 @@ public class FleetService {
         return change(name, HostState.ACTIVE);
     }
 
-    /** Draining means moving the servers away: there is no migration yet, so it is refused with that reason. */
+    /**
+     * Draining: the host takes no new servers, and every server on it starts moving to another
+     * while it runs (placement picks each one's host, as for an order). A server that cannot move
+     * now stays, with the reason: stopped (only running servers move), busy, or no other host has
+     * room. Asking again later moves what can move then.
+     */
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional(readOnly = true)
-    public HostDetails drain(String name) {
-        hosts.findById(name).orElseThrow(FleetService::notFound);
-        throw new ConflictException(UserMessage.of("error.fleet.drain-needs-migration"));
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Drain drain(String name) {
+        HostDetails host = tx.execute(t -> change(name, HostState.DRAINING));
+        List<Long> moving = new ArrayList<>();
+        Map<Long, UserMessage> staying = new LinkedHashMap<>();
+        for (long serverId : servers.liveOn(name)) {
+            try {
+                migrations.migrate(serverId, null);
+                moving.add(serverId);
+            } catch (PanelException cannot) {
+                staying.put(serverId, cannot.message());
+            }
+        }
+        return new Drain(tx.execute(t -> details(hosts.findById(name).orElseThrow(), servers.promised(), servers.liveCounts())),
+                moving, staying);
     }
 
     private HostDetails change(String name, HostState to) {

@@ -80,6 +80,8 @@ class Heartbeat {
                         limits.memoryReserveMib(), limits.diskOvercommit(), hostProperties.libvirt().uri()) : report, clock.instant());
                 // the web server is up by now (started before this event), with its real port
                 local.consoleUrl(environment.getProperty("local.server.port", Integer.class)).ifPresent(host::consoleAt);
+                host.takesMigrations(local.migrationUri(hostProperties.libvirt().uri()).orElse(null),
+                        hostProperties.storage().dir().toString(), hostProperties.network().name());
             });
         } catch (DataIntegrityViolationException simultaneous) {
             // another instance driving the same host registered it first: only the heartbeat is left to do

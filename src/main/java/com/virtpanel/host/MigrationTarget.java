@@ -14,4 +14,9 @@ import java.nio.file.Path;
  *                   daemons sharing one network namespace (the test bed) never meet over a name
  */
 public record MigrationTarget(String libvirtUri, Path storageDir, String network, String tap) {
+
+    /** Where {@code domain} goes on {@code host}: its tap there is named after both, so never the one it has elsewhere. */
+    public static MigrationTarget of(String domain, String host, String libvirtUri, Path storageDir, String network) {
+        return new MigrationTarget(libvirtUri, storageDir, network, DomainXml.tapName(domain + "@" + host));
+    }
 }

@@ -3,6 +3,7 @@ package com.virtpanel.network;
 import com.virtpanel.host.FirewallRuleSpec;
 import com.virtpanel.host.GuestFirewalls;
 import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,12 @@ class FirewallEnforcer {
                 log.warn("Firewall of server {} not applied yet (the reconciler retries): {}", serverId, e.toString());
             }
         }
+    }
+
+    /** A server that arrived from another host gets its rules on this one at once; what fails here the reconciler retries. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.Migrated arrived) {
+        on(new ServersChanged(List.of(arrived.serverId())));
     }
 
     /**

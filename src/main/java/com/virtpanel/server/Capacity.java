@@ -2,13 +2,16 @@ package com.virtpanel.server;
 
 import com.virtpanel.base.Bytes;
 import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.host.HostCapacity;
 import com.virtpanel.host.HostOverview;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +53,32 @@ class Capacity {
                         wanted.dedicated() ? "error.server.no-room-dedicated-cores" : "error.server.no-room-memory", wanted.title())));
     }
 
-    /** What live servers' plans promise, by host: summed per host and plan in the database, not row by row. */
+    /**
+     * The host a running server moves to: the one staff named ({@code wanted}), or else the one
+     * placement picks among the others; either must be active, up, and have room for the server's
+     * plan on top of what it promises. Decided under the order guard, like an order.
+     */
+    String placeMove(PlanInfo plan, String from, String wanted) {
+        if (wanted != null && wanted.equals(from)) {
+            throw new InvalidInputException("host", UserMessage.of("error.server.migrate-same-host", from));
+        }
+        guard.hold();
+        return placement.choose(demand(plan), promisedByHost(), wanted != null ? wanted::equals : host -> !host.equals(from))
+                .orElseThrow(() -> new CapacityException(wanted != null
+                        ? UserMessage.of("error.server.migrate-host-refuses", wanted)
+                        : UserMessage.of("error.server.migrate-no-host")));
+    }
+
+    /**
+     * What live servers' plans promise, by host: summed per host and plan in the database, not row
+     * by row. A server moving to another host counts on both until it has arrived.
+     */
     Map<String, HostPlacement.Demand> promisedByHost() {
         Map<Long, PlanInfo> plans = new HashMap<>();
         Map<String, HostPlacement.Demand> promised = new HashMap<>();
-        for (Object[] row : servers.countLiveByHostAndPlan(ServerStatus.DELETED)) {
+        List<Object[]> rows = new ArrayList<>(servers.countLiveByHostAndPlan(ServerStatus.DELETED));
+        rows.addAll(servers.countMovingByTargetAndPlan());
+        for (Object[] row : rows) {
             PlanInfo plan = plans.computeIfAbsent((Long) row[1], catalog::plan);
             HostPlacement.Demand add = demand(plan).times((Long) row[2]);
             promised.merge(localHost.or((String) row[0]), add, HostPlacement.Demand::plus);

@@ -2,6 +2,7 @@ package com.virtpanel.server;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Chooses the host a new server goes to. The server module owns this question and the fleet
@@ -17,6 +18,9 @@ public interface HostPlacement {
      * @return the chosen host, or empty when no host may take the server (full, maintenance, silent)
      */
     Optional<String> choose(Demand wanted, Map<String, Demand> promised);
+
+    /** The same, among the hosts {@code allowed} only (a moving server: not its own host, or only the one staff chose). */
+    Optional<String> choose(Demand wanted, Map<String, Demand> promised, Predicate<String> allowed);
 
     /**
      * Whether {@code host} has room for {@code more} on top of what it already promises: a plan

@@ -24,7 +24,13 @@ enum Operation {
     RESCUE(Step.SHUT_DOWN, Step.WRITE_RESCUE_SEED, Step.DEFINE_RESCUE, Step.START_RESCUE),
     LEAVE_RESCUE(Step.SHUT_DOWN, Step.DEFINE, Step.DELETE_RESCUE_SEED, Step.START_AGAIN),
     /** Like a reinstall, the old disk stays until the restored one is complete: see ServerRestore. */
-    RESTORE(Step.RESTORE_DISK, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START);
+    RESTORE(Step.RESTORE_DISK, Step.STOP, Step.SWAP_DISK, Step.DELETE_OLD_VOLUMES, Step.START),
+    /**
+     * Live migration to another host (see MigrationSteps): the target prepares what the guest
+     * reads there and migration does not copy, the source hands the running guest over, the
+     * target confirms it runs there.
+     */
+    MIGRATE(Step.PREPARE_TARGET, Step.MIGRATE_GUEST, Step.SETTLE);
 
     private final Step[] steps;
 
@@ -80,7 +86,15 @@ enum Operation {
         DEFINE_RESCUE,
         START_RESCUE,
         DELETE_RESCUE_SEED,
-        RESTORE_DISK;
+        RESTORE_DISK,
+        PREPARE_TARGET,
+        MIGRATE_GUEST,
+        SETTLE;
+
+        /** Runs on the host the server is moving to (every other step runs on the server's own host). */
+        boolean onTarget() {
+            return this == PREPARE_TARGET;
+        }
 
         UserMessage message() {
             return UserMessage.of("server.step." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

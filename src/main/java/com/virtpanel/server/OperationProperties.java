@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxParallel      how many operations may use the host at once; the others wait in line
  *                         ("queued"). 0: as many as the host has cores, at least 2
  * @param queuePoll        how often a queued operation looks for a free slot in case nobody woke it
+ * @param migrationTimeout how long a live migration may copy before it is stopped (the guest stays where it was)
  */
 @ConfigurationProperties("panel.operations")
 record OperationProperties(@DefaultValue("60s") Duration shutdownTimeout, @DefaultValue("0") int maxParallel,
-        @DefaultValue("3s") Duration queuePoll) {
+        @DefaultValue("3s") Duration queuePoll, @DefaultValue("30m") Duration migrationTimeout) {
 
     int slots() {
         return maxParallel > 0 ? maxParallel : Math.max(2, Runtime.getRuntime().availableProcessors());

@@ -3,6 +3,7 @@ package com.virtpanel.server;
 import com.virtpanel.account.SshPublicKey;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.UserMessage;
+import com.virtpanel.base.hosts.LocalHost;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
@@ -54,12 +55,16 @@ class OperationRunner {
     private final Clock clock;
     private final RescueSteps rescueSteps;
     private final ServerDomainSpecs specs;
+    private final MigrationSteps migrationSteps;
+    private final LocalHost localHost;
 
     OperationRunner(ServerRepository servers, CatalogService catalog, Volumes volumes, Domains domains,
             GuestBlueprint blueprint, GuestChanges guestChanges, IsoBoots isoBoots, OperationScheduler scheduler, OperationGate gate,
             OperationProperties properties, ServerTransitions transitions, TransactionTemplate tx,
             ApplicationEventPublisher events, OperationMetrics metrics, Clock clock, RescueSteps rescueSteps,
-            ServerDomainSpecs specs) {
+            ServerDomainSpecs specs, MigrationSteps migrationSteps, LocalHost localHost) {
+        this.migrationSteps = migrationSteps;
+        this.localHost = localHost;
         this.rescueSteps = rescueSteps;
         this.specs = specs;
         this.servers = servers;
@@ -100,6 +105,11 @@ class OperationRunner {
             }
             Operation operation = server.getOperation();
             Operation.Step step = server.getOperationStep();
+            if (!localHost.isLocal(server.stepHost())) {
+                // a migration's step on the other host (the target prepares, the source hands over): its scheduler runs it
+                tx.executeWithoutResult(t -> scheduler.runSoon(serverId));
+                return;
+            }
             try {
                 log.debug("Server {} ({}): {} step {}", serverId, server.getDomainName(), operation, step);
                 performTimed(server, operation, step);
@@ -180,6 +190,7 @@ class OperationRunner {
             case BOOT_FROM_ISO, EJECT_ISO -> isoBoots.perform(s, step);
             case RESTORE_DISK -> volumes.importDisk(java.nio.file.Path.of(s.getRestoreSource()), s.getPendingDiskVolume());
             case WRITE_RESCUE_SEED, DEFINE_RESCUE, START_RESCUE, DELETE_RESCUE_SEED -> rescueSteps.perform(s, step);
+            case PREPARE_TARGET, MIGRATE_GUEST, SETTLE -> migrationSteps.perform(s, step);
         }
     }
 
@@ -199,6 +210,7 @@ class OperationRunner {
                 case BOOT_FROM_ISO -> s.attachPendingIso(clock.instant());
                 case EJECT_ISO -> s.detachIso(clock.instant());
                 case START_RESCUE -> s.enterRescue(clock.instant().plus(rescueSteps.timeout()), clock.instant());
+                case MIGRATE_GUEST -> s.arrived(clock.instant());
                 case DEFINE -> {
                     if (operation == Operation.LEAVE_RESCUE) {
                         s.leftRescue(clock.instant());
@@ -261,6 +273,10 @@ class OperationRunner {
                     events.publishEvent(new ServerEvents.PlanChanged(serverId, s.getAccountId(), oldPlan, s.getPlanId()));
                 }
                 case BOOT_ISO, EJECT_ISO -> isoBoots.finish(s, operation);
+                case MIGRATE -> {
+                    transitions.finish(s, ServerStatus.RUNNING);
+                    events.publishEvent(new ServerEvents.Migrated(serverId, s.getAccountId(), s.getDomainName(), s.getHost()));
+                }
             }
         });
         if (operation.after(step) == null) {
@@ -295,6 +311,8 @@ class OperationRunner {
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
             case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
             case RESCUE, LEAVE_RESCUE -> rescueSteps.restore(server);
+            // before the switch-over libvirt leaves the guest running on its host; after it, it is here
+            case MIGRATE -> step != Operation.Step.SETTLE ? ServerStatus.RUNNING : stateHere(server);
         };
         boolean changed = GuestChanges.changed(step);
         // what failed, and whether the server was left as it was: server.failure.<kind> in the bundles
@@ -310,6 +328,7 @@ class OperationRunner {
             case EJECT_ISO -> "eject-iso";
             case RESCUE -> "rescue";
             case LEAVE_RESCUE -> "leave-rescue";
+            case MIGRATE -> step != Operation.Step.SETTLE ? "migrate-kept" : "migrate";
         };
         UserMessage failure = UserMessage.of("server.failure." + kind, reason);
         tx.executeWithoutResult(t -> {
@@ -340,6 +359,16 @@ class OperationRunner {
             return domains.state(server.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
         } catch (RuntimeException e) {
             log.warn("Server {}: could not restart after a failed reinstall: {}", server.getId(), e.getMessage());
+            return ServerStatus.STOPPED;
+        }
+    }
+
+    /** Whether the server's guest runs on this host; stopped when that cannot be read either. */
+    private ServerStatus stateHere(Server server) {
+        try {
+            return domains.state(server.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
+        } catch (RuntimeException e) {
+            log.warn("Server {}: state not read after a failed step: {}", server.getId(), e.getMessage());
             return ServerStatus.STOPPED;
         }
     }

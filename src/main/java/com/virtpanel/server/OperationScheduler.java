@@ -64,9 +64,13 @@ class OperationScheduler {
         }
     }
 
-    /** In the caller's transaction when there is one: a server just ordered is found in it. */
+    /**
+     * The scheduler of the host where the server's current step runs (its own host, or for a
+     * migration's preparing step the target). In the caller's transaction when there is one: a
+     * server just ordered is found in it.
+     */
     private Scheduler schedulerOf(long serverId) {
-        return schedulers.of(servers.findById(serverId).map(Server::getHost).orElse(null));
+        return schedulers.of(servers.findById(serverId).map(Server::stepHost).orElse(null));
     }
 
     static JobKey key(long serverId) {

@@ -37,6 +37,9 @@ class Server {
     private String domainName;
     /** The host the server lives on (fleet's host name); null only before the panel's start adopted old rows. */
     private String host;
+    /** The host the server is moving to while its migration runs (see {@link Operation#MIGRATE}); else null. */
+    @Column(name = "migration_target")
+    private String migrationTarget;
     private String ipv4;
     /** The server's /64 in the network's IPv6 prefix (see {@link com.virtpanel.host.Ipv6Plan}), or null. */
     @Column(name = "ipv6_net")
@@ -319,6 +322,29 @@ class Server {
         return domainName + "-rescue.iso";
     }
 
+    /** A live migration from {@code source} (its host) to {@code target}: the guest keeps running there until it runs here. */
+    void beginMigration(String source, String target, Instant now) {
+        this.host = source; // rows from before the fleet may have none yet
+        this.migrationTarget = target;
+        begin(Operation.MIGRATE, ServerStatus.MIGRATING, now);
+    }
+
+    /** The guest runs on the target host now: the server lives there. */
+    void arrived(Instant now) {
+        this.host = migrationTarget;
+        this.migrationTarget = null;
+        this.updatedAt = now;
+    }
+
+    /** The host where the current step runs: the target for steps that prepare a migration's arrival, else the server's own. */
+    String stepHost() {
+        return operationStep != null && operationStep.onTarget() ? migrationTarget : host;
+    }
+
+    String getMigrationTarget() {
+        return migrationTarget;
+    }
+
     void advance(Operation.Step next, Instant now) {
         this.operationStep = next;
         this.operationAttempts = 0;
@@ -344,6 +370,7 @@ class Server {
         this.pendingIsoId = null;
         this.pendingIsoKeep = false;
         this.resumeRunning = false;
+        this.migrationTarget = null;
         status(result, now);
     }
 

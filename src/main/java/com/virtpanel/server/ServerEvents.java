@@ -87,4 +87,12 @@ public final class ServerEvents {
     /** The server boots from its own disk again. */
     public record RescueEnded(long serverId, long accountId) {
     }
+
+    /** Staff asked to move the running server from host {@code from} to host {@code to}. */
+    public record MigrationRequested(long serverId, long accountId, String from, String to) {
+    }
+
+    /** The server's guest runs on {@code host} now; that host's instance tells this (limits and firewall follow there). */
+    public record Migrated(long serverId, long accountId, String domain, String host) {
+    }
 }

@@ -36,4 +36,10 @@ public class ServerHosts {
         }
         return counts;
     }
+
+    /** The live servers on {@code host}, oldest first: what draining it moves. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> liveOn(String host) {
+        return servers.findIdsByHostAndStatusNotOrderById(host, ServerStatus.DELETED);
+    }
 }

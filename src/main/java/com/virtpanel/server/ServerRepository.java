@@ -76,4 +76,11 @@ interface ServerRepository extends JpaRepository<Server, Long> {
     /** Live servers by host and plan: what placement sums, without loading every server. */
     @Query("select s.host, s.planId, count(s) from Server s where s.status <> :deleted group by s.host, s.planId")
     List<Object[]> countLiveByHostAndPlan(ServerStatus deleted);
+
+    @Query("select s.id from Server s where s.host = :host and s.status <> :deleted order by s.id")
+    List<Long> findIdsByHostAndStatusNotOrderById(String host, ServerStatus deleted);
+
+    /** Servers moving to another host, by that host and plan: they hold room on both hosts until they arrive. */
+    @Query("select s.migrationTarget, s.planId, count(s) from Server s where s.migrationTarget is not null group by s.migrationTarget, s.planId")
+    List<Object[]> countMovingByTargetAndPlan();
 }

@@ -13,6 +13,8 @@ public enum ServerStatus {
     RESCUE,
     /** Its disk is being replaced by one written from a backup (see {@link ServerRestore}). */
     RESTORING,
+    /** Moving to another host while it runs (see {@link Operation#MIGRATE}). */
+    MIGRATING,
     /**
      * Shown, never stored: the server's host is down ({@link HostReachability}), so nobody knows
      * what the guest does; every action is refused until the host is back and the stored status shows again.
@@ -25,7 +27,8 @@ public enum ServerStatus {
     }
 
     public boolean isBusy() {
-        return this == PROVISIONING || this == REINSTALLING || this == DELETING || this == QUEUED || this == RESTORING;
+        return this == PROVISIONING || this == REINSTALLING || this == DELETING || this == QUEUED || this == RESTORING
+                || this == MIGRATING;
     }
 
     public String label() {

@@ -59,7 +59,10 @@ class StatusSync {
             case STOPPED, CRASHED -> ServerStatus.STOPPED;
             default -> null;
         };
-        if (status == null || servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents).isEmpty()) {
+        // this instance hears its own libvirtd only: a guest that left for another host (a migration's
+        // "stopped" here) says nothing about the server there
+        if (status == null || servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents)
+                .filter(s -> localHost.isLocal(s.getHost())).isEmpty()) {
             return;
         }
         if (!stillSo(event.domain(), status)) {
@@ -67,7 +70,7 @@ class StatusSync {
             return;
         }
         tx.executeWithoutResult(t -> servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents)
-                .ifPresent(s -> transitions.status(s, status)));
+                .filter(s -> localHost.isLocal(s.getHost())).ifPresent(s -> transitions.status(s, status)));
     }
 
     /** Rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped"; operations by their state machine. */

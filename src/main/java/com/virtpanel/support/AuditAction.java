@@ -84,7 +84,9 @@ public enum AuditAction {
     BACKUP_DELETED("backup.deleted"),
     BACKUP_DAMAGED("backup.damaged"),
     SERVER_RESTORE_REQUESTED("server.restore"),
-    SERVER_RESTORED("server.restored");
+    SERVER_RESTORED("server.restored"),
+    SERVER_MIGRATION_REQUESTED("server.migrate"),
+    SERVER_MIGRATED("server.migrated");
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

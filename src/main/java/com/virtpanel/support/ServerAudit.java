@@ -151,4 +151,15 @@ class ServerAudit {
     void on(ServerEvents.RescueEnded e) {
         trail.record(AuditAction.SERVER_RESCUE_ENDED, e.accountId(), e.serverId(), names.of(e.serverId()), null);
     }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.MigrationRequested e) {
+        trail.record(AuditAction.SERVER_MIGRATION_REQUESTED, e.accountId(), e.serverId(), names.of(e.serverId()),
+                "from " + e.from() + " to " + e.to());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ServerEvents.Migrated e) {
+        trail.record(AuditAction.SERVER_MIGRATED, e.accountId(), e.serverId(), names.of(e.serverId()), "now on " + e.host());
+    }
 }

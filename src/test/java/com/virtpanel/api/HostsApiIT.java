@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The staff's host calls over real HTTP: the panel's own host is listed with its capacity and a
- * fresh heartbeat; maintenance and activate change its state and are audited; drain is refused
- * (no migration yet); an unknown host is 404; customers get 403 on every call.
+ * fresh heartbeat; maintenance and activate change its state and are audited; draining the only
+ * host moves nothing and says why each server stays; an unknown host is 404; customers get 403.
  */
 @IntegrationTest
 class HostsApiIT {
@@ -66,9 +66,17 @@ class HostsApiIT {
         assertThat(db.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'fleet.host-state-changed' AND target = ?",
                 Integer.class, name)).isGreaterThanOrEqualTo(2);
 
-        var drain = api.post(actions + "drain", admin, "");
-        assertThat(drain.status()).as(drain.toString()).isEqualTo(409);
-        assertThat(drain.toString()).contains("migration");
+        // the only host: nothing can move away, and each server says why it stays
+        try {
+            var drain = api.post(actions + "drain", admin, "");
+            assertThat(drain.status()).as(drain.toString()).isEqualTo(200);
+            assertThat(drain.json().get("host").get("state").asText()).isEqualTo("DRAINING");
+            assertThat(drain.json().get("moving").size()).isZero();
+            drain.json().get("staying").forEach(staying -> assertThat(staying.get("reason").asText()).isNotBlank());
+        } finally {
+            assertThat(api.post(actions + "activate", admin, "").status()).isEqualTo(200);
+        }
+        assertThat(api.post(actions + "drain", support, "").status()).as("support may only look").isEqualTo(403);
         assertThat(api.post("/api/v1/hosts/no-such-host/actions/maintenance", admin, "").status()).isEqualTo(404);
     }
 

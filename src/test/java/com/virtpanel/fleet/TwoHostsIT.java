@@ -1,6 +1,7 @@
 package com.virtpanel.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.virtpanel.VirtpanelApplication;
 import com.virtpanel.account.AccountService;
@@ -10,11 +11,15 @@ import com.virtpanel.backup.BackupInfo;
 import com.virtpanel.backup.BackupService;
 import com.virtpanel.backup.BackupStatus;
 import com.virtpanel.base.CapacityException;
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.hosts.HostSchedulers;
 import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
+import com.virtpanel.quota.Host;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerMigrations;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
@@ -38,6 +43,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -149,6 +155,99 @@ class TwoHostsIT {
         } finally {
             Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
         }
+    }
+
+    /** Runs after first boot: a count on the serial console every second, so a restart (which starts again at 1) would show. */
+    private static final String COUNTER = "#!/bin/sh\ni=0\nwhile true; do\n  i=$((i+1))\n  echo mig-counter-$i > /dev/ttyS0\n"
+            + "  sleep 1\ndone\n";
+
+    @Test
+    void aRunningServerMovesFromAToBWhileItCountsAndItsCapAndConsoleFollow() {
+        AccountSummary admin = a.getBean(Users.class).admin();
+        ServerMigrations migrations = a.getBean(ServerMigrations.class);
+        AccountSummary customer = newCustomer("mover");
+        ServerInfo ordered;
+        Users.as(admin, () -> a.getBean(FleetService.class).maintenance(HOST_B));
+        try {
+            ordered = Users.as(customer, () -> a.getBean(ServerOrders.class).order(
+                    new OrderRequest("mover", "nano", "demo", List.of(TestKeys.ED25519), null, null, COUNTER)));
+            assertThat(hostOf(ordered.id())).isEqualTo(HOST_A);
+            awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
+            // B takes no new servers, moved ones included
+            assertThatThrownBy(() -> Users.as(admin, () -> migrations.migrate(ordered.id(), HOST_B)))
+                    .isInstanceOf(CapacityException.class).hasMessageContaining("cannot take the server now");
+        } finally {
+            Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_B));
+        }
+        long id = ordered.id();
+        String domain = ordered.domain();
+        a.getBean(Guests.class).awaitSerial(domain, "mig-counter-3");
+        long quotaOnA = Host.cgroupVcpuQuota(domain);
+
+        // only admins move servers, and never to where they are
+        assertThatThrownBy(() -> Users.as(customer, () -> migrations.migrate(id, HOST_B))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Users.as(admin, () -> migrations.migrate(id, HOST_A)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
+
+        // a move the target cannot take (its network is not there) leaves the guest running on A, as it was
+        String network = db.queryForObject("SELECT network_name FROM hosts WHERE name = ?", String.class, HOST_B);
+        db.update("UPDATE hosts SET network_name = 'no-such-network' WHERE name = ?", HOST_B);
+        try {
+            Users.as(admin, () -> migrations.migrate(id, HOST_B));
+            ServerInfo kept = Users.as(customer, () -> Await.until("the failed move to end", Duration.ofMinutes(3),
+                    () -> a.getBean(ServerService.class).get(id), x -> !x.busy()));
+            assertThat(kept.status()).isEqualTo(ServerStatus.RUNNING);
+            assertThat(kept.failureReason().english()).contains("keeps running where it was");
+        } finally {
+            db.update("UPDATE hosts SET network_name = ? WHERE name = ?", network, HOST_B);
+        }
+        assertThat(hostOf(id)).isEqualTo(HOST_A);
+        assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
+        assertThat(b.host().virsh("list", "--all", "--name").lines()).doesNotContain(domain);
+
+        // ten requests at once: one move, the others refused while it runs
+        List<Object> answers = Together.run(10, i -> {
+            try {
+                return Users.as(admin, () -> migrations.migrate(id, null)); // placement picks: B is the only other host
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        assertThat(answers).filteredOn(ServerInfo.class::isInstance).hasSize(1)
+                .allSatisfy(x -> assertThat(((ServerInfo) x).status()).isIn(ServerStatus.MIGRATING, ServerStatus.QUEUED));
+        assertThat(answers).filteredOn(x -> !(x instanceof ServerInfo)).hasSize(9)
+                .allSatisfy(x -> assertThat(x).isInstanceOf(ConflictException.class));
+        int countBefore = lastCount(a.getBean(Guests.class).serial(domain));
+
+        ServerInfo moved = Users.as(customer, () -> Await.until("the move to end", Duration.ofMinutes(5),
+                () -> a.getBean(ServerService.class).get(id), x -> !x.busy()));
+        assertThat(moved.failureReason()).isNull();
+        assertThat(moved.status()).isEqualTo(ServerStatus.RUNNING);
+        assertThat(hostOf(id)).isEqualTo(HOST_B);
+        assertThat(b.host().virsh("domstate", domain, "--reason")).as("resumed from the migration, never booted").isEqualTo("running (migrated)");
+        assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(domain);
+        assertThat(b.host().virsh("list", "--persistent", "--name").lines()).as("defined on B").contains(domain);
+        // the count goes on where it was: the guest never stopped (a restart would count from 1 again)
+        String onB = b.bean(Guests.class).awaitSerial(domain, "mig-counter-" + (countBefore + 3));
+        assertThat(onB).doesNotContain("virtpanel-demo ready").doesNotContainPattern("mig-counter-1\\b");
+        // its CPU cap holds in B's cgroup, and its console is reached through A
+        assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
+        int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
+        String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
+        ConsoleTicket ticket = Users.as(customer, () -> a.getBean(ConsoleTickets.class).forApi(id));
+        assertThat(ConsoleClient.rfbGreeting(portA, ticket.path(), token)).startsWith("RFB 003.");
+        assertThat(db.queryForList("SELECT action FROM audit_event WHERE server_id = ? AND action LIKE 'server.migrat%'", String.class, id))
+                .contains("server.migrate", "server.migrated");
+    }
+
+    /** The highest count the guest printed so far. */
+    private static int lastCount(String serial) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mig-counter-(\\d+)").matcher(serial);
+        int last = 0;
+        while (m.find()) {
+            last = Math.max(last, Integer.parseInt(m.group(1)));
+        }
+        return last;
     }
 
     @Test

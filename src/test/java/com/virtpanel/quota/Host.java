@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads a guest's limits from outside the panel: virsh and the kernel's cgroup files. */
-final class Host {
+public final class Host {
 
     private Host() {
     }
@@ -50,7 +50,7 @@ final class Host {
     }
 
     /** vCPU 0's CFS quota as the kernel has it (cgroup v1 cpu.cfs_quota_us or v2 cpu.max). */
-    static long cgroupVcpuQuota(String domain) {
+    public static long cgroupVcpuQuota(String domain) {
         Path dir = guestCgroup(domain).resolve("vcpu0");
         try {
             if (Files.exists(dir.resolve("cpu.cfs_quota_us"))) {

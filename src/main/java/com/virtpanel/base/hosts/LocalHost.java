@@ -12,16 +12,18 @@ public class LocalHost {
     private final String name;
     private final String schedulerPrefix;
     private final String consoleUrl;
+    private final String migrationUri;
 
     LocalHost(LocalHostProperties properties) {
         this.name = properties.name().isBlank() ? machineName() : properties.name().trim();
         this.schedulerPrefix = properties.schedulerPrefix();
         this.consoleUrl = properties.consoleUrl().trim();
+        this.migrationUri = properties.migrationUri().trim();
     }
 
     /** A host of this name, with the default scheduler names (unit tests). */
     public static LocalHost named(String name) {
-        return new LocalHost(new LocalHostProperties(name, "host-", ""));
+        return new LocalHost(new LocalHostProperties(name, "host-", "", ""));
     }
 
     /** The Quartz scheduler name of a host's scheduler ({@code host-<name>}). */
@@ -42,6 +44,23 @@ public class LocalHost {
             return Optional.of(consoleUrl);
         }
         return localPort == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + localPort);
+    }
+
+    /**
+     * How other hosts' libvirtds reach this host's for a live migration: panel.host.migration-uri,
+     * else {@code libvirtUri} when it names a remote host ({@code qemu+tcp://10.0.0.5/system}, which
+     * other hosts can dial as well); empty for a local URI ({@code qemu:///system}) without the setting.
+     */
+    public Optional<String> migrationUri(String libvirtUri) {
+        if (!migrationUri.isEmpty()) {
+            return Optional.of(migrationUri);
+        }
+        try {
+            String remote = java.net.URI.create(libvirtUri).getHost();
+            return remote == null || remote.isBlank() ? Optional.empty() : Optional.of(libvirtUri);
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /** The host a server with no host yet (not placed) is on: this one. */

@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * panel.host.console-url: where the panel instances of other hosts reach this one (its HTTP port on
  * the management network, e.g. http://10.0.0.5:8080) to forward the console of a guest on this host.
  * Empty: this instance's own port on the loopback, which serves one machine.
+ * panel.host.migration-uri: how other hosts' libvirtds reach this host's for a live migration
+ * (qemu+tls://<management address>/system). Empty: panel.libvirt.uri when it names a remote
+ * host, else none, and no server can be moved to this host.
  */
 @ConfigurationProperties("panel.host")
 record LocalHostProperties(@DefaultValue("") String name, @DefaultValue("host-") String schedulerPrefix,
-        @DefaultValue("") String consoleUrl) {
+        @DefaultValue("") String consoleUrl, @DefaultValue("") String migrationUri) {
 }

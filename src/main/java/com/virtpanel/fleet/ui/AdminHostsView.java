@@ -15,6 +15,7 @@ import com.virtpanel.base.PanelException;
 import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
+import com.virtpanel.fleet.Drain;
 import com.virtpanel.fleet.FleetService;
 import com.virtpanel.fleet.HostDetails;
 import com.virtpanel.fleet.HostDown;
@@ -71,7 +72,27 @@ public class AdminHostsView extends VerticalLayout implements HasDynamicTitle {
         } else {
             buttons.add(button("activate", host, fleet::activate));
         }
+        if (host.servers() > 0) {
+            var drain = new Button(Texts.get("fleet.hosts.drain"), e -> drain(host.name()));
+            drain.setId("drain-host-" + host.name());
+            drain.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            buttons.add(drain);
+        }
         return buttons;
+    }
+
+    /** Starts moving every server away; says how many move and why the others stay. */
+    private void drain(String name) {
+        try {
+            Drain drain = fleet.drain(name);
+            String staying = drain.staying().entrySet().stream().map(e -> "#" + e.getKey() + ": " + Texts.get(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            Notices.done(Texts.get("fleet.hosts.draining", name, drain.moving().size(), drain.staying().size())
+                    + (staying.isEmpty() ? "" : " " + staying));
+        } catch (PanelException ex) {
+            Notices.error(Texts.of(ex));
+        }
+        refresh();
     }
 
     private Button button(String action, HostDetails host, Function<String, HostDetails> change) {

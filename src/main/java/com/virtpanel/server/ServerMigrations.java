@@ -1,0 +1,77 @@
+package com.virtpanel.server;
+
+import com.virtpanel.base.ConflictException;
+import com.virtpanel.base.UserMessage;
+import com.virtpanel.base.hosts.LocalHost;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanInfo;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff move a running server to another host while it keeps running (live migration, see
+ * {@link Operation#MIGRATE}): to the host they name, or to the one placement picks among the
+ * others. Like an order, the choice is made under the order guard, and the server holds room on
+ * the target from that moment, so simultaneous moves and orders never overfill a host.
+ */
+@Service
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public class ServerMigrations {
+
+    private final ServerAccess access;
+    private final OperationLaunch launch;
+    private final CatalogService catalog;
+    private final Capacity capacity;
+    private final MigrationDestinations destinations;
+    private final LocalHost localHost;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ServerMigrations(ServerAccess access, OperationLaunch launch, CatalogService catalog, Capacity capacity,
+            MigrationDestinations destinations, LocalHost localHost, ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.launch = launch;
+        this.catalog = catalog;
+        this.capacity = capacity;
+        this.destinations = destinations;
+        this.localHost = localHost;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts moving the server to {@code host} (null or blank: the host placement picks). Refused,
+     * with nothing changed, unless the server runs, has no ISO attached and no dedicated cores,
+     * and the target is another active host that is up, takes migrations and has room.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ServerInfo migrate(long id, String host) {
+        String wanted = host == null || host.isBlank() ? null : host.trim();
+        return launch.admitted(launch.inFreshTransaction(() -> {
+            Server server = access.forAction(id);
+            if (server.getStatus() != ServerStatus.RUNNING) {
+                throw new ConflictException(UserMessage.of("error.server.migrate-needs-running"));
+            }
+            if (server.getIsoId() != null) {
+                throw new ConflictException(UserMessage.of("error.server.migrate-iso"));
+            }
+            PlanInfo plan = catalog.plan(server.getPlanId());
+            if (plan.dedicated()) {
+                throw new ConflictException(UserMessage.of("error.server.migrate-dedicated"));
+            }
+            String from = localHost.or(server.getHost());
+            String to = capacity.placeMove(plan, from, wanted);
+            if (destinations.of(to).isEmpty()) {
+                throw new ConflictException(UserMessage.of("error.server.migrate-no-address", to));
+            }
+            server.beginMigration(from, to, clock.instant());
+            launch.launch(server);
+            events.publishEvent(new ServerEvents.MigrationRequested(id, server.getAccountId(), from, to));
+            return id;
+        }));
+    }
+}
