@@ -44,6 +44,19 @@ class ServerAccess {
     Server forAction(long id) {
         Server server = owned(id);
         activeActor().requireMayChange(server.getAccountId());
+        return settled(server);
+    }
+
+    /**
+     * The server, for staff acting on where it runs rather than on what it holds (moving it to
+     * another host): no visit as its owner needed (the caller's role is checked by the service),
+     * its host up, not busy.
+     */
+    Server forHostAction(long id) {
+        return settled(owned(id));
+    }
+
+    private Server settled(Server server) {
         requireHostReachable(server);
         if (server.getOperation() != null) {
             throw new ConflictException(UserMessage.of("error.server.busy-try-again", busyWith(server)));

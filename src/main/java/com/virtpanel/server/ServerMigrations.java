@@ -52,7 +52,7 @@ public class ServerMigrations {
     public ServerInfo migrate(long id, String host) {
         String wanted = host == null || host.isBlank() ? null : host.trim();
         return launch.admitted(launch.inFreshTransaction(() -> {
-            Server server = access.forAction(id);
+            Server server = access.forHostAction(id);
             if (server.getStatus() != ServerStatus.RUNNING) {
                 throw new ConflictException(UserMessage.of("error.server.migrate-needs-running"));
             }
