@@ -41,9 +41,9 @@ class HostsController {
     }
 
     @PostMapping("/api/v1/hosts/{name}/actions/drain")
-    @Operation(summary = "No new servers on this host, and every running server on it moves to another while it runs",
-            description = "Placement picks each server's new host. Servers that cannot move now (stopped, busy, or no other "
-            + "host with room) stay, listed with the reason; ask again to move what can move then.")
+    @Operation(summary = "No new servers on this host, and every server on it moves to another (a running one while it runs)",
+            description = "Placement picks each server's new host. Servers that cannot move now (busy, in rescue, failed, or "
+            + "no other host with room) stay, listed with the reason; ask again to move what can move then.")
     HostBodies.Drain drain(@PathVariable String name, HttpServletRequest request) {
         return HostBodies.Drain.of(fleet.drain(name), Problems.locale(request));
     }

@@ -92,12 +92,13 @@ class ServerActionsController {
     }
 
     @PostMapping("/actions/migrate")
-    @Operation(summary = "Staff: move a running server to another host while it runs (live migration)",
-            description = "To the host named, or without one to the host placement picks among the others. The status is "
-            + "migrating until the server runs on the new host; a failed move leaves it running where it was.")
+    @Operation(summary = "Staff: move a server to another host; a running one keeps running (live migration)",
+            description = "To the host named, or without one to the host placement picks among the others. A stopped server "
+            + "moves stopped. The status is migrating until the server is on the new host; a failed move leaves it where it "
+            + "was, as it was.")
     @ApiResponse(responseCode = "202", description = "accepted; status is migrating")
     @ApiResponse(responseCode = "403", description = "not staff with the admin role")
-    @ApiResponse(responseCode = "409", description = "not running, busy, an ISO attached, dedicated cores, or no host can take it")
+    @ApiResponse(responseCode = "409", description = "neither running nor stopped, busy, an ISO attached, dedicated cores, or no host can take it")
     ResponseEntity<ApiJson.Server> migrate(@PathVariable long id, @RequestBody(required = false) MigrateBody body) {
         return ResponseEntity.accepted().body(json.of(migrations.migrate(id, body == null ? null : body.host())));
     }

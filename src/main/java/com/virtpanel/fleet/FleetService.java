@@ -67,8 +67,8 @@ public class FleetService {
 
     /**
      * Draining: the host takes no new servers, and every server on it starts moving to another
-     * while it runs (placement picks each one's host, as for an order). A server that cannot move
-     * now stays, with the reason: stopped (only running servers move), busy, or no other host has
+     * (placement picks each one's host, as for an order; a running server keeps running). A server
+     * that cannot move now stays, with the reason: busy, in rescue, failed, or no other host has
      * room. Asking again later moves what can move then.
      */
     @PreAuthorize("hasRole('ADMIN')")

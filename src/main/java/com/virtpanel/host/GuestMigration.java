@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * migration: this host's libvirtd connects to the target's, copies the disk there (storage is
  * not shared), then memory, and switches over; the panel only starts it and watches. The
  * target's copy is defined persistently and this host's definition removed only when the
- * switch-over succeeded: a failed migration leaves the guest running here, as it was.
+ * switch-over succeeded: a failed migration leaves the guest running here, as it was. A stopped
+ * guest moves the same way, paused from start to end ({@link #cold}).
  *
  * <p>The target must be ready: its network and storage pool exist, and the files the guest
  * reads but that are not copied (its seed, a kernel it boots directly) are in place there.
@@ -35,10 +36,11 @@ public class GuestMigration {
     private static final int ATTEMPTS = 3;
     private static final int XML_MIGRATABLE = 8; // VIR_DOMAIN_XML_MIGRATABLE
     private static final int JOB_NONE = 0;
-    private static final int FLAGS = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER
-            | Domain.MigrateFlags.PERSIST_DEST | Domain.MigrateFlags.UNDEFINE_SOURCE
-            | Domain.MigrateFlags.NON_SHARED_DISK | Domain.MigrateFlags.ABORT_ON_ERROR
-            | Domain.MigrateFlags.AUTO_CONVERGE;
+    private static final int START_PAUSED = 1; // VIR_DOMAIN_START_PAUSED
+    private static final int MOVE = Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
+            | Domain.MigrateFlags.UNDEFINE_SOURCE | Domain.MigrateFlags.NON_SHARED_DISK | Domain.MigrateFlags.ABORT_ON_ERROR;
+    private static final int LIVE = MOVE | Domain.MigrateFlags.LIVE | Domain.MigrateFlags.AUTO_CONVERGE;
+    private static final int PAUSED = MOVE | Domain.MigrateFlags.PAUSED;
 
     private final LibvirtConnection libvirt;
     private final HostProperties.Storage storage;
@@ -56,6 +58,21 @@ public class GuestMigration {
      * before the switch-over, so the guest still runs here.
      */
     public void live(String domain, MigrationTarget target, Duration limit, IntConsumer progress) {
+        move(domain, target, limit, progress, LIVE);
+    }
+
+    /**
+     * Moves the stopped guest {@code domain} to {@code target} with the same copy: started paused
+     * here (it never runs an instruction), moved paused, and arriving there paused; the target
+     * stops it ({@link Domains#powerOff}). Fails as {@link #live} does, leaving it defined here;
+     * the caller stops the paused guest again ({@link Domains#powerOff}).
+     */
+    public void cold(String domain, MigrationTarget target, Duration limit, IntConsumer progress) {
+        onDomain("start paused for migration", domain, d -> d.isActive() == 1 ? 0 : d.create(START_PAUSED));
+        move(domain, target, limit, progress, PAUSED);
+    }
+
+    private void move(String domain, MigrationTarget target, Duration limit, IntConsumer progress, int flags) {
         String xml = onDomain("read definition for migration", domain, d -> d.getXMLDesc(XML_MIGRATABLE));
         String destination = MigrationXml.forTarget(xml, storage.dir(), target);
         TypedParameter[] parameters = {
@@ -63,19 +80,19 @@ public class GuestMigration {
                 new TypedStringParameter("persistent_xml", destination),
         };
         JobPercent reported = new JobPercent(progress);
-        for (int attempt = 1; !migrate(domain, target, parameters, limit, reported, attempt < ATTEMPTS); attempt++) {
+        for (int attempt = 1; !migrate(domain, target, parameters, flags, limit, reported, attempt < ATTEMPTS); attempt++) {
             sleep(BUSY_PAUSE);
         }
         reported.report(100);
     }
 
     /** One try; false when the hosts were busy and another try may follow. */
-    private boolean migrate(String domain, MigrationTarget target, TypedParameter[] parameters, Duration limit,
+    private boolean migrate(String domain, MigrationTarget target, TypedParameter[] parameters, int flags, Duration limit,
             JobPercent reported, boolean mayRetry) {
         // The call returns only when the migration is over: it runs on a libvirt worker of its
         // own with the migration's limit, while this thread watches the job with short calls.
         CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(() -> libvirt.onDomain("migrate server", domain, limit,
-                d -> d.migrateToURI(target.libvirtUri(), parameters, FLAGS)));
+                d -> d.migrateToURI(target.libvirtUri(), parameters, flags)));
         while (true) {
             try {
                 migration.get(POLL.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,10 +4,12 @@ import com.virtpanel.base.OperationFailedException;
 import com.virtpanel.base.UserMessage;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
+import com.virtpanel.host.DomainState;
 import com.virtpanel.host.Domains;
 import com.virtpanel.host.GuestMigration;
 import com.virtpanel.host.MigrationTarget;
 import com.virtpanel.host.Volumes;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The steps of {@link Operation#MIGRATE}, each idempotent. On the target host: the files the
  * guest reads that migration does not copy (the seed; a directly booted image's kernel, with its
- * template). On the source host: libvirt's peer-to-peer live migration, which copies the disk and
- * leaves the guest running here unless it runs there. On the target again: the guest runs there.
+ * template). On the source host: libvirt's peer-to-peer migration, which copies the disk and
+ * leaves the guest here unless it runs there (a stopped guest moves paused, see
+ * GuestMigration#cold). On the target again: the guest runs there, or a stopped one is stopped.
  */
 @Component
 class MigrationSteps {
@@ -50,12 +53,7 @@ class MigrationSteps {
                 volumes.writeSeed(s.getSeedVolume(), blueprint.seed(s, s.getSeedVolume()));
             }
             case MIGRATE_GUEST -> migrate(s);
-            case SETTLE -> {
-                if (!domains.state(s.getDomainName()).isActive()) {
-                    log.warn("Server {}: {} does not run on {} after its migration", s.getId(), s.getDomainName(), s.getHost());
-                    throw new OperationFailedException(UserMessage.of("error.server.migration-not-running"));
-                }
-            }
+            case SETTLE -> settle(s);
             default -> throw new IllegalArgumentException("not a migration step: " + step);
         }
     }
@@ -71,9 +69,40 @@ class MigrationSteps {
                 UserMessage.of("error.server.migrate-no-address", s.getMigrationTarget())));
         MigrationTarget target = MigrationTarget.of(domain, s.getMigrationTarget(), to.libvirtUri(), to.storageDir(), to.network());
         long started = System.nanoTime();
-        migration.live(domain, target, properties.migrationTimeout(),
-                percent -> log.debug("Server {}: migration of {} {} % copied", s.getId(), domain, percent));
+        IntConsumer progress = percent -> log.debug("Server {}: migration of {} {} % copied", s.getId(), domain, percent);
+        if (s.isResumeRunning()) {
+            migration.live(domain, target, properties.migrationTimeout(), progress);
+        } else {
+            migration.cold(domain, target, properties.migrationTimeout(), progress);
+        }
         log.info("Server {}: {} migrated to {} in {} ms", s.getId(), domain, s.getMigrationTarget(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** On the target: a running server's guest runs here; a stopped one's arrived paused, and is stopped (it never ran). */
+    private void settle(Server s) {
+        DomainState state = domains.state(s.getDomainName());
+        if (s.isResumeRunning() && !state.isActive() || state == DomainState.MISSING) {
+            log.warn("Server {}: {} is {} on {} after its migration", s.getId(), s.getDomainName(), state, s.getHost());
+            throw new OperationFailedException(UserMessage.of("error.server.migration-not-running"));
+        }
+        if (!s.isResumeRunning() && state.isActive()) {
+            domains.powerOff(s.getDomainName());
+        }
+    }
+
+    /** After a failed move before the switch-over: a stopped server's guest, started paused for the copy, is stopped again here. */
+    ServerStatus restore(Server s) {
+        if (s.isResumeRunning()) {
+            return ServerStatus.RUNNING; // libvirt leaves a live guest running where it was
+        }
+        try {
+            if (domains.state(s.getDomainName()).isActive()) {
+                domains.powerOff(s.getDomainName());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Server {}: the paused guest was not stopped after the failed move: {}", s.getId(), e.getMessage());
+        }
+        return ServerStatus.STOPPED;
     }
 }

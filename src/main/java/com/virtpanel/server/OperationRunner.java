@@ -274,7 +274,7 @@ class OperationRunner {
                 }
                 case BOOT_ISO, EJECT_ISO -> isoBoots.finish(s, operation);
                 case MIGRATE -> {
-                    transitions.finish(s, ServerStatus.RUNNING);
+                    transitions.finish(s, s.isResumeRunning() ? ServerStatus.RUNNING : ServerStatus.STOPPED);
                     events.publishEvent(new ServerEvents.Migrated(serverId, s.getAccountId(), s.getDomainName(), s.getHost()));
                 }
             }
@@ -311,8 +311,8 @@ class OperationRunner {
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
             case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
             case RESCUE, LEAVE_RESCUE -> rescueSteps.restore(server);
-            // before the switch-over libvirt leaves the guest running on its host; after it, it is here
-            case MIGRATE -> step != Operation.Step.SETTLE ? ServerStatus.RUNNING : stateHere(server);
+            // before the switch-over libvirt leaves the guest on its host; after it, it is here
+            case MIGRATE -> step != Operation.Step.SETTLE ? migrationSteps.restore(server) : stateHere(server);
         };
         boolean changed = GuestChanges.changed(step);
         // what failed, and whether the server was left as it was: server.failure.<kind> in the bundles

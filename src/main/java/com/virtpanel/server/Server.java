@@ -322,10 +322,14 @@ class Server {
         return domainName + "-rescue.iso";
     }
 
-    /** A live migration from {@code source} (its host) to {@code target}: the guest keeps running there until it runs here. */
+    /**
+     * A migration from {@code source} (its host) to {@code target}: a running guest keeps running
+     * there until it runs here; a stopped one is stopped on the target afterwards.
+     */
     void beginMigration(String source, String target, Instant now) {
         this.host = source; // rows from before the fleet may have none yet
         this.migrationTarget = target;
+        this.resumeRunning = status == ServerStatus.RUNNING;
         begin(Operation.MIGRATE, ServerStatus.MIGRATING, now);
     }
 

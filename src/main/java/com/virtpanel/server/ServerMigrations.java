@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff move a running server to another host while it keeps running (live migration, see
- * {@link Operation#MIGRATE}): to the host they name, or to the one placement picks among the
- * others. Like an order, the choice is made under the order guard, and the server holds room on
+ * Staff move a server to another host (see {@link Operation#MIGRATE}): a running one while it
+ * keeps running (live migration), a stopped one stopped; to the host they name, or to the one
+ * placement picks among the others. Like an order, the choice is made under the order guard, and the server holds room on
  * the target from that moment, so simultaneous moves and orders never overfill a host.
  */
 @Service
@@ -45,7 +45,7 @@ public class ServerMigrations {
 
     /**
      * Starts moving the server to {@code host} (null or blank: the host placement picks). Refused,
-     * with nothing changed, unless the server runs, has no ISO attached and no dedicated cores,
+     * with nothing changed, unless the server runs or is stopped, has no ISO attached and no dedicated cores,
      * and the target is another active host that is up, takes migrations and has room.
      */
     @PreAuthorize("hasRole('ADMIN')")
@@ -53,8 +53,8 @@ public class ServerMigrations {
         String wanted = host == null || host.isBlank() ? null : host.trim();
         return launch.admitted(launch.inFreshTransaction(() -> {
             Server server = access.forHostAction(id);
-            if (server.getStatus() != ServerStatus.RUNNING) {
-                throw new ConflictException(UserMessage.of("error.server.migrate-needs-running"));
+            if (server.getStatus() != ServerStatus.RUNNING && server.getStatus() != ServerStatus.STOPPED) {
+                throw new ConflictException(UserMessage.of("error.server.migrate-needs-settled"));
             }
             if (server.getIsoId() != null) {
                 throw new ConflictException(UserMessage.of("error.server.migrate-iso"));

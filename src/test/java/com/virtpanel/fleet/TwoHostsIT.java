@@ -161,15 +161,17 @@ class TwoHostsIT {
             + "  sleep 1\ndone\n";
 
     @Test
-    void aRunningServerMovesFromAToBWhileItCountsAndItsCapAndConsoleFollowAndDrainingMovesItOnce() {
+    void drainingAMovesItsRunningServerLiveAndItsStoppedServerStoppedToBWithCapConsoleAndDisk() {
         AccountSummary admin = a.getBean(Users.class).admin();
         ServerMigrations migrations = a.getBean(ServerMigrations.class);
         AccountSummary customer = newCustomer("mover");
         ServerInfo ordered;
+        ServerInfo sleeper;
         Users.as(admin, () -> a.getBean(FleetService.class).maintenance(HOST_B));
         try {
             ordered = Users.as(customer, () -> a.getBean(ServerOrders.class).order(
                     new OrderRequest("mover", "nano", "demo", List.of(TestKeys.ED25519), null, null, COUNTER)));
+            sleeper = Users.as(customer, () -> a.getBean(ServerOrders.class).order(order("sleeper")));
             assertThat(hostOf(ordered.id())).isEqualTo(HOST_A);
             awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
             // B takes no new servers, moved ones included
@@ -182,6 +184,9 @@ class TwoHostsIT {
         String domain = ordered.domain();
         a.getBean(Guests.class).awaitSerial(domain, "mig-counter-3");
         long quotaOnA = Host.cgroupVcpuQuota(domain);
+        awaitStatus(customer, sleeper.id(), ServerStatus.RUNNING);
+        Users.as(customer, () -> a.getBean(ServerPower.class).powerOff(sleeper.id()));
+        awaitStatus(customer, sleeper.id(), ServerStatus.STOPPED);
 
         // only admins move servers, and never to where they are
         assertThatThrownBy(() -> Users.as(customer, () -> migrations.migrate(id, HOST_B))).isInstanceOf(AccessDeniedException.class);
@@ -204,8 +209,8 @@ class TwoHostsIT {
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
         assertThat(b.host().virsh("list", "--all", "--name").lines()).doesNotContain(domain);
 
-        // draining A, asked ten times at once: the server moves once (placement picks B, the only other
-        // host), and the other nine say it stays for now because it is busy moving
+        // draining A, asked ten times at once: each server moves once (placement picks B, the only
+        // other host); the other requests say it stays for now because it is busy moving
         int countBefore = lastCount(a.getBean(Guests.class).serial(domain));
         List<Drain> drains;
         try {
@@ -213,10 +218,12 @@ class TwoHostsIT {
         } finally {
             Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
         }
-        assertThat(drains.stream().mapToInt(d -> d.moving().size()).sum()).isEqualTo(1);
-        assertThat(drains).filteredOn(d -> d.moving().isEmpty()).hasSize(9).allSatisfy(d -> assertThat(d.staying().get(id).english())
-                .startsWith("The server is busy"));
+        assertThat(drains.stream().flatMap(d -> d.moving().stream()).toList()).containsExactlyInAnyOrder(id, sleeper.id());
+        assertThat(drains.stream().flatMap(d -> d.staying().values().stream()).toList()).hasSize(18)
+                .allSatisfy(why -> assertThat(why.english()).startsWith("The server is busy"));
         assertThat(drains).allSatisfy(d -> assertThat(d.host().chosenState()).isEqualTo(HostState.DRAINING));
+
+        // the running one runs on B, resumed, never booted: its count goes on where it was
         ServerInfo moved = Users.as(customer, () -> Await.until("the move to end", Duration.ofMinutes(5),
                 () -> a.getBean(ServerService.class).get(id), x -> !x.busy()));
         assertThat(moved.failureReason()).isNull();
@@ -225,9 +232,8 @@ class TwoHostsIT {
         assertThat(b.host().virsh("domstate", domain, "--reason")).as("resumed from the migration, never booted").isEqualTo("running (migrated)");
         assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(domain);
         assertThat(b.host().virsh("list", "--persistent", "--name").lines()).as("defined on B").contains(domain);
-        // the count goes on where it was: the guest never stopped (a restart would count from 1 again)
         String onB = b.bean(Guests.class).awaitSerial(domain, "mig-counter-" + (countBefore + 3));
-        assertThat(onB).doesNotContain("virtpanel-demo ready").doesNotContainPattern("mig-counter-1\\b");
+        assertThat(onB).doesNotContain("virtpanel-demo ready").doesNotContainPattern("mig-counter-1\\b"); // a restart counts from 1
         // its CPU cap holds in B's cgroup, and its console is reached through A
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
         int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
@@ -236,6 +242,17 @@ class TwoHostsIT {
         assertThat(ConsoleClient.rfbGreeting(portA, ticket.path(), token)).startsWith("RFB 003.");
         assertThat(db.queryForList("SELECT action FROM audit_event WHERE server_id = ? AND action LIKE 'server.migrat%'", String.class, id))
                 .containsExactlyInAnyOrder("server.migrate", "server.migrate", "server.migrated"); // the failed move, then this one
+
+        // the stopped one is stopped on B, defined there with its disk and seed: started, it boots there
+        ServerInfo arrived = Users.as(customer, () -> Await.until("the stopped server's move to end", Duration.ofMinutes(5),
+                () -> a.getBean(ServerService.class).get(sleeper.id()), x -> !x.busy()));
+        assertThat(arrived.failureReason()).isNull();
+        assertThat(arrived.status()).isEqualTo(ServerStatus.STOPPED);
+        assertThat(hostOf(sleeper.id())).isEqualTo(HOST_B);
+        assertThat(b.host().virsh("domstate", sleeper.domain())).isEqualTo("shut off");
+        assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(sleeper.domain());
+        Users.as(customer, () -> a.getBean(ServerPower.class).start(sleeper.id()));
+        assertThat(b.bean(Guests.class).awaitSerial(sleeper.domain(), "virtpanel-demo ready")).contains("hostname=sleeper");
     }
 
     /** The highest count the guest printed so far. */

@@ -27,7 +27,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * The server page's host, for admins only: which host the server lives on, and moving it to
- * another while it runs (to a chosen host, or to the one placement picks). Customers never see
+ * another (a running server keeps running; to a chosen host, or to the one placement picks). Customers never see
  * hosts. The page's live updates show the move ("moving", then the new host).
  */
 @org.springframework.stereotype.Component
@@ -74,10 +74,10 @@ class ServerHostSection implements ServerPageSection {
         target.setValue(ANY);
         var move = new Button(Texts.get("fleet.server-host.move"), VaadinIcon.EXCHANGE.create(), e -> move(box, server.id(), target.getValue()));
         move.setId("migrate-server");
-        boolean running = server.status() == ServerStatus.RUNNING;
-        move.setEnabled(running && !others.isEmpty());
-        move.setTooltipText(running ? others.isEmpty() ? Texts.get("fleet.server-host.no-other") : null
-                : Texts.get("error.server.migrate-needs-running"));
+        boolean settled = server.status() == ServerStatus.RUNNING || server.status() == ServerStatus.STOPPED;
+        move.setEnabled(settled && !others.isEmpty());
+        move.setTooltipText(!settled ? Texts.get("error.server.migrate-needs-settled")
+                : others.isEmpty() ? Texts.get("fleet.server-host.no-other") : null);
         box.add(new H3(Texts.get("fleet.server-host.title")), where, new HorizontalLayout(target, move));
     }
 
