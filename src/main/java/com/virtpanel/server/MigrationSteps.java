@@ -91,17 +91,25 @@ class MigrationSteps {
         }
     }
 
-    /** After a failed move before the switch-over: a stopped server's guest, started paused for the copy, is stopped again here. */
-    ServerStatus restore(Server s) {
-        if (s.isResumeRunning()) {
-            return ServerStatus.RUNNING; // libvirt leaves a live guest running where it was
+    /**
+     * After a failed step, the status the server is left in. Before the switch-over the guest is
+     * where it was: a running one runs (libvirt leaves it so), a stopped one's guest, started
+     * paused for the copy, is stopped again. In the last step it is on the target, as it is there.
+     */
+    ServerStatus restore(Server s, Operation.Step failed) {
+        if (failed != Operation.Step.SETTLE && s.isResumeRunning()) {
+            return ServerStatus.RUNNING;
         }
         try {
-            if (domains.state(s.getDomainName()).isActive()) {
+            boolean active = domains.state(s.getDomainName()).isActive();
+            if (failed == Operation.Step.SETTLE) {
+                return active ? ServerStatus.RUNNING : ServerStatus.STOPPED;
+            }
+            if (active) {
                 domains.powerOff(s.getDomainName());
             }
         } catch (RuntimeException e) {
-            log.warn("Server {}: the paused guest was not stopped after the failed move: {}", s.getId(), e.getMessage());
+            log.warn("Server {}: its guest's state not settled after the failed move: {}", s.getId(), e.getMessage());
         }
         return ServerStatus.STOPPED;
     }

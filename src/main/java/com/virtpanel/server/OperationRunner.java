@@ -311,8 +311,7 @@ class OperationRunner {
             case RESET_PASSWORD, ADD_SSH_KEY, CHANGE_PLAN, CHANGE_PLAN_LIVE -> guestChanges.restore(server, operation, step);
             case BOOT_ISO, EJECT_ISO -> isoBoots.restore(server);
             case RESCUE, LEAVE_RESCUE -> rescueSteps.restore(server);
-            // before the switch-over libvirt leaves the guest on its host; after it, it is here
-            case MIGRATE -> step != Operation.Step.SETTLE ? migrationSteps.restore(server) : stateHere(server);
+            case MIGRATE -> migrationSteps.restore(server, step);
         };
         boolean changed = GuestChanges.changed(step);
         // what failed, and whether the server was left as it was: server.failure.<kind> in the bundles
@@ -359,16 +358,6 @@ class OperationRunner {
             return domains.state(server.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
         } catch (RuntimeException e) {
             log.warn("Server {}: could not restart after a failed reinstall: {}", server.getId(), e.getMessage());
-            return ServerStatus.STOPPED;
-        }
-    }
-
-    /** Whether the server's guest runs on this host; stopped when that cannot be read either. */
-    private ServerStatus stateHere(Server server) {
-        try {
-            return domains.state(server.getDomainName()).isActive() ? ServerStatus.RUNNING : ServerStatus.STOPPED;
-        } catch (RuntimeException e) {
-            log.warn("Server {}: state not read after a failed step: {}", server.getId(), e.getMessage());
             return ServerStatus.STOPPED;
         }
     }

@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * ISO boot in a real browser: the admin adds an ISO on the ISOs page; the customer's server page
  * says no ISO is attached (eject disabled, with the reason), boots from the chosen ISO and then
- * shows it attached, with the banner on the guest's serial console.
+ * shows it attached, with the banner on the guest's serial console. Customers never see the
+ * server's host; the admin reads it on the same page (moving it needs another host: TwoHostsIT).
  */
 @IntegrationTest
 class IsoBootBrowserIT {
@@ -91,7 +92,16 @@ class IsoBootBrowserIT {
             browser.waitFor(BOOT, d -> browser.text("iso-attached").contains("Attached: " + isoName) ? true : null);
             browser.waitFor(BOOT, d -> browser.byId("eject-iso").getAttribute("disabled") == null ? true : null);
             browser.screenshot("iso-attached");
+            assertThat(browser.driver().findElements(By.id("server-host"))).as("customers never see hosts").isEmpty();
         }
         guests.awaitSerial(server.domain(), banner, BOOT);
+
+        // an admin reads the server's host on its page; it cannot move: there is no other host here
+        try (Browser admin = Browser.open(port)) {
+            admin.signIn(users.admin().email(), "Test-root-pass-42");
+            admin.go("/servers/" + server.id());
+            admin.waitFor(d -> admin.text("server-host-name").startsWith("On host ") ? true : null);
+            assertThat(admin.byId("migrate-server").getAttribute("disabled")).isNotNull();
+        }
     }
 }
