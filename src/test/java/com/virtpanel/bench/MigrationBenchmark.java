@@ -56,8 +56,9 @@ class MigrationBenchmark {
             check("qemu-io", "-f", "qcow2", "-c", "write -P 0x5a 0 " + DISK, disk.toString());
             Path xmlHere = there.resolve("here.xml");
             Path xmlThere = there.resolve("there.xml");
-            Files.writeString(xmlHere, definition(domain, disk));
-            Files.writeString(xmlThere, definition(domain, there.resolve("pool").resolve(volume)));
+            String uuid = java.util.UUID.randomUUID().toString(); // the same guest at both ends
+            Files.writeString(xmlHere, definition(domain, uuid, disk));
+            Files.writeString(xmlThere, definition(domain, uuid, there.resolve("pool").resolve(volume)));
             check("virsh", "-c", "qemu:///system", "define", xmlHere.toString());
             check("virsh", "-c", "qemu:///system", "start", domain);
 
@@ -103,8 +104,8 @@ class MigrationBenchmark {
         assertThat(result.ok()).as("moving back: " + result.output()).isTrue();
     }
 
-    private static String definition(String domain, Path disk) {
-        return "<domain type='qemu'><name>" + domain + "</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+    private static String definition(String domain, String uuid, Path disk) {
+        return "<domain type='qemu'><name>" + domain + "</name><uuid>" + uuid + "</uuid><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><disk type='file' device='disk'>"
                 + "<driver name='qemu' type='qcow2'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>"
                 + "</devices></domain>";

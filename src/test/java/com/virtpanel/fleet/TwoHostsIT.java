@@ -35,6 +35,9 @@ import com.virtpanel.testkit.TestKeys;
 import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VerifiedEmails;
+import com.virtpanel.usage.Measure;
+import com.virtpanel.usage.MetricType;
+import com.virtpanel.usage.UsageService;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,7 +237,11 @@ class TwoHostsIT {
         assertThat(b.host().virsh("list", "--persistent", "--name").lines()).as("defined on B").contains(domain);
         String onB = b.bean(Guests.class).awaitSerial(domain, "mig-counter-" + (countBefore + 3));
         assertThat(onB).doesNotContain("virtpanel-demo ready").doesNotContainPattern("mig-counter-1\\b"); // a restart counts from 1
-        // its CPU cap holds in B's cgroup, and its console is reached through A
+        // B's sampler fills its usage graph now, its CPU cap holds in B's cgroup, and its console is reached through A
+        Instant arrivedAt = Instant.now();
+        Users.as(customer, () -> Await.until("CPU samples taken on B", Duration.ofMinutes(2),
+                () -> a.getBean(UsageService.class).metrics(id, List.of(MetricType.CPU), arrivedAt, Instant.now().plusSeconds(1))
+                        .series(Measure.CPU).points(), points -> points.size() >= 2));
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
         int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
         String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
