@@ -25,19 +25,17 @@ import java.util.stream.Stream;
  */
 record GuestCgroup(String version, Path cpu, Path cpuacct, Path blkio, Path unified) {
 
-    static final Path QEMU_RUN_DIR = Path.of("/run/libvirt/qemu");
-
-    /** The QEMU pid libvirt recorded for a running guest. */
-    static Optional<Long> pid(String domain) {
+    /** The QEMU pid libvirt recorded for a running guest in {@code runDir} (panel.libvirt.run-dir). */
+    static Optional<Long> pid(Path runDir, String domain) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(QEMU_RUN_DIR.resolve(domain + ".pid")).trim()));
+            return Optional.of(Long.parseLong(Files.readString(runDir.resolve(domain + ".pid")).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    static Optional<GuestCgroup> ofDomain(String domain) {
-        return pid(domain).flatMap(GuestCgroup::ofPid);
+    static Optional<GuestCgroup> ofDomain(Path runDir, String domain) {
+        return pid(runDir, domain).flatMap(GuestCgroup::ofPid);
     }
 
     static Optional<GuestCgroup> ofPid(long pid) {

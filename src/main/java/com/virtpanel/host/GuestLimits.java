@@ -29,7 +29,10 @@ public class GuestLimits {
     private final HostSetup setup;
     private final TapShaper shaper;
 
-    GuestLimits(LibvirtConnection libvirt, HostSetup setup, TapShaper shaper) {
+    private final java.nio.file.Path runDir;
+
+    GuestLimits(LibvirtConnection libvirt, HostSetup setup, TapShaper shaper, HostProperties properties) {
+        this.runDir = properties.libvirt().runDir();
         this.libvirt = libvirt;
         this.setup = setup;
         this.shaper = shaper;
@@ -114,7 +117,7 @@ public class GuestLimits {
         });
         TapShaper.Rates tapRates = host.netShaping() == NetworkShaping.TAP && !reported.taps().isEmpty()
                 ? tapRates(domain, reported.taps().get(0)) : null;
-        GuestCgroup cgroup = GuestCgroup.ofDomain(domain).orElse(null);
+        GuestCgroup cgroup = GuestCgroup.ofDomain(runDir, domain).orElse(null);
         List<Long> quotas = cgroup == null ? null : cgroup.vcpuQuotasUs();
         Long weight = cgroup == null ? null : cgroup.cpuWeight();
         String version = cgroup == null ? (CgroupFiles.mounts().v2() ? "v2" : "v1") : cgroup.version();

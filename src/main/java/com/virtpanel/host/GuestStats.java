@@ -62,10 +62,13 @@ public class GuestStats {
     });
     private Future<Map<Integer, long[]>> refreshing;
 
+    private final Path runDir;
+
     GuestStats(LibvirtConnection libvirt, Clock clock, HostProperties properties) {
         this.libvirt = libvirt;
         this.clock = clock;
         this.qemuInterval = properties.libvirt().qemuStatsInterval();
+        this.runDir = properties.libvirt().runDir();
     }
 
     /** One sample per running guest; a guest that stops during the pass has no sample (a gap). */
@@ -203,7 +206,7 @@ public class GuestStats {
         if (discovered == null) {
             return null;
         }
-        var pid = GuestCgroup.pid(running.name());
+        var pid = GuestCgroup.pid(runDir, running.name());
         if (pid.isEmpty()) {
             return null;
         }

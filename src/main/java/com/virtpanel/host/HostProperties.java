@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param libvirt  connection URI, virtualization type (auto | kvm | qemu), call timeout, keepalive, how
  *                 often the connection is probed when idle, and how often usage sampling asks QEMU
- *                 for its exact disk counters (everything else is read from the kernel each pass)
+ *                 for its exact disk counters (everything else is read from the kernel each pass), and where
+ *                 libvirtd writes its guests' pid files (the kernel's files of a guest are found from its pid)
  * @param storage  the directory holding the storage pool, templates and logs
  * @param network  the libvirt NAT network guests join, its IPv4 range, the IPv6 /48 each server's
  *                 /64 is cut from, and how long a deleted server's addresses rest before reuse
@@ -26,7 +27,8 @@ public record HostProperties(@DefaultValue Libvirt libvirt, @DefaultValue Storag
                           @DefaultValue("") String cpuModel,
                           @DefaultValue("q35") String machine,
                           @DefaultValue("10s") Duration probeInterval,
-                          @DefaultValue("60s") Duration qemuStatsInterval) {
+                          @DefaultValue("60s") Duration qemuStatsInterval,
+                          @DefaultValue("/run/libvirt/qemu") Path runDir) {
     }
 
     public record Storage(@DefaultValue("/var/lib/virtpanel") Path dir, @DefaultValue("virtpanel") String pool) {

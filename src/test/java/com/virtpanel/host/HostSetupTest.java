@@ -41,7 +41,7 @@ class HostSetupTest {
     private HostSetup setup(String virtType) {
         var properties = new HostProperties(
                 new HostProperties.Libvirt("test:///default", virtType, Duration.ofSeconds(5), 5, 3, "", "q35", Duration.ZERO,
-                        Duration.ofSeconds(60)),
+                        Duration.ofSeconds(60), Path.of("/run/libvirt/qemu")),
                 new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
                 new HostProperties.Network("unused", "unused", "10.131.0.0/24", "", java.time.Duration.ofHours(1)));
         connection = new LibvirtConnection(properties, java.time.Clock.systemUTC(), new SimpleMeterRegistry());

@@ -17,7 +17,7 @@ class LibvirtConnectionIT {
 
     LibvirtConnection connection = new LibvirtConnection(new HostProperties(
             new HostProperties.Libvirt("qemu:///system", "qemu", Duration.ofSeconds(5), 5, 3, "", "q35", Duration.ZERO,
-                    Duration.ofSeconds(60)),
+                    Duration.ofSeconds(60), Path.of("/run/libvirt/qemu")),
             new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
             new HostProperties.Network("unused", "unused", "10.131.0.0/24", "", java.time.Duration.ofHours(1))), Clock.systemUTC(), new SimpleMeterRegistry());
 

@@ -137,7 +137,8 @@ class LibvirtOutageIT {
 
     static LibvirtConnection connection(String uri, Duration probe, Duration callTimeout) {
         var properties = new HostProperties(
-                new HostProperties.Libvirt(uri, "qemu", callTimeout, 1, 3, "", "q35", probe, Duration.ofSeconds(60)),
+                new HostProperties.Libvirt(uri, "qemu", callTimeout, 1, 3, "", "q35", probe, Duration.ofSeconds(60),
+                        Path.of("/run/libvirt/qemu")),
                 new HostProperties.Storage(Path.of("/tmp/vp-unused"), "unused"),
                 new HostProperties.Network("unused", "unused", "10.131.0.0/24", "", java.time.Duration.ofHours(1)));
         return new LibvirtConnection(properties, Clock.systemUTC(), new SimpleMeterRegistry());

@@ -157,7 +157,7 @@ public final class SamplingLab {
     public Map<String, List<Path>> kernelFiles(List<String> names) {
         var sources = new LinkedHashMap<String, List<Path>>();
         for (String name : names) {
-            long pid = GuestCgroup.pid(name).orElseThrow();
+            long pid = GuestCgroup.pid(Path.of("/run/libvirt/qemu"), name).orElseThrow();
             GuestCgroup cgroup = GuestCgroup.ofPid(pid).orElseThrow();
             Path proc = Path.of("/proc", Long.toString(pid));
             add(sources, "cgroup cpu.stat usage_usec (unified)", cgroup.unified() == null ? null : cgroup.unified().resolve("cpu.stat"));
@@ -221,7 +221,7 @@ public final class SamplingLab {
 
     /** Which sources the chosen pass picked on this host, for the report. */
     public String chosenSources(String name) {
-        long pid = GuestCgroup.pid(name).orElseThrow();
+        long pid = GuestCgroup.pid(Path.of("/run/libvirt/qemu"), name).orElseThrow();
         GuestCgroup cgroup = GuestCgroup.ofPid(pid).orElseThrow();
         String cpu = cgroup.cpuacct() != null ? "cgroup cpuacct.usage"
                 : cgroup.unified() != null ? "cgroup cpu.stat usage_usec (unified hierarchy)" : "/proc/PID/stat";

@@ -84,7 +84,9 @@ public final class SecondHost {
                 "panel.storage.pool", name,
                 "panel.storage.dir", dir.resolve("storage").toString(),
                 "panel.data-dir", dir.resolve("data").toString(),
-                "panel.backup.dir", dir.resolve("backups").toString());
+                "panel.backup.dir", dir.resolve("backups").toString(),
+                // its guests' pid files are in the namespace's own /run: a panel outside reads them there
+                "panel.libvirt.run-dir", "/proc/" + holder.pid() + "/root/run/libvirt/qemu");
     }
 
     /** The checkout's /24 moved up by 128 in its third octet: never a fork's network (those count up from it). */
