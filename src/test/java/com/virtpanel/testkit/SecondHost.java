@@ -44,6 +44,9 @@ public final class SecondHost {
             return;
         }
         try {
+            // a second host of an earlier run that died (its libvirtd killed before it took its network
+            // down) left its bridge in the shared network namespace: its range would clash with ours
+            Shell.run("ip", "link", "delete", bridge());
             prepareDirectories();
             port = freePort();
             writeConfig();
@@ -79,7 +82,7 @@ public final class SecondHost {
         String name = "vp2-" + TestHost.ID;
         return Map.of("panel.libvirt.uri", uri(),
                 "panel.network.name", name,
-                "panel.network.bridge", "vpb2-" + TestHost.ID,
+                "panel.network.bridge", bridge(),
                 "panel.network.cidr", cidr(TestHost.CIDR),
                 "panel.storage.pool", name,
                 "panel.storage.dir", dir.resolve("storage").toString(),
@@ -87,6 +90,11 @@ public final class SecondHost {
                 "panel.backup.dir", dir.resolve("backups").toString(),
                 // its guests' pid files are in the namespace's own /run: a panel outside reads them there
                 "panel.libvirt.run-dir", "/proc/" + holder.pid() + "/root/run/libvirt/qemu");
+    }
+
+    /** Its network's bridge, in the machine's network namespace: one per fork and checkout. */
+    private static String bridge() {
+        return "vpb2-" + TestHost.ID;
     }
 
     /** The checkout's /24 moved up by 128 in its third octet: never a fork's network (those count up from it). */
