@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hosts for staff: the list with usage, and the states staff set. Maintenance and draining take
  * a host out of placement at once (placement reads the state under the order guard); in
- * maintenance its servers stay, draining moves them away while they run.
+ * maintenance its servers stay, draining moves them away (running ones while they run).
  */
 @Service
 public class FleetService {

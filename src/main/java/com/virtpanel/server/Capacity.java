@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +55,18 @@ class Capacity {
     }
 
     /**
-     * The host a running server moves to: the one staff named ({@code wanted}), or else the one
-     * placement picks among the others; either must be active, up, and have room for the server's
-     * plan on top of what it promises. Decided under the order guard, like an order.
+     * The host a server moves to: the one staff named ({@code wanted}), or else the one
+     * placement picks among the others that take migrations ({@code takesMigrations}); either must
+     * be active, up, and have room for the server's plan on top of what it promises. Decided under
+     * the order guard, like an order.
      */
-    String placeMove(PlanInfo plan, String from, String wanted) {
+    String placeMove(PlanInfo plan, String from, String wanted, Predicate<String> takesMigrations) {
         if (wanted != null && wanted.equals(from)) {
             throw new InvalidInputException("host", UserMessage.of("error.server.migrate-same-host", from));
         }
         guard.hold();
-        return placement.choose(demand(plan), promisedByHost(), wanted != null ? wanted::equals : host -> !host.equals(from))
+        Predicate<String> allowed = wanted != null ? wanted::equals : host -> !host.equals(from) && takesMigrations.test(host);
+        return placement.choose(demand(plan), promisedByHost(), allowed)
                 .orElseThrow(() -> new CapacityException(wanted != null
                         ? UserMessage.of("error.server.migrate-host-refuses", wanted)
                         : UserMessage.of("error.server.migrate-no-host")));

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff move a server to another host (see {@link Operation#MIGRATE}): a running one while it
  * keeps running (live migration), a stopped one stopped; to the host they name, or to the one
- * placement picks among the others. Like an order, the choice is made under the order guard, and the server holds room on
- * the target from that moment, so simultaneous moves and orders never overfill a host.
+ * placement picks among the others. Like an order, the choice is made under the order guard,
+ * and the server holds room on the target from that moment, so simultaneous moves and orders
+ * never overfill a host.
  */
 @Service
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -45,8 +46,8 @@ public class ServerMigrations {
 
     /**
      * Starts moving the server to {@code host} (null or blank: the host placement picks). Refused,
-     * with nothing changed, unless the server runs or is stopped, has no ISO attached and no dedicated cores,
-     * and the target is another active host that is up, takes migrations and has room.
+     * with nothing changed, unless the server runs or is stopped, has no ISO attached and no
+     * dedicated cores, and the target is another active host that is up, takes migrations and has room.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ServerInfo migrate(long id, String host) {
@@ -64,8 +65,8 @@ public class ServerMigrations {
                 throw new ConflictException(UserMessage.of("error.server.migrate-dedicated"));
             }
             String from = localHost.or(server.getHost());
-            String to = capacity.placeMove(plan, from, wanted);
-            if (destinations.of(to).isEmpty()) {
+            String to = capacity.placeMove(plan, from, wanted, target -> destinations.of(target).isPresent());
+            if (destinations.of(to).isEmpty()) { // the host staff named
                 throw new ConflictException(UserMessage.of("error.server.migrate-no-address", to));
             }
             server.beginMigration(from, to, clock.instant());

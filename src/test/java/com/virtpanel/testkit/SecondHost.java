@@ -45,7 +45,9 @@ public final class SecondHost {
         }
         try {
             // a second host of an earlier run that died (its libvirtd killed before it took its network
-            // down) left its bridge in the shared network namespace: its range would clash with ours
+            // down) left its bridge and the bridge's dnsmasq in the shared network namespace: the
+            // address range and dnsmasq's socket would clash with ours
+            Shell.run("pkill", "-f", "dnsmasq/" + network() + "\\.conf");
             Shell.run("ip", "link", "delete", bridge());
             prepareDirectories();
             port = freePort();
@@ -79,7 +81,7 @@ public final class SecondHost {
 
     /** The panel's settings for this host: its libvirt and a network, pool and storage directory of its own. */
     public Map<String, Object> panelProperties() {
-        String name = "vp2-" + TestHost.ID;
+        String name = network();
         return Map.of("panel.libvirt.uri", uri(),
                 "panel.network.name", name,
                 "panel.network.bridge", bridge(),
@@ -90,6 +92,11 @@ public final class SecondHost {
                 "panel.backup.dir", dir.resolve("backups").toString(),
                 // its guests' pid files are in the namespace's own /run: a panel outside reads them there
                 "panel.libvirt.run-dir", "/proc/" + holder.pid() + "/root/run/libvirt/qemu");
+    }
+
+    /** Its libvirt network (and storage pool) name: one per fork and checkout. */
+    private static String network() {
+        return "vp2-" + TestHost.ID;
     }
 
     /** Its network's bridge, in the machine's network namespace: one per fork and checkout. */
