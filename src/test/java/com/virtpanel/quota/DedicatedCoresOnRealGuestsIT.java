@@ -72,8 +72,9 @@ class DedicatedCoresOnRealGuestsIT {
         assertThat(shown.dedicatedVcpus()).isEqualTo(1);
         assertThat(shown.dedicatedCores()).isEqualTo("1");
 
+        // moved behind the panel's back; a reconciler pass may put it back at once, so the log (before 0,
+        // after 1) is what shows the move was seen, not a read right after it
         Shell.virsh("vcpupin", dedicated, "0", "0");
-        assertThat(vcpu0(dedicated)).as("the tampering took effect").isEqualTo("0");
 
         Await.until("the reconciler to pin vCPU 0 of " + dedicated + " back on core 1", REPAIR, () -> vcpu0(dedicated),
                 "1"::equals);
