@@ -59,23 +59,25 @@ class StatusSync {
             case STOPPED, CRASHED -> ServerStatus.STOPPED;
             default -> null;
         };
-        // this instance hears its own libvirtd only: a guest that left for another host (a migration's
-        // "stopped" here) says nothing about the server there
-        if (status == null || servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents)
-                .filter(s -> localHost.isLocal(s.getHost())).isEmpty()) {
+        if (status == null || servers.findByDomainName(event.domain()).filter(this::followsEvents).isEmpty()) {
             return;
         }
         if (!stillSo(event.domain(), status)) {
             log.info("Lifecycle event {} for {} is out of date (the guest is no longer so): ignored", event.change(), event.domain());
             return;
         }
-        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain()).filter(StatusSync::followsEvents)
-                .filter(s -> localHost.isLocal(s.getHost())).ifPresent(s -> transitions.status(s, status)));
+        tx.executeWithoutResult(t -> servers.findByDomainName(event.domain()).filter(this::followsEvents)
+                .ifPresent(s -> transitions.status(s, status)));
     }
 
-    /** Rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped"; operations by their state machine. */
-    private static boolean followsEvents(Server s) {
-        return s.getOperation() == null && s.getStatus() != ServerStatus.DELETED && s.getStatus() != ServerStatus.RESCUE;
+    /**
+     * Rescue mode ends by its own rules (RescueEnd), not by a stopped guest becoming "stopped";
+     * operations by their state machine. This instance hears its own libvirtd only: a guest that
+     * left for another host (a migration's "stopped" here) says nothing about the server there.
+     */
+    private boolean followsEvents(Server s) {
+        return s.getOperation() == null && s.getStatus() != ServerStatus.DELETED && s.getStatus() != ServerStatus.RESCUE
+                && localHost.isLocal(s.getHost());
     }
 
     /**
