@@ -47,9 +47,15 @@ class FleetDedicatedCores implements DedicatedCores {
 
     @Override
     @Transactional(readOnly = true)
-    public CpuSet of(long serverId) {
-        return CpuSet.of(db.queryForList("SELECT core FROM dedicated_core WHERE server_id = ? ORDER BY core", Integer.class,
-                serverId));
+    public CpuSet of(String host, long serverId) {
+        return CpuSet.of(db.queryForList("SELECT core FROM dedicated_core WHERE host = ? AND server_id = ? ORDER BY core",
+                Integer.class, host, serverId));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void keepOnlyOn(String host, long serverId) {
+        db.update("DELETE FROM dedicated_core WHERE server_id = ? AND host <> ?", serverId, host);
     }
 
     /** Before the deletion commits: the cores are free the moment the server is gone, never earlier. */

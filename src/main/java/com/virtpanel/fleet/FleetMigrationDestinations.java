@@ -1,5 +1,6 @@
 package com.virtpanel.fleet;
 
+import com.virtpanel.host.CpuSet;
 import com.virtpanel.server.MigrationDestinations;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +21,13 @@ class FleetMigrationDestinations implements MigrationDestinations {
     @Transactional(readOnly = true)
     public Optional<Destination> of(String host) {
         return hosts.findById(host).filter(h -> h.getMigrationUri() != null && h.getStorageDir() != null && h.getNetworkName() != null)
-                .map(h -> new Destination(h.getMigrationUri(), Path.of(h.getStorageDir()), h.getNetworkName()));
+                // a host that reserves cores but has not told how many it has: its shared ones are not known yet
+                .filter(h -> h.getDedicatedCpuset().isEmpty() || h.getVcpus() > 0)
+                .map(h -> new Destination(h.getMigrationUri(), Path.of(h.getStorageDir()), h.getNetworkName(), sharedCores(h)));
+    }
+
+    /** Computed as the host's own panel does from its CPUs and reservation (the hosts row holds both). */
+    private static CpuSet sharedCores(FleetHost host) {
+        return CpuSet.sharedCores(CpuSet.parse(host.getDedicatedCpuset()), host.getVcpus());
     }
 }

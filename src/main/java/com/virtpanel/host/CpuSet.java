@@ -72,6 +72,28 @@ public final class CpuSet {
         return new CpuSet(set);
     }
 
+    /**
+     * The cores left to shared guests and every guest's emulator threads: all the host's but the
+     * reserved ones; null when none are reserved (guests stay unpinned, as before dedicated cores).
+     * A reservation naming a core the host lacks, or taking all of them, is refused loudly.
+     */
+    public static CpuSet sharedCores(CpuSet dedicated, int hostCpus) {
+        if (dedicated.isEmpty()) {
+            return null;
+        }
+        CpuSet all = firstCpus(hostCpus);
+        if (!all.containsAll(dedicated)) {
+            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated + " names cores this host lacks (it has "
+                    + all + ")");
+        }
+        CpuSet shared = all.minus(dedicated);
+        if (shared.isEmpty()) {
+            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated
+                    + " reserves every core: at least one must stay shared for the emulator threads and shared guests");
+        }
+        return shared;
+    }
+
     public List<Integer> cpus() {
         return List.copyOf(cpus);
     }

@@ -177,21 +177,25 @@ final class DomainXml {
      * runs on a reserved core. Without a reservation the XML stays as it always was.
      */
     static String pinning(DomainSpec spec, Host host) {
+        return pinning(spec.name(), spec.vcpus(), spec.dedicatedCores(), host.sharedCores());
+    }
+
+    /** The same for a guest of {@code vcpus} holding {@code dedicated} cores on a host whose shared cores are {@code shared}. */
+    static String pinning(String name, int vcpus, CpuSet dedicated, CpuSet shared) {
         var x = new StringBuilder();
-        CpuSet dedicated = spec.dedicatedCores();
         boolean isDedicated = dedicated != null && !dedicated.isEmpty();
-        if (isDedicated && dedicated.size() != spec.vcpus()) {
-            throw new IllegalArgumentException(spec.name() + ": " + spec.vcpus() + " vCPUs but dedicated cores " + dedicated);
+        if (isDedicated && dedicated.size() != vcpus) {
+            throw new IllegalArgumentException(name + ": " + vcpus + " vCPUs but dedicated cores " + dedicated);
         }
-        if (!isDedicated && host.sharedCores() == null) {
+        if (!isDedicated && shared == null) {
             return "";
         }
-        for (int vcpu = 0; vcpu < spec.vcpus(); vcpu++) {
-            String cpuset = isDedicated ? String.valueOf(dedicated.cpus().get(vcpu)) : host.sharedCores().toString();
+        for (int vcpu = 0; vcpu < vcpus; vcpu++) {
+            String cpuset = isDedicated ? String.valueOf(dedicated.cpus().get(vcpu)) : shared.toString();
             x.append("    <vcpupin vcpu='").append(vcpu).append("' cpuset='").append(cpuset).append("'/>\n");
         }
-        if (host.sharedCores() != null) {
-            x.append("    <emulatorpin cpuset='").append(host.sharedCores()).append("'/>\n");
+        if (shared != null) {
+            x.append("    <emulatorpin cpuset='").append(shared).append("'/>\n");
         }
         return x.toString();
     }

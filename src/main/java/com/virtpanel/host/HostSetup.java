@@ -55,7 +55,7 @@ class HostSetup {
                     return new String[] {virtType(c.getCapabilities()), String.valueOf(c.nodeInfo().cpus)};
                 });
                 String virtType = facts[0];
-                CpuSet shared = sharedCores(dedicatedCores, Integer.parseInt(facts[1]));
+                CpuSet shared = CpuSet.sharedCores(dedicatedCores, Integer.parseInt(facts[1]));
                 host = new DomainXml.Host(virtType, properties.libvirt().machine(), properties.libvirt().cpuModel(),
                         properties.network().name(), CgroupFiles.blkioWeightSupported(),
                         NetworkShaping.detect(), shared);
@@ -66,28 +66,6 @@ class HostSetup {
             }
             return host;
         }
-    }
-
-    /**
-     * The cores left to shared guests and every guest's emulator threads: all the host's but the
-     * reserved ones; null when none are reserved (guests stay unpinned, as before dedicated cores).
-     * A reservation naming a core the host lacks, or taking all of them, is refused loudly.
-     */
-    static CpuSet sharedCores(CpuSet dedicated, int hostCpus) {
-        if (dedicated.isEmpty()) {
-            return null;
-        }
-        CpuSet all = CpuSet.firstCpus(hostCpus);
-        if (!all.containsAll(dedicated)) {
-            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated + " names cores this host lacks (it has "
-                    + all + ")");
-        }
-        CpuSet shared = all.minus(dedicated);
-        if (shared.isEmpty()) {
-            throw new IllegalStateException("panel.host.dedicated-cores=" + dedicated
-                    + " reserves every core: at least one must stay shared for the emulator threads and shared guests");
-        }
-        return shared;
     }
 
     /** The reserved cores (panel.host.dedicated-cores); empty when none. */

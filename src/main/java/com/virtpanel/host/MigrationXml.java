@@ -2,6 +2,8 @@ package com.virtpanel.host;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -13,8 +15,8 @@ import org.w3c.dom.NodeList;
 /**
  * A guest's migratable definition as it must read on the target: files under this host's
  * storage directory (disk, seed, serial log, a kernel booted directly) under the target's, the
- * target's network and tap.
- * Everything else (MAC, UUID, limits, pinning) travels unchanged.
+ * target's network and tap, and the CPU pinning the target's cores call for (a dedicated guest
+ * on the cores it holds there). Everything else (MAC, UUID, limits) travels unchanged.
  */
 final class MigrationXml {
 
@@ -47,7 +49,31 @@ final class MigrationXml {
                 tap.setAttribute("dev", target.tap());
             }
         }
+        pin(doc, target.cores());
         return write(doc);
+    }
+
+    /** The vCPU and emulator pins, as DomainXml writes them for a guest defined on the target. */
+    private static void pin(Document doc, MigrationTarget.Cores cores) {
+        Element root = doc.getDocumentElement();
+        for (Element cputune : elements(root, "cputune")) {
+            for (String pin : new String[] {"vcpupin", "emulatorpin"}) {
+                for (Element old : elements(cputune, pin)) {
+                    cputune.removeChild(old);
+                }
+            }
+        }
+        int vcpus = Integer.parseInt(elements(root, "vcpu").get(0).getTextContent().trim());
+        String name = elements(root, "name").get(0).getTextContent();
+        String pins = DomainXml.pinning(name, vcpus, cores.dedicated(), cores.shared());
+        if (pins.isEmpty()) {
+            return;
+        }
+        List<Element> cputunes = elements(root, "cputune");
+        Element cputune = cputunes.isEmpty() ? (Element) root.appendChild(doc.createElement("cputune")) : cputunes.get(0);
+        for (Element pin : elements(LibvirtXml.parse("<cputune>" + pins + "</cputune>").getDocumentElement(), "*")) {
+            cputune.appendChild(doc.importNode(pin, true));
+        }
     }
 
     private static void move(Element element, String attribute, Path from, Path to) {
@@ -63,9 +89,9 @@ final class MigrationXml {
         return path.startsWith(from) ? to.resolve(from.relativize(path)).toString() : value;
     }
 
-    private static Iterable<Element> elements(Element parent, String name) {
+    private static List<Element> elements(Element parent, String name) {
         NodeList nodes = parent.getElementsByTagName(name);
-        java.util.List<Element> list = new java.util.ArrayList<>(nodes.getLength());
+        List<Element> list = new ArrayList<>(nodes.getLength());
         for (int i = 0; i < nodes.getLength(); i++) {
             list.add((Element) nodes.item(i));
         }

@@ -213,6 +213,11 @@ public class Volumes {
         turns.take("delete volume", () -> deleteNow(volume));
     }
 
+    /** The guest's volumes here (disks, seeds): their names begin with its domain name. */
+    public List<String> ofGuest(String domain) {
+        return list(domain + "-");
+    }
+
     /** Names of all volumes whose name starts with {@code prefix} (a server's volumes share its domain name). */
     public List<String> list(String prefix) {
         setup.ready();

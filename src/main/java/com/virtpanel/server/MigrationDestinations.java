@@ -1,5 +1,6 @@
 package com.virtpanel.server;
 
+import com.virtpanel.host.CpuSet;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,14 +11,15 @@ import java.util.Optional;
  */
 public interface MigrationDestinations {
 
-    /** The host's migration address, storage directory and network; empty when it takes no migrations (or is unknown). */
+    /** The host's migration address, storage directory, network and shared cores; empty when it takes no migrations (or is unknown). */
     Optional<Destination> of(String host);
 
     /**
      * @param libvirtUri how the source host's libvirtd reaches the target's
      * @param storageDir the target's panel.storage.dir
      * @param network    the libvirt network guests join there
+     * @param sharedCores the cores its shared guests and every emulator run on, null when it reserves none
      */
-    record Destination(String libvirtUri, Path storageDir, String network) {
+    record Destination(String libvirtUri, Path storageDir, String network, CpuSet sharedCores) {
     }
 }

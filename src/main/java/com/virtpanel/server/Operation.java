@@ -52,11 +52,12 @@ enum Operation {
         return null;
     }
 
-    /** Progress in percent when {@code step} is about to run. */
-    int progress(Step step) {
+    /** Progress in percent when {@code step} runs, {@code stepPercent} of it done (null: just begun). */
+    int progress(Step step, Integer stepPercent) {
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] == step) {
-                return 100 * i / steps.length;
+                int done = stepPercent == null ? 0 : Math.max(0, Math.min(100, stepPercent));
+                return (100 * i + done) / steps.length;
             }
         }
         return 100;

@@ -184,7 +184,7 @@ class OperationRunner {
                 }
             }
             case REMOVE_DOMAIN -> domains.destroyAndUndefine(s.getDomainName());
-            case DELETE_VOLUMES -> volumes.list(s.getDomainName() + "-").forEach(volumes::delete);
+            case DELETE_VOLUMES -> volumes.ofGuest(s.getDomainName()).forEach(volumes::delete);
             case SHUT_DOWN, WRITE_PASSWORD, WRITE_SSH_KEY, UPDATE_SEED, APPLY_PLAN, GROW_DISK, START_AGAIN ->
                     guestChanges.perform(s, step);
             case BOOT_FROM_ISO, EJECT_ISO -> isoBoots.perform(s, step);
@@ -274,6 +274,7 @@ class OperationRunner {
                 }
                 case BOOT_ISO, EJECT_ISO -> isoBoots.finish(s, operation);
                 case MIGRATE -> {
+                    migrationSteps.ended(s);
                     transitions.finish(s, s.isResumeRunning() ? ServerStatus.RUNNING : ServerStatus.STOPPED);
                     events.publishEvent(new ServerEvents.Migrated(serverId, s.getAccountId(), s.getDomainName(), s.getHost()));
                 }
@@ -338,6 +339,9 @@ class OperationRunner {
             if (operation == Operation.RESCUE || operation == Operation.LEAVE_RESCUE) {
                 s.leftRescue(clock.instant()); // restore() brought the normal definition back
             }
+            if (operation == Operation.MIGRATE) {
+                migrationSteps.ended(s);
+            }
             s.fail(failure, outcome, clock.instant());
             transitions.announce(s);
             events.publishEvent(new ServerEvents.OperationFailed(serverId, s.getAccountId(), operation.name(), reason.english()));
@@ -367,7 +371,7 @@ class OperationRunner {
         try {
             domains.destroyAndUndefine(domain);
             if (volumesToo) {
-                volumes.list(domain + "-").forEach(this::deleteQuietly);
+                volumes.ofGuest(domain).forEach(this::deleteQuietly);
             }
         } catch (RuntimeException e) {
             log.warn("Cleaning up {} failed: {}", domain, e.getMessage());

@@ -67,6 +67,9 @@ class Server {
     @Enumerated(EnumType.STRING)
     @Column(name = "operation_step")
     private Operation.Step operationStep;
+    /** How far the running step is, where it reports that (a migration's copy); null otherwise. */
+    @Column(name = "step_percent")
+    private Integer stepPercent;
     @Column(name = "pending_image_id")
     private Long pendingImageId;
     @Column(name = "pending_disk_volume")
@@ -345,12 +348,17 @@ class Server {
         return operationStep != null && operationStep.onTarget() ? migrationTarget : host;
     }
 
+    Integer getStepPercent() {
+        return stepPercent;
+    }
+
     String getMigrationTarget() {
         return migrationTarget;
     }
 
     void advance(Operation.Step next, Instant now) {
         this.operationStep = next;
+        this.stepPercent = null;
         this.operationAttempts = 0;
         this.updatedAt = now;
     }
@@ -363,6 +371,7 @@ class Server {
     void finish(ServerStatus result, Instant now) {
         this.operation = null;
         this.operationStep = null;
+        this.stepPercent = null;
         this.operationAttempts = 0;
         this.operationAdmittedAt = null;
         this.pendingImageId = null;

@@ -39,6 +39,6 @@ class ServerDomainSpecs {
         var template = volumes.ensureTemplate(GuestBlueprint.template(image));
         // a dedicated server's vCPUs on the cores it holds; a shared one's on the host's shared cores
         return blueprint.domain(s, plan, image, template, disk, seed, PlanLimits.of(plan))
-                .withDedicatedCores(plan.dedicated() ? cores.of(s.getId()) : null);
+                .withDedicatedCores(plan.dedicated() ? cores.of(s.getHost(), s.getId()) : null);
     }
 }

@@ -48,7 +48,7 @@ class ServerInfos {
         UserMessage activity = op == null ? null
                 : place > 0 ? UserMessage.of("server.step.waiting", place)
                 : s.getOperationStep().message();
-        int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep());
+        int progress = op == null ? 100 : place > 0 ? 0 : op.progress(s.getOperationStep(), s.getStepPercent());
         // a down host's server reads "unreachable" over whatever it was doing: nobody can tell now
         ServerStatus shown = s.getHost() != null && downHosts.contains(s.getHost()) ? ServerStatus.UNREACHABLE
                 : place > 0 ? ServerStatus.QUEUED : s.getStatus();
@@ -61,7 +61,7 @@ class ServerInfos {
 
     /** Only dedicated servers ask: shared ones, the most, cost no query. */
     private String dedicatedCores(Server s) {
-        var held = cores.of(s.getId());
+        var held = cores.of(s.getHost(), s.getId());
         return held.isEmpty() ? null : held.toString();
     }
 }

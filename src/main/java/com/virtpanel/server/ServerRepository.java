@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -83,4 +84,9 @@ interface ServerRepository extends JpaRepository<Server, Long> {
     /** Servers moving to another host, by that host and plan: they hold room on both hosts until they arrive. */
     @Query("select s.migrationTarget, s.planId, count(s) from Server s where s.migrationTarget is not null group by s.migrationTarget, s.planId")
     List<Object[]> countMovingByTargetAndPlan();
+
+    /** Notes how far the server's running step is; 0 rows when that step is over (its end clears the figure). */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update Server s set s.stepPercent = :percent where s.id = :id and s.operationStep = :step")
+    int setStepPercent(@Param("id") long id, @Param("step") Operation.Step step, @Param("percent") int percent);
 }

@@ -62,7 +62,7 @@ class MigrationBenchmark {
             check("virsh", "-c", "qemu:///system", "define", xmlHere.toString());
             check("virsh", "-c", "qemu:///system", "start", domain);
 
-            MigrationTarget to = new MigrationTarget(target.uri(), there, network, "vptbm" + testId);
+            MigrationTarget to = new MigrationTarget(target.uri(), there, network, "vptbm" + testId, MigrationTarget.Cores.UNPINNED);
             double[] panel = new double[ROUNDS];
             double[] virsh = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {

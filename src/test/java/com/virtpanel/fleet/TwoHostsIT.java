@@ -13,11 +13,14 @@ import com.virtpanel.backup.BackupStatus;
 import com.virtpanel.base.CapacityException;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.hosts.HostSchedulers;
+import com.virtpanel.catalog.CatalogService;
+import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
 import com.virtpanel.quota.Host;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerMigrations;
 import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerPower;
@@ -27,8 +30,8 @@ import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.ConsoleClient;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
+import com.virtpanel.testkit.HostPanelProcess;
 import com.virtpanel.testkit.PostgresSchema;
-import com.virtpanel.testkit.SecondHostPanel;
 import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.TestHost;
 import com.virtpanel.testkit.TestKeys;
@@ -48,38 +51,43 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two hosts, two panel instances on one PostgreSQL schema: panel A drives this machine's libvirtd,
- * panel B a {@link com.virtpanel.testkit.SecondHost}. With A in maintenance, an order made through A
+ * Two hosts, two panel instances on one PostgreSQL schema: panel A (in the test JVM) drives this
+ * machine's libvirtd, panel B runs in a process of its own inside a {@link com.virtpanel.testkit.SecondHost}'s
+ * namespace and drives that host's libvirtd ({@link HostPanelProcess}), as on a machine of its own. With A in maintenance, an order made through A
  * is placed on B and its steps run on B's instance (A only stores the job in B's scheduler): the
  * guest exists on B's libvirtd and not on A's. Each instance beats for its own host.
- *
- * <p>Both panels live in one JVM: A's handle on B's scheduler and B's own share its name, and each
- * keeps its own data source (see InstanceDataSourceJobStore), so A's enqueue joins A's transaction.
  */
 class TwoHostsIT {
 
     private static final String HOST_A = "a-" + TestHost.ID;
     private static final String HOST_B = "b-" + TestHost.ID;
 
+    /** Short, for the host-loss case; long enough that a loaded machine's late heartbeat never reads as a lost host. */
+    private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
+
     private static ConfigurableApplicationContext a;
-    private static SecondHostPanel b;
+    private static HostPanelProcess b;
     private static JdbcTemplate db;
 
     @BeforeAll
     static void startBothHosts() {
         DemoImage.require();
         String schema = PostgresSchema.newSchema();
+        // each host reserves a core for dedicated vCPUs, not the same one: a server moving keeps its
+        // own core, a different one there, and every guest's pinning follows the host it runs on
         a = new SpringApplicationBuilder(VirtpanelApplication.class).run(java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("--spring.profiles.active=test,postgres", "--server.port=0"),
-                java.util.Arrays.stream(settings(schema, HOST_A))).toArray(String[]::new));
-        // SecondHostPanel sets the test profile and port itself
-        b = SecondHostPanel.start(java.util.stream.Stream.concat(java.util.stream.Stream.of("--spring.profiles.include=postgres"),
-                java.util.Arrays.stream(settings(schema, HOST_B))).toArray(String[]::new));
+                java.util.Arrays.stream(settings(schema, HOST_A, "1"))).toArray(String[]::new));
+        // HostPanelProcess sets the test profile and port itself
+        b = HostPanelProcess.start(java.util.stream.Stream.concat(java.util.stream.Stream.of("--spring.profiles.include=postgres"),
+                java.util.Arrays.stream(settings(schema, HOST_B, "0"))).toArray(String[]::new));
         db = a.getBean(JdbcTemplate.class);
+        // B's process says "Started" before it registers its host (an ApplicationStartedEvent listener)
+        Await.until("B to register its host with its capacity", Duration.ofMinutes(2), () -> db.queryForList(
+                "SELECT memory_mib FROM hosts WHERE name = ?", Long.class, HOST_B), m -> !m.isEmpty() && m.get(0) > 0);
     }
 
     @AfterAll
@@ -96,7 +104,7 @@ class TwoHostsIT {
         }
     }
 
-    private static String[] settings(String schema, String host) {
+    private static String[] settings(String schema, String host, String dedicatedCores) {
         return new String[] {"--spring.datasource.url=" + PostgresSchema.urlFor(schema),
                 "--spring.datasource.username=" + PostgresSchema.user(),
                 "--spring.datasource.password=" + PostgresSchema.password(),
@@ -104,8 +112,8 @@ class TwoHostsIT {
                 // one database: one global scheduler, and host schedulers named alike on both instances
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=two-" + schema,
                 "--panel.host.scheduler-prefix=two-" + schema + "-host-",
-                "--panel.host.name=" + host,
-                "--panel.fleet.heartbeat-interval=1s"};
+                "--panel.host.name=" + host, "--panel.host.dedicated-cores=" + dedicatedCores,
+                "--panel.fleet.heartbeat-interval=1s", "--panel.fleet.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s"};
     }
 
     @Test
@@ -121,12 +129,12 @@ class TwoHostsIT {
                     () -> a.getBean(ServerService.class).get(ordered.id()), s -> s.status() == ServerStatus.RUNNING));
             assertThat(b.host().virsh("list", "--all", "--name").lines()).as("B's libvirtd").contains(running.domain());
             assertThat(Shell.virsh("list", "--all", "--name").lines()).as("A's libvirtd").doesNotContain(running.domain());
-            assertThat(b.bean(Guests.class).awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=on-b");
+            assertThat(b.awaitSerial(running.domain(), "virtpanel-demo ready")).contains("hostname=on-b");
 
             // its console, through A: A checks the ticket and forwards the WebSocket to B's instance,
             // the only one that reaches the guest's VNC server; the opening is audited once, on A
             int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
-            assertThat(consoleUrl(HOST_B)).isEqualTo("http://127.0.0.1:" + b.bean(Environment.class).getProperty("local.server.port"));
+            assertThat(consoleUrl(HOST_B)).isEqualTo("http://127.0.0.1:" + b.port());
             String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
             ConsoleTicket ticket = Users.as(customer, () -> a.getBean(ConsoleTickets.class).forApi(ordered.id()));
             assertThat(ConsoleClient.rfbGreeting(portA, ticket.path(), token)).startsWith("RFB 003.");
@@ -166,6 +174,8 @@ class TwoHostsIT {
     @Test
     void drainingAMovesItsRunningServerLiveAndItsStoppedServerStoppedToBWithCapConsoleAndDisk() {
         AccountSummary admin = a.getBean(Users.class).admin();
+        Users.as(admin, () -> a.getBean(CatalogService.class).createPlan(new PlanDraft("dedicated-1", "Dedicated 1", 1, 256, 2, 100,
+                512, 200, 20, 250, 100, 1000, 10, null, 900, "EUR").withDedicatedVcpus(1)));
         ServerMigrations migrations = a.getBean(ServerMigrations.class);
         AccountSummary customer = newCustomer("mover");
         ServerInfo ordered;
@@ -174,7 +184,8 @@ class TwoHostsIT {
         try {
             ordered = Users.as(customer, () -> a.getBean(ServerOrders.class).order(
                     new OrderRequest("mover", "nano", "demo", List.of(TestKeys.ED25519), null, null, COUNTER)));
-            sleeper = Users.as(customer, () -> a.getBean(ServerOrders.class).order(order("sleeper")));
+            sleeper = Users.as(customer, () -> a.getBean(ServerOrders.class).order(
+                    new OrderRequest("sleeper", "dedicated-1", "demo", List.of(TestKeys.ED25519), null, null)));
             assertThat(hostOf(ordered.id())).isEqualTo(HOST_A);
             awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
             // B takes no new servers, moved ones included
@@ -188,6 +199,8 @@ class TwoHostsIT {
         a.getBean(Guests.class).awaitSerial(domain, "mig-counter-3");
         long quotaOnA = Host.cgroupVcpuQuota(domain);
         awaitStatus(customer, sleeper.id(), ServerStatus.RUNNING);
+        assertThat(vcpu0Pin(Shell.virsh("vcpupin", domain))).as("a shared guest on A's shared core").isEqualTo("0");
+        assertThat(vcpu0Pin(Shell.virsh("vcpupin", sleeper.domain()))).as("the dedicated guest on A's reserved core").isEqualTo("1");
         Users.as(customer, () -> a.getBean(ServerPower.class).powerOff(sleeper.id()));
         awaitStatus(customer, sleeper.id(), ServerStatus.STOPPED);
 
@@ -211,6 +224,8 @@ class TwoHostsIT {
         assertThat(hostOf(id)).isEqualTo(HOST_A);
         assertThat(Shell.virsh("domstate", domain)).isEqualTo("running");
         assertThat(b.host().virsh("list", "--all", "--name").lines()).doesNotContain(domain);
+        // the seed written on B for its arrival is removed there again, by B's instance
+        Await.until("B's files of the failed move to go", Duration.ofMinutes(1), () -> filesOnB(domain), List::isEmpty);
 
         // draining A, asked ten times at once: each server moves once (placement picks B, the only
         // other host); the other requests say it stays for now because it is busy moving
@@ -234,8 +249,10 @@ class TwoHostsIT {
         assertThat(hostOf(id)).isEqualTo(HOST_B);
         assertThat(b.host().virsh("domstate", domain, "--reason")).as("resumed from the migration, never booted").isEqualTo("running (migrated)");
         assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(domain);
+        assertThat(Shell.virsh("vol-list", "vp-" + TestHost.ID)).as("its disk and seed gone from A's pool").doesNotContain(domain + "-");
+        assertThat(b.host().virsh("dumpxml", domain)).as("anti-spoofing on B").contains("<filterref");
         assertThat(b.host().virsh("list", "--persistent", "--name").lines()).as("defined on B").contains(domain);
-        String onB = b.bean(Guests.class).awaitSerial(domain, "mig-counter-" + (countBefore + 3));
+        String onB = b.awaitSerial(domain, "mig-counter-" + (countBefore + 3));
         assertThat(onB).doesNotContain("virtpanel-demo ready").doesNotContainPattern("mig-counter-1\\b"); // a restart counts from 1
         // B's sampler fills its usage graph now, its CPU cap holds in B's cgroup, and its console is reached through A
         Instant arrivedAt = Instant.now();
@@ -243,6 +260,8 @@ class TwoHostsIT {
                 () -> a.getBean(UsageService.class).metrics(id, List.of(MetricType.CPU), arrivedAt, Instant.now().plusSeconds(1))
                         .series(Measure.CPU).points(), points -> points.size() >= 2));
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
+        assertThat(vcpu0Pin(b.host().virsh("vcpupin", domain))).as("on B's shared core now").isEqualTo("1");
+        assertThat(b.host().virsh("emulatorpin", domain)).contains("*: 1");
         int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
         String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
         ConsoleTicket ticket = Users.as(customer, () -> a.getBean(ConsoleTickets.class).forApi(id));
@@ -257,9 +276,29 @@ class TwoHostsIT {
         assertThat(arrived.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(hostOf(sleeper.id())).isEqualTo(HOST_B);
         assertThat(b.host().virsh("domstate", sleeper.domain())).isEqualTo("shut off");
+        assertThat(vcpu0Pin(b.host().virsh("vcpupin", sleeper.domain()))).as("on the core it took on B").isEqualTo("0");
+        assertThat(db.queryForList("SELECT host || ':' || core FROM dedicated_core WHERE server_id = ?", String.class, sleeper.id()))
+                .as("A's core freed when it arrived").containsExactly(HOST_B + ":0");
         assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(sleeper.domain());
+        assertThat(Shell.virsh("vol-list", "vp-" + TestHost.ID)).doesNotContain(sleeper.domain() + "-");
         Users.as(customer, () -> a.getBean(ServerPower.class).start(sleeper.id()));
-        assertThat(b.bean(Guests.class).awaitSerial(sleeper.domain(), "virtpanel-demo ready")).contains("hostname=sleeper");
+        assertThat(b.awaitSerial(sleeper.domain(), "virtpanel-demo ready")).contains("hostname=sleeper");
+    }
+
+    /** The files of {@code domain} in B's pool directory. */
+    private static List<String> filesOnB(String domain) {
+        try (var files = java.nio.file.Files.list(b.host().storageDir().resolve("pool"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(domain + "-")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The cpuset of vCPU 0 in {@code virsh vcpupin}'s table. */
+    private static String vcpu0Pin(String table) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*0\\s+(\\S+)\\s*$").matcher(table);
+        assertThat(m.find()).as(table).isTrue();
+        return m.group(1);
     }
 
     /** The highest count the guest printed so far. */
@@ -270,6 +309,47 @@ class TwoHostsIT {
             last = Math.max(last, Integer.parseInt(m.group(1)));
         }
         return last;
+    }
+
+    @Test
+    void whenBsPanelAndLibvirtdDieItsServersReadUnreachableAKeepsWorkingAndBComesBackByItself() {
+        AccountSummary admin = a.getBean(Users.class).admin();
+        AccountSummary customer = newCustomer("lost");
+        ServerInfo onB;
+        Users.as(admin, () -> a.getBean(FleetService.class).maintenance(HOST_A));
+        try {
+            onB = Users.as(customer, () -> a.getBean(ServerOrders.class).order(order("far")));
+        } finally {
+            Users.as(admin, () -> a.getBean(FleetService.class).activate(HOST_A));
+        }
+        assertThat(hostOf(onB.id())).isEqualTo(HOST_B);
+        awaitStatus(customer, onB.id(), ServerStatus.RUNNING);
+
+        b.kill();
+        b.host().stopLibvirtd();
+        try {
+            Users.as(customer, () -> Await.until("B's server to read unreachable", HEARTBEAT_TIMEOUT.plusMinutes(1),
+                    () -> a.getBean(ServerService.class).get(onB.id()).status(), s -> s == ServerStatus.UNREACHABLE));
+            assertThatThrownBy(() -> Users.as(customer, () -> a.getBean(ServerPower.class).reboot(onB.id())))
+                    .hasMessageContaining("The host of this server cannot be reached right now");
+            // A goes on: a new order lands on A and runs there
+            ServerInfo onA = Users.as(customer, () -> a.getBean(ServerOrders.class).order(order("near")));
+            assertThat(hostOf(onA.id())).isEqualTo(HOST_A);
+            awaitStatus(customer, onA.id(), ServerStatus.RUNNING);
+            // gone again, so that draining A (another case) finds only its own servers there
+            Users.as(customer, () -> a.getBean(ServerChanges.class).delete(onA.id()));
+            Await.until("the server on A to be deleted", Duration.ofMinutes(2), () -> db.queryForObject(
+                    "SELECT status FROM server WHERE id = ?", String.class, onA.id()), "DELETED"::equals);
+        } finally {
+            b.host().startLibvirtd();
+            b.restart();
+        }
+        // back by itself: B's instance beats again, and its guest, which ran on all along, reads running
+        awaitStatus(customer, onB.id(), ServerStatus.RUNNING);
+        assertThat(b.host().virsh("domstate", onB.domain())).isEqualTo("running");
+        assertThat(Await.until("B's going down and coming back in the audit log", Duration.ofMinutes(1), () -> db.queryForList(
+                "SELECT action FROM audit_event WHERE action IN ('fleet.host-down', 'fleet.host-back') AND target = ?", String.class, HOST_B),
+                actions -> actions.size() >= 2)).as("once each").containsExactlyInAnyOrder("fleet.host-down", "fleet.host-back");
     }
 
     @Test
@@ -285,7 +365,9 @@ class TwoHostsIT {
         // a heartbeat of one host fired on the other instance would report that instance's libvirt
         Await.sleep(3000);
         assertThat(managementAddress(HOST_A)).isEqualTo(a.getEnvironment().getProperty("panel.libvirt.uri"));
-        assertThat(managementAddress(HOST_B)).isEqualTo(b.host().uri());
+        assertThat(managementAddress(HOST_B)).isEqualTo("qemu:///system");
+        assertThat(db.queryForObject("SELECT migration_uri FROM hosts WHERE name = ?", String.class, HOST_B))
+                .as("where A's libvirtd reaches B's").isEqualTo(b.host().uri());
         assertThat(db.queryForObject("SELECT COUNT(*) FROM hosts WHERE name IN (?, ?) AND NOT libvirt_reachable",
                 Integer.class, HOST_A, HOST_B)).isZero();
     }

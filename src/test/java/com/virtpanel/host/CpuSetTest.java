@@ -50,10 +50,10 @@ class CpuSetTest {
 
     @Test
     void aReservationMustNameTheHostsCoresAndLeaveOneShared() {
-        assertThat(HostSetup.sharedCores(CpuSet.NONE, 2)).isNull();
-        assertThat(HostSetup.sharedCores(CpuSet.parse("1"), 2)).isEqualTo(CpuSet.parse("0"));
-        assertThatThrownBy(() -> HostSetup.sharedCores(CpuSet.parse("2"), 2)).hasMessageContaining("lacks");
-        assertThatThrownBy(() -> HostSetup.sharedCores(CpuSet.parse("0-1"), 2)).hasMessageContaining("every core");
+        assertThat(CpuSet.sharedCores(CpuSet.NONE, 2)).isNull();
+        assertThat(CpuSet.sharedCores(CpuSet.parse("1"), 2)).isEqualTo(CpuSet.parse("0"));
+        assertThatThrownBy(() -> CpuSet.sharedCores(CpuSet.parse("2"), 2)).hasMessageContaining("lacks");
+        assertThatThrownBy(() -> CpuSet.sharedCores(CpuSet.parse("0-1"), 2)).hasMessageContaining("every core");
     }
 
     @Test

@@ -10,6 +10,13 @@ class MigrationXmlTest {
     private static final String LIVE = """
             <domain type='qemu'>
               <name>vp-7</name>
+              <vcpu placement='static'>2</vcpu>
+              <cputune>
+                <shares>512</shares>
+                <vcpupin vcpu='0' cpuset='1'/>
+                <vcpupin vcpu='1' cpuset='1'/>
+                <emulatorpin cpuset='0'/>
+              </cputune>
               <os><type>hvm</type><kernel>/var/lib/virtpanel/boot/tpl-demo.vmlinuz</kernel><initrd>/opt/images/demo.initrd</initrd></os>
               <devices>
                 <disk type='file' device='disk'><source file='/var/lib/virtpanel/pool/vp-7-disk.qcow2'/><target dev='vda'/></disk>
@@ -24,7 +31,7 @@ class MigrationXmlTest {
             </domain>""";
 
     private final String moved = MigrationXml.forTarget(LIVE, Path.of("/var/lib/virtpanel"),
-            new MigrationTarget("qemu+tls://b.example/system", Path.of("/srv/panel"), "panel-b", "vptb"));
+            new MigrationTarget("qemu+tls://b.example/system", Path.of("/srv/panel"), "panel-b", "vptb", MigrationTarget.Cores.UNPINNED));
 
     @Test
     void filesUnderThisHostsStorageMoveUnderTheTargetsAndOthersStay() {
@@ -47,6 +54,20 @@ class MigrationXmlTest {
     void aPathThatOnlyLooksAlikeIsNotMoved() {
         String other = LIVE.replace("/var/lib/virtpanel/pool/vp-7-seed.iso", "/var/lib/virtpanel-old/vp-7-seed.iso");
         assertThat(MigrationXml.forTarget(other, Path.of("/var/lib/virtpanel"),
-                new MigrationTarget("x", Path.of("/srv/panel"), "n", "t"))).contains("/var/lib/virtpanel-old/vp-7-seed.iso");
+                new MigrationTarget("x", Path.of("/srv/panel"), "n", "t", MigrationTarget.Cores.UNPINNED))).contains("/var/lib/virtpanel-old/vp-7-seed.iso");
+    }
+
+    @Test
+    void aDedicatedGuestRunsOnTheCoresItHoldsThereAndItsEmulatorOnTheTargetsSharedOnes() {
+        String there = MigrationXml.forTarget(LIVE, Path.of("/var/lib/virtpanel"), new MigrationTarget("x", Path.of("/srv/panel"), "n",
+                "t", new MigrationTarget.Cores(CpuSet.parse("5,7"), CpuSet.parse("0-3"))));
+        assertThat(there).contains("<vcpupin cpuset=\"5\" vcpu=\"0\"/>").contains("<vcpupin cpuset=\"7\" vcpu=\"1\"/>")
+                .contains("<emulatorpin cpuset=\"0-3\"/>").contains("<shares>512</shares>")
+                .doesNotContain("cpuset=\"1\"");
+    }
+
+    @Test
+    void aSharedGuestGoingToAHostThatReservesNoCoresIsNotPinnedThere() {
+        assertThat(moved).doesNotContain("vcpupin").doesNotContain("emulatorpin").contains("<shares>512</shares>");
     }
 }

@@ -54,4 +54,13 @@ class MigrationStepsTest {
             assertThat(step.onTarget()).as(step.name()).isEqualTo(step == Operation.Step.PREPARE_TARGET);
         }
     }
+
+    @Test
+    void theCopysPercentFillsItsStepsShareOfTheWholeMove() {
+        assertThat(Operation.MIGRATE.progress(Operation.Step.PREPARE_TARGET, null)).isZero();
+        assertThat(Operation.MIGRATE.progress(Operation.Step.MIGRATE_GUEST, null)).isEqualTo(33);
+        assertThat(Operation.MIGRATE.progress(Operation.Step.MIGRATE_GUEST, 50)).isEqualTo(50);
+        assertThat(Operation.MIGRATE.progress(Operation.Step.MIGRATE_GUEST, 100)).isEqualTo(66);
+        assertThat(Operation.MIGRATE.progress(Operation.Step.SETTLE, null)).isEqualTo(66);
+    }
 }

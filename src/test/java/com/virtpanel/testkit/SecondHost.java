@@ -79,19 +79,50 @@ public final class SecondHost {
         return "qemu+tcp://127.0.0.1:" + port + "/system";
     }
 
-    /** The panel's settings for this host: its libvirt and a network, pool and storage directory of its own. */
+    /**
+     * The settings of a panel in the test JVM, outside the namespace: it reaches this host's libvirtd
+     * over TCP, and its guests' pid files in the namespace's own /run through the holder.
+     */
     public Map<String, Object> panelProperties() {
+        var properties = new java.util.HashMap<>(resources());
+        properties.put("panel.libvirt.uri", uri());
+        properties.put("panel.libvirt.run-dir", "/proc/" + holder.pid() + "/root/run/libvirt/qemu");
+        return properties;
+    }
+
+    /**
+     * The settings of a panel inside the namespace ({@link #inNamespace(List)}), as on a host of its
+     * own: the local libvirtd, and the address other hosts' libvirtds reach this one at.
+     */
+    public Map<String, Object> hostPanelProperties() {
+        var properties = new java.util.HashMap<>(resources());
+        properties.put("panel.libvirt.uri", "qemu:///system");
+        properties.put("panel.host.migration-uri", uri());
+        return properties;
+    }
+
+    /** A network, pool, storage and data directory of its own, wherever its panel runs. */
+    private Map<String, Object> resources() {
         String name = network();
-        return Map.of("panel.libvirt.uri", uri(),
-                "panel.network.name", name,
+        return Map.of("panel.network.name", name,
                 "panel.network.bridge", bridge(),
                 "panel.network.cidr", cidr(TestHost.CIDR),
                 "panel.storage.pool", name,
-                "panel.storage.dir", dir.resolve("storage").toString(),
+                "panel.storage.dir", storageDir().toString(),
                 "panel.data-dir", dir.resolve("data").toString(),
-                "panel.backup.dir", dir.resolve("backups").toString(),
-                // its guests' pid files are in the namespace's own /run: a panel outside reads them there
-                "panel.libvirt.run-dir", "/proc/" + holder.pid() + "/root/run/libvirt/qemu");
+                "panel.backup.dir", dir.resolve("backups").toString());
+    }
+
+    /** Where this host's panel keeps disks and serial logs. */
+    public Path storageDir() {
+        return dir.resolve("storage");
+    }
+
+    /** A process that runs {@code command} inside this host's namespace. */
+    public ProcessBuilder inNamespace(List<String> command) {
+        var full = new java.util.ArrayList<>(List.of("nsenter", "-t", String.valueOf(holder.pid()), "-m"));
+        full.addAll(command);
+        return new ProcessBuilder(full);
     }
 
     /** Its libvirt network (and storage pool) name: one per fork and checkout. */
@@ -116,8 +147,12 @@ public final class SecondHost {
 
     /** The panel's settings as command-line arguments, for a SpringApplicationBuilder. */
     public String[] panelArguments(String... more) {
+        return arguments(panelProperties(), more);
+    }
+
+    static String[] arguments(Map<String, Object> properties, String... more) {
         var args = new java.util.ArrayList<String>(List.of(more));
-        panelProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return args.toArray(String[]::new);
     }
 
@@ -243,13 +278,7 @@ public final class SecondHost {
     }
 
     private void inNamespace(String... command) {
-        String[] full = new String[command.length + 4];
-        full[0] = "nsenter";
-        full[1] = "-t";
-        full[2] = String.valueOf(holder.pid());
-        full[3] = "-m";
-        System.arraycopy(command, 0, full, 4, command.length);
-        Shell.Result r = Shell.run(full);
+        Shell.Result r = Shell.run(inNamespace(List.of(command)).command().toArray(String[]::new));
         if (!r.ok()) {
             throw new IllegalStateException("second libvirt host: " + String.join(" ", command) + " failed: " + r.output());
         }
