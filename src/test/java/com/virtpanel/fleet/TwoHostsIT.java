@@ -17,6 +17,8 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.PlanDraft;
 import com.virtpanel.console.ConsoleTicket;
 import com.virtpanel.console.ConsoleTickets;
+import com.virtpanel.network.FirewallRule;
+import com.virtpanel.network.FirewallService;
 import com.virtpanel.quota.Host;
 import com.virtpanel.server.OrderRequest;
 import com.virtpanel.server.ServerInfo;
@@ -113,7 +115,9 @@ class TwoHostsIT {
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=two-" + schema,
                 "--panel.host.scheduler-prefix=two-" + schema + "-host-",
                 "--panel.host.name=" + host, "--panel.host.dedicated-cores=" + dedicatedCores,
-                "--panel.fleet.heartbeat-interval=1s", "--panel.fleet.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s"};
+                "--panel.fleet.heartbeat-interval=1s", "--panel.fleet.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s",
+                // no reconciler pass puts firewall rules back meanwhile: a moved server's come from its arrival alone
+                "--panel.firewall.reconcile-interval=1h"};
     }
 
     @Test
@@ -197,6 +201,14 @@ class TwoHostsIT {
         long id = ordered.id();
         String domain = ordered.domain();
         a.getBean(Guests.class).awaitSerial(domain, "mig-counter-3");
+        // the customer's firewall: applied on A; then taken out of the kernel, as B's own kernel would not
+        // have it (the test bed's hosts share one nftables): on B it is back by the server's arrival
+        String inChain = "in_" + ordered.ipv4().replace('.', '_');
+        Users.as(customer, () -> a.getBean(FirewallService.class).attach(a.getBean(FirewallService.class).create("web",
+                List.of(new FirewallRule("in", "tcp", "443", List.of("0.0.0.0/0")))).id(), id));
+        Await.until("the firewall on A", Duration.ofSeconds(30), () -> nftChain(inChain), rules -> rules.contains("dport 443"));
+        Shell.run("nft", "flush", "chain", "inet", "virtpanel_fw", inChain);
+        assertThat(nftChain(inChain)).doesNotContain("dport 443");
         long quotaOnA = Host.cgroupVcpuQuota(domain);
         awaitStatus(customer, sleeper.id(), ServerStatus.RUNNING);
         assertThat(vcpu0Pin(Shell.virsh("vcpupin", domain))).as("a shared guest on A's shared core").isEqualTo("0");
@@ -260,6 +272,7 @@ class TwoHostsIT {
                 () -> a.getBean(UsageService.class).metrics(id, List.of(MetricType.CPU), arrivedAt, Instant.now().plusSeconds(1))
                         .series(Measure.CPU).points(), points -> points.size() >= 2));
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
+        Await.until("the firewall applied on B", Duration.ofSeconds(30), () -> nftChain(inChain), rules -> rules.contains("dport 443"));
         assertThat(vcpu0Pin(b.host().virsh("vcpupin", domain))).as("on B's shared core now").isEqualTo("1");
         assertThat(b.host().virsh("emulatorpin", domain)).contains("*: 1");
         int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
@@ -283,6 +296,11 @@ class TwoHostsIT {
         assertThat(Shell.virsh("vol-list", "vp-" + TestHost.ID)).doesNotContain(sleeper.domain() + "-");
         Users.as(customer, () -> a.getBean(ServerPower.class).start(sleeper.id()));
         assertThat(b.awaitSerial(sleeper.domain(), "virtpanel-demo ready")).contains("hostname=sleeper");
+    }
+
+    /** The rules of one chain of the panel's firewall table, as nft lists them. */
+    private static String nftChain(String chain) {
+        return Shell.run("nft", "list", "chain", "inet", "virtpanel_fw", chain).output();
     }
 
     /** The files of {@code domain} in B's pool directory. */
