@@ -30,6 +30,7 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
 import com.virtpanel.testkit.ConsoleClient;
+import com.virtpanel.testkit.CorePins;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.HostPanelProcess;
@@ -211,8 +212,8 @@ class TwoHostsIT {
         assertThat(nftChain(inChain)).doesNotContain("dport 443");
         long quotaOnA = Host.cgroupVcpuQuota(domain);
         awaitStatus(customer, sleeper.id(), ServerStatus.RUNNING);
-        assertThat(vcpu0Pin(Shell.virsh("vcpupin", domain))).as("a shared guest on A's shared core").isEqualTo("0");
-        assertThat(vcpu0Pin(Shell.virsh("vcpupin", sleeper.domain()))).as("the dedicated guest on A's reserved core").isEqualTo("1");
+        assertThat(CorePins.vcpu0(Shell.virsh("vcpupin", domain))).as("a shared guest on A's shared core").isEqualTo("0");
+        assertThat(CorePins.vcpu0(Shell.virsh("vcpupin", sleeper.domain()))).as("the dedicated guest on A's reserved core").isEqualTo("1");
         Users.as(customer, () -> a.getBean(ServerPower.class).powerOff(sleeper.id()));
         awaitStatus(customer, sleeper.id(), ServerStatus.STOPPED);
 
@@ -273,8 +274,8 @@ class TwoHostsIT {
                         .series(Measure.CPU).points(), points -> points.size() >= 2));
         assertThat(Host.cgroupVcpuQuota(domain)).isEqualTo(quotaOnA).isPositive();
         Await.until("the firewall applied on B", Duration.ofSeconds(30), () -> nftChain(inChain), rules -> rules.contains("dport 443"));
-        assertThat(vcpu0Pin(b.host().virsh("vcpupin", domain))).as("on B's shared core now").isEqualTo("1");
-        assertThat(b.host().virsh("emulatorpin", domain)).contains("*: 1");
+        assertThat(CorePins.vcpu0(b.host().virsh("vcpupin", domain))).as("on B's shared core now").isEqualTo("1");
+        assertThat(CorePins.emulator(b.host().virsh("emulatorpin", domain))).isEqualTo("1");
         int portA = a.getEnvironment().getProperty("local.server.port", Integer.class);
         String token = a.getBean(ApiTokenService.class).issueSessionToken(customer.id()).token();
         ConsoleTicket ticket = Users.as(customer, () -> a.getBean(ConsoleTickets.class).forApi(id));
@@ -289,7 +290,7 @@ class TwoHostsIT {
         assertThat(arrived.status()).isEqualTo(ServerStatus.STOPPED);
         assertThat(hostOf(sleeper.id())).isEqualTo(HOST_B);
         assertThat(b.host().virsh("domstate", sleeper.domain())).isEqualTo("shut off");
-        assertThat(vcpu0Pin(b.host().virsh("vcpupin", sleeper.domain()))).as("on the core it took on B").isEqualTo("0");
+        assertThat(CorePins.vcpu0(b.host().virsh("vcpupin", sleeper.domain()))).as("on the core it took on B").isEqualTo("0");
         assertThat(db.queryForList("SELECT host || ':' || core FROM dedicated_core WHERE server_id = ?", String.class, sleeper.id()))
                 .as("A's core freed when it arrived").containsExactly(HOST_B + ":0");
         assertThat(Shell.virsh("list", "--all", "--name").lines()).as("gone from A").doesNotContain(sleeper.domain());
@@ -310,13 +311,6 @@ class TwoHostsIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** The cpuset of vCPU 0 in {@code virsh vcpupin}'s table. */
-    private static String vcpu0Pin(String table) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*0\\s+(\\S+)\\s*$").matcher(table);
-        assertThat(m.find()).as(table).isTrue();
-        return m.group(1);
     }
 
     /** The highest count the guest printed so far. */

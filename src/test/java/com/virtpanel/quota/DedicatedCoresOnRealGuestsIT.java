@@ -11,6 +11,7 @@ import com.virtpanel.server.ServerOrders;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Await;
+import com.virtpanel.testkit.CorePins;
 import com.virtpanel.testkit.DemoImage;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
@@ -18,8 +19,6 @@ import com.virtpanel.testkit.Shell;
 import com.virtpanel.testkit.Users;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +35,6 @@ class DedicatedCoresOnRealGuestsIT {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHs2/0jTKfP2GmEwNM9kfVBQCRy4i4WOukx0W9tbvW4D test@virtpanel";
     static final Duration REPAIR = Duration.ofSeconds(45);
-    private static final Pattern VCPU0 = Pattern.compile("(?m)^\\s*0\\s+(\\S+)\\s*$");
-    private static final Pattern EMULATOR = Pattern.compile("\\*:\\s*(\\S+)");
 
     @Autowired ServerOrders orders;
     @Autowired ServerService servers;
@@ -92,18 +89,10 @@ class DedicatedCoresOnRealGuestsIT {
     }
 
     private static String vcpu0(String domain) {
-        return first(VCPU0, Shell.virsh("vcpupin", domain));
+        return CorePins.vcpu0(Shell.virsh("vcpupin", domain));
     }
 
     private static String emulator(String domain) {
-        return first(EMULATOR, Shell.virsh("emulatorpin", domain));
-    }
-
-    private static String first(Pattern pattern, String output) {
-        Matcher m = pattern.matcher(output);
-        if (!m.find()) {
-            throw new AssertionError("unexpected virsh output: " + output);
-        }
-        return m.group(1);
+        return CorePins.emulator(Shell.virsh("emulatorpin", domain));
     }
 }

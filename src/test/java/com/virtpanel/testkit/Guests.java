@@ -73,7 +73,8 @@ public class Guests {
         }
     }
 
-    private static String read(Path log) {
+    /** A serial log as written so far; empty before the guest wrote one. */
+    static String read(Path log) {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {

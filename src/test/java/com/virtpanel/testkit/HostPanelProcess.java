@@ -3,8 +3,6 @@ package com.virtpanel.testkit;
 import com.virtpanel.VirtpanelApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +48,8 @@ public final class HostPanelProcess implements AutoCloseable {
 
     private void launch(String... settings) throws IOException {
         this.settings = settings;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                // the same host resources (TestHost) as this JVM: the fork's id names the host's network and pool
-                "-Dvp.test.fork=" + System.getProperty("vp.test.fork", ""),
-                "-cp", System.getProperty("java.class.path"), VirtpanelApplication.class.getName()));
+        port = SecondHost.freePort();
+        var command = new ArrayList<>(TestJvm.command(VirtpanelApplication.class, "-Xmx1g"));
         command.addAll(List.of(SecondHost.arguments(host.hostPanelProperties(), settings)));
         command.addAll(List.of("--spring.profiles.active=test", "--server.port=" + port));
         TestPowerDns.ensureStarted();
@@ -101,12 +94,7 @@ public final class HostPanelProcess implements AutoCloseable {
 
     /** What its guest wrote to the serial console so far. */
     public String serial(String domain) {
-        Path file = host.storageDir().resolve("logs").resolve(domain + ".serial.log");
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Guests.read(host.storageDir().resolve("logs").resolve(domain + ".serial.log"));
     }
 
     /** Waits until its guest's serial console shows {@code text}; returns the log. */

@@ -7,7 +7,6 @@ import com.virtpanel.server.ServerOrders;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +34,7 @@ public final class OrderingPanel {
     }
 
     public static Process start(String... args) throws java.io.IOException {
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the fork number picks this JVM's host resources (TestHost): without it a panel started
-                // from the second fork would provision into the first fork's pool, network and log directory
-                "-Dvp.test.fork=" + System.getProperty("vp.test.fork", ""),
-                "-cp", System.getProperty("java.class.path"), OrderingPanel.class.getName()));
+        var command = new ArrayList<>(TestJvm.command(OrderingPanel.class));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
