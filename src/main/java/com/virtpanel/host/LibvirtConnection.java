@@ -128,6 +128,10 @@ class LibvirtConnection implements DisposableBean {
         try {
             future = workers.submit(() -> call.apply(connection()));
         } catch (RejectedExecutionException saturated) {
+            if (workers.isShutdown()) {
+                // a late caller (a libvirt event relayed after this panel closed), not a hung libvirtd
+                throw HostException.unreachable("this panel is shutting down", saturated);
+            }
             throw unreachable(operation, "all " + MAX_WORKERS + " libvirt workers are busy (libvirtd hung?)", saturated);
         }
         try {

@@ -28,6 +28,8 @@ class TapShaper {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String IFB_PREFIX = "vpi";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTERRUPTED_DUMP = "Dump was interrupted";
+    private static final int DUMP_ATTEMPTS = 5;
 
     /** The rates in force on a tap, in kB/s (1000 bytes) as libvirt counts them; 0 is "not capped". */
     record Rates(long inboundKBps, long outboundKBps) {
@@ -135,9 +137,25 @@ class TapShaper {
         HostCommand.check(TIMEOUT, concat(List.of("tc"), arguments));
     }
 
-    private static JsonNode json(List<String> command) throws IOException {
-        String output = HostCommand.check(TIMEOUT, command);
-        return output.isEmpty() ? JSON.createArrayNode() : JSON.readTree(output);
+    /**
+     * What {@code command} prints as JSON. The kernel marks a netlink dump that changed while it
+     * was read (another guest's tap came or went), and iproute2 then says so on stderr, which
+     * {@link HostCommand} merges into the output: such a dump may be inconsistent, so it is read again.
+     */
+    static JsonNode json(List<String> command) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            HostCommand.Result result = HostCommand.run(TIMEOUT, command);
+            if (result.output().contains(INTERRUPTED_DUMP)) {
+                if (attempt < DUMP_ATTEMPTS) {
+                    continue;
+                }
+                throw new IOException(String.join(" ", command) + ": the dump was interrupted " + DUMP_ATTEMPTS + " times");
+            }
+            if (!result.ok()) {
+                throw new IOException(String.join(" ", command) + " failed: " + result.output());
+            }
+            return result.output().isEmpty() ? JSON.createArrayNode() : JSON.readTree(result.output());
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

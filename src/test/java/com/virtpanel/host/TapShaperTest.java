@@ -1,9 +1,14 @@
 package com.virtpanel.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the panel's own network caps are written and read back, from tc's JSON as iproute2 6.1 prints it. */
 class TapShaperTest {
@@ -43,5 +48,17 @@ class TapShaperTest {
         assertThat(TapShaper.redirectsTo(filters, "vpivnet3")).isTrue();
         assertThat(TapShaper.redirectsTo(filters, "vpivnet4")).isFalse();
         assertThat(TapShaper.redirectsTo(JSON.readTree("[]"), "vpivnet3")).isFalse();
+    }
+
+    @Test
+    void aDumpTheKernelMarksInterruptedIsReadAgainAndOneThatStaysInterruptedIsAnError(@TempDir Path dir) throws Exception {
+        // iproute2's own words on stderr, then the (possibly inconsistent) dump: only the first time
+        Path seen = dir.resolve("seen");
+        String once = "if [ -e " + seen + " ]; then echo '[{\"kind\":\"tbf\",\"root\":true,\"options\":{\"rate\":125000}}]'; "
+                + "else touch " + seen + "; echo 'Dump was interrupted and may be inconsistent.' >&2; echo '[]'; fi";
+
+        assertThat(TapShaper.rootTbfKBps(TapShaper.json(List.of("sh", "-c", once)))).isEqualTo(125);
+        assertThatThrownBy(() -> TapShaper.json(List.of("sh", "-c", "echo 'Dump was interrupted and may be inconsistent.' >&2; echo '[]'")))
+                .isInstanceOf(IOException.class).hasMessageContaining("interrupted 5 times");
     }
 }
