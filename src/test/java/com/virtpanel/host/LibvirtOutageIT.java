@@ -178,7 +178,6 @@ class LibvirtOutageIT {
         Shell.run("kill", "-" + signal, Long.toString(pid));
     }
 
-    /** The newest of libvirtd's clients that is this JVM (the connection the test just opened). */
     /** The ids libvirtd gives this JVM's connections. */
     static Set<String> clientsOfThisProcess() {
         String self = Long.toString(ProcessHandle.current().pid());
