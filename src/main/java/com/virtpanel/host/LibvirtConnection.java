@@ -38,6 +38,7 @@ class LibvirtConnection implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LibvirtConnection.class);
     private static final int MAX_WORKERS = 48;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String SHUTTING_DOWN = "this panel is shutting down";
 
     private final HostProperties.Libvirt settings;
     private final Clock clock;
@@ -50,6 +51,8 @@ class LibvirtConnection implements DisposableBean {
     /** Optimistic until the first probe or call says otherwise: a panel that just started has no reason to warn. */
     private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, "not checked yet", null));
     private final AtomicInteger opened = new AtomicInteger();
+    /** Set under openLock when this panel closes: no connection is opened after that. */
+    private boolean closed;
     private volatile Consumer<NativeConnect> onOpen = c -> { };
     /** libvirt's event loop is process-wide: one thread serves every connection in this JVM. */
     private static Thread eventLoop;
@@ -130,7 +133,7 @@ class LibvirtConnection implements DisposableBean {
         } catch (RejectedExecutionException saturated) {
             if (workers.isShutdown()) {
                 // a late caller (a libvirt event relayed after this panel closed), not a hung libvirtd
-                throw HostException.unreachable("this panel is shutting down", saturated);
+                throw HostException.unreachable(SHUTTING_DOWN, saturated);
             }
             throw unreachable(operation, "all " + MAX_WORKERS + " libvirt workers are busy (libvirtd hung?)", saturated);
         }
@@ -220,6 +223,10 @@ class LibvirtConnection implements DisposableBean {
             if (live != null && isAlive(live)) {
                 return live;
             }
+            if (closed) {
+                // a call already on a worker when the panel closed would open a connection nobody closes
+                throw HostException.unreachable(SHUTTING_DOWN, null);
+            }
             if (live != null) {
                 discard("connection closed");
             }
@@ -306,13 +313,17 @@ class LibvirtConnection implements DisposableBean {
 
     @Override
     public void destroy() {
-        NativeConnect live = current.getAndSet(null);
-        if (live != null) {
-            closeQuietly(live);
-        }
         prober.shutdownNow();
         workers.shutdownNow();
         janitor.shutdownNow();
+        NativeConnect live;
+        synchronized (openLock) {
+            closed = true;
+            live = current.getAndSet(null);
+        }
+        if (live != null) {
+            closeQuietly(live);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

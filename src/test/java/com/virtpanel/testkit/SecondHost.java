@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 public final class SecondHost {
 
     private static final int THIRD_OCTET_OFFSET = 128;
+    private static final int LIBVIRTD_LAUNCHES = 3;
 
     private final Path dir = Path.of("/var/tmp", "vp-second-" + TestHost.ID + "-" + ProcessHandle.current().pid());
     private Process holder;
@@ -177,19 +178,44 @@ public final class SecondHost {
         killByPidFile(dir.resolve("libvirtd.pid"));
     }
 
+    /**
+     * Starts libvirtd and waits until it answers. Like systemd's {@code Restart=on-failure} for the
+     * machine's own daemon, a daemon that exits while it starts is started again: its nwfilter
+     * driver re-applies the running guests' ebtables rules at start, and ebtables (nf_tables)
+     * fails such a rule when another process changes the table at the same moment ("RULE_DELETE
+     * failed"), as the other forks' guests do; libvirtd then gives up ("Driver state
+     * initialization failed") and exits.
+     */
     public synchronized void startLibvirtd() {
-        inNamespace("libvirtd", "-d", "--listen", "-p", dir.resolve("libvirtd.pid").toString());
+        Path pidFile = dir.resolve("libvirtd.pid");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Shell.Result last = null;
-        while (System.nanoTime() < deadline) {
-            last = Shell.run("virsh", "-c", uri(), "version");
-            if (last.ok()) {
-                return;
+        for (int launch = 1; launch <= LIBVIRTD_LAUNCHES; launch++) {
+            inNamespace("libvirtd", "-d", "--listen", "-p", pidFile.toString());
+            while (System.nanoTime() < deadline && daemonAlive(pidFile)) {
+                last = Shell.run("virsh", "-c", uri(), "version");
+                if (last.ok()) {
+                    return;
+                }
+                sleep(200);
             }
-            sleep(200);
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            System.err.println("second libvirt host: libvirtd exited while starting (launch " + launch + "), starting it again:\n"
+                    + tail(dir.resolve("log").resolve("libvirtd.log")));
         }
         throw new IllegalStateException("second libvirtd does not answer on " + uri() + ": "
                 + (last == null ? "" : last.output()) + "\n" + tail(dir.resolve("log").resolve("libvirtd.log")));
+    }
+
+    /** Whether the daemon that wrote this pid file still runs (it removes the file when it exits). */
+    private static boolean daemonAlive(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Destroys this host's guests and networks, stops its daemons and removes its directory. */
