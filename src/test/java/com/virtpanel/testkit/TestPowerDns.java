@@ -38,8 +38,24 @@ public final class TestPowerDns {
         apiPort = freePort(false);
         String[] started = script("start").trim().split(" ");
         apiKey = started[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> script("stop")));
+        stopWhenThisJvmEnds();
         return true;
+    }
+
+    /**
+     * A watcher outside this JVM stops the server once the JVM is gone. Not a shutdown hook:
+     * Surefire halts a fork whose hooks take too long (its cached panels closing), and that cut
+     * the hook short in two of three forks, leaving their servers running after the suite.
+     */
+    private static void stopWhenThisJvmEnds() {
+        String watch = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 2; done; exec scripts/powerdns.sh stop '"
+                + DIR + "' " + dnsPort + " " + apiPort;
+        try {
+            new ProcessBuilder("setsid", "sh", "-c", watch).redirectErrorStream(true)
+                    .redirectOutput(DIR.resolve("watcher.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch this JVM to stop PowerDNS after it", e);
+        }
     }
 
     public static synchronized void stop() {
