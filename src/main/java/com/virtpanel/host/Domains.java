@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Domain;
@@ -26,8 +27,12 @@ public class Domains {
     private static final Logger log = LoggerFactory.getLogger(Domains.class);
     /** Starting and destroying a guest can take longer than a plain query on a busy host. */
     private static final Duration POWER = Duration.ofSeconds(60);
-    private static final int START_ATTEMPTS = 3;
-    private static final Duration START_RETRY_PAUSE = Duration.ofSeconds(1);
+    /**
+     * Firewall collisions come in runs while other guests start or stop: each attempt applies
+     * the guest's rules again, which takes seconds under load, so a few fixed short pauses
+     * could all meet the same run (three 1 s pauses did, in a suite of three forks).
+     */
+    private static final int START_ATTEMPTS = 6;
     /** A guest still starting up has nothing listening to the power button yet: it is pressed again until heard. */
     private static final Duration PRESS_AGAIN = Duration.ofSeconds(5);
     private static final int UNDEFINE_MANAGED_SAVE = 1;
@@ -157,7 +162,7 @@ public class Domains {
         // A start refused as busy left nothing running (libvirt undoes a half start), so it may
         // simply be tried again. Seen: the guest's firewall rules failing to apply while another
         // libvirtd in the same network namespace changed ebtables rules at that moment.
-        BusyHost.retry("Start of " + name, START_ATTEMPTS, attempt -> START_RETRY_PAUSE,
+        BusyHost.retry("Start of " + name, START_ATTEMPTS, Domains::startRetryPause,
                 () -> onDomain("start server", POWER, name, Domain::create));
         try {
             // at once, so the limit reconciler never meets the new tap uncapped
@@ -165,6 +170,11 @@ public class Domains {
         } catch (RuntimeException e) {
             log.warn("Started {} but could not cap its network yet (the reconciler retries): {}", name, e.getMessage());
         }
+    }
+
+    /** 1, 2, 3, 4, 5 s, each with up to half a second more, so that two waiting starts part ways. */
+    private static Duration startRetryPause(int attempt) {
+        return Duration.ofMillis(1000L * attempt + ThreadLocalRandom.current().nextLong(500));
     }
 
     /** Asks the guest to shut down (ACPI power button); returns at once. */

@@ -108,8 +108,17 @@ public final class Browser implements AutoCloseable {
      * lands on something passing over it (a notification, a closing overlay) is tried again.
      */
     public void click(By locator) {
+        click(d -> d.findElement(locator));
+    }
+
+    /** As {@link #click(By)}, on this very element (it fails if the page has replaced it since). */
+    public void click(WebElement element) {
+        click(d -> element);
+    }
+
+    private void click(Function<WebDriver, WebElement> find) {
         waitFor(d -> {
-            WebElement element = d.findElement(locator);
+            WebElement element = find.apply(d);
             if (!element.isDisplayed() || element.getAttribute("disabled") != null) {
                 return null;
             }

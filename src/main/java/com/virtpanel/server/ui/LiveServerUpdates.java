@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 final class LiveServerUpdates {
 
-    private static final int POLL_MILLIS = 4000;
+    static final int POLL_MILLIS = 4000;
 
     private LiveServerUpdates() {
     }

@@ -23,6 +23,7 @@ import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ui.section.ServerPageSection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
@@ -49,51 +50,80 @@ class RescueSection implements ServerPageSection {
 
     @Override
     public Optional<Component> section(ServerInfo server) {
-        var box = new Div();
-        box.setId("rescue");
-        long id = server.id();
-        Runnable refresh = () -> fill(box, id);
+        var box = new Box(server.id());
         LiveServerUpdates.attach(box, updates, event -> {
-            if (event.serverId() == id) {
-                refresh.run();
+            if (event.serverId() == box.id) {
+                box.fill();
             }
-        }, refresh);
-        fill(box, id);
+        }, box::fill);
+        box.fill();
         return Optional.of(box);
     }
 
-    private void fill(Div box, long id) {
-        AllowedActions allowed;
-        Optional<java.time.Instant> until;
-        try {
-            allowed = servers.allowedActions(id);
-            until = rescue.rescueUntil(id);
-        } catch (PanelException gone) {
-            box.removeAll();
-            return;
-        }
-        box.removeAll();
-        box.add(new H3(Texts.get("server.rescue.title")));
-        if (until.isPresent()) {
-            long minutes = Math.max(0, (Duration.between(clock.instant(), until.get()).toSeconds() + 59) / 60);
-            var state = new Span(Texts.get("server.rescue.state", minutes));
+    /**
+     * One page's section. Its parts are built once and updated in place: rebuilt on every poll,
+     * a click on "Leave rescue" that crossed a poll's answer went to a button already replaced,
+     * and Vaadin dropped it.
+     */
+    private final class Box extends Div {
+
+        final long id;
+        private final Span state = new Span();
+        private final Div stateLine = new Div(state);
+        private final Button leave;
+        private final Button boot;
+
+        Box(long id) {
+            this.id = id;
+            setId("rescue");
             state.setId("rescue-state");
             state.addClassNames("banner", "banner-warning");
-            var leave = new Button(Texts.get("server.rescue.leave"), VaadinIcon.SIGN_OUT.create(), e -> act(box, id, () -> rescue.leaveRescue(id)));
+            leave = new Button(Texts.get("server.rescue.leave"), VaadinIcon.SIGN_OUT.create(), e -> act(() -> rescue.leaveRescue(id)));
             leave.setId("leave-rescue");
-            leave.setEnabled(allowed.allowed(ServerAction.LEAVE_RESCUE));
-            leave.setTooltipText(Texts.get(allowed.reason(ServerAction.LEAVE_RESCUE)));
-            box.add(new Div(state), leave);
-        } else {
-            var boot = new Button(Texts.get("server.rescue.boot"), VaadinIcon.AMBULANCE.create(), e -> confirm(box, id));
+            boot = new Button(Texts.get("server.rescue.boot"), VaadinIcon.AMBULANCE.create(), e -> confirm(this));
             boot.setId("boot-rescue");
-            boot.setEnabled(allowed.allowed(ServerAction.RESCUE));
-            boot.setTooltipText(Texts.get(allowed.reason(ServerAction.RESCUE)));
-            box.add(boot);
+            add(new H3(Texts.get("server.rescue.title")), stateLine, leave, boot);
+        }
+
+        void fill() {
+            AllowedActions allowed;
+            Optional<Instant> until;
+            try {
+                allowed = servers.allowedActions(id);
+                until = rescue.rescueUntil(id);
+            } catch (PanelException gone) {
+                setVisible(false);
+                return;
+            }
+            setVisible(true);
+            until.ifPresent(end -> state.setText(Texts.get("server.rescue.state", minutesLeft(end))));
+            stateLine.setVisible(until.isPresent());
+            leave.setVisible(until.isPresent());
+            boot.setVisible(until.isEmpty());
+            show(leave, allowed, ServerAction.LEAVE_RESCUE);
+            show(boot, allowed, ServerAction.RESCUE);
+        }
+
+        private void act(Runnable action) {
+            try {
+                action.run();
+                fill();
+            } catch (PanelException ex) {
+                Notices.error(Texts.of(ex));
+            }
         }
     }
 
-    private void confirm(Div box, long id) {
+    private long minutesLeft(Instant end) {
+        return Math.max(0, (Duration.between(clock.instant(), end).toSeconds() + 59) / 60);
+    }
+
+    private static void show(Button button, AllowedActions allowed, ServerAction action) {
+        button.setEnabled(allowed.allowed(action));
+        button.setTooltipText(Texts.get(allowed.reason(action)));
+    }
+
+    private void confirm(Box box) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(Texts.get("server.rescue.boot"));
         var password = new Checkbox(Texts.get("server.rescue.one-time-password"));
@@ -102,11 +132,11 @@ class RescueSection implements ServerPageSection {
         var go = new Button(Texts.get("server.rescue.boot"), e -> {
             dialog.close();
             try {
-                var started = rescue.rescue(id, password.getValue());
+                var started = rescue.rescue(box.id, password.getValue());
                 if (started.rootPassword() != null) {
                     showPassword(started.rootPassword());
                 }
-                fill(box, id);
+                box.fill();
             } catch (PanelException ex) {
                 Notices.error(Texts.of(ex));
             }
@@ -115,15 +145,6 @@ class RescueSection implements ServerPageSection {
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(Texts.get("common.cancel"), e -> dialog.close()), go);
         dialog.open();
-    }
-
-    private void act(Div box, long id, Runnable action) {
-        try {
-            action.run();
-            fill(box, id);
-        } catch (PanelException ex) {
-            Notices.error(Texts.of(ex));
-        }
     }
 
     private static void showPassword(String password) {
