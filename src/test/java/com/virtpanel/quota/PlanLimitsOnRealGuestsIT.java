@@ -92,8 +92,9 @@ class PlanLimitsOnRealGuestsIT {
     void aRemovedCpuCapIsRestoredByTheReconcilerAndTheLogRecordsBeforeAndAfter() {
         String domain = nano.domain();
         double repairsBefore = drifts();
+        // No read of the cgroup right after this: a reconciler pass (every 3 s) may repair it first
+        // (seen in a full run). The log's "before" below shows that the pass met the tampering.
         Shell.virsh("schedinfo", "--live", domain, "vcpu_quota=-1");
-        assertThat(Host.cgroupVcpuQuota(domain)).as("the tampering took effect").isEqualTo(-1);
 
         Await.until("the reconciler to restore the CPU cap of " + domain, REPAIR, () -> Host.cgroupVcpuQuota(domain), q -> q == 50_000);
         assertThat(Host.schedinfo(domain, "vcpu_quota")).isEqualTo(50_000);
@@ -147,7 +148,7 @@ class PlanLimitsOnRealGuestsIT {
         } else {
             Shell.virsh("domiftune", domain, tap, "--live", "--inbound", "0", "--outbound", "0");
         }
-        assertThat(Host.networkCapBitsPerSecond(domain)).as("the tampering took effect").isZero();
+        // as with the CPU cap, the log's "before" shows the tampering took effect (a read here raced a pass)
 
         Await.until("the reconciler to restore the network cap of " + domain, REPAIR, () -> Host.networkCapBitsPerSecond(domain),
                 r -> r == 100_000_000L);
