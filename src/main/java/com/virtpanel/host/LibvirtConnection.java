@@ -51,8 +51,6 @@ class LibvirtConnection implements DisposableBean {
     /** Optimistic until the first probe or call says otherwise: a panel that just started has no reason to warn. */
     private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, "not checked yet", null));
     private final AtomicInteger opened = new AtomicInteger();
-    /** Set under openLock when this panel closes: no connection is opened after that. */
-    private boolean closed;
     private volatile Consumer<NativeConnect> onOpen = c -> { };
     /** libvirt's event loop is process-wide: one thread serves every connection in this JVM. */
     private static Thread eventLoop;
@@ -223,7 +221,7 @@ class LibvirtConnection implements DisposableBean {
             if (live != null && isAlive(live)) {
                 return live;
             }
-            if (closed) {
+            if (workers.isShutdown()) {
                 // a call already on a worker when the panel closed would open a connection nobody closes
                 throw HostException.unreachable(SHUTTING_DOWN, null);
             }
@@ -314,11 +312,10 @@ class LibvirtConnection implements DisposableBean {
     @Override
     public void destroy() {
         prober.shutdownNow();
-        workers.shutdownNow();
+        workers.shutdownNow(); // from here on connection() opens nothing
         janitor.shutdownNow();
         NativeConnect live;
-        synchronized (openLock) {
-            closed = true;
+        synchronized (openLock) { // after an open already under way, whose connection is closed here
             live = current.getAndSet(null);
         }
         if (live != null) {
