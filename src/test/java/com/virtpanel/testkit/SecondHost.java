@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,6 +60,7 @@ public final class SecondHost {
                             + " mount --bind " + dir.resolve("cache") + " /var/cache/libvirt;"
                             + " mount --bind " + dir.resolve("log") + " /var/log/libvirt;"
                             + " mount --bind " + dir.resolve("etc") + " /etc/libvirt;"
+                            + " mount --bind " + dir.resolve("alternatives") + " /etc/alternatives;"
                             + " touch " + dir.resolve("ready") + "; exec sleep infinity")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
             shutdownHook = new Thread(this::stopQuietly, "second-host-cleanup");
@@ -184,7 +186,8 @@ public final class SecondHost {
      * driver re-applies the running guests' ebtables rules at start, and ebtables (nf_tables)
      * fails such a rule when another process changes the table at the same moment ("RULE_DELETE
      * failed"), as the other forks' guests do; libvirtd then gives up ("Driver state
-     * initialization failed") and exits.
+     * initialization failed") and exits. This host's ebtables retries such a command
+     * ({@link #retryEbtablesRaces()}); a relaunch, after a pause, covers what else may go wrong.
      */
     public synchronized void startLibvirtd() {
         Path pidFile = dir.resolve("libvirtd.pid");
@@ -204,6 +207,7 @@ public final class SecondHost {
             }
             System.err.println("second libvirt host: libvirtd exited while starting (launch " + launch + "), starting it again:\n"
                     + tail(dir.resolve("log").resolve("libvirtd.log")));
+            sleep(1000L * launch);
         }
         throw new IllegalStateException("second libvirtd does not answer on " + uri() + ": "
                 + (last == null ? "" : last.output()) + "\n" + tail(dir.resolve("log").resolve("libvirtd.log")));
@@ -244,6 +248,7 @@ public final class SecondHost {
                 Thread.currentThread().interrupt();
             }
             holder = null;
+            reportEbtablesRetries();
             deleteTree(dir);
             if (shutdownHook != null && !Thread.currentThread().equals(shutdownHook)) {
                 try {
@@ -252,6 +257,17 @@ public final class SecondHost {
                     // the hook runs now anyway
                 }
             }
+        }
+    }
+
+    private void reportEbtablesRetries() {
+        Path retries = dir.resolve("log").resolve("ebtables-retries.log");
+        try {
+            if (Files.exists(retries)) {
+                System.err.println("second libvirt host: ebtables commands run again after losing a race:\n" + Files.readString(retries));
+            }
+        } catch (IOException e) {
+            System.err.println("second libvirt host: cannot read " + retries + ": " + e.getMessage());
         }
     }
 
@@ -278,6 +294,28 @@ public final class SecondHost {
             deleteTree(etc.resolve(sub));
             Files.createDirectories(etc.resolve(sub));
         }
+        retryEbtablesRaces();
+    }
+
+    /**
+     * This host's ebtables (libvirt calls /usr/sbin/ebtables, a link through /etc/alternatives)
+     * runs a command again when it loses a race with the other host's ebtables on the shared
+     * kernel: see ebtables-retrying.sh. A restarted libvirtd otherwise exits when one of the rules
+     * it re-applies at start meets another fork's guest starting.
+     */
+    private void retryEbtablesRaces() throws IOException {
+        Path alternatives = dir.resolve("alternatives");
+        Shell.Result copy = Shell.run("cp", "-a", "/etc/alternatives", alternatives.toString());
+        if (!copy.ok()) {
+            throw new IOException("cannot copy /etc/alternatives: " + copy.output());
+        }
+        Path wrapper = dir.resolve("ebtables-retrying.sh");
+        try (var script = SecondHost.class.getResourceAsStream("ebtables-retrying.sh")) {
+            Files.copy(Objects.requireNonNull(script, "ebtables-retrying.sh"), wrapper);
+        }
+        wrapper.toFile().setExecutable(true);
+        Files.deleteIfExists(alternatives.resolve("ebtables"));
+        Files.createSymbolicLink(alternatives.resolve("ebtables"), wrapper);
     }
 
     private void writeConfig() throws IOException {
