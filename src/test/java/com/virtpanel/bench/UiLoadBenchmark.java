@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Vaadin's own protocol, spoken by a protocol-level client (no browsers): the route's index page,
  * the {@code v-r=init} request that creates the UI, UIDL requests that navigate and poll, and the
  * push channel. The customers sign in first (not timed: password hashing is not the UI), then
- * arrive within a few seconds of each other and poll every 4 s as the page tells the browser to.
+ * arrive (a surge within 5 s, or 200 spread over a minute: {@link #LOADS}) and poll every 4 s as
+ * the page tells the browser to, until the round ends.
  * Prints p50/p95 and the mean response size per request kind, each kind against the login page's
  * GET made by the same customer just before (paired ratios, as the console benchmark prints them),
  * and the heap each session costs (used heap after GC, before and after the N sessions, divided by
@@ -57,15 +58,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class UiLoadBenchmark {
 
-    /** Customers at once, per round; {@code -Dvp.uiLoads=5,10} for a quick look. */
-    static final int[] LOADS = java.util.Arrays.stream(System.getProperty("vp.uiLoads", "50,100,200").split(","))
-            .mapToInt(Integer::parseInt).toArray();
+    /**
+     * Per round, customers@seconds: that many customers arrive spread over that many seconds, as
+     * people do, and their visits overlap. The last round holds 200 sessions open at a pace the
+     * machine can serve (a customer's visit every 0.3 s, every open page polling); the others are
+     * surges. {@code -Dvp.uiLoads=5@5,10@5} for a quick look.
+     */
+    static final List<Load> LOADS = java.util.Arrays.stream(System.getProperty("vp.uiLoads", "50@5,100@5,200@5,200@60").split(","))
+            .map(Load::parse).toList();
     static final int SERVERS_EACH = 3;
+    /** Polls after the last customer arrived: every page keeps polling until then, as an open tab does. */
     static final int POLLS = 3;
     /** As the server page asks the browser to (LiveServerUpdates): one poll every 4 s. */
     static final long POLL_INTERVAL_MS = 4000;
-    /** Customers arrive spread over this long, as people do; their visits then overlap. */
-    static final long ARRIVALS_MS = 5000;
     static final int CLIENT_THREADS = 16;
 
     static final String BASELINE = "login page GET (baseline)";
@@ -90,6 +95,13 @@ class UiLoadBenchmark {
     record Customer(String email, List<Long> serverIds, List<String> serverNames) {
     }
 
+    record Load(int customers, long arrivalsMs) {
+        static Load parse(String text) {
+            String[] parts = text.trim().split("@");
+            return new Load(Integer.parseInt(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) * 1000 : 5000);
+        }
+    }
+
     /** What a signed-in browser tab holds: its session, its UI and where the UIDL conversation is. */
     static final class Tab {
         String session;
@@ -108,21 +120,22 @@ class UiLoadBenchmark {
         http = HttpClient.newBuilder().executor(clientPool).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         base = "http://localhost:" + port;
-        List<Customer> customers = seed(LOADS[LOADS.length - 1]);
+        List<Customer> customers = seed(LOADS.stream().mapToInt(Load::customers).max().orElseThrow());
 
         StringBuilder out = new StringBuilder();
-        runLoad(customers.subList(0, Math.min(10, customers.size())), new Samples()).forEach(this::closePush); // warm-up: JIT, Vaadin's caches
+        runLoad(customers.subList(0, Math.min(10, customers.size())), 5000, new Samples()).forEach(this::closePush); // warm-up: JIT, Vaadin's caches
         PairedRatios ratios = new PairedRatios();
-        for (int n : LOADS) {
+        for (Load load : LOADS) {
+            int n = load.customers();
             long before = usedHeapAfterGc();
             Samples samples = new Samples();
-            List<Tab> tabs = runLoad(customers.subList(0, n), samples);
+            List<Tab> tabs = runLoad(customers.subList(0, n), load.arrivalsMs(), samples);
             long withPush = usedHeapAfterGc();
             tabs.forEach(this::closePush);
             long withoutPush = usedHeapAfterGc();
             out.append(String.format(Locale.ROOT,
-                    "%n%d customers signed in, arriving within %d s (%d servers each; on the server page %d polls, %d s apart):%n",
-                    n, ARRIVALS_MS / 1000, SERVERS_EACH, POLLS, POLL_INTERVAL_MS / 1000));
+                    "%n%d customers signed in, arriving within %d s (%d servers each; the server page polls every %d s until %d polls after the last arrival):%n",
+                    n, load.arrivalsMs() / 1000, SERVERS_EACH, POLL_INTERVAL_MS / 1000, POLLS));
             out.append(String.format(Locale.ROOT, "  %-30s %6s %9s %9s %8s   %s%n", "request", "n", "p50 ms", "p95 ms",
                     "KiB", "ratio to baseline (median of pairs, 95 % interval)"));
             double[] baseline = samples.baselineAll();
@@ -165,7 +178,7 @@ class UiLoadBenchmark {
     // --- the load ------------------------------------------------------------------------------------
 
     /** Signs all in first (not timed: password hashing is not the UI), then runs their pages at once. */
-    List<Tab> runLoad(List<Customer> customers, Samples samples) throws Exception {
+    List<Tab> runLoad(List<Customer> customers, long arrivalsMs, Samples samples) throws Exception {
         ExecutorService users = Executors.newFixedThreadPool(customers.size());
         try {
             List<Future<Tab>> signIns = new ArrayList<>();
@@ -177,19 +190,20 @@ class UiLoadBenchmark {
                 tabs.add(f.get(5, TimeUnit.MINUTES));
             }
             CountDownLatch go = new CountDownLatch(1);
+            long pollsEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(arrivalsMs + POLLS * POLL_INTERVAL_MS);
             List<Future<?>> flows = new ArrayList<>();
             for (int i = 0; i < customers.size(); i++) {
                 Customer c = customers.get(i);
                 Tab tab = tabs.get(i);
-                long arrival = ARRIVALS_MS * i / customers.size();
+                long arrival = arrivalsMs * i / customers.size();
                 flows.add(users.submit(() -> {
                     go.await();
                     Thread.sleep(arrival);
                     try {
-                        pages(c, tab, samples);
+                        pages(c, tab, pollsEnd, samples);
                     } catch (Exception | AssertionError e) {
                         samples.failures.incrementAndGet();
-                        System.err.println("UI load: customer flow failed: " + e);
+                        System.err.println("UI load: customer flow failed: " + e + refusal(e));
                     }
                     return null;
                 }));
@@ -204,8 +218,11 @@ class UiLoadBenchmark {
         }
     }
 
-    /** One customer's visit, each step timed, each paired with a GET of the login page just before. */
-    void pages(Customer c, Tab tab, Samples samples) throws Exception {
+    /**
+     * One customer's visit, each step timed, each paired with a GET of the login page just before;
+     * the server page then polls until {@code pollsEnd} (at least once).
+     */
+    void pages(Customer c, Tab tab, long pollsEnd, Samples samples) throws Exception {
         String route = "servers";
         String index = timed(samples, KINDS[0], tab, () -> get(tab, "/" + route)).body();
         String init = timed(samples, KINDS[1], tab, () -> get(tab, "/?v-r=init&location=" + route + "&query=")).body();
@@ -219,10 +236,10 @@ class UiLoadBenchmark {
         String page = "servers/" + c.serverIds().get(0);
         String detail = timed(samples, KINDS[4], tab, () -> uidl(tab, navigate(page)));
         assertThat(detail).as("the server page shows the server").contains(c.serverNames().get(0)).contains("server-status");
-        for (int i = 0; i < POLLS; i++) {
+        do {
             Thread.sleep(POLL_INTERVAL_MS);
             timed(samples, KINDS[5], tab, () -> uidl(tab, "{\"type\":\"event\",\"node\":1,\"event\":\"ui-poll\"}"));
-        }
+        } while (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_INTERVAL_MS) <= pollsEnd);
     }
 
     interface Step<T> {
@@ -294,6 +311,17 @@ class UiLoadBenchmark {
                         return null;
                     }
                 }).get(60, TimeUnit.SECONDS);
+    }
+
+    /** What the server answered to a refused WebSocket upgrade, which the exception does not say. */
+    static String refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.WebSocketHandshakeException refused) {
+                HttpResponse<?> r = refused.getResponse();
+                return " (HTTP " + r.statusCode() + " " + r.headers().map() + " " + r.body() + ")";
+            }
+        }
+        return "";
     }
 
     void closePush(Tab tab) {

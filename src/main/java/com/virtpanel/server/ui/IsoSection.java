@@ -22,6 +22,7 @@ import com.virtpanel.server.ServerIsos;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
@@ -54,6 +55,7 @@ class IsoSection implements ServerPageSection {
         private final long id;
         private final Span attached = new Span();
         private final ComboBox<IsoInfo> choice = new ComboBox<>(Texts.get("server.iso.title"));
+        private List<IsoInfo> shown;
         private final Checkbox keep = new Checkbox(Texts.get("server.iso.keep-booting"));
         private final Button boot = new Button(Texts.get("server.iso.boot"), VaadinIcon.DISC.create());
         private final Button eject = new Button(Texts.get("server.iso.eject"), VaadinIcon.EJECT.create());
@@ -122,15 +124,27 @@ class IsoSection implements ServerPageSection {
             refresh();
         }
 
+        /**
+         * Replaces the choices only when they changed (an ISO added, or a download's status): a poll
+         * that set the same list again would send it all to the browser again, every 4 s.
+         */
+        private void showChoices(List<IsoInfo> now) {
+            if (now.equals(shown)) {
+                return;
+            }
+            shown = now;
+            IsoInfo chosen = choice.getValue();
+            choice.setItems(now);
+            if (chosen != null) {
+                now.stream().filter(i -> i.id() == chosen.id()).findFirst().ifPresent(choice::setValue);
+            }
+        }
+
         private void refresh() {
             try {
                 attached.setText(isos.attached(id).map(a -> Texts.get(a.keepBooting() ? "server.iso.attached-always" : "server.iso.attached-once",
                         a.name())).orElse(Texts.get("server.iso.none-attached")));
-                IsoInfo chosen = choice.getValue();
-                choice.setItems(isos.isos());
-                if (chosen != null) {
-                    isos.isos().stream().filter(i -> i.id() == chosen.id()).findFirst().ifPresent(choice::setValue);
-                }
+                showChoices(isos.isos());
                 AllowedActions allowed = servers.allowedActions(id);
                 boot.setEnabled(allowed.allowed(ServerAction.BOOT_ISO));
                 boot.setTooltipText(Texts.get(allowed.reason(ServerAction.BOOT_ISO)));
