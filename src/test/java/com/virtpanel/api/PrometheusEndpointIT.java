@@ -56,7 +56,10 @@ class PrometheusEndpointIT {
                     "virtpanel_host_memory_total_bytes ", "virtpanel_host_memory_promised_bytes ",
                     "virtpanel_host_disk_available_bytes ", "virtpanel_host_vcpus_promised ",
                     "virtpanel_console_sessions_open ", "virtpanel_servers_throttled{kind=\"cpu\"}",
-                    "virtpanel_reconciler_checks_total ", "virtpanel_usage_sampling_seconds_count ", "jvm_memory_used_bytes");
+                    "virtpanel_reconciler_checks_total ", "virtpanel_usage_sampling_seconds_count ", "jvm_memory_used_bytes",
+                    "http_server_requests_seconds_count");
+            // switched off (application.yml): they timed every security filter of every request
+            assertThat(reply.body()).doesNotContain("spring_security_");
         }
         // Quartz jobs appear once they ran: the usage sampler runs every 10 s
         Await.until("a timed job run", Duration.ofSeconds(60), () -> api.get(METRICS, token).body(),
