@@ -55,10 +55,11 @@ class IsoSection implements ServerPageSection {
         private final long id;
         private final Span attached = new Span();
         private final ComboBox<IsoInfo> choice = new ComboBox<>(Texts.get("server.iso.title"));
-        private List<IsoInfo> shown;
         private final Checkbox keep = new Checkbox(Texts.get("server.iso.keep-booting"));
         private final Button boot = new Button(Texts.get("server.iso.boot"), VaadinIcon.DISC.create());
         private final Button eject = new Button(Texts.get("server.iso.eject"), VaadinIcon.EJECT.create());
+        /** The choices last sent to the browser. */
+        private List<IsoInfo> shown;
 
         Box(long id) {
             this.id = id;
