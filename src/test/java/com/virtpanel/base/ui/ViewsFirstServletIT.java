@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class ViewsFirstServletIT {
 
     private static final Pattern SCRIPT = Pattern.compile("src=\"(?:\\./)?(VAADIN/build/[^\"]+\\.js)\"");
+    private static final Pattern STYLE = Pattern.compile("href=\"(?:\\./)?(VAADIN/build/[^\"]+\\.css)\"");
 
     @LocalServerPort int port;
     @Autowired Users users;
@@ -54,7 +55,9 @@ class ViewsFirstServletIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.headers().firstValue("Content-Type").orElse("")).contains("javascript");
-        assertThat(http.send(get("/VAADIN/themes/virtpanel/styles.css", session), HttpResponse.BodyHandlers.discarding()).statusCode())
+        Matcher style = STYLE.matcher(page);
+        assertThat(style.find()).as("the index page loads the built styles: " + page).isTrue();
+        assertThat(http.send(get("/" + style.group(1), session), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isEqualTo(200);
         assertThat(http.send(get("/VAADIN/build/no-such-file.js", session), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isEqualTo(404);
