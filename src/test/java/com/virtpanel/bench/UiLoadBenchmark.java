@@ -66,6 +66,8 @@ class UiLoadBenchmark {
      */
     static final List<Load> LOADS = java.util.Arrays.stream(System.getProperty("vp.uiLoads", "50@5,100@5,200@5,200@60").split(","))
             .map(Load::parse).toList();
+    /** A surge's arrivals, and a round's when it names no seconds. */
+    static final long SURGE_MS = 5000;
     static final int SERVERS_EACH = 3;
     /** Polls after the last customer arrived: every page keeps polling until then, as an open tab does. */
     static final int POLLS = 3;
@@ -98,7 +100,7 @@ class UiLoadBenchmark {
     record Load(int customers, long arrivalsMs) {
         static Load parse(String text) {
             String[] parts = text.trim().split("@");
-            return new Load(Integer.parseInt(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) * 1000 : 5000);
+            return new Load(Integer.parseInt(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) * 1000 : SURGE_MS);
         }
     }
 
@@ -123,7 +125,7 @@ class UiLoadBenchmark {
         List<Customer> customers = seed(LOADS.stream().mapToInt(Load::customers).max().orElseThrow());
 
         StringBuilder out = new StringBuilder();
-        runLoad(customers.subList(0, Math.min(10, customers.size())), 5000, new Samples()).forEach(this::closePush); // warm-up: JIT, Vaadin's caches
+        runLoad(customers.subList(0, Math.min(10, customers.size())), SURGE_MS, new Samples()).forEach(this::closePush); // warm-up: JIT, Vaadin's caches
         PairedRatios ratios = new PairedRatios();
         for (Load load : LOADS) {
             int n = load.customers();
