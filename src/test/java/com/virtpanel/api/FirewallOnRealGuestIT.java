@@ -168,7 +168,7 @@ class FirewallOnRealGuestIT {
             browser.click(By.xpath("//vaadin-select-item[contains(., 'fw-guest')]"));
             browser.click("firewall-attach-" + id);
             browser.waitFor(d -> "applied".equals(d.findElement(By.id("firewall-status-" + id + "-" + serverId)).getText()) ? true : null);
-            browser.go("/servers/" + serverId);
+            browser.go("/servers/" + serverId + "?tab=network");
             browser.waitFor(d -> "applied".equals(d.findElement(By.id("server-firewall-" + id)).getText()) ? true : null);
             assertThat(api.get("/api/v1/firewalls/" + id, owner).json().get("rules").get(0).get("port").asText()).isEqualTo("22");
         }

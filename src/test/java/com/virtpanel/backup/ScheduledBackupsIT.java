@@ -129,7 +129,7 @@ class ScheduledBackupsIT {
         BackupInfo own;
         try (Browser browser = Browser.open(port)) {
             browser.signIn(owner.email(), Users.PASSWORD);
-            browser.go("/servers/" + server.id());
+            browser.go("/servers/" + server.id() + "?tab=backups");
             assertThat(browser.text("backups-daily")).startsWith("Daily backups at about ").contains("the newest 2 are kept");
             assertThat(browser.allText("backup-list")).contains("Damaged").contains("OK");
             assertThat(browser.byId("backup-restore-" + third.getId()).getAttribute("disabled")).isNotNull();

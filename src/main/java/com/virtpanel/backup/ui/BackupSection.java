@@ -22,6 +22,7 @@ import com.virtpanel.base.ui.Notices;
 import com.virtpanel.base.ui.Texts;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -42,6 +43,11 @@ class BackupSection implements ServerPageSection {
     BackupSection(BackupService backups, BackupUpdates updates) {
         this.backups = backups;
         this.updates = updates;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.BACKUPS;
     }
 
     @Override

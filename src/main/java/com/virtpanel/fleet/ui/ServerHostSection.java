@@ -21,6 +21,7 @@ import com.virtpanel.server.ServerMigrations;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -50,8 +51,19 @@ class ServerHostSection implements ServerPageSection {
     }
 
     @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.HOST;
+    }
+
+    /** Admins only, and not while acting as a customer. */
+    @Override
+    public boolean shownToCurrentUser() {
+        return currentUser.find().filter(a -> a.role() == Role.ADMIN && !a.isImpersonated()).isPresent();
+    }
+
+    @Override
     public Optional<Component> section(ServerInfo server) {
-        if (currentUser.find().filter(a -> a.role() == Role.ADMIN && !a.isImpersonated()).isEmpty()) {
+        if (!shownToCurrentUser()) {
             return Optional.empty();
         }
         var box = new Div();

@@ -19,6 +19,7 @@ import com.virtpanel.network.PtrDetails;
 import com.virtpanel.network.ReverseDnsService;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,11 @@ class AddressesSection implements ServerPageSection {
 
     AddressesSection(ReverseDnsService reverseDns) {
         this.reverseDns = reverseDns;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.NETWORK;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.virtpanel.network.FirewallService;
 import com.virtpanel.network.ServerFirewall;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,11 @@ class FirewallSection implements ServerPageSection {
 
     FirewallSection(FirewallService firewalls) {
         this.firewalls = firewalls;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.NETWORK;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.quota.QuotaService;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 
@@ -25,6 +26,11 @@ class LimitsSection implements ServerPageSection {
 
     LimitsSection(QuotaService quota) {
         this.quota = quota;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.OVERVIEW;
     }
 
     @Override

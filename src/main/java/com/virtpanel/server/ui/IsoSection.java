@@ -22,6 +22,7 @@ import com.virtpanel.server.ServerIsos;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -43,6 +44,11 @@ class IsoSection implements ServerPageSection {
         this.isos = isos;
         this.servers = servers;
         this.updates = updates;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.RECOVERY;
     }
 
     @Override
@@ -80,7 +86,7 @@ class IsoSection implements ServerPageSection {
             if (isos.mayAddIsos()) {
                 add(ownIsoForm());
             }
-            LiveServerUpdates.attach(this, updates, event -> {
+            LiveServerUpdates.follow(this, updates, event -> {
                 if (event.serverId() == id) {
                     refresh();
                 }

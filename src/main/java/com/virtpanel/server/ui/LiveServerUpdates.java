@@ -18,16 +18,30 @@ final class LiveServerUpdates {
     private LiveServerUpdates() {
     }
 
+    /** For a view: it also sets the page's poll going while it is shown, and stops it when it goes. */
     static void attach(Component view, ServerUpdates updates, Consumer<ServerEvents.StatusChanged> onChange, Runnable onPoll) {
         view.addAttachListener((AttachEvent attach) -> {
+            attach.getUI().setPollInterval(POLL_MILLIS);
+            view.addDetachListener(detach -> {
+                detach.getUI().setPollInterval(-1);
+                detach.unregisterListener();
+            });
+        });
+        follow(view, updates, onChange, onPoll);
+    }
+
+    /**
+     * For a part of a view (a section on a tab that may be closed and opened again): it listens
+     * while attached and leaves the page's poll to the view.
+     */
+    static void follow(Component part, ServerUpdates updates, Consumer<ServerEvents.StatusChanged> onChange, Runnable onPoll) {
+        part.addAttachListener((AttachEvent attach) -> {
             UI ui = attach.getUI();
             Runnable unsubscribe = updates.subscribe(event -> ui.access(() -> onChange.accept(event)));
-            ui.setPollInterval(POLL_MILLIS);
             var poll = ui.addPollListener(p -> onPoll.run());
-            view.addDetachListener(detach -> {
+            part.addDetachListener(detach -> {
                 unsubscribe.run();
                 poll.remove();
-                detach.getUI().setPollInterval(-1);
                 detach.unregisterListener();
             });
         });

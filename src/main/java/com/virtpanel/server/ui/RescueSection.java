@@ -21,6 +21,7 @@ import com.virtpanel.server.ServerRescue;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import org.springframework.core.annotation.Order;
  * current like the page does.
  */
 @org.springframework.stereotype.Component
-@Order(5)
+@Order(4)
 class RescueSection implements ServerPageSection {
 
     private final ServerService servers;
@@ -49,9 +50,14 @@ class RescueSection implements ServerPageSection {
     }
 
     @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.RECOVERY;
+    }
+
+    @Override
     public Optional<Component> section(ServerInfo server) {
         var box = new Box(server.id());
-        LiveServerUpdates.attach(box, updates, event -> {
+        LiveServerUpdates.follow(box, updates, event -> {
             if (event.serverId() == box.id) {
                 box.fill();
             }

@@ -88,7 +88,11 @@ class ServerActions extends FlexLayout {
 
     private static void set(Button button, AllowedActions allowed, ServerAction action) {
         button.setEnabled(allowed.allowed(action));
-        button.setTooltipText(Texts.get(allowed.reason(action)));
+        String reason = Texts.get(allowed.reason(action));
+        // A tooltip is an element of its own in the browser: made only for a button that has a reason to show.
+        if (reason != null || button.getTooltip() != null) {
+            button.setTooltipText(reason);
+        }
     }
 
     void on(Button button, LongConsumer action, long id) {

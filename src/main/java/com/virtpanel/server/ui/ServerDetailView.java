@@ -1,7 +1,6 @@
 package com.virtpanel.server.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -28,13 +27,19 @@ import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerUpdates;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** One server: what it is, what it may use, what it is doing, and the buttons to drive it. */
+/**
+ * One server: what it is, what it may use, what it is doing, and the buttons to drive it. Above
+ * the tabs, what is always wanted (status, progress, the actions); below, the overview (its specs
+ * and the limits in force) and one tab per other concern, whose sections are made when the tab
+ * is first opened ({@code ?tab=backups} opens one directly).
+ */
 @Route("servers/:id")
 @PermitAll
 public class ServerDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -55,7 +60,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     private final Span failure = new Span();
     private final Span hostDown = new Span();
     private final SpecGrid specs = new SpecGrid();
-    private final Div extra = new Div();
     private ServerActions actions;
     private long id;
     private ServerInfo current;
@@ -96,10 +100,17 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         actions = new ServerActions(id);
         wire();
         removeAll();
-        add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), hostDown, failure, actions, specs, extra);
+        ServerPageTab opened = event.getLocation().getQueryParameters().getSingleParameter("tab")
+                .flatMap(ServerPageTab::byKey).orElse(ServerPageTab.OVERVIEW);
+        add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), hostDown, failure, actions,
+                tabs(opened));
         show(current);
-        extra.removeAll();
-        sections.orderedStream().forEach(s -> s.section(current).ifPresent(extra::add));
+    }
+
+    /** The address follows the tab the person opens, so a reload or a shared link comes back to it. */
+    private ServerPageTabs tabs(ServerPageTab opened) {
+        return new ServerPageTabs(sections.orderedStream(), specs, () -> current, opened, tab -> getUI().ifPresent(
+                ui -> ui.getPage().getHistory().replaceState(null, "servers/" + id + (tab == ServerPageTab.OVERVIEW ? "" : "?tab=" + tab.key()))));
     }
 
     private void wire() {

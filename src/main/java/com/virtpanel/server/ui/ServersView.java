@@ -3,12 +3,12 @@ package com.virtpanel.server.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -44,8 +44,15 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
         header.setAlignItems(Alignment.BASELINE);
 
         grid.setId("servers-grid");
-        grid.addComponentColumn(s -> new Anchor("servers/" + s.id(), s.name())).setHeader(Texts.get("server.servers-view.name")).setAutoWidth(true);
-        grid.addComponentColumn(s -> new StatusBadge(s.status())).setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
+        // Rendered in the browser from each row's values: no server-side component per row and cell.
+        grid.addColumn(LitRenderer.<ServerInfo>of("<a href=\"servers/${item.id}\">${item.name}</a>")
+                .withProperty("id", ServerInfo::id).withProperty("name", ServerInfo::name))
+                .setHeader(Texts.get("server.servers-view.name")).setAutoWidth(true);
+        grid.addColumn(LitRenderer.<ServerInfo>of("<span class=\"" + StatusBadge.CLASS
+                        + "\" theme=\"${item.theme}\" data-status=\"${item.status}\">${item.text}</span>")
+                .withProperty("theme", s -> StatusBadge.theme(s.status())).withProperty("status", s -> s.status().apiName())
+                .withProperty("text", s -> StatusBadge.text(s.status())))
+                .setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
         grid.addColumn(ServerInfo::plan).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
         grid.addColumn(ServerInfo::image).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
         grid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);

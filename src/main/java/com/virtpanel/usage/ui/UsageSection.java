@@ -3,6 +3,7 @@ package com.virtpanel.usage.ui;
 import com.vaadin.flow.component.Component;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ui.section.ServerPageSection;
+import com.virtpanel.server.ui.section.ServerPageTab;
 import com.virtpanel.usage.UsageService;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,6 +20,11 @@ class UsageSection implements ServerPageSection {
     UsageSection(UsageService usage, Clock clock) {
         this.usage = usage;
         this.clock = clock;
+    }
+
+    @Override
+    public ServerPageTab tab() {
+        return ServerPageTab.USAGE;
     }
 
     @Override

@@ -44,6 +44,7 @@ class AddressesBrowserIT {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(customer.email(), Users.PASSWORD);
             browser.go("/servers/" + id);
+            browser.click("tab-network"); // the tab, as a person opens it
             browser.waitFor(By.id(row));
             browser.click(row + "-edit");
             browser.type("ptr-name", "not a name");

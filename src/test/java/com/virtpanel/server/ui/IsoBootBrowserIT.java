@@ -79,7 +79,7 @@ class IsoBootBrowserIT {
         ServerInfo server = guests.awaitStatus(customer, ordered.id(), ServerStatus.RUNNING);
         try (Browser browser = Browser.open(port)) {
             browser.signIn(customer.email(), Users.PASSWORD);
-            browser.go("/servers/" + server.id());
+            browser.go("/servers/" + server.id() + "?tab=recovery"); // the tab, by its address
             browser.waitFor(d -> browser.text("iso-attached").contains("No ISO attached") ? true : null);
             WebElement eject = browser.byId("eject-iso");
             assertThat(eject.getAttribute("disabled")).isNotNull();
@@ -99,7 +99,7 @@ class IsoBootBrowserIT {
         // an admin reads the server's host on its page; it cannot move: there is no other host here
         try (Browser admin = Browser.open(port)) {
             admin.signIn(users.admin().email(), "Test-root-pass-42");
-            admin.go("/servers/" + server.id());
+            admin.go("/servers/" + server.id() + "?tab=host");
             admin.waitFor(d -> admin.text("server-host-name").startsWith("On host ") ? true : null);
             assertThat(admin.byId("migrate-server").getAttribute("disabled")).isNotNull();
         }

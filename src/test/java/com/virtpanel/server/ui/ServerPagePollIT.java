@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The server page's poll (every 4 s, through Vaadin's own protocol as the browser speaks it)
  * sends nothing when nothing changed, and still shows a change: ten customers at once, each on
- * their own server's page. The servers are database rows: the page reads only the database.
+ * their own server's page. The page makes only the opened tab's sections. The servers are
+ * database rows: the page reads only the database.
  */
 @IntegrationTest
 class ServerPagePollIT {
@@ -70,9 +71,10 @@ class ServerPagePollIT {
 
     private void visit(String session, long serverId, String name, String newAddress) throws Exception {
         Ui ui = new Ui(session, get(session, "/?v-r=init&location=servers/" + serverId + "&query="));
-        String page = ui.send("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"servers/"
-                + serverId + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}");
+        String page = ui.send(navigate("servers/" + serverId, ""));
         assertThat(page).contains(name).contains("server-specs");
+        assertThat(page).as("the other tabs are offered, their sections not made yet")
+                .contains("tab-backups").contains("tab-recovery").doesNotContain("backup-list").doesNotContain("iso-choice");
 
         String quiet = ui.send(POLL);
         assertThat(quiet).doesNotContain(name).doesNotContain("server-specs");
@@ -80,6 +82,15 @@ class ServerPagePollIT {
         jdbc.update("update server set ipv4 = ? where id = ?", newAddress, serverId);
         String changed = ui.send(POLL);
         assertThat(changed).contains(newAddress);
+
+        String backups = ui.send(navigate("servers/" + serverId, "tab=backups"));
+        assertThat(backups).as("a tab opened by its address").contains("backup-list").doesNotContain("iso-choice");
+    }
+
+    /** What the client router sends when a link is followed. */
+    private static String navigate(String route, String query) {
+        return "{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
+                + "\",\"query\":\"" + query + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}";
     }
 
     /** One browser tab's UI: its security key and where the UIDL conversation is. */

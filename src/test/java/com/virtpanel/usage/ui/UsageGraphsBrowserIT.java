@@ -61,7 +61,7 @@ class UsageGraphsBrowserIT {
 
     void checkPage(Browser browser, AccountSummary bob, ServerInfo server) {
         {
-            browser.signIn(bob.email(), Users.PASSWORD).go("/servers/" + server.id());
+            browser.signIn(bob.email(), Users.PASSWORD).go("/servers/" + server.id() + "?tab=usage");
 
             for (String chart : List.of("usage-cpu", "usage-disk", "usage-network")) {
                 browser.waitFor(By.cssSelector("#" + chart + " canvas"));
@@ -72,9 +72,11 @@ class UsageGraphsBrowserIT {
             assertThat(browser.byId("usage-disk").getAttribute("data-limits")).isEqualTo("20");
             assertThat(browser.byId("usage-network").getAttribute("data-limits")).isEqualTo("100");
             assertThat(browser.text("usage-cpu")).contains("CPU");
-            // traffic is shown once, with the limits in force, counted per allowance period
+            // traffic is shown once, with the limits in force on the overview, counted per allowance period
+            browser.click("tab-overview");
             assertThat(browser.text("limit-traffic")).contains("of 1000 GiB this period");
             assertThat(browser.driver().findElements(By.id("usage-traffic"))).isEmpty();
+            browser.click("tab-usage"); // back: the graphs made at the first opening, still answering
 
             browser.click("usage-range-24h");
             browser.waitFor(d -> points(browser, "usage-cpu") >= 2);
