@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -75,10 +76,15 @@ public class QuotaService {
         if (actor.isStaff() && !actor.isImpersonated()) {
             return List.of();
         }
-        return servers.list().stream()
-                .flatMap(s -> states.findById(s.id()).filter(q -> q.isCpuThrottled() || q.isTrafficThrottled()).stream()
-                        .map(q -> new ThrottledServer(s.id(), s.accountId(), actor.email(), s.name(), s.domain(),
-                                effective(s.id(), catalog.plan(s.planId()), Optional.of(q)))))
+        List<ServerInfo> own = servers.list();
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, QuotaState> throttled = states.findThrottledAmong(own.stream().map(ServerInfo::id).toList()).stream()
+                .collect(Collectors.toMap(QuotaState::getServerId, q -> q));
+        return own.stream().filter(s -> throttled.containsKey(s.id()))
+                .map(s -> new ThrottledServer(s.id(), s.accountId(), actor.email(), s.name(), s.domain(),
+                        effective(s.id(), catalog.plan(s.planId()), Optional.of(throttled.get(s.id())))))
                 .toList();
     }
 
