@@ -92,7 +92,12 @@ class BackupSection implements ServerPageSection {
             daily.addClassName("muted");
             add(new H3(Texts.get("backup.section.title")), daily, new HorizontalLayout(now, refresh), grid);
             show(initial);
-            addAttachListener(attach -> listen(attach.getUI()));
+            addAttachListener(attach -> {
+                listen(attach.getUI());
+                if (!attach.isInitialAttach()) {
+                    refresh(); // shown again (its tab was closed): what changed meanwhile was not heard
+                }
+            });
         }
 
         private static String status(BackupInfo b) {

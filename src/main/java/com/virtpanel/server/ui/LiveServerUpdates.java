@@ -32,10 +32,13 @@ final class LiveServerUpdates {
 
     /**
      * For a part of a view (a section on a tab that may be closed and opened again): it listens
-     * while attached and leaves the page's poll to the view.
+     * while attached, catches up when shown again, and leaves the page's poll to the view.
      */
     static void follow(Component part, ServerUpdates updates, Consumer<ServerEvents.StatusChanged> onChange, Runnable onPoll) {
         part.addAttachListener((AttachEvent attach) -> {
+            if (!attach.isInitialAttach()) {
+                onPoll.run(); // its tab was closed meanwhile: nothing was heard
+            }
             UI ui = attach.getUI();
             Runnable unsubscribe = updates.subscribe(event -> ui.access(() -> onChange.accept(event)));
             var poll = ui.addPollListener(p -> onPoll.run());

@@ -104,6 +104,9 @@ class UsagePanel extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attach) {
+        if (!attach.isInitialAttach()) {
+            refresh(); // shown again (its tab was closed): the graphs catch up at once
+        }
         // the server page polls the server every few seconds; piggy-back on it
         poll = attach.getUI().addPollListener(e -> {
             if (!clock.instant().isBefore(refreshedAt.plus(range.refresh))) {
