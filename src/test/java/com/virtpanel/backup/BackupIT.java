@@ -94,7 +94,7 @@ class BackupIT {
         // incremental one must see a disk that did change
         awaitCount(server, atFull + 1);
 
-        BackupInfo incremental = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
+        BackupInfo incremental = backUp(owner, server.id());
         assertThat(incremental.status()).as(String.valueOf(incremental.detail())).isEqualTo(BackupStatus.OK);
         assertThat(incremental.kind()).isEqualTo(BackupKind.INCREMENTAL);
         assertThat(incremental.sizeBytes()).isLessThan(full.sizeBytes() / 4);
@@ -109,10 +109,12 @@ class BackupIT {
         assertThat(store.verify(server.id(), incrementalFile.getFileName().toString())).isEmpty();
 
         // a restore while a backup runs is refused; the third backup builds on the second
-        long thirdId = Users.as(owner, () -> backups.backUpNow(server.id())).id();
+        long thirdStarted = Users.as(owner, () -> backups.backUpNow(server.id())).id();
         assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "same", null)))
                 .isInstanceOf(ConflictException.class);
-        BackupInfo third = awaitDone(owner, server.id(), thirdId);
+        BackupInfo third = againIfTheHostDidNotAnswer(owner, server.id(), awaitDone(owner, server.id(), thirdStarted));
+        long thirdId = third.id();
+        assertThat(third.status()).as(String.valueOf(third.detail())).isEqualTo(BackupStatus.OK);
         assertThat(third.kind()).isEqualTo(BackupKind.INCREMENTAL);
         assertThatThrownBy(() -> Users.as(owner, () -> backups.restore(server.id(), full.id(), "new", "bad name!")))
                 .isInstanceOf(InvalidInputException.class);
@@ -130,7 +132,7 @@ class BackupIT {
         guests.awaitStatus(owner, server.id(), ServerStatus.RUNNING);
 
         // the restored disk is a new disk: the next backup is a full one, automatically
-        BackupInfo afterRestore = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
+        BackupInfo afterRestore = backUp(owner, server.id());
         assertThat(afterRestore.status()).as(String.valueOf(afterRestore.detail())).isEqualTo(BackupStatus.OK);
         assertThat(afterRestore.kind()).isEqualTo(BackupKind.FULL);
 
@@ -170,7 +172,7 @@ class BackupIT {
         assertThat(recovered.status()).isEqualTo(BackupStatus.FAILED);
         assertThat(recovered.detail().english()).contains("The panel stopped while this backup was being made");
         assertThat(store.file(server.id(), cut.getFileName())).doesNotExist();
-        BackupInfo next = awaitDone(owner, server.id(), Users.as(owner, () -> backups.backUpNow(server.id())).id());
+        BackupInfo next = backUp(owner, server.id());
         assertThat(next.status()).as(String.valueOf(next.detail())).isEqualTo(BackupStatus.OK);
         assertThat(next.kind()).isEqualTo(BackupKind.INCREMENTAL);
         assertThat(Shell.virsh("domstate", server.domain())).isEqualTo("running");
@@ -206,6 +208,27 @@ class BackupIT {
 
     private void awaitCount(ServerInfo server, long count) {
         guests.awaitSerial(server.domain(), "backup-counter-" + count);
+    }
+
+    private BackupInfo backUp(AccountSummary owner, long serverId) {
+        return againIfTheHostDidNotAnswer(owner, serverId,
+                awaitDone(owner, serverId, Users.as(owner, () -> backups.backUpNow(serverId)).id()));
+    }
+
+    /**
+     * libvirtd on this loaded two-core machine has answered nothing for the panel's 15 s while
+     * other suites' guests started; the backup then fails with "the host is unreachable right
+     * now, please try again in a minute", as it should. The test does what that says, once, and
+     * drops the failed attempt's row (it has no file) so that the list reads as the test expects.
+     */
+    private BackupInfo againIfTheHostDidNotAnswer(AccountSummary owner, long serverId, BackupInfo done) {
+        if (done.status() != BackupStatus.FAILED || done.detail() == null
+                || !List.of("error.host.unreachable", "error.host.busy").contains(done.detail().key())) {
+            return done;
+        }
+        System.out.println("Backup " + done.id() + " failed (" + done.detail().english() + "): asked for once more");
+        rows.deleteById(done.id());
+        return awaitDone(owner, serverId, Users.as(owner, () -> backups.backUpNow(serverId)).id());
     }
 
     private BackupInfo awaitDone(AccountSummary owner, long serverId, long backupId) {
