@@ -6,6 +6,7 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.VaadinUi;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -83,11 +84,6 @@ class UiLoadBenchmark {
     static final String[] KINDS = {"route GET (index page)", "v-r=init (UI created)", "UIDL navigate: My servers",
             "push WebSocket open", "UIDL navigate: server page", "UIDL navigate: its Usage tab", "UIDL poll (server page)"};
 
-    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
-    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(-?\\d+)");
-    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*(\\d+)");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]*)\"");
 
     @Autowired Users users;
@@ -111,11 +107,7 @@ class UiLoadBenchmark {
     /** What a signed-in browser tab holds: its session, its UI and where the UIDL conversation is. */
     static final class Tab {
         String session;
-        int uiId;
-        String securityKey;
-        String pushId;
-        int syncId;
-        int clientId;
+        VaadinUi ui;
         WebSocket push;
         final AtomicInteger pushed = new AtomicInteger();
     }
@@ -237,23 +229,23 @@ class UiLoadBenchmark {
         String route = "servers";
         String index = timed(samples, KINDS[0], tab, () -> get(tab, "/" + route)).body();
         String init = timed(samples, KINDS[1], tab, () -> get(tab, "/?v-r=init&location=" + route + "&query=")).body();
-        startUi(tab, init); // the index page carries no UI here: the client asks for it with v-r=init
-        String list = timed(samples, KINDS[2], tab, () -> uidl(tab, navigate(route, "")));
+        tab.ui = new VaadinUi(init); // the index page carries no UI here: the client asks for it with v-r=init
+        String list = timed(samples, KINDS[2], tab, () -> uidl(tab, VaadinUi.navigate(route, "")));
         assertThat(list).as("the servers list names the customer's servers").contains(c.serverNames().get(0));
         timed(samples, KINDS[3], tab, () -> {
             openPush(tab);
             return null;
         });
         String page = "servers/" + c.serverIds().get(0);
-        String detail = timed(samples, KINDS[4], tab, () -> uidl(tab, navigate(page, "")));
+        String detail = timed(samples, KINDS[4], tab, () -> uidl(tab, VaadinUi.navigate(page, "")));
         assertThat(detail).as("the server page shows the server").contains(c.serverNames().get(0)).contains("server-status");
         // Watching the usage: the tab by its address, which makes the whole page again (a click on
         // the tab makes only the tab's section, so this is the dearer way to the same graphs).
-        String usage = timed(samples, KINDS[5], tab, () -> uidl(tab, navigate(page, "tab=usage")));
+        String usage = timed(samples, KINDS[5], tab, () -> uidl(tab, VaadinUi.navigate(page, "tab=usage")));
         assertThat(usage).as("the Usage tab shows the graphs").contains("usage-cpu");
         do {
             Thread.sleep(POLL_INTERVAL_MS);
-            timed(samples, KINDS[6], tab, () -> uidl(tab, "{\"type\":\"event\",\"node\":1,\"event\":\"ui-poll\"}"));
+            timed(samples, KINDS[6], tab, () -> uidl(tab, VaadinUi.POLL));
         } while (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_INTERVAL_MS) <= pollsEnd);
     }
 
@@ -316,36 +308,11 @@ class UiLoadBenchmark {
 
     // --- Vaadin's protocol ---------------------------------------------------------------------------
 
-    void startUi(Tab tab, String json) {
-        tab.uiId = Integer.parseInt(find(UI_ID, json, "v-uiId"));
-        tab.securityKey = find(SECURITY_KEY, json, "Vaadin-Security-Key");
-        Matcher push = PUSH_ID.matcher(json);
-        tab.pushId = push.find() ? push.group(1) : null;
-        tab.syncId = Integer.parseInt(find(SYNC_ID, json, "syncId"));
-        Matcher client = CLIENT_ID.matcher(json);
-        tab.clientId = client.find() ? Integer.parseInt(client.group(1)) : 0;
-    }
-
-    /** What the client router sends when a link is followed (Flow.js: sendEvent('ui-navigate', ...)). */
-    static String navigate(String route, String query) {
-        return "{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
-                + "\",\"query\":\"" + query + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}";
-    }
-
     String uidl(Tab tab, String rpc) throws Exception {
-        String body = "{\"csrfToken\":\"" + tab.securityKey + "\",\"rpc\":[" + rpc + "],\"syncId\":" + tab.syncId
-                + ",\"clientId\":" + tab.clientId + "}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + tab.uiId))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + tab.ui.path()))
                 .header("Cookie", "JSESSIONID=" + tab.session).header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        String text = r.body();
-        if (r.statusCode() != 200 || text.contains("\"sessionExpired\"") || text.contains("\"appError\"")) {
-            throw new IllegalStateException("UIDL refused: " + r.statusCode() + " " + text.substring(0, Math.min(300, text.length())));
-        }
-        tab.syncId = Integer.parseInt(find(SYNC_ID, text, "syncId"));
-        Matcher client = CLIENT_ID.matcher(text);
-        tab.clientId = client.find() ? Integer.parseInt(client.group(1)) : tab.clientId + 1;
-        return text;
+                .POST(HttpRequest.BodyPublishers.ofString(tab.ui.request(rpc))).build(), HttpResponse.BodyHandlers.ofString());
+        return tab.ui.answered(r.statusCode(), r.body());
     }
 
     /**
@@ -354,7 +321,7 @@ class UiLoadBenchmark {
      * which browsers take, as RFC 6455 asks, but the JDK's client refuses: that one is tried again.
      */
     void openPush(Tab tab) throws Exception {
-        if (tab.pushId == null) {
+        if (tab.ui.pushId == null) {
             throw new IllegalStateException("the UI has no push id: is @Push on?");
         }
         try {
@@ -369,7 +336,7 @@ class UiLoadBenchmark {
     }
 
     private WebSocket pushSocket(Tab tab) throws Exception {
-        String query = "v-r=push&v-uiId=" + tab.uiId + "&v-pushId=" + enc(tab.pushId)
+        String query = "v-r=push&v-uiId=" + tab.ui.uiId + "&v-pushId=" + enc(tab.ui.pushId)
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
                 + "&X-Atmosphere-TrackMessageSize=true&Content-Type=" + enc("application/json; charset=UTF-8")
                 + "&X-atmo-protocol=true";
@@ -529,14 +496,6 @@ class UiLoadBenchmark {
                 return List.copyOf(list);
             }
         }
-    }
-
-    private static String find(Pattern p, String text, String what) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + what + " in " + text.substring(0, Math.min(400, text.length())));
-        }
-        return m.group(1);
     }
 
     private static String enc(String s) {

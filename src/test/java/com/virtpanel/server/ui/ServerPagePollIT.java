@@ -7,6 +7,7 @@ import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Together;
 import com.virtpanel.testkit.Users;
+import com.virtpanel.testkit.VaadinUi;
 import com.virtpanel.testkit.WebLogin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,12 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class ServerPagePollIT {
-
-    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
-    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(-?\\d+)");
-    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*(\\d+)");
-    private static final String POLL = "{\"type\":\"event\",\"node\":1,\"event\":\"ui-poll\"}";
 
     @Autowired Users users;
     @Autowired CatalogService catalog;
@@ -70,57 +63,28 @@ class ServerPagePollIT {
     }
 
     private void visit(String session, long serverId, String name, String newAddress) throws Exception {
-        Ui ui = new Ui(session, get(session, "/?v-r=init&location=servers/" + serverId + "&query="));
-        String page = ui.send(navigate("servers/" + serverId, ""));
+        VaadinUi ui = new VaadinUi(get(session, "/?v-r=init&location=servers/" + serverId + "&query="));
+        String page = send(session, ui, VaadinUi.navigate("servers/" + serverId, ""));
         assertThat(page).contains(name).contains("server-specs");
         assertThat(page).as("the other tabs are offered, their sections not made yet")
                 .contains("tab-backups").contains("tab-recovery").doesNotContain("backup-list").doesNotContain("iso-choice");
 
-        String quiet = ui.send(POLL);
+        String quiet = send(session, ui, VaadinUi.POLL);
         assertThat(quiet).doesNotContain(name).doesNotContain("server-specs");
 
         jdbc.update("update server set ipv4 = ? where id = ?", newAddress, serverId);
-        String changed = ui.send(POLL);
+        String changed = send(session, ui, VaadinUi.POLL);
         assertThat(changed).contains(newAddress);
 
-        String backups = ui.send(navigate("servers/" + serverId, "tab=backups"));
+        String backups = send(session, ui, VaadinUi.navigate("servers/" + serverId, "tab=backups"));
         assertThat(backups).as("a tab opened by its address").contains("backup-list").doesNotContain("iso-choice");
     }
 
-    /** What the client router sends when a link is followed. */
-    private static String navigate(String route, String query) {
-        return "{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route
-                + "\",\"query\":\"" + query + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"link\"}}";
-    }
-
-    /** One browser tab's UI: its security key and where the UIDL conversation is. */
-    private final class Ui {
-        final String session;
-        final int uiId;
-        final String securityKey;
-        int syncId;
-        int clientId;
-
-        Ui(String session, String init) {
-            this.session = session;
-            this.uiId = Integer.parseInt(find(UI_ID, init));
-            this.securityKey = find(SECURITY_KEY, init);
-            this.syncId = Integer.parseInt(find(SYNC_ID, init));
-            this.clientId = Integer.parseInt(find(CLIENT_ID, init));
-        }
-
-        String send(String rpc) throws Exception {
-            String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + rpc + "],\"syncId\":" + syncId
-                    + ",\"clientId\":" + clientId + "}";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?v-r=uidl&v-uiId=" + uiId))
-                    .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).doesNotContain("sessionExpired").doesNotContain("appError");
-            syncId = Integer.parseInt(find(SYNC_ID, r.body()));
-            clientId = Integer.parseInt(find(CLIENT_ID, r.body()));
-            return r.body();
-        }
+    private String send(String session, VaadinUi ui, String rpc) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + ui.path()))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(ui.request(rpc))).build(), HttpResponse.BodyHandlers.ofString());
+        return ui.answered(r.statusCode(), r.body());
     }
 
     private String get(String session, String path) throws Exception {
@@ -139,11 +103,5 @@ class ServerPagePollIT {
                 + "status_changed_at, created_at, updated_at) values (?, ?, ?, ?, ?, 'RUNNING', ?, '52:54:00:00:00:02', ?, ?, ?)",
                 accountId, name, domain, plan, image, domain, now, now, now);
         return jdbc.queryForObject("select id from server where domain_name = ?", Long.class, domain);
-    }
-
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        assertThat(m.find()).as("%s in %s", p, text.substring(0, Math.min(300, text.length()))).isTrue();
-        return m.group(1);
     }
 }
