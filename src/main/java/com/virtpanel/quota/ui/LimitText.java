@@ -16,13 +16,14 @@ final class LimitText {
     }
 
     static String cpu(EffectiveLimits l) {
-        String vcpu = l.vcpus() == 1 ? Texts.get("quota.limit-text.one-vcpu") : l.vcpus() + Texts.get("quota.limit-text.vcpus");
+        // the cap is the whole server's, counted in vCPUs' worth: with several, the text says it is shared
+        String across = l.vcpus() == 1 ? "" : Texts.get("quota.limit-text.across-vcpus", l.vcpus());
         if (l.burst() == null) {
-            return Texts.get("quota.limit-text.up") + l.cpuCapPercent() + Texts.get("quota.limit-text.one-vcpu2") + vcpu + Texts.get("quota.limit-text.weight") + l.cpuShares();
+            return Texts.get("quota.limit-text.cpu-cap", l.cpuCapPercent(), across, l.cpuShares());
         }
-        return (l.cpuThrottled() ? Texts.get("quota.limit-text.limited-its-baseline") + l.burst().baselinePercent() + " %"
-                : Texts.get("quota.limit-text.up") + l.planCpuCapPercent() + Texts.get("quota.limit-text.while-burst-credits-last") + l.burst().baselinePercent() + " %")
-                + Texts.get("quota.limit-text.one-vcpu3") + vcpu + Texts.get("quota.limit-text.weight") + l.cpuShares();
+        return l.cpuThrottled()
+                ? Texts.get("quota.limit-text.cpu-at-baseline", l.burst().baselinePercent(), across, l.cpuShares())
+                : Texts.get("quota.limit-text.cpu-bursting", l.planCpuCapPercent(), l.burst().baselinePercent(), across, l.cpuShares());
     }
 
     static String credits(EffectiveLimits.Burst b) {

@@ -206,8 +206,9 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         hostDown.setVisible(s.hostUnreachable()); // the buttons are off with the reason (allowedActions), this says why at once
         actions.update(servers.allowedActions(s.id()), clock);
         PlanInfo plan = catalog.plan(s.planId());
+        // the status is the badge above; CPU, disk and network are in "Limits in force" (quota), which
+        // says what holds now, throttled or not: the page says each once
         specs.removeAll();
-        row("status", Texts.get("server.server-detail-view.status"), Texts.get("server.status." + s.status().apiName()));
         row("ipv4", "IPv4", s.ipv4() == null ? "—" : s.ipv4());
         row("ipv6", "IPv6", s.ipv6() == null ? "—" : s.ipv6());
         row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + Texts.get(plan.summaryMessage()) + ")");
@@ -215,9 +216,6 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         if (plan.dedicated()) {
             row("dedicated-cores", Texts.get("server.server-detail-view.dedicated-cores"), dedicatedCores(s));
         }
-        row("cpu", "CPU", Texts.get("server.server-detail-view.cap") + plan.cpuCapPercent() + Texts.get("server.server-detail-view.one-vcpu-weight") + plan.cpuShares());
-        row("disk-i-o", Texts.get("server.server-detail-view.disk-i-o"), plan.diskIops() + Texts.get("server.server-detail-view.iops") + plan.diskMbps() + Texts.get("server.server-detail-view.mb"));
-        row("network", Texts.get("server.server-detail-view.network"), plan.netMbps() + Texts.get("server.server-detail-view.mbit") + plan.trafficGib() + Texts.get("server.server-detail-view.gib-traffic-per-month"));
         row("created", Texts.get("server.server-detail-view.created"), Formats.dateTime(s.createdAt()));
         row("domain", Texts.get("server.server-detail-view.domain"), s.domain());
         // whether there is user data, never its text (it may hold the customer's secrets; support sees this too)

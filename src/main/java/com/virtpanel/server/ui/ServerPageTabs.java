@@ -62,6 +62,7 @@ final class ServerPageTabs extends TabSheet {
     private void addTab(ServerPageTab tab) {
         Div box = new Div();
         box.setId("tab-content-" + tab.key());
+        box.addClassName("server-tab");
         box.setWidthFull();
         Tab header = add(Texts.get("server.tab." + tab.key()), box);
         header.setId("tab-" + tab.key()); // the same in every language, for tests and scripts
