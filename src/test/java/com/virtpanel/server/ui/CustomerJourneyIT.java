@@ -69,6 +69,13 @@ class CustomerJourneyIT {
             assertThat(serial).contains("hostname=" + hostname).contains("ssh-key=SHA256:hP74erH93b7YaFEUmcMTJJUvwho0steNXNnfaTBND3g");
             browser.screenshot("journey-running");
 
+            // "My servers" names the plan as the customer ordered it (its title, not its key)
+            browser.go("/servers");
+            browser.waitFor(d -> browser.allText("servers-grid").contains(hostname));
+            assertThat(browser.allText("servers-grid")).contains("Nano").doesNotContain("nano");
+            browser.click(By.linkText(hostname));
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/servers/\\d+$"));
+
             browser.click("reboot");
             awaitStatus(browser, "running");
             guests.awaitSerial(domain, "virtpanel-demo ready", SLOW);
