@@ -22,6 +22,8 @@ import com.virtpanel.server.ServerUpdates;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /** "My servers": every server with its live status, and the way to order one. */
@@ -35,8 +37,9 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
     private final CatalogService catalog;
     /** What the grid shows, so that a poll with nothing new sends nothing. */
     private List<ServerInfo> shown;
-    /** The shown servers' plans as customers know them (their titles, as ordered), by plan id. */
+    /** The shown servers' plans and images as customers know them (their titles, as ordered), by id. */
     private Map<Long, String> planTitles = Map.of();
+    private Map<Long, String> imageTitles = Map.of();
     private final Grid<ServerInfo> grid = new Grid<>();
     private final Paragraph empty = new Paragraph(Texts.get("server.servers-view.have-no-servers-yet"));
 
@@ -61,7 +64,7 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
                 .withProperty("text", s -> StatusBadge.text(s.status())))
                 .setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
         grid.addColumn(s -> planTitles.getOrDefault(s.planId(), s.plan())).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
-        grid.addColumn(ServerInfo::image).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
+        grid.addColumn(s -> imageTitles.getOrDefault(s.imageId(), s.image())).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
         grid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);
         grid.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(Texts.get("server.server-detail-view.created")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -78,11 +81,15 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
             return; // nothing moved (most polls): setItems would send every row again
         }
         shown = list;
-        planTitles = list.stream().map(ServerInfo::planId).distinct()
-                .collect(Collectors.toMap(id -> id, id -> catalog.plan(id).title()));
+        planTitles = titles(list, ServerInfo::planId, id -> catalog.plan(id).title());
+        imageTitles = titles(list, ServerInfo::imageId, id -> catalog.image(id).title());
         grid.setItems(list);
         empty.setVisible(list.isEmpty());
         grid.setVisible(!list.isEmpty());
+    }
+
+    private static Map<Long, String> titles(List<ServerInfo> list, ToLongFunction<ServerInfo> id, LongFunction<String> title) {
+        return list.stream().mapToLong(id).distinct().boxed().collect(Collectors.toMap(k -> k, title::apply));
     }
 
     @Override

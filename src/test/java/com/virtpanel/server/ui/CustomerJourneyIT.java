@@ -69,10 +69,11 @@ class CustomerJourneyIT {
             assertThat(serial).contains("hostname=" + hostname).contains("ssh-key=SHA256:hP74erH93b7YaFEUmcMTJJUvwho0steNXNnfaTBND3g");
             browser.screenshot("journey-running");
 
-            // "My servers" names the plan as the customer ordered it (its title, not its key)
+            // plan and image as the customer ordered them: their titles, not their keys
+            assertThat(browser.text("spec-image")).isEqualTo("Virtpanel demo (busybox)");
             browser.go("/servers");
             browser.waitFor(d -> browser.allText("servers-grid").contains(hostname));
-            assertThat(browser.allText("servers-grid")).contains("Nano").doesNotContain("nano");
+            assertThat(browser.allText("servers-grid")).contains("Nano", "Virtpanel demo (busybox)").doesNotContain("nano");
             browser.click(By.linkText(hostname));
             browser.waitFor(d -> d.getCurrentUrl().matches(".*/servers/\\d+$"));
 
