@@ -216,9 +216,9 @@ class BackupIT {
     }
 
     /**
-     * libvirtd on this loaded two-core machine has answered nothing for the panel's 15 s while
-     * other suites' guests started; the backup then fails with "the host is unreachable right
-     * now, please try again in a minute", as it should. The test does what that says, once, and
+     * libvirtd on a loaded two-core machine has answered nothing within the panel's libvirt call
+     * timeout while other suites' guests started; the backup then fails with "the host is
+     * unreachable right now, please try again in a minute", as it should. The test does what that says, once, and
      * drops the failed attempt's row (it has no file) so that the list reads as the test expects.
      */
     private BackupInfo againIfTheHostDidNotAnswer(AccountSummary owner, long serverId, BackupInfo done) {
