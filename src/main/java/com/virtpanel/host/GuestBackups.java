@@ -129,7 +129,11 @@ public class GuestBackups {
     }
 
     private BackupResult finish(BackupRequest request, Path disk, boolean incremental, boolean frozen) {
-        forgetCheckpoints(request.domain(), request.checkpoint());
+        // the copy is complete: a daemon restarting now only delays dropping the older checkpoint
+        surviving("remove checkpoints", () -> {
+            forgetCheckpoints(request.domain(), request.checkpoint());
+            return null;
+        }, new boolean[1]);
         return new BackupResult(incremental, true, size(request.target()), DiskImage.read(disk).virtualSize(), frozen);
     }
 
