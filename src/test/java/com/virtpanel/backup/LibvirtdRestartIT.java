@@ -8,6 +8,7 @@ import com.virtpanel.server.ServerStatus;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.SecondHostPanel;
 import com.virtpanel.testkit.Users;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,8 @@ class LibvirtdRestartIT {
 
         long backupId = Users.as(customer, () -> backups.backUpNow(server.id())).id();
         // slow QEMU's copy to a crawl as soon as it shows, so that the restart falls inside the job
-        String job = throttledJob(server.domain(), 1);
+        String job = throttledJob(server.domain(), 1, () -> Users.as(customer, () -> backups.list(server.id())).stream()
+                .anyMatch(b -> b.id() == backupId && b.status() == BackupStatus.RUNNING));
         panel.host().restart();
         if (job != null) {
             setSpeed(server.domain(), job, 0); // the same QEMU job, now under the restarted daemon: full speed
@@ -69,9 +71,12 @@ class LibvirtdRestartIT {
         assertThat(guests.awaitStatus(customer, server.id(), ServerStatus.RUNNING).status()).isEqualTo(ServerStatus.RUNNING);
     }
 
-    /** The guest's backup block job once QEMU shows it (throttled to {@code speed} bytes/s); null when none showed in time. */
-    private static String throttledJob(String domain, long speed) {
-        for (int i = 0; i < 600; i++) {
+    /**
+     * The guest's backup block job once QEMU shows it (throttled to {@code speed} bytes/s); null when
+     * none showed in time or the copy was over first (a small disk can be copied between two looks).
+     */
+    private static String throttledJob(String domain, long speed, BooleanSupplier backupRuns) {
+        for (int i = 0; i < 600 && backupRuns.getAsBoolean(); i++) {
             Matcher m = Pattern.compile("\"device\": *\"([^\"]+)\"")
                     .matcher(panel.host().virsh("qemu-monitor-command", domain, "{\"execute\":\"query-block-jobs\"}"));
             if (m.find()) {
