@@ -47,8 +47,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 : new SideNavItem(Texts.get(entry.title()), entry.path(), new Icon(entry.icon()))));
         addToDrawer(title, nav);
 
-        var user = new Span(authentication.getPrincipalName().orElse(""));
+        String principal = authentication.getPrincipalName().orElse("");
+        var user = new Span(principal);
         user.addClassName("current-user");
+        user.setTitle(principal); // the whole address where a narrow header cuts it short
         var logout = new Button(Texts.get("base.main-layout.sign-out"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
