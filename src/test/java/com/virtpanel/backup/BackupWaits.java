@@ -16,8 +16,12 @@ final class BackupWaits {
 
     /** The backup once it no longer runs: ok, failed or damaged. */
     static BackupInfo finished(BackupService backups, AccountSummary owner, long serverId, long backupId) {
-        return Users.as(owner, () -> Await.until("backup " + backupId + " to finish", BACKUP,
-                () -> backups.list(serverId).stream().filter(b -> b.id() == backupId).findFirst().orElseThrow(),
-                b -> b.status() != BackupStatus.RUNNING));
+        return Await.until("backup " + backupId + " to finish", BACKUP, () -> now(backups, owner, serverId, backupId),
+                b -> b.status() != BackupStatus.RUNNING);
+    }
+
+    /** The backup as its owner's list shows it now. */
+    static BackupInfo now(BackupService backups, AccountSummary owner, long serverId, long backupId) {
+        return Users.as(owner, () -> backups.list(serverId).stream().filter(b -> b.id() == backupId).findFirst().orElseThrow());
     }
 }

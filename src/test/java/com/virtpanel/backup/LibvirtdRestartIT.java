@@ -47,8 +47,8 @@ class LibvirtdRestartIT {
 
         long backupId = Users.as(customer, () -> backups.backUpNow(server.id())).id();
         // slow QEMU's copy to a crawl as soon as it shows, so that the restart falls inside the job
-        String job = throttledJob(server.domain(), 1, () -> Users.as(customer, () -> backups.list(server.id())).stream()
-                .anyMatch(b -> b.id() == backupId && b.status() == BackupStatus.RUNNING));
+        String job = throttledJob(server.domain(), 1,
+                () -> BackupWaits.now(backups, customer, server.id(), backupId).status() == BackupStatus.RUNNING);
         panel.host().restart();
         if (job != null) {
             setSpeed(server.domain(), job, 0); // the same QEMU job, now under the restarted daemon: full speed
