@@ -87,17 +87,30 @@ public class EmailVerificationService {
         return wait;
     }
 
+    /**
+     * Whether customers are asked to confirm their address: only while mail is delivered, since a
+     * link that is only logged (no SMTP) never reaches them.
+     */
+    @Transactional(readOnly = true)
+    public boolean asksToConfirm() {
+        return outbox.delivers();
+    }
+
     /** True when the signed-in user should be asked to confirm their address (customers only). */
     @Transactional(readOnly = true)
     public boolean currentUserUnverified() {
-        return currentUser.find().filter(actor -> !actor.isStaff())
+        return asksToConfirm() && currentUser.find().filter(actor -> !actor.isStaff())
                 .flatMap(actor -> accounts.findById(actor.accountId())).map(a -> !a.isEmailVerified()).orElse(false);
     }
 
-    /** Refuses an order from a customer whose address is not confirmed, while that is required. */
+    /**
+     * Refuses an order from a customer whose address is not confirmed, while that is required and
+     * mail is delivered. Without SMTP the link is only logged, and waiting for it would keep every
+     * new customer from ordering (as on a fresh {@code ./panel run}).
+     */
     @Transactional(readOnly = true)
     public void requireVerifiedToOrder(long accountId) {
-        if (!properties.requireVerifiedEmail()) {
+        if (!properties.requireVerifiedEmail() || !asksToConfirm()) {
             return;
         }
         boolean unverified = accounts.findById(accountId).map(a -> !a.getRole().isStaff() && !a.isEmailVerified()).orElse(false);

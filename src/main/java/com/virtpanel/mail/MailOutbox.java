@@ -23,12 +23,22 @@ public class MailOutbox {
     private final MailTemplates templates;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MailProperties properties;
 
-    MailOutbox(JdbcTemplate jdbc, MailTemplates templates, ObjectMapper json, Clock clock) {
+    MailOutbox(JdbcTemplate jdbc, MailTemplates templates, ObjectMapper json, Clock clock, MailProperties properties) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.json = json;
         this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Whether enqueued mail leaves the panel (an SMTP server is configured). Without one, a
+     * message is only logged, so nothing may wait for the recipient to act on it.
+     */
+    public boolean delivers() {
+        return properties.smtpConfigured();
     }
 
     @Transactional

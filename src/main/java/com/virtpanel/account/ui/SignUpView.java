@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.virtpanel.account.AccountService;
+import com.virtpanel.account.EmailVerificationService;
 import com.virtpanel.base.InvalidInputException;
 import com.virtpanel.base.PanelException;
 import com.virtpanel.base.security.SignInThrottle;
@@ -24,7 +25,7 @@ import com.virtpanel.base.security.SignInThrottle;
 @AnonymousAllowed
 public class SignUpView extends VerticalLayout implements HasDynamicTitle {
 
-    public SignUpView(AccountService accounts, SignInThrottle throttle) {
+    public SignUpView(AccountService accounts, EmailVerificationService verification, SignInThrottle throttle) {
         setAlignItems(Alignment.CENTER);
         var email = new EmailField(Texts.get("account.admin-staff-view.email"));
         email.setId("signup-email");
@@ -59,7 +60,9 @@ public class SignUpView extends VerticalLayout implements HasDynamicTitle {
                 }
                 throttle.signUpAttempted(address, email.getValue());
                 accounts.signUp(email.getValue(), password.getValue(), Texts.locale());
-                getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
+                // "registered" also tells them a confirmation link is on its way; without mail there is none
+                String next = verification.asksToConfirm() ? "login?registered" : "login?created";
+                getUI().ifPresent(ui -> ui.getPage().setLocation(next));
             } catch (PanelException ex) {
                 error.setText(Texts.of(ex));
                 error.setVisible(true);

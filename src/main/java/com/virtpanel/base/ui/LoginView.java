@@ -95,9 +95,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setMessage(Texts.get("base.login-view.too-many-attempts-try") + wait.get() + Texts.get("base.login-view.seconds"));
             form.setI18n(i18n);
             form.setError(true);
-        } else if (parameters.containsKey("registered")) {
-            var created = new Paragraph(Texts.get("base.login-view.account-created-sign-we")
-                    + Texts.get("base.login-view.which-need-before-ordering"));
+        } else if (parameters.containsKey("registered") || parameters.containsKey("created")) {
+            var created = new Paragraph(parameters.containsKey("registered")
+                    ? Texts.get("base.login-view.account-created-sign-we") + Texts.get("base.login-view.which-need-before-ordering")
+                    : Texts.get("base.login-view.account-created-sign-in"));
             created.setId("registered");
             created.addClassNames("banner", "banner-info");
             addComponentAtIndex(1, created);

@@ -9,7 +9,6 @@ import com.virtpanel.testkit.DemoGuests;
 import com.virtpanel.testkit.Guests;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Shell;
-import com.virtpanel.testkit.VerifiedEmails;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ class CustomerJourneyIT {
 
     @LocalServerPort int port;
     @Autowired Guests guests;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired Volumes volumes;
 
     @Test
@@ -45,8 +43,9 @@ class CustomerJourneyIT {
             browser.type("signup-repeat", "Correct-horse-42");
             browser.click("signup-submit");
             browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
-            // the mailed confirmation link is EmailVerificationIT's subject; ordering needs it done
-            VerifiedEmails.verify(jdbc, email);
+            // no SMTP here, as on a fresh ./panel run: no link is promised and none is waited for
+            // (with SMTP, the mailed link and the refused order are EmailVerificationIT's subject)
+            assertThat(browser.text("registered")).isEqualTo("Your account is created: sign in.");
             browser.signIn(email, "Correct-horse-42");
 
             browser.go("/order");
