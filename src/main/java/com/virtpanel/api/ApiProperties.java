@@ -14,7 +14,12 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("panel.api")
 record ApiProperties(@DefaultValue("64KB") DataSize maxBody, @DefaultValue RateLimit rateLimit) {
 
-    record RateLimit(@DefaultValue("10") int authBurst, @DefaultValue("10") int authPerMinute,
+    /**
+     * The open endpoints' allowance lets a script (or an office behind one address) sign ten
+     * customers up and in at once; password guessing is slowed further per account
+     * ({@code SignInThrottle}'s growing delays).
+     */
+    record RateLimit(@DefaultValue("30") int authBurst, @DefaultValue("20") int authPerMinute,
             @DefaultValue("120") int tokenBurst, @DefaultValue("600") int tokenPerMinute) {
     }
 }

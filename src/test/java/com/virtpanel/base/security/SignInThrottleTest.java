@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class SignInThrottleTest {
 
@@ -48,5 +50,21 @@ class SignInThrottleTest {
         throttle.signUpAttempted("203.0.113.9", "c@example.com");
         assertThat(throttle.signUpWait("203.0.113.9", "d@example.com")).isPositive();
         assertThat(throttle.signUpWait("198.51.100.7", "d@example.com")).isZero();
+    }
+
+    /** The shipped defaults (the test profile lifts them): ten customers signing up from one address at once, twice. */
+    @Test
+    void byDefaultTwentySignUpsFromOneAddressGoThroughAndBulkCreationDoesNot() {
+        SignInThrottleProperties defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("panel.sign-in", SignInThrottleProperties.class);
+        SignInThrottle shipped = new SignInThrottle(defaults, Clock.systemUTC());
+        for (int i = 0; i < 20; i++) {
+            assertThat(shipped.signUpWait("127.0.0.1", "customer-" + i + "@example.com")).as("sign-up %d", i).isZero();
+            shipped.signUpAttempted("127.0.0.1", "customer-" + i + "@example.com");
+        }
+        for (int i = 20; i <= defaults.freeSignUps(); i++) { // the free ones, and one that starts the delays
+            shipped.signUpAttempted("127.0.0.1", "customer-" + i + "@example.com");
+        }
+        assertThat(shipped.signUpWait("127.0.0.1", "one-too-many@example.com")).isPositive();
     }
 }
