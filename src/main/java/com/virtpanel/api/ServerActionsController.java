@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -118,13 +116,13 @@ class ServerActionsController {
 
     @GetMapping("/metrics")
     @Operation(summary = "CPU, disk and network usage as time series", description = "start and end are ISO-8601 "
-            + "instants (default: the last hour). Up to a day: raw samples; up to a week: 5-minute points; beyond: hourly.")
+            + "instants (or Unix seconds; default: the last hour). Up to a day: raw samples; up to a week: 5-minute points; beyond: hourly.")
     @ApiResponse(responseCode = "200", description = "the series asked for")
     @ApiResponse(responseCode = "400", description = "unknown type, unreadable or reversed range")
     ApiJson.Metrics metrics(@PathVariable long id,
             @Parameter(description = "comma-separated: cpu, disk, network (default: all)") @RequestParam(required = false) String type,
             @RequestParam(required = false) String start, @RequestParam(required = false) String end) {
-        return ApiJson.Metrics.of(usage.metrics(id, MetricType.parse(type), instant("start", start), instant("end", end)));
+        return ApiJson.Metrics.of(usage.metrics(id, MetricType.parse(type), QueryInstants.parse("start", start), QueryInstants.parse("end", end)));
     }
 
     @PostMapping("/console")
@@ -138,17 +136,6 @@ class ServerActionsController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ApiJson.ConsoleTicket(ticket.ticket(), ticket.path(), ticket.expiresAt()));
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, UserMessage.of("error.api.instant", field));
-        }
     }
 
     /** Calls without a body refuse one, so a client that thinks it passes options learns it does not. */
