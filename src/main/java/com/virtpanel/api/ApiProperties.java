@@ -17,9 +17,11 @@ record ApiProperties(@DefaultValue("64KB") DataSize maxBody, @DefaultValue RateL
     /**
      * The open endpoints' allowance lets a script (or an office behind one address) sign ten
      * customers up and in at once; password guessing is slowed further per account
-     * ({@code SignInThrottle}'s growing delays).
+     * ({@code SignInThrottle}'s growing delays). A token's allowance lets a client watch ten
+     * servers twice a second while it works (30 calls a second, bursts of 300), and stops a loop
+     * that calls without pause.
      */
     record RateLimit(@DefaultValue("30") int authBurst, @DefaultValue("20") int authPerMinute,
-            @DefaultValue("120") int tokenBurst, @DefaultValue("600") int tokenPerMinute) {
+            @DefaultValue("300") int tokenBurst, @DefaultValue("1800") int tokenPerMinute) {
     }
 }
