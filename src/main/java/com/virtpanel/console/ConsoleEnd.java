@@ -13,6 +13,14 @@ interface ConsoleEnd {
     /** Blocks until bytes arrive and puts them into {@code into}; -1 once the far side closed. */
     int read(ByteBuffer into) throws IOException;
 
+    /**
+     * Puts into {@code into} what has already arrived, without waiting; 0 when nothing has (or
+     * the far side cannot tell without waiting). Called before any {@link #read}.
+     */
+    default int readArrived(ByteBuffer into) throws IOException {
+        return 0;
+    }
+
     /** Writes all of {@code from}, blocking until the far side took it (the back-pressure). */
     void write(ByteBuffer from) throws IOException;
 
@@ -24,6 +32,16 @@ interface ConsoleEnd {
             @Override
             public int read(ByteBuffer into) throws IOException {
                 return vnc.read(into);
+            }
+
+            @Override
+            public int readArrived(ByteBuffer into) throws IOException {
+                vnc.configureBlocking(false);
+                try {
+                    return Math.max(vnc.read(into), 0); // a close is seen by the first read()
+                } finally {
+                    vnc.configureBlocking(true);
+                }
             }
 
             @Override

@@ -19,6 +19,9 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class LiveConsole implements Runnable {
 
+    /** Room for what VNC sent before the relay began: its 12-byte greeting; anything more waits for the pump. */
+    private static final int GREETING_BYTES = 64;
+
     final String id = UUID.randomUUID().toString();
     final ConsoleGrant grant;
     final Instant openedAt;
@@ -40,7 +43,14 @@ final class LiveConsole implements Runnable {
         this.onEnd = onEnd;
     }
 
+    /**
+     * Starts relaying. What VNC has already sent (its greeting, as a rule: the connection was begun
+     * while the ticket was checked) goes out on the calling thread first, rather than after a new
+     * thread is scheduled, which on a busy host took milliseconds of the console's opening. The
+     * pump starts only after that send, so sends still never overlap.
+     */
     void start() {
+        sendArrived();
         Thread pump = new Thread(this, "console-" + grant.serverId() + "-" + id.substring(0, 8));
         pump.setDaemon(true);
         pump.start();
@@ -65,6 +75,18 @@ final class LiveConsole implements Runnable {
             reason.compareAndSet(null, ws.isOpen() ? CloseReason.SERVER_STOPPED : CloseReason.CLIENT_CLOSED);
         } finally {
             end();
+        }
+    }
+
+    private void sendArrived() {
+        ByteBuffer arrived = ByteBuffer.allocate(GREETING_BYTES);
+        try {
+            if (vnc.readArrived(arrived) > 0) {
+                arrived.flip();
+                ws.sendMessage(new BinaryMessage(arrived, true));
+            }
+        } catch (IOException | RuntimeException e) {
+            close(ws.isOpen() ? CloseReason.SERVER_STOPPED : CloseReason.CLIENT_CLOSED); // the pump then ends it
         }
     }
 

@@ -2,6 +2,7 @@ package com.virtpanel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
@@ -10,6 +11,8 @@ import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -77,14 +81,28 @@ class ConsoleSessionsTest {
         awaitOpen(0);
     }
 
+    @Test
+    void theGreetingVncSentBeforeTheRelayBeganGoesOutBeforeTheOpeningReturns() throws Exception {
+        byte[] greeting = "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII);
+        WebSocketSession ws = open(7, CUSTOMER, CUSTOMER, CUSTOMER, greeting);
+        // no timeout: sent on the opening thread, not by the pump started after it
+        verify(ws).sendMessage(argThat(m -> m instanceof BinaryMessage b && b.getPayload().equals(ByteBuffer.wrap(greeting))));
+    }
+
     /** A console of a server owned by {@code owner}, acting as {@code account}, held by {@code real}. */
     private WebSocketSession open(long serverId, long owner, long real, long account) throws IOException {
+        return open(serverId, owner, real, account, new byte[0]);
+    }
+
+    /** ... whose VNC server sent {@code greeting} before the console opened. */
+    private WebSocketSession open(long serverId, long owner, long real, long account, byte[] greeting) throws IOException {
         ServerSocketChannel vncServer = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         SocketChannel vnc = SocketChannel.open(vncServer.getLocalAddress());
         SocketChannel guestSide = vncServer.accept();
         resources.add(vncServer);
         resources.add(vnc);
         resources.add(guestSide);
+        guestSide.write(ByteBuffer.wrap(greeting));
         WebSocketSession ws = mock(WebSocketSession.class);
         when(ws.isOpen()).thenReturn(true);
         var grant = new ConsoleGrant(serverId, serverId, "vp-test", owner, account, "a@example.com", real, "r@example.com",
