@@ -1,8 +1,12 @@
 package com.virtpanel.base.security;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.virtpanel.base.ui.LoginView;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
@@ -16,6 +20,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -60,6 +65,18 @@ class SecurityConfig extends VaadinWebSecurity {
     @Bean
     static PasskeySignIn passkeySignIn(ObjectProvider<UserDetailsService> users, ObjectProvider<SignInCompletion> completion) {
         return new PasskeySignIn(users, completion);
+    }
+
+    /**
+     * Vaadin's navigation access control, with a role check that does not scan the class path (see
+     * the class). Primary: Vaadin's auto-configuration makes its own unconditionally, and its
+     * security configuration and UI initializer take whichever is primary.
+     */
+    @Bean
+    @Primary
+    static NavigationAccessControl roleCheckingNavigationAccess(List<NavigationAccessChecker> checkers,
+            NavigationAccessControlConfigurer configurer) {
+        return configurer.build(RoleCheckingNavigationAccess::new, checkers);
     }
 
     @Bean

@@ -6,13 +6,11 @@ import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Together;
+import com.virtpanel.testkit.UiTab;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VaadinUi;
 import com.virtpanel.testkit.WebLogin;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,35 +61,21 @@ class ServerPagePollIT {
     }
 
     private void visit(String session, long serverId, String name, String newAddress) throws Exception {
-        VaadinUi ui = new VaadinUi(get(session, "/?v-r=init&location=servers/" + serverId + "&query="));
-        String page = send(session, ui, VaadinUi.navigate("servers/" + serverId, ""));
+        UiTab tab = UiTab.open(http, port, session, "servers/" + serverId);
+        String page = tab.send(VaadinUi.navigate("servers/" + serverId, ""));
         assertThat(page).contains(name).contains("server-specs");
         assertThat(page).as("the other tabs are offered, their sections not made yet")
                 .contains("tab-backups").contains("tab-recovery").doesNotContain("backup-list").doesNotContain("iso-choice");
 
-        String quiet = send(session, ui, VaadinUi.POLL);
+        String quiet = tab.send(VaadinUi.POLL);
         assertThat(quiet).doesNotContain(name).doesNotContain("server-specs");
 
         jdbc.update("update server set ipv4 = ? where id = ?", newAddress, serverId);
-        String changed = send(session, ui, VaadinUi.POLL);
+        String changed = tab.send(VaadinUi.POLL);
         assertThat(changed).contains(newAddress);
 
-        String backups = send(session, ui, VaadinUi.navigate("servers/" + serverId, "tab=backups"));
+        String backups = tab.send(VaadinUi.navigate("servers/" + serverId, "tab=backups"));
         assertThat(backups).as("a tab opened by its address").contains("backup-list").doesNotContain("iso-choice");
-    }
-
-    private String send(String session, VaadinUi ui, String rpc) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + ui.path()))
-                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(ui.request(rpc))).build(), HttpResponse.BodyHandlers.ofString());
-        return ui.answered(r.statusCode(), r.body());
-    }
-
-    private String get(String session, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
     }
 
     private long seedServer(long accountId, String name) {
