@@ -96,6 +96,15 @@ public class EmailVerificationService {
         return outbox.delivers();
     }
 
+    /**
+     * Whether an unconfirmed customer's orders wait for the confirmation: while it is asked for
+     * and {@code panel.mail.require-verified-email} holds. One place for the refusal and for what
+     * the sign-up page and the banner promise.
+     */
+    public boolean ordersWaitForConfirmation() {
+        return properties.requireVerifiedEmail() && asksToConfirm();
+    }
+
     /** True when the signed-in user should be asked to confirm their address (customers only). */
     @Transactional(readOnly = true)
     public boolean currentUserUnverified() {
@@ -110,7 +119,7 @@ public class EmailVerificationService {
      */
     @Transactional(readOnly = true)
     public void requireVerifiedToOrder(long accountId) {
-        if (!properties.requireVerifiedEmail() || !asksToConfirm()) {
+        if (!ordersWaitForConfirmation()) {
             return;
         }
         boolean unverified = accounts.findById(accountId).map(a -> !a.getRole().isStaff() && !a.isEmailVerified()).orElse(false);

@@ -28,7 +28,9 @@ class EmailVerificationBanner implements LayoutBanner {
         if (!verification.currentUserUnverified()) {
             return Optional.empty();
         }
-        var text = new Span(Texts.get("account.email-verification-banner.confirm-email-address-open"));
+        var text = new Span(Texts.get(verification.ordersWaitForConfirmation()
+                ? "account.email-verification-banner.confirm-email-address-open"
+                : "account.email-verification-banner.confirm-email-address"));
         var again = new Button(Texts.get("account.email-verification-banner.send-again"));
         again.setId("verify-send-again");
         again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

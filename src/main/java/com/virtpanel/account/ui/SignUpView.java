@@ -60,8 +60,9 @@ public class SignUpView extends VerticalLayout implements HasDynamicTitle {
                 }
                 throttle.signUpAttempted(address, email.getValue());
                 accounts.signUp(email.getValue(), password.getValue(), Texts.locale());
-                // "registered" also tells them a confirmation link is on its way; without mail there is none
-                String next = verification.asksToConfirm() ? "login?registered" : "login?created";
+                // what the login page tells them: a link is mailed (and ordering waits for it), or no mail at all
+                String next = !verification.asksToConfirm() ? "login?created"
+                        : verification.ordersWaitForConfirmation() ? "login?registered" : "login?mailed";
                 getUI().ifPresent(ui -> ui.getPage().setLocation(next));
             } catch (PanelException ex) {
                 error.setText(Texts.of(ex));

@@ -95,9 +95,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setMessage(Texts.get("base.login-view.too-many-attempts-try") + wait.get() + Texts.get("base.login-view.seconds"));
             form.setI18n(i18n);
             form.setError(true);
-        } else if (parameters.containsKey("registered") || parameters.containsKey("created")) {
+        } else if (parameters.containsKey("registered") || parameters.containsKey("mailed") || parameters.containsKey("created")) {
             var created = new Paragraph(parameters.containsKey("registered")
                     ? Texts.get("base.login-view.account-created-sign-we") + Texts.get("base.login-view.which-need-before-ordering")
+                    : parameters.containsKey("mailed") ? Texts.get("base.login-view.account-created-link-mailed")
                     : Texts.get("base.login-view.account-created-sign-in"));
             created.setId("registered");
             created.addClassNames("banner", "banner-info");
