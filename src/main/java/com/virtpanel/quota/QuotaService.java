@@ -76,13 +76,15 @@ public class QuotaService {
         if (actor.isStaff() && !actor.isImpersonated()) {
             return List.of();
         }
-        List<ServerInfo> own = servers.list();
+        // every page asks (the banner): the ids and their throttle states, and only a throttled
+        // server's own view (the rare case) is made
+        List<Long> own = servers.ids();
         if (own.isEmpty()) {
             return List.of();
         }
-        Map<Long, QuotaState> throttled = states.findThrottledAmong(own.stream().map(ServerInfo::id).toList()).stream()
+        Map<Long, QuotaState> throttled = states.findThrottledAmong(own).stream()
                 .collect(Collectors.toMap(QuotaState::getServerId, q -> q));
-        return own.stream().filter(s -> throttled.containsKey(s.id()))
+        return own.stream().filter(throttled::containsKey).map(servers::get)
                 .map(s -> new ThrottledServer(s.id(), s.accountId(), actor.email(), s.name(), s.domain(),
                         effective(s.id(), catalog.plan(s.planId()), Optional.of(throttled.get(s.id())))))
                 .toList();

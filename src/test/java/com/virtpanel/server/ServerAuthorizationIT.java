@@ -66,6 +66,7 @@ class ServerAuthorizationIT {
         long id = alicesServer.id();
         Users.as(bob, () -> {
             assertThat(servers.list()).extracting(ServerInfo::id).doesNotContain(id);
+            assertThat(servers.ids()).doesNotContain(id);
             assertThatThrownBy(() -> servers.get(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> serverPower.reboot(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> serverPower.shutdown(id)).isInstanceOf(NotFoundException.class);
@@ -92,6 +93,7 @@ class ServerAuthorizationIT {
 
     @Test
     void theOwnerIsToldWhatTheyMayDoToTheRunningServerAndWhyNot() {
+        assertThat(Users.as(alice, () -> servers.ids())).containsExactly(alicesServer.id());
         AllowedActions allowed = Users.as(alice, () -> servers.allowedActions(alicesServer.id()));
         assertThat(allowed.allowed(ServerAction.REBOOT)).isTrue();
         assertThat(allowed.allowed(ServerAction.RESET_PASSWORD)).isTrue();
@@ -109,6 +111,7 @@ class ServerAuthorizationIT {
     void staffSeeEveryCustomersServers() {
         AccountSummary support = users.newStaff(Role.SUPPORT);
         assertThat(Users.as(support, () -> servers.list())).extracting(ServerInfo::id).contains(alicesServer.id());
+        assertThat(Users.as(support, () -> servers.ids())).contains(alicesServer.id());
         assertThat(Users.as(support, () -> servers.get(alicesServer.id())).name()).isEqualTo("alices-box");
     }
 
