@@ -17,11 +17,13 @@ import java.time.Instant;
  * @param host       the fleet host the server lives on (for staff: views and the API hide it from customers)
  * @param dedicatedVcpus how many of its vCPUs have a host core of their own (0: shared cores)
  * @param dedicatedCores the host cores it holds ("1", "2-3"), or null; for staff only, like {@code host}
+ * @param planTitle  its plan's title as the catalog shows it ({@code plan} is the plan's name)
+ * @param imageTitle its image's title as the catalog shows it ({@code image} is the image's name)
  */
 public record ServerInfo(long id, long accountId, String name, ServerStatus status, long planId, String plan,
         long imageId, String image, String domain, String ipv4, Instant createdAt, Instant statusChangedAt,
         UserMessage failureReason, int progress, UserMessage activity, int queuePosition, boolean userDataGiven,
-        String ipv6, String host, int dedicatedVcpus, String dedicatedCores) {
+        String ipv6, String host, int dedicatedVcpus, String dedicatedCores, String planTitle, String imageTitle) {
 
     /** Whether the server's host cannot be reached now (the status then reads UNREACHABLE). */
     public boolean hostUnreachable() {

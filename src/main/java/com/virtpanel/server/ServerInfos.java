@@ -56,7 +56,7 @@ class ServerInfos {
                 plan.id(), plan.name(), image.id(), image.name(), s.getDomainName(), s.getIpv4(), s.getCreatedAt(),
                 s.getStatusChangedAt(), s.failure(), progress, activity, place, s.getUserData() != null,
                 s.getIpv6Net() == null ? null : blueprint.ipv6().address(s.getIpv6Net()), s.getHost(), plan.dedicatedVcpus(),
-                plan.dedicated() ? dedicatedCores(s) : null);
+                plan.dedicated() ? dedicatedCores(s) : null, plan.title(), image.title());
     }
 
     /** Only dedicated servers ask: shared ones, the most, cost no query. */

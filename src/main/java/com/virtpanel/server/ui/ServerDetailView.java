@@ -212,7 +212,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         row("ipv4", "IPv4", s.ipv4() == null ? "—" : s.ipv4());
         row("ipv6", "IPv6", s.ipv6() == null ? "—" : s.ipv6());
         row("plan", Texts.get("server.order-view.plan"), plan.title() + " (" + Texts.get(plan.summaryMessage()) + ")");
-        row("image", Texts.get("server.order-view.image"), catalog.image(s.imageId()).title());
+        row("image", Texts.get("server.order-view.image"), s.imageTitle());
         if (plan.dedicated()) {
             row("dedicated-cores", Texts.get("server.server-detail-view.dedicated-cores"), dedicatedCores(s));
         }

@@ -15,16 +15,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.virtpanel.base.ui.Formats;
 import com.virtpanel.base.ui.Texts;
-import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerUpdates;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongFunction;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 
 /** "My servers": every server with its live status, and the way to order one. */
 @Route("servers")
@@ -34,18 +29,13 @@ import java.util.stream.Collectors;
 public class ServersView extends VerticalLayout implements HasDynamicTitle {
 
     private final ServerService servers;
-    private final CatalogService catalog;
     /** What the grid shows, so that a poll with nothing new sends nothing. */
     private List<ServerInfo> shown;
-    /** The shown servers' plans and images as customers know them (their titles, as ordered), by id. */
-    private Map<Long, String> planTitles = Map.of();
-    private Map<Long, String> imageTitles = Map.of();
     private final Grid<ServerInfo> grid = new Grid<>();
     private final Paragraph empty = new Paragraph(Texts.get("server.servers-view.have-no-servers-yet"));
 
-    public ServersView(ServerService servers, CatalogService catalog, ServerUpdates updates) {
+    public ServersView(ServerService servers, ServerUpdates updates) {
         this.servers = servers;
-        this.catalog = catalog;
         addClassName("page");
         var order = new Button(Texts.get("server.order-view.order-server"), VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate(OrderView.class)));
         order.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -63,8 +53,8 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
                 .withProperty("theme", s -> StatusBadge.theme(s.status())).withProperty("status", s -> s.status().apiName())
                 .withProperty("text", s -> StatusBadge.text(s.status())))
                 .setHeader(Texts.get("server.server-detail-view.status")).setAutoWidth(true);
-        grid.addColumn(s -> planTitles.getOrDefault(s.planId(), s.plan())).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
-        grid.addColumn(s -> imageTitles.getOrDefault(s.imageId(), s.image())).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
+        grid.addColumn(ServerInfo::planTitle).setHeader(Texts.get("server.order-view.plan")).setAutoWidth(true);
+        grid.addColumn(ServerInfo::imageTitle).setHeader(Texts.get("server.order-view.image")).setAutoWidth(true);
         grid.addColumn(s -> s.ipv4() == null ? "" : s.ipv4()).setHeader("IPv4").setAutoWidth(true);
         grid.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(Texts.get("server.server-detail-view.created")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -81,15 +71,9 @@ public class ServersView extends VerticalLayout implements HasDynamicTitle {
             return; // nothing moved (most polls): setItems would send every row again
         }
         shown = list;
-        planTitles = titles(list, ServerInfo::planId, id -> catalog.plan(id).title());
-        imageTitles = titles(list, ServerInfo::imageId, id -> catalog.image(id).title());
         grid.setItems(list);
         empty.setVisible(list.isEmpty());
         grid.setVisible(!list.isEmpty());
-    }
-
-    private static Map<Long, String> titles(List<ServerInfo> list, ToLongFunction<ServerInfo> id, LongFunction<String> title) {
-        return list.stream().mapToLong(id).distinct().boxed().collect(Collectors.toMap(k -> k, title::apply));
     }
 
     @Override
