@@ -18,6 +18,11 @@ record SecondFactorProperties(StaffPolicy staff2fa) {
 
     /** The rule on its own, so that it can be read (and tested) at once. */
     boolean mustEnrol(Role role, boolean hasSecondFactor) {
-        return staff2fa == StaffPolicy.REQUIRED && role.isStaff() && !hasSecondFactor;
+        return asksFactorOf(role) && !hasSecondFactor;
+    }
+
+    /** Whether the policy asks this role for a second factor at all (customers: never). */
+    boolean asksFactorOf(Role role) {
+        return staff2fa == StaffPolicy.REQUIRED && role.isStaff();
     }
 }

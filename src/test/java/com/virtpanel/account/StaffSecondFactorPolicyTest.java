@@ -26,5 +26,9 @@ class StaffSecondFactorPolicyTest {
     void customersAreNeverForcedAndOptionalForcesNobody() {
         assertThat(required.mustEnrol(Role.CUSTOMER, false)).isFalse();
         assertThat(optional.mustEnrol(Role.ADMIN, false)).isFalse();
+        // whom the per-page check reads factors for: nobody else's are read
+        assertThat(required.asksFactorOf(Role.CUSTOMER)).isFalse();
+        assertThat(optional.asksFactorOf(Role.SUPPORT)).isFalse();
+        assertThat(required.asksFactorOf(Role.SUPPORT)).isTrue();
     }
 }
