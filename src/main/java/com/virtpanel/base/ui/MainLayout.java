@@ -32,10 +32,11 @@ import org.springframework.beans.factory.ObjectProvider;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Div banners = new Div();
-    private final ObjectProvider<LayoutBanner> bannerProviders;
+    /** Looked up once per tab: the bean factory's ordered lookup cost more than most banners' checks. */
+    private final List<LayoutBanner> bannerProviders;
 
     public MainLayout(AuthenticationContext authentication, ObjectProvider<LayoutBanner> bannerProviders) {
-        this.bannerProviders = bannerProviders;
+        this.bannerProviders = bannerProviders.orderedStream().toList();
         setPrimarySection(Section.DRAWER);
 
         var title = new Span("Virtpanel");
@@ -65,6 +66,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         banners.removeAll();
-        bannerProviders.orderedStream().forEach(p -> p.banner().ifPresent(banners::add));
+        bannerProviders.forEach(p -> p.banner().ifPresent(banners::add));
     }
 }
