@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.virtpanel.account.AccountSummary;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.testkit.IntegrationTest;
+import com.virtpanel.testkit.UiTab;
 import com.virtpanel.testkit.Users;
 import com.virtpanel.testkit.VaadinUi;
 import java.lang.management.ManagementFactory;
@@ -107,7 +108,7 @@ class UiLoadBenchmark {
     /** What a signed-in browser tab holds: its session, its UI and where the UIDL conversation is. */
     static final class Tab {
         String session;
-        VaadinUi ui;
+        UiTab page;
         WebSocket push;
         final AtomicInteger pushed = new AtomicInteger();
     }
@@ -229,23 +230,23 @@ class UiLoadBenchmark {
         String route = "servers";
         String index = timed(samples, KINDS[0], tab, () -> get(tab, "/" + route)).body();
         String init = timed(samples, KINDS[1], tab, () -> get(tab, "/?v-r=init&location=" + route + "&query=")).body();
-        tab.ui = new VaadinUi(init); // the index page carries no UI here: the client asks for it with v-r=init
-        String list = timed(samples, KINDS[2], tab, () -> uidl(tab, VaadinUi.navigate(route, "")));
+        tab.page = UiTab.of(http, port, tab.session, new VaadinUi(init)); // the index page carries no UI here: the client asks for it with v-r=init
+        String list = timed(samples, KINDS[2], tab, () -> tab.page.send(VaadinUi.navigate(route, "")));
         assertThat(list).as("the servers list names the customer's servers").contains(c.serverNames().get(0));
         timed(samples, KINDS[3], tab, () -> {
             openPush(tab);
             return null;
         });
         String page = "servers/" + c.serverIds().get(0);
-        String detail = timed(samples, KINDS[4], tab, () -> uidl(tab, VaadinUi.navigate(page, "")));
+        String detail = timed(samples, KINDS[4], tab, () -> tab.page.send(VaadinUi.navigate(page, "")));
         assertThat(detail).as("the server page shows the server").contains(c.serverNames().get(0)).contains("server-status");
         // Watching the usage: the tab by its address, which makes the whole page again (a click on
         // the tab makes only the tab's section, so this is the dearer way to the same graphs).
-        String usage = timed(samples, KINDS[5], tab, () -> uidl(tab, VaadinUi.navigate(page, "tab=usage")));
+        String usage = timed(samples, KINDS[5], tab, () -> tab.page.send(VaadinUi.navigate(page, "tab=usage")));
         assertThat(usage).as("the Usage tab shows the graphs").contains("usage-cpu");
         do {
             Thread.sleep(POLL_INTERVAL_MS);
-            timed(samples, KINDS[6], tab, () -> uidl(tab, VaadinUi.POLL));
+            timed(samples, KINDS[6], tab, () -> tab.page.send(VaadinUi.POLL));
         } while (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_INTERVAL_MS) <= pollsEnd);
     }
 
@@ -308,20 +309,13 @@ class UiLoadBenchmark {
 
     // --- Vaadin's protocol ---------------------------------------------------------------------------
 
-    String uidl(Tab tab, String rpc) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + tab.ui.path()))
-                .header("Cookie", "JSESSIONID=" + tab.session).header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(tab.ui.request(rpc))).build(), HttpResponse.BodyHandlers.ofString());
-        return tab.ui.answered(r.statusCode(), r.body());
-    }
-
     /**
      * Vaadin's push channel as the Atmosphere client opens it (transport websocket). Tomcat may
      * accept the upgrade with {@code Connection: upgrade, close} (a connection at its keep-alive limit),
      * which browsers take, as RFC 6455 asks, but the JDK's client refuses: that one is tried again.
      */
     void openPush(Tab tab) throws Exception {
-        if (tab.ui.pushId == null) {
+        if (tab.page.ui().pushId == null) {
             throw new IllegalStateException("the UI has no push id: is @Push on?");
         }
         try {
@@ -336,7 +330,7 @@ class UiLoadBenchmark {
     }
 
     private WebSocket pushSocket(Tab tab) throws Exception {
-        String query = "v-r=push&v-uiId=" + tab.ui.uiId + "&v-pushId=" + enc(tab.ui.pushId)
+        String query = "v-r=push&v-uiId=" + tab.page.ui().uiId + "&v-pushId=" + enc(tab.page.ui().pushId)
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket"
                 + "&X-Atmosphere-TrackMessageSize=true&Content-Type=" + enc("application/json; charset=UTF-8")
                 + "&X-atmo-protocol=true";

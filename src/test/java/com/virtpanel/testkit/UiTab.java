@@ -28,11 +28,19 @@ public final class UiTab {
 
     /** Opens a tab at {@code location} (a route, as the browser's address bar has it) in this session. */
     public static UiTab open(HttpClient http, int port, String session, String location) throws IOException, InterruptedException {
-        String base = "http://localhost:" + port;
-        HttpResponse<String> init = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location=" + location + "&query="))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> init = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?v-r=init&location="
+                + location + "&query=")).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(init.statusCode()).isEqualTo(200);
-        return new UiTab(http, base, session, new VaadinUi(init.body()));
+        return of(http, port, session, new VaadinUi(init.body()));
+    }
+
+    /** A tab whose UI the caller made from its own {@code v-r=init} (a benchmark times that request apart). */
+    public static UiTab of(HttpClient http, int port, String session, VaadinUi ui) {
+        return new UiTab(http, "http://localhost:" + port, session, ui);
+    }
+
+    public VaadinUi ui() {
+        return ui;
     }
 
     /** Sends one invocation ({@link VaadinUi#navigate}, {@link VaadinUi#POLL}) and returns the answer. */
