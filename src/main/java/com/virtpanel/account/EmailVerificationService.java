@@ -92,7 +92,7 @@ public class EmailVerificationService {
      * Whether customers are asked to confirm their address: only while mail is delivered, since a
      * link that is only logged (no SMTP) never reaches them.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS) // reads no table: no transaction of its own
     public boolean asksToConfirm() {
         return outbox.delivers();
     }
@@ -102,7 +102,7 @@ public class EmailVerificationService {
      * and {@code panel.mail.require-verified-email} holds. One place for the refusal and for what
      * the sign-up page and the banner promise.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS) // reads no table: no transaction of its own
     public boolean ordersWaitForConfirmation() {
         return properties.requireVerifiedEmail() && asksToConfirm();
     }

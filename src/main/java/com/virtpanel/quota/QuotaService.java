@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,6 +61,7 @@ public class QuotaService {
     }
 
     /** False where the host's kernel can cap a guest's network neither through libvirt nor through the panel's own tc caps. */
+    @Transactional(propagation = Propagation.SUPPORTS) // reads no table: no transaction of its own on every server page
     public boolean enforcesNetworkRate() {
         return host.shapesNetwork();
     }
