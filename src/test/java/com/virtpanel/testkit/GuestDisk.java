@@ -38,8 +38,11 @@ public final class GuestDisk {
                 Output cat = run(disk, "debugfs", "-R", "cat " + file, raw.toString());
                 found.put(file, cat.errors().contains("not found") ? null : cat.out());
             }
-            String stats = run(disk, "debugfs", "-R", "stats", raw.toString()).out();
-            return new Contents(found, number(stats, "Block count") * number(stats, "Block size"));
+            Output stats = run(disk, "debugfs", "-R", "stats", raw.toString());
+            if (stats.out().isBlank()) { // debugfs exits 0 when it finds no filesystem: say what it said instead
+                throw new IllegalStateException("debugfs found no filesystem in " + disk + ": " + stats.errors());
+            }
+            return new Contents(found, number(stats.out(), "Block count") * number(stats.out(), "Block size"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
