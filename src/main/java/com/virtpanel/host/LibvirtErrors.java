@@ -136,7 +136,20 @@ final class LibvirtErrors {
                 || text.contains("state change lock") || text.contains("resource busy")
                 || text.contains("another job") || text.contains("job is already active")
                 // QEMU losing a display port to another program between libvirt's check and its bind
-                || text.contains("failed to find an available port");
+                || text.contains("failed to find an available port")
+                || diedSilently(text);
+    }
+
+    /**
+     * A starting QEMU that exited without a word: libvirt appends whatever QEMU printed (a disk it
+     * cannot open, an option it refuses), so a bare message means a signal ended it, not its
+     * configuration. Seen on a loaded host, once in a day of test runs; libvirt cleans up the
+     * failed start, so the start may simply be made again.
+     */
+    private static boolean diedSilently(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith("process exited while connecting to monitor")
+                || trimmed.endsWith("qemu unexpectedly closed the monitor");
     }
 
     private static Translation busy() {

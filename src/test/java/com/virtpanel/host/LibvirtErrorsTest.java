@@ -50,7 +50,7 @@ class LibvirtErrorsTest {
             78  | operation aborted: job 'migration' canceled by client                            | FAILED      | cancelled on the host
             74  | argument unsupported: unsupported flags (0x8)                                    | FAILED      | does not support this server's configuration
             79  | authentication cancelled                                                          | FAILED      | not allowed to manage this host
-            1   | internal error: process exited while connecting to monitor                       | FAILED      | The host could not complete the operation
+            1   | internal error: process exited while connecting to monitor                       | CONFLICT    | The host is busy with other work
             1   | internal error: pool 'virtpanel' has asynchronous jobs running.                  | CONFLICT    | busy with other work
             1   | internal error: volume 'vp-1-disk-1.qcow2' is still being allocated.             | CONFLICT    | busy with other work
             """)
@@ -113,7 +113,9 @@ class LibvirtErrorsTest {
             42  | Domain not found: no domain with matching name 'vp-1'              | false
             55  | Requested operation is not valid: domain is already running       | false
             38  | cannot write to '/pool/x.qcow2': No space left on device           | false
-            1   | internal error: process exited while connecting to monitor        | false
+            1   | internal error: process exited while connecting to monitor        | true
+            1   | internal error: qemu unexpectedly closed the monitor               | true
+            1   | internal error: process exited while connecting to monitor: qemu-system-x86_64: -blockdev {"driver":"file"}: Could not open '/pool/x.qcow2': Permission denied | false
             1   | internal error: qemu unexpectedly closed the monitor: qemu-system-x86_64: -vnc 127.0.0.1:0,audiodev=audio1: Failed to find an available port: Address already in use | true
             1   | internal error: Failed to apply firewall rules /usr/sbin/ebtables --concurrent -t nat -A P-vnet233-ipv6 -j ACCEPT: ebtables v1.8.9 (nf_tables):  RULE_DELETE failed (No such file or directory): rule in chain P-vnet233-ipv6 | true
             """)
