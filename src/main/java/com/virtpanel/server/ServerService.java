@@ -85,7 +85,17 @@ public class ServerService {
      * acting, so views and the API offer only what will work.
      */
     public AllowedActions allowedActions(long id) {
+        return allowedActions(access.owned(id));
+    }
+
+    /** {@link #get} and {@link #allowedActions} together, in one transaction. */
+    public ServerWithActions withActions(long id) {
         Server server = access.owned(id);
+        return new ServerWithActions(infos.of(server), allowedActions(server));
+    }
+
+    private AllowedActions allowedActions(Server server) {
+        long id = server.getId();
         UserMessage refusedForAll = null;
         try {
             access.forAction(id);

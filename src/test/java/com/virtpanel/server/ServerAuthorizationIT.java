@@ -76,6 +76,7 @@ class ServerAuthorizationIT {
             assertThatThrownBy(() -> serverChanges.reinstall(id, "demo", null, null)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> serverChanges.delete(id)).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> servers.allowedActions(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> servers.withActions(id)).isInstanceOf(NotFoundException.class);
         });
         assertThat(Users.as(alice, () -> servers.get(id).status())).isEqualTo(ServerStatus.RUNNING);
         assertThat(Shell.virsh("domstate", alicesServer.domain())).isEqualTo("running");
@@ -95,6 +96,8 @@ class ServerAuthorizationIT {
     void theOwnerIsToldWhatTheyMayDoToTheRunningServerAndWhyNot() {
         assertThat(Users.as(alice, () -> servers.ids())).containsExactly(alicesServer.id());
         AllowedActions allowed = Users.as(alice, () -> servers.allowedActions(alicesServer.id()));
+        assertThat(Users.as(alice, () -> servers.withActions(alicesServer.id())))
+                .isEqualTo(new ServerWithActions(Users.as(alice, () -> servers.get(alicesServer.id())), allowed));
         assertThat(allowed.allowed(ServerAction.REBOOT)).isTrue();
         assertThat(allowed.allowed(ServerAction.RESET_PASSWORD)).isTrue();
         assertThat(allowed.allowed(ServerAction.CONSOLE)).isTrue();

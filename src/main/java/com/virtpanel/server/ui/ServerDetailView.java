@@ -20,12 +20,14 @@ import com.virtpanel.base.ui.Texts;
 import com.virtpanel.catalog.CatalogService;
 import com.virtpanel.catalog.ImageInfo;
 import com.virtpanel.catalog.PlanInfo;
+import com.virtpanel.server.AllowedActions;
 import com.virtpanel.server.ServerChanges;
 import com.virtpanel.server.ServerInfo;
 import com.virtpanel.server.ServerPower;
 import com.virtpanel.server.ServerService;
 import com.virtpanel.server.ServerStatus;
 import com.virtpanel.server.ServerUpdates;
+import com.virtpanel.server.ServerWithActions;
 import com.virtpanel.server.ui.section.ServerPageSection;
 import com.virtpanel.server.ui.section.ServerPageTab;
 import jakarta.annotation.security.PermitAll;
@@ -96,7 +98,8 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         id = event.getRouteParameters().getLong("id").orElse(-1L);
-        current = servers.get(id); // not found (or not theirs) ends in the not-found page
+        ServerWithActions opening = servers.withActions(id); // not found (or not theirs) ends in the not-found page
+        current = opening.info();
         actions = new ServerActions(id);
         wire();
         removeAll();
@@ -104,7 +107,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
                 .flatMap(ServerPageTab::byKey).orElse(ServerPageTab.OVERVIEW);
         add(new HorizontalLayout(title, status), new HorizontalLayout(progress, activity), hostDown, failure, actions,
                 tabs(opened));
-        show(current);
+        show(current, opening.actions());
     }
 
     /** The address follows the tab the person opens, so a reload or a shared link comes back to it. */
@@ -177,14 +180,14 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
 
     private void refresh() {
         try {
-            ServerInfo fresh = servers.get(id);
-            if (fresh.equals(current)) {
+            ServerWithActions fresh = servers.withActions(id);
+            if (fresh.info().equals(current)) {
                 // Nothing moved (most polls): rebuilding the page anyway sent about 10 KiB per poll
                 // and session. The buttons may still change (the caller's rights, time).
-                actions.update(servers.allowedActions(id), clock);
+                actions.update(fresh.actions(), clock);
                 return;
             }
-            show(fresh);
+            show(fresh.info(), fresh.actions());
         } catch (com.virtpanel.base.NotFoundException gone) {
             getUI().ifPresent(ui -> ui.navigate(ServersView.class));
         } catch (PanelException unreachable) {
@@ -193,6 +196,10 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void show(ServerInfo s) {
+        show(s, servers.allowedActions(s.id()));
+    }
+
+    private void show(ServerInfo s, AllowedActions allowed) {
         current = s;
         title.setText(s.name());
         status.removeAll();
@@ -204,7 +211,7 @@ public class ServerDetailView extends VerticalLayout implements BeforeEnterObser
         failure.setText(s.failureReason() == null ? "" : Texts.get(s.failureReason()));
         failure.setVisible(s.failureReason() != null);
         hostDown.setVisible(s.hostUnreachable()); // the buttons are off with the reason (allowedActions), this says why at once
-        actions.update(servers.allowedActions(s.id()), clock);
+        actions.update(allowed, clock);
         PlanInfo plan = catalog.plan(s.planId());
         // the status is the badge above; CPU, disk and network are in "Limits in force" (quota), which
         // says what holds now, throttled or not: the page says each once
