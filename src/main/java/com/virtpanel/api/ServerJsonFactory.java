@@ -7,6 +7,7 @@ import com.virtpanel.catalog.PlanInfo;
 import com.virtpanel.network.FirewallService;
 import com.virtpanel.quota.EffectiveLimits;
 import com.virtpanel.server.ServerInfo;
+import com.virtpanel.server.ServerStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,18 @@ class ServerJsonFactory {
         return users.find().map(a -> a.isStaff()).orElse(false);
     }
 
+    /**
+     * A delete with nothing left to remove (a server whose provisioning failed early) may end
+     * before its 202 is written: the answer still says "deleting", a status the API lists, and
+     * the next read is 404 as for any deleted server.
+     */
+    static String status(ServerStatus status) {
+        return (status == ServerStatus.DELETED ? ServerStatus.DELETING : status).apiName();
+    }
+
     private ApiJson.Server of(ServerInfo v, PlanInfo plan) {
         var limits = throttling.limits(v.id());
-        return new ApiJson.Server(v.id(), v.name(), v.status().apiName(), v.plan(), v.image(), v.domain(), v.ipv4(), v.ipv6(),
+        return new ApiJson.Server(v.id(), v.name(), status(v.status()), v.plan(), v.image(), v.domain(), v.ipv4(), v.ipv6(),
                 v.createdAt(), ApiJson.Limits.of(plan), limits.map(EffectiveLimits::throttled).orElse(false),
                 limits.map(l -> ApiJson.Traffic.of(l.traffic())).orElse(null),
                 v.failureReason() == null ? null : v.failureReason().in(Problems.readerLanguage()), v.progress(),

@@ -85,12 +85,25 @@ class HostDownApiIT {
             assertThat(shown.has("host") && !shown.get("host").isNull()).as("no host for customers").isFalse();
             assertThat(api.get("/api/v1/servers/" + local.id(), token).json().get("status").asText()).isEqualTo("running");
             assertThat(api.get("/api/v1/servers", token).body()).contains("\"unreachable\"").doesNotContain(far);
+            // staff read where each server lives
+            assertThat(api.get("/api/v1/servers/" + farServer, admin).json().get("host").asText()).isEqualTo(far);
+            assertThat(api.get("/api/v1/servers/" + local.id(), admin).json().get("host").asText())
+                    .isEqualTo(Fleets.localHost(context));
 
             // refused with the message, the local one works
             var refused = api.post("/api/v1/servers/" + farServer + "/actions/reboot", token, "");
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.body()).contains(HOST_MESSAGE).doesNotContain(far);
+            // moving servers is an admin's: a customer is refused; nothing moves off a host nobody can reach, and
+            // no host takes the local one (far is in maintenance)
+            assertThat(api.post("/api/v1/servers/" + local.id() + "/actions/migrate", token, "").status()).isEqualTo(403);
+            var stuck = api.post("/api/v1/servers/" + farServer + "/actions/migrate", admin, "");
+            assertThat(stuck.status()).as(stuck.toString()).isEqualTo(503);
+            assertThat(stuck.body()).contains(HOST_MESSAGE);
+            var nowhere = api.post("/api/v1/servers/" + local.id() + "/actions/migrate", admin, "{\"host\":\"" + far + "\"}");
+            assertThat(nowhere.status()).as(nowhere.toString()).isEqualTo(409);
+            assertThat(nowhere.isProblem()).isTrue();
             var rebooted = api.post("/api/v1/servers/" + local.id() + "/actions/reboot", token, "");
             assertThat(rebooted.status()).as(rebooted.toString()).isEqualTo(202);
 
