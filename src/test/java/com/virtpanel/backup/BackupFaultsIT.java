@@ -133,8 +133,8 @@ class BackupFaultsIT {
 
     /**
      * Makes full backups until one is aborted on the host: the job is aborted as soon as its file
-     * appears (a copy can end before the abort reaches it; then the
-     * good backup is deleted, so the next is full again, and it is tried once more).
+     * appears (a copy can end before the abort reaches it; then the good backup is deleted, so the
+     * next is full again, and it is tried once more).
      */
     private BackupInfo abortedOnTheHost(AccountSummary owner, ServerInfo server) throws Exception {
         BackupInfo last = null;
