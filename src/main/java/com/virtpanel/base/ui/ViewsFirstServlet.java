@@ -1,5 +1,8 @@
 package com.virtpanel.base.ui;
 
+import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.spring.SpringServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,12 +15,23 @@ import org.springframework.context.ApplicationContext;
  * four static locations) and a parse of its bundle's stats.json, before it renders the view.
  * Under the UI load benchmark that was an eighth of the panel's CPU. An address that names a
  * view and has no dot (no file name, no "..") is never a file here, so it goes to the view at
- * once; everything else (scripts, images, unsafe paths) takes Vaadin's own way.
+ * once; everything else (scripts, images, unsafe paths) takes Vaadin's own way. Its service is
+ * {@link NoWebComponentsService}.
  */
 class ViewsFirstServlet extends SpringServlet {
 
+    private final ApplicationContext applicationContext;
+
     ViewsFirstServlet(ApplicationContext context, boolean rootMapping) {
         super(context, rootMapping);
+        this.applicationContext = context;
+    }
+
+    @Override
+    protected VaadinServletService createServletService(DeploymentConfiguration configuration) throws ServiceException {
+        VaadinServletService service = new NoWebComponentsService(this, configuration, applicationContext);
+        service.init();
+        return service;
     }
 
     @Override

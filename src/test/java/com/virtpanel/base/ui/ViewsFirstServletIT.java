@@ -2,6 +2,11 @@ package com.virtpanel.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.server.communication.JavaScriptBootstrapHandler;
+import com.vaadin.flow.server.communication.PushRequestHandler;
+import com.vaadin.flow.server.communication.UidlRequestHandler;
+import com.vaadin.flow.server.communication.WebComponentBootstrapHandler;
+import com.vaadin.flow.server.communication.WebComponentProvider;
 import com.vaadin.flow.spring.SpringServlet;
 import com.virtpanel.testkit.IntegrationTest;
 import com.virtpanel.testkit.Users;
@@ -21,7 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** Views are served without a search of the class path; files and unsafe paths still take Vaadin's way. */
+/**
+ * Views are served without a search of the class path; files and unsafe paths still take Vaadin's way;
+ * no request passes the web-component handlers (the panel exports none).
+ */
 @IntegrationTest
 class ViewsFirstServletIT {
 
@@ -77,6 +85,17 @@ class ViewsFirstServletIT {
         assertThat(servlet.namesAView(request("/servers/%2e%2e/secret"))).isFalse();
         assertThat(servlet.namesAView(request("/no-such-view"))).isFalse();
         assertThat(servlet.namesAView(request("/"))).isFalse();
+    }
+
+    @Test
+    void noRequestAsksTheWebComponentRegistryAndItsLock() {
+        http.sendAsync(get("/login", null), HttpResponse.BodyHandlers.discarding()).join(); // the servlet is up
+        List<Class<?>> handlers = new ArrayList<>();
+        vaadin.getServlet().getService().getRequestHandlers().forEach(handler -> handlers.add(handler.getClass()));
+
+        assertThat(vaadin.getServlet().getService()).isInstanceOf(NoWebComponentsService.class);
+        assertThat(handlers).doesNotContain(WebComponentProvider.class, WebComponentBootstrapHandler.class)
+                .contains(UidlRequestHandler.class, JavaScriptBootstrapHandler.class, PushRequestHandler.class);
     }
 
     private static MockHttpServletRequest request(String path) {
