@@ -137,7 +137,7 @@ class FirewallOnRealGuestIT {
         api.post("/api/v1/firewalls/" + firewallId + "/servers", owner, MockApi.json(Map.of("server_id", serverId)));
         awaitFirewall(owner, serverId, "applied");
         Shell.virsh("destroy", domain);
-        Shell.virsh("start", domain);
+        Shell.virshStart(domain);
         Await.until("a second boot", STEP, () -> guests.serial(domain), s -> s.contains("virtpanel-demo ready"));
         // the user data's listeners ran once per instance and are gone: an open guest refuses the port at once,
         // a filtered one does not answer (a ping would not do: the earlier pings' conntrack entry may still be live)

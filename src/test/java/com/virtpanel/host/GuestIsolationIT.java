@@ -76,7 +76,7 @@ class GuestIsolationIT {
 
             // started outside the panel, the guest is filtered all the same: libvirt applies the filter at every start
             Shell.virsh("destroy", second);
-            Shell.virsh("start", second);
+            Shell.virshStart(second);
             String tap = domains.interfaceDevice(second).orElseThrow();
             String rules = Shell.run("ebtables", "-t", "nat", "-L").output();
             assertThat(rules).contains("-i " + tap + " -j libvirt-I-" + tap);

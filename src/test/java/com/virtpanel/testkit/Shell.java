@@ -35,11 +35,38 @@ public final class Shell {
 
     /** virsh against the system connection the tests use. */
     public static String virsh(String... args) {
+        return virshResult(args).output().trim();
+    }
+
+    /**
+     * {@code virsh start}, as an operator would run it outside the panel, and again when libvirt's
+     * ebtables lost a race with another guest's rules being written at that moment (the panel's own
+     * starts retry the same refusal: LibvirtErrors); any other refusal fails the test at once.
+     */
+    public static void virshStart(String domain) {
+        for (int attempt = 1; ; attempt++) {
+            Result started = virshResult("start", domain);
+            if (started.ok()) {
+                return;
+            }
+            if (attempt == 5 || !started.output().contains("Failed to apply firewall rules")) {
+                throw new IllegalStateException("virsh start " + domain + " (attempt " + attempt + "): " + started.output());
+            }
+            try {
+                Thread.sleep(500L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Result virshResult(String... args) {
         String[] command = new String[args.length + 3];
         command[0] = "virsh";
         command[1] = "-c";
         command[2] = "qemu:///system";
         System.arraycopy(args, 0, command, 3, args.length);
-        return run(command).output().trim();
+        return run(command);
     }
 }
