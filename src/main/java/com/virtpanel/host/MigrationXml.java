@@ -53,6 +53,11 @@ final class MigrationXml {
         return write(doc);
     }
 
+    /** A guest whose processor QEMU emulates (TCG, on a host without KVM), not one KVM runs. */
+    static boolean emulated(String xml) {
+        return "qemu".equals(LibvirtXml.parse(xml).getDocumentElement().getAttribute("type"));
+    }
+
     /** The vCPU and emulator pins, as DomainXml writes them for a guest defined on the target. */
     private static void pin(Document doc, MigrationTarget.Cores cores) {
         Element root = doc.getDocumentElement();

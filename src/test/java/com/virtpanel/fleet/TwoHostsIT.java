@@ -177,7 +177,7 @@ class TwoHostsIT {
             + "  sleep 1\ndone\n";
 
     @Test
-    void drainingAMovesItsRunningServerLiveAndItsStoppedServerStoppedToBWithCapConsoleAndDisk() {
+    void drainingAMovesItsRunningServerUnrestartedAndItsStoppedServerStoppedToBWithCapConsoleAndDisk() {
         AccountSummary admin = a.getBean(Users.class).admin();
         Users.as(admin, () -> a.getBean(CatalogService.class).createPlan(new PlanDraft("dedicated-1", "Dedicated 1", 1, 256, 2, 100,
                 512, 200, 20, 250, 100, 1000, 10, null, 900, "EUR").withDedicatedVcpus(1)));
@@ -254,8 +254,9 @@ class TwoHostsIT {
                 .allSatisfy(why -> assertThat(why.english()).startsWith("The server is busy"));
         assertThat(drains).allSatisfy(d -> assertThat(d.host().chosenState()).isEqualTo(HostState.DRAINING));
 
-        // the running one runs on B, resumed, never booted: its count goes on where it was. B's heartbeat
-        // may be late while it takes two live moves on this loaded TCG machine (seen: 33 s), and its
+        // the running one runs on B, resumed, never booted: its count goes on where it was (a TCG guest,
+        // as here, is paused while it is copied: GuestMigration#live). B's heartbeat
+        // may be late while it takes two moves on this loaded TCG machine (seen: 33 s), and its
         // servers read "unreachable" until it is heard again: the move has ended when B is heard too.
         ServerInfo moved = Users.as(customer, () -> Await.until("the move to end and B to be heard", Duration.ofMinutes(5),
                 () -> a.getBean(ServerService.class).get(id), x -> !x.busy() && !x.hostUnreachable()));

@@ -34,6 +34,12 @@ class MigrationXmlTest {
             new MigrationTarget("qemu+tls://b.example/system", Path.of("/srv/panel"), "panel-b", "vptb", MigrationTarget.Cores.UNPINNED));
 
     @Test
+    void aGuestOfAHostWithoutKvmIsEmulated() {
+        assertThat(MigrationXml.emulated(LIVE)).isTrue();
+        assertThat(MigrationXml.emulated(LIVE.replace("<domain type='qemu'>", "<domain type='kvm'>"))).isFalse();
+    }
+
+    @Test
     void filesUnderThisHostsStorageMoveUnderTheTargetsAndOthersStay() {
         assertThat(moved).contains("file=\"/srv/panel/pool/vp-7-disk.qcow2\"")
                 .contains("file=\"/srv/panel/pool/vp-7-seed.iso\"")
