@@ -4,7 +4,9 @@ import com.virtpanel.account.AccountEvents;
 import com.virtpanel.account.AccountService;
 import com.virtpanel.account.AccountStatus;
 import com.virtpanel.base.NotFoundException;
+import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerEvents;
+import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,11 +23,13 @@ class ConsoleLifecycle {
     private final ConsoleSessions sessions;
     private final ConsoleTickets tickets;
     private final AccountService accounts;
+    private final ServerDirectory directory;
 
-    ConsoleLifecycle(ConsoleSessions sessions, ConsoleTickets tickets, AccountService accounts) {
+    ConsoleLifecycle(ConsoleSessions sessions, ConsoleTickets tickets, AccountService accounts, ServerDirectory directory) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.accounts = accounts;
+        this.directory = directory;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -76,17 +80,29 @@ class ConsoleLifecycle {
     }
 
     /**
+     * Why a console ended whose guest's side closed by itself ({@link LiveConsole}): a delete or
+     * reinstall destroys the guest as soon as its job starts, which may be before the listener
+     * above closes the console with the request's reason. Read from the facts, as below.
+     */
+    CloseReason whyVncClosed(long serverId, long ownerAccountId) {
+        return why(directory.find(serverId).map(ServerRef::status).orElse(ServerStatus.DELETED), ownerAccountId);
+    }
+
+    private CloseReason why(ServerEvents.StatusChanged event) {
+        return why(event.status(), event.accountId());
+    }
+
+    /**
      * The status change may be heard before the request that caused it (delete, reinstall) or
      * the suspension that stopped the server: the reason is read from the facts, not from which
      * listener ran first.
      */
-    private CloseReason why(ServerEvents.StatusChanged event) {
-        ServerStatus status = event.status();
+    private CloseReason why(ServerStatus status, long ownerAccountId) {
         if (status == ServerStatus.DELETING || status == ServerStatus.REINSTALLING || status == ServerStatus.DELETED) {
             return CloseReason.SERVER_GONE;
         }
         try {
-            return accounts.get(event.accountId()).status() == AccountStatus.SUSPENDED ? CloseReason.ACCESS_ENDED
+            return accounts.get(ownerAccountId).status() == AccountStatus.SUSPENDED ? CloseReason.ACCESS_ENDED
                     : CloseReason.SERVER_STOPPED;
         } catch (NotFoundException gone) {
             return CloseReason.ACCESS_ENDED;

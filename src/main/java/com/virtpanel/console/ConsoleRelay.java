@@ -34,16 +34,18 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
     private final ConsoleProperties properties;
     private final ConsoleTargets targets;
     private final ConsoleTickets tickets;
+    private final ConsoleLifecycle lifecycle;
     private final Clock clock;
     /** For consoles forwarded to other hosts' instances; one client, so its threads are shared. */
     private final HttpClient relayClient = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     ConsoleRelay(ConsoleSessions sessions, ConsoleProperties properties, ConsoleTargets targets, ConsoleTickets tickets,
-            Clock clock) {
+            ConsoleLifecycle lifecycle, Clock clock) {
         this.sessions = sessions;
         this.properties = properties;
         this.targets = targets;
         this.tickets = tickets;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -65,7 +67,8 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
             ws.close(CloseReason.SERVER_STOPPED.status());
             return;
         }
-        LiveConsole console = new LiveConsole(grant, ws, vnc, properties.bufferBytes(), clock.instant(), sessions::ended);
+        LiveConsole console = new LiveConsole(grant, ws, vnc, properties.bufferBytes(), clock.instant(), sessions::ended,
+                () -> lifecycle.whyVncClosed(grant.serverId(), grant.ownerAccountId()));
         ws.getAttributes().put(LIVE, console);
         sessions.opened(console);
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -29,18 +30,25 @@ final class LiveConsole implements Runnable {
     private final ConsoleEnd vnc;
     private final int bufferBytes;
     private final Consumer<LiveConsole> onEnd;
+    private final Supplier<CloseReason> whyVncClosed;
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean audited;
 
+    /**
+     * @param whyVncClosed why the console ends when the guest's side closed by itself, read from
+     *                     the facts: QEMU closes it when a delete or reinstall destroys the guest,
+     *                     which may come before that request's own close of the console
+     */
     LiveConsole(ConsoleGrant grant, WebSocketSession ws, ConsoleEnd vnc, int bufferBytes, Instant openedAt,
-            Consumer<LiveConsole> onEnd) {
+            Consumer<LiveConsole> onEnd, Supplier<CloseReason> whyVncClosed) {
         this.grant = grant;
         this.ws = ws;
         this.vnc = vnc;
         this.bufferBytes = bufferBytes;
         this.openedAt = openedAt;
         this.onEnd = onEnd;
+        this.whyVncClosed = whyVncClosed;
     }
 
     /**
@@ -64,18 +72,36 @@ final class LiveConsole implements Runnable {
             while (true) {
                 buffer.clear();
                 if (vnc.read(buffer) < 0) {
-                    reason.compareAndSet(null, CloseReason.SERVER_STOPPED); // QEMU closed: the guest is gone
+                    vncClosed(); // QEMU closed: the guest is gone
                     break;
                 }
                 buffer.flip();
                 ws.sendMessage(new BinaryMessage(buffer, true)); // blocks until written: back-pressure
             }
         } catch (IOException | RuntimeException e) {
-            // the VNC socket was closed by close(), or the browser went away mid-send
-            reason.compareAndSet(null, ws.isOpen() ? CloseReason.SERVER_STOPPED : CloseReason.CLIENT_CLOSED);
+            // the VNC socket was closed by close() or reset by QEMU, or the browser went away mid-send
+            if (ws.isOpen()) {
+                vncClosed();
+            } else {
+                reason.compareAndSet(null, CloseReason.CLIENT_CLOSED);
+            }
         } finally {
             end();
         }
+    }
+
+    /** The guest's side ended, unless a reason was given first (close() then closed the socket). */
+    private void vncClosed() {
+        if (reason.get() != null) {
+            return;
+        }
+        CloseReason why;
+        try {
+            why = whyVncClosed.get();
+        } catch (RuntimeException unknown) {
+            why = CloseReason.SERVER_STOPPED; // the facts could not be read: the guest's side closed
+        }
+        reason.compareAndSet(null, why);
     }
 
     private void sendArrived() {

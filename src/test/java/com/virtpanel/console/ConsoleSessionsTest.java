@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.BinaryMessage;
@@ -35,6 +36,10 @@ class ConsoleSessionsTest {
     final ConsoleAudit audit = mock(ConsoleAudit.class);
     final ConsoleSessions sessions = new ConsoleSessions(audit, Clock.systemUTC());
     final List<AutoCloseable> resources = new ArrayList<>();
+    /** What the facts say when a console's guest side closes by itself (ConsoleLifecycle.whyVncClosed). */
+    Supplier<CloseReason> facts = () -> CloseReason.SERVER_STOPPED;
+    /** The guest's end of the last console opened: closing it is QEMU going away. */
+    SocketChannel guestSide;
 
     @AfterEach
     void closeSockets() throws Exception {
@@ -82,6 +87,22 @@ class ConsoleSessionsTest {
     }
 
     @Test
+    void aConsoleWhoseGuestSideClosesEndsWithTheReasonTheFactsGive() throws IOException {
+        facts = () -> CloseReason.SERVER_GONE; // a delete's job destroyed the guest before the request's listener closed the console
+        WebSocketSession deleted = open(8, CUSTOMER, CUSTOMER, CUSTOMER);
+        guestSide.close();
+        verify(deleted, timeout(5000)).close(eq(new CloseStatus(4002, "server deleted or reinstalled")));
+
+        facts = () -> {
+            throw new IllegalStateException("database unreachable");
+        };
+        WebSocketSession unknown = open(9, CUSTOMER, CUSTOMER, CUSTOMER);
+        guestSide.close();
+        verify(unknown, timeout(5000)).close(eq(new CloseStatus(4001, "server stopped")));
+        awaitOpen(0);
+    }
+
+    @Test
     void theGreetingVncSentBeforeTheRelayBeganGoesOutBeforeTheOpeningReturns() throws Exception {
         byte[] greeting = "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII);
         WebSocketSession ws = open(7, CUSTOMER, CUSTOMER, CUSTOMER, greeting);
@@ -98,7 +119,7 @@ class ConsoleSessionsTest {
     private WebSocketSession open(long serverId, long owner, long real, long account, byte[] greeting) throws IOException {
         ServerSocketChannel vncServer = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         SocketChannel vnc = SocketChannel.open(vncServer.getLocalAddress());
-        SocketChannel guestSide = vncServer.accept();
+        guestSide = vncServer.accept();
         resources.add(vncServer);
         resources.add(vnc);
         resources.add(guestSide);
@@ -107,7 +128,7 @@ class ConsoleSessionsTest {
         when(ws.isOpen()).thenReturn(true);
         var grant = new ConsoleGrant(serverId, serverId, "vp-test", owner, account, "a@example.com", real, "r@example.com",
                 "127.0.0.1", (InetSocketAddress) vncServer.getLocalAddress());
-        sessions.opened(new LiveConsole(grant, ws, ConsoleEnd.of(vnc), 4096, Clock.systemUTC().instant(), sessions::ended));
+        sessions.opened(new LiveConsole(grant, ws, ConsoleEnd.of(vnc), 4096, Clock.systemUTC().instant(), sessions::ended, facts));
         return ws;
     }
 
