@@ -157,8 +157,13 @@ class ImpersonationEndpointIT {
         MockHttpSession session = SignedIn.session(support);
         mvc.perform(post(Impersonation.SWITCH_PATH).session(session).param(Impersonation.USERNAME, customer.email())
                 .param(Impersonation.REASON, "forged")).andExpect(status().isForbidden());
-        mvc.perform(get(Impersonation.SWITCH_PATH).session(session).param(Impersonation.USERNAME, customer.email())
-                .param(Impersonation.REASON, "by link"));
+        try {
+            mvc.perform(get(Impersonation.SWITCH_PATH).session(session).param(Impersonation.USERNAME, customer.email())
+                    .param(Impersonation.REASON, "by link"));
+        } catch (jakarta.servlet.ServletException notForMockRequests) {
+            // The switch filter let the GET pass; what serves it then is Vaadin's servlet, which
+            // Spring MVC reaches with a forward that Jetty performs on its own requests only.
+        }
         assertStillItself(session, support);
     }
 

@@ -25,6 +25,14 @@ public final class WebLogin {
 
     /** Returns the JSESSIONID of a fresh session signed in as this user. */
     public static String sessionId(int port, String email, String password) {
+        return signIn(port, email, password, false).sessionId();
+    }
+
+    /** A sign-in's answer and the session cookie it left; {@code remember} ticks "Keep me signed in". */
+    public record SignedIn(HttpResponse<String> response, String sessionId) {
+    }
+
+    public static SignedIn signIn(int port, String email, String password, boolean remember) {
         try {
             CookieManager cookies = new CookieManager();
             HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -41,7 +49,8 @@ public final class WebLogin {
                     parameter = m.group(2);
                 }
             }
-            String form = "username=" + enc(email) + "&password=" + enc(password) + (token == null ? "" : "&" + enc(parameter) + "=" + enc(token));
+            String form = "username=" + enc(email) + "&password=" + enc(password) + (token == null ? "" : "&" + enc(parameter) + "=" + enc(token))
+                    + (remember ? "&remember-me=on" : "");
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -49,9 +58,9 @@ public final class WebLogin {
             if (posted.statusCode() != 302 || location.contains("error")) {
                 throw new IllegalStateException("sign-in failed: " + posted.statusCode() + " → " + location);
             }
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+            return new SignedIn(posted, cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                     .map(HttpCookie::getValue).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalStateException("no session cookie after sign-in"));
+                    .orElseThrow(() -> new IllegalStateException("no session cookie after sign-in")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
