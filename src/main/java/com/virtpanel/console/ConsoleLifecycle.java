@@ -8,6 +8,7 @@ import com.virtpanel.server.ServerDirectory;
 import com.virtpanel.server.ServerEvents;
 import com.virtpanel.server.ServerRef;
 import com.virtpanel.server.ServerStatus;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -85,7 +86,12 @@ class ConsoleLifecycle {
      * above closes the console with the request's reason. Read from the facts, as below.
      */
     CloseReason whyVncClosed(long serverId, long ownerAccountId) {
-        return why(directory.find(serverId).map(ServerRef::status).orElse(ServerStatus.DELETED), ownerAccountId);
+        return whyEnded(directory.find(serverId), ownerAccountId);
+    }
+
+    /** Why a console of this server ends, now that it shows none (or is gone). */
+    CloseReason whyEnded(Optional<ServerRef> server, long ownerAccountId) {
+        return why(server.map(ServerRef::status).orElse(ServerStatus.DELETED), ownerAccountId);
     }
 
     private CloseReason why(ServerEvents.StatusChanged event) {

@@ -20,8 +20,8 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
  * Relays bytes between a granted WebSocket and the guest's VNC socket. RFB is a byte stream,
- * so frame boundaries mean nothing: partial frames from the browser are written through as
- * they arrive, and each read from VNC becomes one frame.
+ * so frame boundaries mean nothing: each message from the browser is written through as it
+ * arrives, and each read from VNC becomes one frame.
  */
 @Component
 class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapable {
@@ -100,11 +100,6 @@ class ConsoleRelay extends AbstractWebSocketHandler implements SubProtocolCapabl
         if (console != null) {
             console.close(CloseReason.CLIENT_CLOSED);
         }
-    }
-
-    @Override
-    public boolean supportsPartialMessages() {
-        return true;
     }
 
     /** noVNC and websockify clients may ask for "binary"; plain clients ask for nothing. */

@@ -79,7 +79,7 @@ public class ConsoleSessions {
      * Called on the WebSocket's thread while it opens. The VNC server's greeting goes out and the
      * pump starts before the opening is audited, so that the greeting does not wait for the
      * audit's commit (it was a good part of the handshake's time); nothing from the browser
-     * reaches VNC until then: Tomcat reads no frame of this WebSocket before this returns, and
+     * reaches VNC until then: no frame of this WebSocket is read before this returns, and
      * {@link LiveConsole} refuses input until audited. A console whose opening cannot be audited ends at once.
      */
     void opened(LiveConsole c) {

@@ -1,7 +1,9 @@
 package com.virtpanel.console;
 
+import com.virtpanel.base.web.WebSocketAbort;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,7 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * One open console: a WebSocket and the guest's VNC socket (or the host instance relaying to it), joined. Both directions block on
  * the slower side, which is the back-pressure: the pump reads from VNC only once the browser
- * has taken the previous frame, and a Tomcat thread writing to VNC does not read the next
+ * has taken the previous frame, and a web server thread writing to VNC does not read the next
  * WebSocket frame until VNC took this one. Only the pump thread sends on the WebSocket, so
  * sends never interleave; closing from elsewhere closes the VNC socket and lets the pump end.
  */
@@ -34,6 +36,8 @@ final class LiveConsole implements Runnable {
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean audited;
+    /** When the send to the browser under way began ({@link System#nanoTime()}), 0 between sends. */
+    private volatile long sendingSince;
 
     /**
      * @param whyVncClosed why the console ends when the guest's side closed by itself, read from
@@ -76,7 +80,7 @@ final class LiveConsole implements Runnable {
                     break;
                 }
                 buffer.flip();
-                ws.sendMessage(new BinaryMessage(buffer, true)); // blocks until written: back-pressure
+                send(new BinaryMessage(buffer, true));
             }
         } catch (IOException | RuntimeException e) {
             // the VNC socket was closed by close() or reset by QEMU, or the browser went away mid-send
@@ -88,6 +92,32 @@ final class LiveConsole implements Runnable {
         } finally {
             end();
         }
+    }
+
+    /** Blocks until the browser took it: the back-pressure. */
+    private void send(BinaryMessage message) throws IOException {
+        sendingSince = Math.max(1, System.nanoTime());
+        try {
+            ws.sendMessage(message);
+        } finally {
+            sendingSince = 0;
+        }
+    }
+
+    /**
+     * Ends the console if a send to the browser has waited this long: the browser stopped reading
+     * without closing (the web server closes no WebSocket for being quiet, since a console of a
+     * still screen is), and the pump would wait for it forever, holding the guest's VNC socket.
+     */
+    boolean abortIfStuck(Duration limit) {
+        long since = sendingSince;
+        if (since == 0 || System.nanoTime() - since < limit.toNanos()) {
+            return false;
+        }
+        reason.compareAndSet(null, CloseReason.CLIENT_CLOSED);
+        closeVnc();
+        WebSocketAbort.abort(ws, CloseReason.CLIENT_CLOSED.status()); // fails the waiting send: the pump ends it
+        return true;
     }
 
     /** The guest's side ended, unless a reason was given first (close() then closed the socket). */
@@ -109,7 +139,7 @@ final class LiveConsole implements Runnable {
         try {
             if (vnc.readArrived(arrived) > 0) {
                 arrived.flip();
-                ws.sendMessage(new BinaryMessage(arrived, true));
+                send(new BinaryMessage(arrived, true));
             }
         } catch (IOException | RuntimeException e) {
             close(ws.isOpen() ? CloseReason.SERVER_STOPPED : CloseReason.CLIENT_CLOSED); // the pump then ends it

@@ -57,7 +57,7 @@ class PrometheusEndpointIT {
                     "virtpanel_host_disk_available_bytes ", "virtpanel_host_vcpus_promised ",
                     "virtpanel_console_sessions_open ", "virtpanel_servers_throttled{kind=\"cpu\"}",
                     "virtpanel_reconciler_checks_total ", "virtpanel_usage_sampling_seconds_count ", "jvm_memory_used_bytes",
-                    "http_server_requests_seconds_count");
+                    "http_server_requests_seconds_count", "jetty_threads_busy ");
             // switched off (application.yml): they timed every security filter of every request
             assertThat(reply.body()).doesNotContain("spring_security_");
         }

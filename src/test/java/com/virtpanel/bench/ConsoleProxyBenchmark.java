@@ -103,7 +103,7 @@ class ConsoleProxyBenchmark {
             tcpBackend.put("websockify", () -> () -> ws(wsBulk, "/", Map.of()));
 
             Report report = new Report();
-            // warm-up: the JIT, Tomcat's pools, websockify's imports
+            // warm-up: the JIT, the web server's pools, websockify's imports
             handshakes(vnc, 5);
             echo(tcpBackend, 500);
             bulk(tcpBackend, 1, 32);

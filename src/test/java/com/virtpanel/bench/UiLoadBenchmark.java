@@ -310,7 +310,7 @@ class UiLoadBenchmark {
     // --- Vaadin's protocol ---------------------------------------------------------------------------
 
     /**
-     * Vaadin's push channel as the Atmosphere client opens it (transport websocket). Tomcat may
+     * Vaadin's push channel as the Atmosphere client opens it (transport websocket). The server may
      * accept the upgrade with {@code Connection: upgrade, close} (a connection at its keep-alive limit),
      * which browsers take, as RFC 6455 asks, but the JDK's client refuses: that one is tried again.
      */

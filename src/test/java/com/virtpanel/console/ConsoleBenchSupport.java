@@ -11,7 +11,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * For the proxy benchmark: the panel's own relay (same handler, same Tomcat, same buffers)
+ * For the proxy benchmark: the panel's own relay (same handler, same web server, same buffers)
  * mapped once more at {@value #PATH}, where it is pointed at any TCP backend instead of a
  * guest. No ticket there: it exists only in the benchmark's application context.
  */

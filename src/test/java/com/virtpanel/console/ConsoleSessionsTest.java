@@ -2,13 +2,24 @@ package com.virtpanel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.virtpanel.account.AccountService;
+import com.virtpanel.account.AccountStatus;
+import com.virtpanel.account.AccountSummary;
+import com.virtpanel.account.Role;
+import com.virtpanel.server.ServerDirectory;
+import com.virtpanel.server.ServerRef;
+import com.virtpanel.server.ServerStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,8 +28,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +114,65 @@ class ConsoleSessionsTest {
         guestSide.close();
         verify(unknown, timeout(5000)).close(eq(new CloseStatus(4001, "server stopped")));
         awaitOpen(0);
+    }
+
+    @Test
+    void aConsoleWhoseBrowserStopsReadingIsDroppedAndItsGuestSocketClosed() throws Exception {
+        WebSocketSession ws = open(6, CUSTOMER, CUSTOMER, CUSTOMER);
+        CountDownLatch dropped = new CountDownLatch(1);
+        doAnswer(send -> {
+            dropped.await(); // the browser takes nothing until the connection is dropped
+            throw new IOException("connection dropped");
+        }).when(ws).sendMessage(any());
+        doAnswer(close -> {
+            dropped.countDown();
+            return null;
+        }).when(ws).close(any());
+        LiveConsole console = sessions.snapshot().get(0);
+
+        guestSide.write(ByteBuffer.wrap(new byte[] {1, 2, 3})); // the pump's send of it waits
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!console.abortIfStuck(Duration.ofMillis(200)) && System.nanoTime() < deadline) {
+            assertThat(sessions.openCount()).isEqualTo(1);
+            Thread.sleep(20);
+        }
+
+        awaitOpen(0);
+        assertThat(console.reason()).isEqualTo(CloseReason.CLIENT_CLOSED);
+        assertThat(guestSide.read(ByteBuffer.allocate(1))).as("the guest's VNC socket was closed").isEqualTo(-1);
+        verify(ws, atLeastOnce()).close(CloseReason.CLIENT_CLOSED.status());
+    }
+
+    @Test
+    void theRecheckEndsConsolesOfServersThatShowNoneWithTheReasonTheFactsGive() throws IOException {
+        ServerDirectory directory = mock(ServerDirectory.class);
+        AccountService accounts = mock(AccountService.class);
+        when(accounts.get(anyLong())).thenAnswer(a -> new AccountSummary(a.getArgument(0), "a@example.com", Role.CUSTOMER,
+                AccountStatus.ACTIVE, Instant.EPOCH));
+        when(directory.find(31)).thenReturn(Optional.empty()); // deleted by another instance
+        when(directory.find(32)).thenReturn(Optional.of(new ServerRef(32, CUSTOMER, "s", "vp-s", ServerStatus.REINSTALLING, 1)));
+        when(directory.find(33)).thenReturn(Optional.of(new ServerRef(33, CUSTOMER, "s", "vp-s", ServerStatus.STOPPED, 1)));
+        when(directory.find(34)).thenReturn(Optional.of(new ServerRef(34, CUSTOMER, "s", "vp-s", ServerStatus.RUNNING, 1)));
+        WebSocketSession deleted = open(31, CUSTOMER, CUSTOMER, CUSTOMER);
+        WebSocketSession reinstalling = open(32, CUSTOMER, CUSTOMER, CUSTOMER);
+        WebSocketSession stopped = open(33, CUSTOMER, CUSTOMER, CUSTOMER);
+        WebSocketSession running = open(34, CUSTOMER, CUSTOMER, CUSTOMER);
+        ConsoleLifecycle lifecycle = new ConsoleLifecycle(sessions, mock(ConsoleTickets.class), accounts, directory);
+
+        new ConsoleRecheck(sessions, directory, accounts, new ConsoleProperties(null, null, 4096, null), lifecycle).recheck();
+
+        verify(deleted, timeout(5000)).close(eq(CloseReason.SERVER_GONE.status()));
+        verify(reinstalling, timeout(5000)).close(eq(CloseReason.SERVER_GONE.status()));
+        verify(stopped, timeout(5000)).close(eq(CloseReason.SERVER_STOPPED.status()));
+        awaitOpen(1);
+        verify(running, never()).close(any());
+    }
+
+    @Test
+    void aConsoleThatIsNotSendingIsNeverTakenForStuck() throws IOException {
+        open(4, CUSTOMER, CUSTOMER, CUSTOMER);
+        assertThat(sessions.snapshot().get(0).abortIfStuck(Duration.ZERO)).isFalse();
+        assertThat(sessions.openCount()).isEqualTo(1);
     }
 
     @Test

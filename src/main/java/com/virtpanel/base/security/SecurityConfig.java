@@ -116,7 +116,9 @@ class SecurityConfig extends VaadinWebSecurity {
     }
 
     /**
-     * SameSite=Lax on every cookie (session and remember-me); Tomcat adds Secure on HTTPS requests.
+     * SameSite=Lax on every cookie the panel sets (remember-me); the session cookie, which Jetty's
+     * session handler writes past this, has it from {@code server.servlet.session.cookie} in
+     * application.yml. The web server adds Secure on HTTPS requests.
      * Static: the web server factory asks for it before this configuration can be built.
      */
     @Bean
