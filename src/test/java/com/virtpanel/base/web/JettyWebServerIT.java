@@ -57,10 +57,11 @@ class JettyWebServerIT {
     }
 
     @Test
-    void webSocketsStayOpenWhileNothingIsSent() {
+    void webSocketsStayOpenWhileNothingIsSentAndAPushWaitsTwentySecondsAtMostForItsBrowser() {
         assertThat(JettyWebSocketServerContainer.getContainer(servletContext).getIdleTimeout()).isEqualTo(Duration.ZERO);
-        assertThat(((ServerContainer) servletContext.getAttribute(ServerContainer.class.getName())).getDefaultMaxSessionIdleTimeout())
-                .isZero();
+        ServerContainer push = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
+        assertThat(push.getDefaultMaxSessionIdleTimeout()).isZero();
+        assertThat(push.getDefaultAsyncSendTimeout()).isEqualTo(20_000);
     }
 
     @Test
