@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above the configured size: at once when Content-Length says so,
  * and while reading when it does not (chunked uploads), so no parser ever sees more.
+ * Before the refusal, what is left of the body is read and dropped, up to
+ * {@value #DRAINED_AT_MOST} bytes: the refusal closes the connection, and a client still
+ * sending when it closes is reset and may lose the answer unread (Jetty drains nothing itself;
+ * Tomcat read up to 2 MiB).
  */
 class BodyLimitFilter extends OncePerRequestFilter {
+
+    static final long DRAINED_AT_MOST = 2L << 20;
 
     /** Thrown from the wrapped stream; {@link ApiExceptionHandler} turns it into 413. */
     static final class BodyTooLargeException extends IOException {
@@ -38,7 +45,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-        static UserMessage detail(long limit) {
+    static UserMessage detail(long limit) {
         return UserMessage.of("error.api.body-larger-than", limit / 1024);
     }
 
@@ -46,11 +53,27 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
+            if (request.getContentLengthLong() <= DRAINED_AT_MOST) {
+                drain(request.getInputStream());
+            }
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Payload too large",
                     detail(limit), Map.of(HttpHeaders.CONNECTION, "close"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** Reads and drops the rest of a refused body, up to {@link #DRAINED_AT_MOST} bytes. */
+    private static void drain(InputStream in) {
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        try {
+            for (int n; drained < DRAINED_AT_MOST && (n = in.read(buffer)) > 0; ) {
+                drained += n;
+            }
+        } catch (IOException gone) {
+            // the client stopped sending: nothing left to drain
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -110,6 +133,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         private void counted(int n) throws IOException {
             count += n;
             if (count > limit) {
+                drain(in);
                 throw new BodyTooLargeException(limit);
             }
         }
