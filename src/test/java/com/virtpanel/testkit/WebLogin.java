@@ -1,5 +1,6 @@
 package com.virtpanel.testkit;
 
+import com.virtpanel.base.security.RememberMe;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -50,7 +51,7 @@ public final class WebLogin {
                 }
             }
             String form = "username=" + enc(email) + "&password=" + enc(password) + (token == null ? "" : "&" + enc(parameter) + "=" + enc(token))
-                    + (remember ? "&remember-me=on" : "");
+                    + (remember ? "&" + RememberMe.PARAMETER + "=on" : "");
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
